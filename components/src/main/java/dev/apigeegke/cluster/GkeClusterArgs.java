@@ -1,0 +1,316 @@
+package dev.apigeegke.cluster;
+
+import dev.apigeegke.core.Cidr;
+import dev.apigeegke.core.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * Arguments of {@link GkeCluster}. Every optional argument documents its default; {@link Builder#build()}
+ * validates them all and reports every problem at once.
+ */
+public final class GkeClusterArgs {
+    private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
+    private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+\\d+-[a-z]");
+    private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
+    private static final Pattern SA_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@developer\\.gserviceaccount\\.com");
+
+    private final String project;
+    private final String location;
+    private final int nodesPerZone;
+    private final List<String> nodeLocations;
+    private final String machineType;
+    private final String imageType;
+    private final int diskSizeGb;
+    private final String releaseChannel;
+    private final boolean deletionProtection;
+    private final String network;
+    private final @Nullable String subnetwork;
+    private final @Nullable String nodeServiceAccount;
+    private final List<String> masterAuthorizedNetworks;
+    private final Map<String, String> labels;
+    private final boolean requireSeedSizing;
+
+    private GkeClusterArgs(Builder b, int nodesPerZone) {
+        this.project = b.project;
+        this.location = b.location;
+        this.nodesPerZone = nodesPerZone;
+        this.nodeLocations = List.copyOf(b.nodeLocations);
+        this.machineType = b.machineType;
+        this.imageType = b.imageType;
+        this.diskSizeGb = b.diskSizeGb;
+        this.releaseChannel = b.releaseChannel;
+        this.deletionProtection = b.deletionProtection;
+        this.network = b.network;
+        this.subnetwork = b.subnetwork;
+        this.nodeServiceAccount = b.nodeServiceAccount;
+        this.masterAuthorizedNetworks = List.copyOf(b.masterAuthorizedNetworks);
+        this.labels = Map.copyOf(b.labels);
+        this.requireSeedSizing = b.requireSeedSizing;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The GCP project id. */
+    public String project() {
+        return project;
+    }
+
+    /** A region (regional cluster) or a zone (zonal cluster). */
+    public String location() {
+        return location;
+    }
+
+    /** Whether {@link #location()} is a region. */
+    public boolean regional() {
+        return REGION.matcher(location).matches();
+    }
+
+    /** Nodes per zone (GKE's {@code node_count}). */
+    public int nodesPerZone() {
+        return nodesPerZone;
+    }
+
+    /** The zones of the node pool; empty means GKE's choice. */
+    public List<String> nodeLocations() {
+        return nodeLocations;
+    }
+
+    /** Nodes in the pool: nodes per zone times the number of zones. */
+    public int totalNodes() {
+        return nodesPerZone * zoneCount(location, nodeLocations);
+    }
+
+    public String machineType() {
+        return machineType;
+    }
+
+    public String imageType() {
+        return imageType;
+    }
+
+    public int diskSizeGb() {
+        return diskSizeGb;
+    }
+
+    public String releaseChannel() {
+        return releaseChannel;
+    }
+
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    public String network() {
+        return network;
+    }
+
+    public Optional<String> subnetwork() {
+        return Optional.ofNullable(subnetwork);
+    }
+
+    /** The node service account's email; empty means the component creates a dedicated one. */
+    public Optional<String> nodeServiceAccount() {
+        return Optional.ofNullable(nodeServiceAccount);
+    }
+
+    public List<String> masterAuthorizedNetworks() {
+        return masterAuthorizedNetworks;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    public boolean requireSeedSizing() {
+        return requireSeedSizing;
+    }
+
+    private static int zoneCount(String location, List<String> nodeLocations) {
+        if (!nodeLocations.isEmpty()) {
+            return nodeLocations.size();
+        }
+        return REGION.matcher(location).matches() ? GkeClusterDefaults.REGIONAL_ZONES : 1;
+    }
+
+    /** Builder of {@link GkeClusterArgs}. */
+    public static final class Builder {
+        private String project;
+        private String location;
+        private @Nullable Integer nodesPerZone;
+        private List<String> nodeLocations = List.of();
+        private String machineType = GkeClusterDefaults.MACHINE_TYPE;
+        private String imageType = GkeClusterDefaults.IMAGE_TYPE;
+        private int diskSizeGb = GkeClusterDefaults.DISK_SIZE_GB;
+        private String releaseChannel = GkeClusterDefaults.RELEASE_CHANNEL;
+        private boolean deletionProtection = true;
+        private String network = GkeClusterDefaults.NETWORK;
+        private @Nullable String subnetwork;
+        private @Nullable String nodeServiceAccount;
+        private List<String> masterAuthorizedNetworks = List.of();
+        private Map<String, String> labels = new TreeMap<>();
+        private boolean requireSeedSizing = true;
+
+        private Builder() {
+        }
+
+        /** The GCP project id (required). */
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /** A region (e.g. {@code europe-west1}, a regional cluster) or a zone ({@code europe-west1-b}); required. */
+        public Builder location(String location) {
+            this.location = location;
+            return this;
+        }
+
+        /** Nodes per zone. Default: 3 for a zonal cluster, 1 for a regional one (3 zones), so 3 nodes either way. */
+        public Builder nodesPerZone(int nodesPerZone) {
+            this.nodesPerZone = nodesPerZone;
+            return this;
+        }
+
+        /** Zones for the node pool. Default: GKE's choice (three zones of a region, or the cluster's zone). */
+        public Builder nodeLocations(List<String> zones) {
+            this.nodeLocations = zones == null ? List.of() : List.copyOf(zones);
+            return this;
+        }
+
+        /** Node machine type. Default {@code e2-standard-2} (2 vCPUs, 8 GB). */
+        public Builder machineType(String machineType) {
+            this.machineType = machineType;
+            return this;
+        }
+
+        /** Node image. Default {@code COS_CONTAINERD}; {@code UBUNTU_CONTAINERD} is also accepted. */
+        public Builder imageType(String imageType) {
+            this.imageType = imageType;
+            return this;
+        }
+
+        /** Node boot disk size in GB. Default 100 (pd-balanced). */
+        public Builder diskSizeGb(int diskSizeGb) {
+            this.diskSizeGb = diskSizeGb;
+            return this;
+        }
+
+        /** GKE release channel. Default {@code REGULAR}. */
+        public Builder releaseChannel(String releaseChannel) {
+            this.releaseChannel = releaseChannel;
+            return this;
+        }
+
+        /** Whether GKE refuses to delete the cluster. Default true: set false before {@code pulumi destroy}. */
+        public Builder deletionProtection(boolean deletionProtection) {
+            this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /** VPC network name. Default {@code default}. */
+        public Builder network(String network) {
+            this.network = network;
+            return this;
+        }
+
+        /** Subnetwork name. Default: the network's subnetwork in the region (auto-mode networks). */
+        public Builder subnetwork(String subnetwork) {
+            this.subnetwork = subnetwork;
+            return this;
+        }
+
+        /** Node service account email. Default: a dedicated account with the least-privilege node roles. */
+        public Builder nodeServiceAccount(String email) {
+            this.nodeServiceAccount = email;
+            return this;
+        }
+
+        /** CIDRs allowed to reach the control plane. Default: none set (GKE's default access). */
+        public Builder masterAuthorizedNetworks(List<String> cidrs) {
+            this.masterAuthorizedNetworks = cidrs == null ? List.of() : List.copyOf(cidrs);
+            return this;
+        }
+
+        /** Labels on the cluster and its nodes. Default: none. */
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+            return this;
+        }
+
+        /**
+         * Whether the seed's sizing is enforced: at least 3 nodes of at least 2 vCPUs. Default true;
+         * set false for a deliberately small development cluster.
+         */
+        public Builder requireSeedSizing(boolean requireSeedSizing) {
+            this.requireSeedSizing = requireSeedSizing;
+            return this;
+        }
+
+        /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
+        public GkeClusterArgs build() {
+            var problems = new Problems("GkeClusterArgs");
+            problems.check(project != null && PROJECT.matcher(project).matches(), "project", project,
+                    "give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting with a letter");
+            boolean locationOk = location != null && (REGION.matcher(location).matches() || ZONE.matcher(location).matches());
+            problems.check(locationOk, "location", location,
+                    "give a region such as europe-west1 (regional cluster) or a zone such as europe-west1-b (zonal cluster)");
+            for (int i = 0; i < nodeLocations.size(); i++) {
+                String zone = nodeLocations.get(i);
+                problems.check(zone != null && ZONE.matcher(zone).matches(), "nodeLocations[" + i + "]", zone,
+                        "give a zone such as europe-west1-b");
+                if (locationOk && zone != null && ZONE.matcher(zone).matches()) {
+                    String region = location.replaceFirst("-[a-z]$", "");
+                    problems.check(zone.startsWith(region + "-"), "nodeLocations[" + i + "]", zone,
+                            "node zones must be in the cluster's region " + region);
+                }
+            }
+            int perZone = nodesPerZone != null ? nodesPerZone
+                    : (locationOk && REGION.matcher(location).matches()
+                            ? GkeClusterDefaults.REGIONAL_NODES_PER_ZONE : GkeClusterDefaults.ZONAL_NODES_PER_ZONE);
+            problems.check(perZone >= 1, "nodesPerZone", perZone, "a node pool needs at least 1 node per zone");
+            problems.check(machineType != null && !machineType.isBlank(), "machineType", machineType,
+                    "give a Compute Engine machine type such as e2-standard-2");
+            problems.check(imageType != null && GkeClusterDefaults.IMAGE_TYPES.contains(imageType), "imageType", imageType,
+                    "use COS_CONTAINERD (Container-Optimized OS, the default) or UBUNTU_CONTAINERD");
+            problems.check(diskSizeGb >= 10, "diskSizeGb", diskSizeGb, "GKE needs a boot disk of at least 10 GB");
+            problems.check(releaseChannel != null && GkeClusterDefaults.RELEASE_CHANNELS.contains(releaseChannel),
+                    "releaseChannel", releaseChannel, "use one of RAPID, REGULAR, STABLE, EXTENDED, UNSPECIFIED");
+            problems.check(network != null && !network.isBlank(), "network", network, "give a VPC network name, e.g. default");
+            if (nodeServiceAccount != null) {
+                problems.check(SA_EMAIL.matcher(nodeServiceAccount).matches(), "nodeServiceAccount", nodeServiceAccount,
+                        "give a service account email such as gke-nodes@PROJECT.iam.gserviceaccount.com, or leave it unset for a dedicated one");
+            }
+            for (int i = 0; i < masterAuthorizedNetworks.size(); i++) {
+                String problem = Cidr.problem(masterAuthorizedNetworks.get(i));
+                if (problem != null) {
+                    problems.add("masterAuthorizedNetworks[" + i + "]", masterAuthorizedNetworks.get(i), problem);
+                }
+            }
+            if (requireSeedSizing && locationOk && perZone >= 1) {
+                int total = perZone * zoneCount(location, nodeLocations);
+                problems.check(total >= GkeClusterDefaults.MIN_NODES, "nodesPerZone", perZone,
+                        "the pool would have " + total + " node(s); the patterns are sized for at least "
+                                + GkeClusterDefaults.MIN_NODES + " nodes: raise nodesPerZone, or set requireSeedSizing(false) for a small development cluster");
+            }
+            if (requireSeedSizing && machineType != null && !machineType.isBlank()) {
+                var vcpus = MachineTypes.vcpus(machineType);
+                if (vcpus.isEmpty()) {
+                    problems.add("machineType", machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
+                            + "or set requireSeedSizing(false) to skip the sizing check");
+                } else if (vcpus.getAsInt() < GkeClusterDefaults.MIN_VCPUS) {
+                    problems.add("machineType", machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
+                            + " dedicated vCPUs; use e2-standard-2 or larger, or set requireSeedSizing(false) for a small development cluster");
+                }
+            }
+            problems.throwIfAny();
+            return new GkeClusterArgs(this, perZone);
+        }
+    }
+}

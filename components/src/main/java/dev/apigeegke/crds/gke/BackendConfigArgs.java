@@ -1,0 +1,133 @@
+package dev.apigeegke.crds.gke;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ResourceArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecArgs;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/** The arguments of {@link BackendConfig}. */
+public final class BackendConfigArgs extends ResourceArgs {
+
+    /** Arguments with nothing set. */
+    public static final BackendConfigArgs Empty = new BackendConfigArgs();
+
+    @Import(name = "apiVersion")
+    private @Nullable Output<String> apiVersion;
+
+    /** The API version; the resource forces {@code cloud.google.com/v1}. */
+    public Optional<Output<String>> apiVersion() {
+        return Optional.ofNullable(this.apiVersion);
+    }
+
+    @Import(name = "kind")
+    private @Nullable Output<String> kind;
+
+    /** The kind; the resource forces {@code BackendConfig}. */
+    public Optional<Output<String>> kind() {
+        return Optional.ofNullable(this.kind);
+    }
+
+    @Import(name = "metadata")
+    private @Nullable Output<ObjectMetaArgs> metadata;
+
+    /** The standard object metadata. */
+    public Optional<Output<ObjectMetaArgs>> metadata() {
+        return Optional.ofNullable(this.metadata);
+    }
+
+    @Import(name = "spec")
+    private @Nullable Output<BackendConfigSpecArgs> spec;
+
+    /** The desired backend service settings. */
+    public Optional<Output<BackendConfigSpecArgs>> spec() {
+        return Optional.ofNullable(this.spec);
+    }
+
+    private BackendConfigArgs() {
+    }
+
+    private BackendConfigArgs(BackendConfigArgs $) {
+        this.apiVersion = $.apiVersion;
+        this.kind = $.kind;
+        this.metadata = $.metadata;
+        this.spec = $.spec;
+    }
+
+    /** Starts a builder with nothing set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a builder holding a copy of {@code defaults}. */
+    public static Builder builder(BackendConfigArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    /** Builder of {@link BackendConfigArgs}. */
+    public static final class Builder {
+        private BackendConfigArgs $;
+
+        /** Starts with nothing set. */
+        public Builder() {
+            $ = new BackendConfigArgs();
+        }
+
+        /** Starts with a copy of {@code defaults}. */
+        public Builder(BackendConfigArgs defaults) {
+            $ = new BackendConfigArgs(Objects.requireNonNull(defaults));
+        }
+
+        /** Sets the API version; the resource forces {@code cloud.google.com/v1}. */
+        public Builder apiVersion(@Nullable Output<String> apiVersion) {
+            $.apiVersion = apiVersion;
+            return this;
+        }
+
+        /** Sets the API version; the resource forces {@code cloud.google.com/v1}. */
+        public Builder apiVersion(String apiVersion) {
+            return apiVersion(Output.of(apiVersion));
+        }
+
+        /** Sets the kind; the resource forces {@code BackendConfig}. */
+        public Builder kind(@Nullable Output<String> kind) {
+            $.kind = kind;
+            return this;
+        }
+
+        /** Sets the kind; the resource forces {@code BackendConfig}. */
+        public Builder kind(String kind) {
+            return kind(Output.of(kind));
+        }
+
+        /** Sets the standard object metadata. */
+        public Builder metadata(@Nullable Output<ObjectMetaArgs> metadata) {
+            $.metadata = metadata;
+            return this;
+        }
+
+        /** Sets the standard object metadata. */
+        public Builder metadata(ObjectMetaArgs metadata) {
+            return metadata(Output.of(metadata));
+        }
+
+        /** Sets the desired backend service settings. */
+        public Builder spec(@Nullable Output<BackendConfigSpecArgs> spec) {
+            $.spec = spec;
+            return this;
+        }
+
+        /** Sets the desired backend service settings. */
+        public Builder spec(BackendConfigSpecArgs spec) {
+            return spec(Output.of(spec));
+        }
+
+        /** Returns the arguments built so far. */
+        public BackendConfigArgs build() {
+            return $;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.apigeegke.crds.gke.inputs;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/** The {@code spec.redirectToHttps} of a {@code FrontendConfig}. */
+public final class FrontendConfigSpecRedirectToHttpsArgs extends ResourceArgs {
+
+    /** Arguments with nothing set. */
+    public static final FrontendConfigSpecRedirectToHttpsArgs Empty = new FrontendConfigSpecRedirectToHttpsArgs();
+
+    @Import(name = "enabled")
+    private @Nullable Output<Boolean> enabled;
+
+    /** Whether HTTP requests are redirected to HTTPS. */
+    public Optional<Output<Boolean>> enabled() {
+        return Optional.ofNullable(this.enabled);
+    }
+
+    @Import(name = "responseCodeName")
+    private @Nullable Output<String> responseCodeName;
+
+    /** The redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. */
+    public Optional<Output<String>> responseCodeName() {
+        return Optional.ofNullable(this.responseCodeName);
+    }
+
+    private FrontendConfigSpecRedirectToHttpsArgs() {
+    }
+
+    private FrontendConfigSpecRedirectToHttpsArgs(FrontendConfigSpecRedirectToHttpsArgs $) {
+        this.enabled = $.enabled;
+        this.responseCodeName = $.responseCodeName;
+    }
+
+    /** Starts a builder with nothing set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a builder holding a copy of {@code defaults}. */
+    public static Builder builder(FrontendConfigSpecRedirectToHttpsArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    /** Builder of {@link FrontendConfigSpecRedirectToHttpsArgs}. */
+    public static final class Builder {
+        private FrontendConfigSpecRedirectToHttpsArgs $;
+
+        /** Starts with nothing set. */
+        public Builder() {
+            $ = new FrontendConfigSpecRedirectToHttpsArgs();
+        }
+
+        /** Starts with a copy of {@code defaults}. */
+        public Builder(FrontendConfigSpecRedirectToHttpsArgs defaults) {
+            $ = new FrontendConfigSpecRedirectToHttpsArgs(Objects.requireNonNull(defaults));
+        }
+
+        /** Sets whether HTTP requests are redirected to HTTPS. */
+        public Builder enabled(@Nullable Output<Boolean> enabled) {
+            $.enabled = enabled;
+            return this;
+        }
+
+        /** Sets whether HTTP requests are redirected to HTTPS. */
+        public Builder enabled(Boolean enabled) {
+            return enabled(Output.of(enabled));
+        }
+
+        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. */
+        public Builder responseCodeName(@Nullable Output<String> responseCodeName) {
+            $.responseCodeName = responseCodeName;
+            return this;
+        }
+
+        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. */
+        public Builder responseCodeName(String responseCodeName) {
+            return responseCodeName(Output.of(responseCodeName));
+        }
+
+        /** Returns the arguments built so far. */
+        public FrontendConfigSpecRedirectToHttpsArgs build() {
+            return $;
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package dev.apigeegke.ingress;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.gcp.compute.Address;
+import com.pulumi.gcp.compute.AddressArgs;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.GlobalAddressArgs;
+import com.pulumi.gcp.compute.SecurityPolicy;
+import com.pulumi.gcp.compute.SecurityPolicyArgs;
+import com.pulumi.gcp.compute.inputs.SecurityPolicyAdaptiveProtectionConfigArgs;
+import com.pulumi.gcp.compute.inputs.SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs;
+import com.pulumi.gcp.compute.inputs.SecurityPolicyAdvancedOptionsConfigArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.Ingress;
+import com.pulumi.kubernetes.networking.v1.IngressArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressPathArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressRuleValueArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressServiceBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.core.Yaml;
+import dev.apigeegke.crds.gke.BackendConfig;
+import dev.apigeegke.crds.gke.BackendConfigArgs;
+import dev.apigeegke.crds.gke.FrontendConfig;
+import dev.apigeegke.crds.gke.FrontendConfigArgs;
+import dev.apigeegke.crds.gke.ManagedCertificate;
+import dev.apigeegke.crds.gke.ManagedCertificateArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecConnectionDrainingArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecHealthCheckArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecLoggingArgs;
+import dev.apigeegke.crds.gke.inputs.BackendConfigSpecSecurityPolicyArgs;
+import dev.apigeegke.crds.gke.inputs.FrontendConfigSpecArgs;
+import dev.apigeegke.crds.gke.inputs.FrontendConfigSpecRedirectToHttpsArgs;
+import dev.apigeegke.crds.gke.inputs.ManagedCertificateSpecArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * A GKE Ingress that admits only an allowlist: a static IP, a Cloud Armor policy (allowlisted ranges
+ * allowed, everything else denied), and for each backend an armored Service (NEG, BackendConfig attaching
+ * the policy). The default backend is an armored Service too, so no path leads around the policy.
+ *
+ * <p>Pass the cluster's Kubernetes provider in the options ({@code providers(cluster.provider())}).
+ * Children: {@code <name>-ip}, {@code <name>-armor}, per backend {@code <name>-<backend>} (Service and
+ * BackendConfig), {@code <name>} (Ingress), and with domains {@code <name>-cert} and {@code <name>-frontend}.
+ */
+public final class ArmoredIngress extends ComponentResource {
+    /** The type token; it never changes. */
+    public static final String TYPE = "apigee-gke:index:ArmoredIngress";
+    private static final int LONGEST_SUFFIX = "-frontend".length();
+
+    /** The Ingress's static IP address. */
+    @Export(name = "address", refs = String.class)
+    public final Output<String> address;
+    /** The base URL clients (or the Apigee proxy's target) use: https with domains, else http on the IP. */
+    @Export(name = "url", refs = String.class)
+    public final Output<String> url;
+    /** The Cloud Armor policy's name (empty for an internal Ingress). */
+    @Export(name = "securityPolicyName", refs = String.class)
+    public final Output<String> securityPolicyName;
+
+    private final ArmoredIngressArgs args;
+    private final @Nullable SecurityPolicy securityPolicy;
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Ingress ingress;
+
+    /** Creates the Ingress; pass the Kubernetes provider in {@code options}. */
+    public ArmoredIngress(String name, ArmoredIngressArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, checked(name, args), options);
+        this.args = args;
+        var childOf = CustomResourceOptions.builder().parent(this).build();
+
+        Output<String> ipName;
+        String staticIpAnnotation;
+        if (args.internal()) {
+            var ipArgs = AddressArgs.builder()
+                    .name(Names.child(name, "ip"))
+                    .region(args.region().orElseThrow())
+                    .addressType("INTERNAL")
+                    .purpose("SHARED_LOADBALANCER_VIP");
+            args.project().ifPresent(ipArgs::project);
+            args.subnetwork().ifPresent(ipArgs::subnetwork);
+            var ip = new Address(Names.child(name, "ip"), ipArgs.build(), childOf);
+            ipName = ip.name();
+            this.address = ip.address();
+            staticIpAnnotation = "kubernetes.io/ingress.regional-static-ip-name";
+        } else {
+            var ipArgs = GlobalAddressArgs.builder().name(Names.child(name, "ip")).ipVersion("IPV4");
+            args.project().ifPresent(ipArgs::project);
+            var ip = new GlobalAddress(Names.child(name, "ip"), ipArgs.build(), childOf);
+            ipName = ip.name();
+            this.address = ip.address();
+            staticIpAnnotation = "kubernetes.io/ingress.global-static-ip-name";
+        }
+
+        this.securityPolicy = args.internal() ? null : createSecurityPolicy(name, args, childOf);
+        this.securityPolicyName = securityPolicy == null ? Output.of("") : securityPolicy.name();
+
+        var ingressDependencies = new ArrayList<Resource>();
+        for (var backend : args.backends()) {
+            var backendConfig = new BackendConfig(Names.child(name, backend.name()), BackendConfigArgs.builder()
+                    .metadata(meta(Names.child(name, backend.name()), Map.of()))
+                    .spec(backendConfigSpec(backend))
+                    .build(), childOf);
+            var service = new Service(Names.child(name, backend.name()), ServiceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(backend.name())
+                            .namespace(args.namespace())
+                            .labels(Map.of("app.kubernetes.io/managed-by", "apigee-gke"))
+                            .annotations(backendConfig.metadata().applyValue(m -> Map.of(
+                                    "cloud.google.com/neg", Yaml.json(Map.of("ingress", true)),
+                                    "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())))))
+                            .build())
+                    .spec(ServiceSpecArgs.builder()
+                            .type("ClusterIP")
+                            .selector(backend.selector())
+                            .ports(ServicePortArgs.builder()
+                                    .name("http")
+                                    .protocol("TCP")
+                                    .port(backend.port())
+                                    .targetPort(backend.targetPort())
+                                    .build())
+                            .build())
+                    .build(), childOf);
+            services.put(backend.name(), service);
+            ingressDependencies.add(service);
+        }
+
+        var annotations = new LinkedHashMap<String, Output<String>>();
+        annotations.put("kubernetes.io/ingress.class", Output.of(args.internal() ? "gce-internal" : "gce"));
+        annotations.put(staticIpAnnotation, ipName);
+        if (!args.domains().isEmpty()) {
+            var cert = new ManagedCertificate(Names.child(name, "cert"), ManagedCertificateArgs.builder()
+                    .metadata(meta(Names.child(name, "cert"), Map.of()))
+                    .spec(ManagedCertificateSpecArgs.builder().domains(args.domains()).build())
+                    .build(), childOf);
+            var frontendSpec = FrontendConfigSpecArgs.builder()
+                    .redirectToHttps(FrontendConfigSpecRedirectToHttpsArgs.builder()
+                            .enabled(true).responseCodeName("MOVED_PERMANENTLY_DEFAULT").build());
+            args.sslPolicy().ifPresent(frontendSpec::sslPolicy);
+            var frontend = new FrontendConfig(Names.child(name, "frontend"), FrontendConfigArgs.builder()
+                    .metadata(meta(Names.child(name, "frontend"), Map.of()))
+                    .spec(frontendSpec.build())
+                    .build(), childOf);
+            annotations.put("networking.gke.io/managed-certificates", cert.metadata().applyValue(m -> m.name().orElseThrow()));
+            annotations.put("networking.gke.io/v1beta1.FrontendConfig", frontend.metadata().applyValue(m -> m.name().orElseThrow()));
+        }
+
+        var paths = new ArrayList<HTTPIngressPathArgs>();
+        for (var backend : args.backends()) {
+            for (String path : backend.paths()) {
+                paths.add(HTTPIngressPathArgs.builder()
+                        .path(path)
+                        .pathType("Prefix")
+                        .backend(serviceBackend(backend))
+                        .build());
+            }
+        }
+        var defaultBackend = args.backends().stream()
+                .filter(b -> b.name().equals(args.defaultBackend())).findFirst().orElseThrow();
+        var spec = IngressSpecArgs.builder().defaultBackend(serviceBackend(defaultBackend));
+        if (!paths.isEmpty()) {
+            spec.rules(IngressRuleArgs.builder().http(HTTPIngressRuleValueArgs.builder().paths(paths).build()).build());
+        }
+        this.ingress = new Ingress(name, IngressArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(name)
+                        .namespace(args.namespace())
+                        .annotations(Output.all(annotations.values().stream().toList()).applyValue(values -> {
+                            var resolved = new LinkedHashMap<String, String>();
+                            var keys = new ArrayList<>(annotations.keySet());
+                            for (int i = 0; i < keys.size(); i++) {
+                                resolved.put(keys.get(i), values.get(i));
+                            }
+                            return (Map<String, String>) resolved;
+                        }))
+                        .build())
+                .spec(spec.build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ingressDependencies).build());
+
+        String scheme = args.domains().isEmpty() ? "http://" : "https://";
+        this.url = args.domains().isEmpty()
+                ? address.applyValue(ip -> scheme + ip)
+                : Output.of(scheme + args.domains().get(0));
+
+        registerOutputs(Map.of(
+                "address", address,
+                "url", url,
+                "securityPolicyName", securityPolicyName));
+    }
+
+    /** The validated arguments. */
+    public ArmoredIngressArgs args() {
+        return args;
+    }
+
+    /** The Cloud Armor policy; empty for an internal Ingress. */
+    public Optional<SecurityPolicy> securityPolicy() {
+        return Optional.ofNullable(securityPolicy);
+    }
+
+    /** The armored Services by backend name. */
+    public Map<String, Service> services() {
+        return Map.copyOf(services);
+    }
+
+    /** The Ingress object. */
+    public Ingress ingress() {
+        return ingress;
+    }
+
+    private SecurityPolicy createSecurityPolicy(String name, ArmoredIngressArgs args, CustomResourceOptions childOf) {
+        var policy = SecurityPolicyArgs.builder()
+                .name(Names.child(name, "armor"))
+                .description("Admits only the API gateway's ranges to Ingress " + name + "; denies everything else")
+                .type("CLOUD_ARMOR")
+                .rules(args.allowlist().applyValue(allowlist -> {
+                    // An allowlist given as an output is only known now; check it with the same rules.
+                    var problems = new Problems("ArmoredIngress \"" + name + "\"");
+                    ArmorRules.validateAllowlist(problems, "allowlist", allowlist);
+                    problems.throwIfAny();
+                    return ArmorRules.rules(allowlist, args);
+                }));
+        args.project().ifPresent(policy::project);
+        if (args.adaptiveProtection()) {
+            policy.adaptiveProtectionConfig(SecurityPolicyAdaptiveProtectionConfigArgs.builder()
+                    .layer7DdosDefenseConfig(SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs.builder()
+                            .enable(true).build())
+                    .build());
+        }
+        if (args.verboseLogging()) {
+            policy.advancedOptionsConfig(SecurityPolicyAdvancedOptionsConfigArgs.builder().logLevel("VERBOSE").build());
+        }
+        return new SecurityPolicy(Names.child(name, "armor"), policy.build(), childOf);
+    }
+
+    private BackendConfigSpecArgs backendConfigSpec(IngressBackend backend) {
+        var spec = BackendConfigSpecArgs.builder()
+                .timeoutSec(args.timeoutSec())
+                .connectionDraining(BackendConfigSpecConnectionDrainingArgs.builder()
+                        .drainingTimeoutSec(args.drainingTimeoutSec()).build())
+                .healthCheck(BackendConfigSpecHealthCheckArgs.builder()
+                        .type("HTTP")
+                        .requestPath(backend.healthCheckPath())
+                        .port(backend.targetPort())
+                        .checkIntervalSec(15)
+                        .timeoutSec(5)
+                        .healthyThreshold(1)
+                        .unhealthyThreshold(2)
+                        .build())
+                .logging(BackendConfigSpecLoggingArgs.builder()
+                        .enable(true).sampleRate(args.logSampleRate()).build());
+        if (securityPolicy != null) {
+            spec.securityPolicy(BackendConfigSpecSecurityPolicyArgs.builder().name(securityPolicy.name()).build());
+        }
+        return spec.build();
+    }
+
+    private ObjectMetaArgs meta(String objectName, Map<String, String> labels) {
+        return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+    }
+
+    private static IngressBackendArgs serviceBackend(IngressBackend backend) {
+        return IngressBackendArgs.builder()
+                .service(IngressServiceBackendArgs.builder()
+                        .name(backend.name())
+                        .port(ServiceBackendPortArgs.builder().number(backend.port()).build())
+                        .build())
+                .build();
+    }
+
+    private static String checked(String name, ArmoredIngressArgs args) {
+        var problems = new Problems("ArmoredIngress");
+        Names.checkLabel(problems, "name", name, LONGEST_SUFFIX);
+        if (args == null) {
+            problems.add("args", null, "pass ArmoredIngressArgs.builder()...build()");
+        } else if (name != null) {
+            for (var backend : args.backends()) {
+                if (name.length() + 1 + backend.name().length() > 63) {
+                    problems.add("name", name, "with backend '" + backend.name() + "' the BackendConfig name '" + name + "-"
+                            + backend.name() + "' exceeds 63 characters; shorten the Ingress or backend name");
+                }
+            }
+        }
+        problems.throwIfAny();
+        return name;
+    }
+}

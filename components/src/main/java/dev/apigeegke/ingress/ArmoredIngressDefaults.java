@@ -1,0 +1,28 @@
+package dev.apigeegke.ingress;
+
+import java.util.Set;
+
+/** The defaults of {@link ArmoredIngress}, each documented in the README and tested. */
+final class ArmoredIngressDefaults {
+    static final String NAMESPACE = "default";
+    /** Cloud Armor's default rule: the lowest precedence, matching every source. */
+    static final int DEFAULT_RULE_PRIORITY = 2147483647;
+    /** Cloud Armor accepts at most this many ranges in one rule's srcIpRanges. */
+    static final int MAX_RANGES_PER_RULE = 10;
+    /** WAF deny rules come first so allowlisted traffic is still inspected. */
+    static final int WAF_PRIORITY_BASE = 1000;
+    static final int ALLOW_PRIORITY_BASE = 2000;
+    static final int DENY_STATUS = 403;
+    static final Set<Integer> DENY_STATUSES = Set.of(403, 404, 502);
+    static final int WAF_SENSITIVITY = 1;
+    static final int BACKEND_TIMEOUT_SEC = 30;
+    static final int DRAINING_TIMEOUT_SEC = 60;
+    static final double LOG_SAMPLE_RATE = 1.0;
+    static final String HEALTH_CHECK_PATH = "/";
+    static final int SERVICE_PORT = 80;
+    static final String RATE_BAN_KEY = "XFF_IP";
+    static final Set<String> RATE_BAN_KEYS = Set.of("ALL", "IP", "XFF_IP", "HTTP_HEADER", "HTTP_COOKIE", "HTTP_PATH", "SNI", "REGION_CODE");
+
+    private ArmoredIngressDefaults() {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.apigeegke.workload;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * A microservice's Deployment with secure defaults: non-root, read-only root filesystem (a writable
+ * {@code /tmp}), no privilege escalation, all capabilities dropped, RuntimeDefault seccomp, no
+ * service-account token, probes, requests and limits, and rolling updates that keep every replica serving.
+ * Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} with {@link #selector()} and {@link #port()}.
+ *
+ * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes).
+ */
+public final class Microservice extends ComponentResource {
+    /** The type token; it never changes. */
+    public static final String TYPE = "apigee-gke:index:Microservice";
+
+    private final String name;
+    private final MicroserviceArgs args;
+    private final Deployment deployment;
+
+    /** Creates the Deployment; pass the Kubernetes provider in {@code options}. */
+    public Microservice(String name, MicroserviceArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, checked(name, args), options);
+        this.name = name;
+        this.args = args;
+        var labels = selector();
+        var container = ContainerArgs.builder()
+                .name(name)
+                .image(args.image())
+                .ports(ContainerPortArgs.builder().name("http").containerPort(args.port()).protocol("TCP").build())
+                .env(args.env().entrySet().stream()
+                        .map(e -> EnvVarArgs.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                .readinessProbe(probe(args, 5, 3))
+                .livenessProbe(probe(args, 15, 3))
+                .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
+                .securityContext(SecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser((int) args.runAsUser())
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .privileged(false)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .build())
+                .volumeMounts(VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build());
+        if (!args.args().isEmpty()) {
+            container.args(args.args());
+        }
+        this.deployment = new Deployment(name, DeploymentArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(args.replicas())
+                        .selector(LabelSelectorArgs.builder().matchLabels(labels).build())
+                        .strategy(DeploymentStrategyArgs.builder()
+                                .type("RollingUpdate")
+                                .rollingUpdate(RollingUpdateDeploymentArgs.builder().maxSurge(1).maxUnavailable(0).build())
+                                .build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                                .spec(PodSpecArgs.builder()
+                                        .automountServiceAccountToken(false)
+                                        .securityContext(PodSecurityContextArgs.builder()
+                                                .runAsNonRoot(true)
+                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                                .build())
+                                        .containers(container.build())
+                                        .volumes(VolumeArgs.builder().name("tmp")
+                                                .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("64Mi").build()).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        registerOutputs(Map.of("name", Output.of(name)));
+    }
+
+    /** The labels that select this microservice's pods. */
+    public Map<String, String> selector() {
+        return Map.of("app.kubernetes.io/name", name);
+    }
+
+    /** The container's HTTP port. */
+    public int port() {
+        return args.port();
+    }
+
+    /** The probes' path, which also serves the load balancer's health check. */
+    public String healthPath() {
+        return args.healthPath();
+    }
+
+    /** The Deployment. */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    private static ProbeArgs probe(MicroserviceArgs args, int periodSeconds, int failureThreshold) {
+        return ProbeArgs.builder()
+                .httpGet(HTTPGetActionArgs.builder().path(args.healthPath()).port(args.port()).build())
+                .periodSeconds(periodSeconds)
+                .failureThreshold(failureThreshold)
+                .timeoutSeconds(2)
+                .build();
+    }
+
+    private static String checked(String name, MicroserviceArgs args) {
+        var problems = new Problems("Microservice");
+        Names.checkLabel(problems, "name", name, 0);
+        problems.check(args != null, "args", null, "pass MicroserviceArgs.builder().image(...).port(...).build()");
+        problems.throwIfAny();
+        return name;
+    }
+}

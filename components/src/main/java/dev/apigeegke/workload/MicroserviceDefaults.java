@@ -1,0 +1,17 @@
+package dev.apigeegke.workload;
+
+import java.util.Map;
+
+/** The secure defaults of {@link Microservice}, each documented in the README and tested. */
+final class MicroserviceDefaults {
+    static final String NAMESPACE = "default";
+    static final int REPLICAS = 2;
+    static final String HEALTH_PATH = "/";
+    /** A non-root user id, for images that do not declare a numeric USER. */
+    static final long RUN_AS_USER = 65532;
+    static final Map<String, String> REQUESTS = Map.of("cpu", "100m", "memory", "128Mi");
+    static final Map<String, String> LIMITS = Map.of("cpu", "500m", "memory", "256Mi");
+
+    private MicroserviceDefaults() {
+    }
+}
