@@ -88,7 +88,11 @@ public final class GkeCluster extends ComponentResource {
                 .deletionProtection(args.deletionProtection())
                 .network(args.network())
                 .networkingMode("VPC_NATIVE")
-                .ipAllocationPolicy(ClusterIpAllocationPolicyArgs.builder().build())
+                // Netmasks only: GKE picks free ranges of these sizes (its defaults), and the block is never empty.
+                .ipAllocationPolicy(ClusterIpAllocationPolicyArgs.builder()
+                        .clusterIpv4CidrBlock(GkeClusterDefaults.POD_RANGE_NETMASK)
+                        .servicesIpv4CidrBlock(GkeClusterDefaults.SERVICE_RANGE_NETMASK)
+                        .build())
                 .datapathProvider(GkeClusterDefaults.DATAPATH_PROVIDER)
                 .enableShieldedNodes(true)
                 .releaseChannel(ClusterReleaseChannelArgs.builder().channel(args.releaseChannel()).build())

@@ -25,6 +25,9 @@ final class GkeClusterDefaults {
     static final int DISK_SIZE_GB = 100;
     static final String DISK_TYPE = "pd-balanced";
     static final String NETWORK = "default";
+    /** VPC-native secondary ranges, as netmask sizes GKE allocates (its own defaults). */
+    static final String POD_RANGE_NETMASK = "/14";
+    static final String SERVICE_RANGE_NETMASK = "/20";
     /** Dataplane V2 enforces NetworkPolicy, which patterns 2 and 3 rely on so the gateway cannot be bypassed. */
     static final String DATAPATH_PROVIDER = "ADVANCED_DATAPATH";
     /** The least-privilege roles GKE documents for a node service account. */

@@ -1,0 +1,153 @@
+package dev.apigeegke.cli;
+
+import com.pulumi.Pulumi;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The apigee-gke program. Started by the Pulumi engine (no arguments) it runs the pattern the stack's
+ * configuration selects; {@code preview <pattern>} runs that pattern offline and prints its plan.
+ */
+public final class Main {
+    static final String USAGE = """
+            usage: apigee-gke preview <pattern> [--stack NAME] [--config FILE] [--out DIR] [--project-dir DIR]
+
+              Runs the pattern's Pulumi program offline, in preview mode, and prints the resources it declares.
+              <pattern>       one of %s
+              --stack NAME    the stack whose Pulumi.<NAME>.yaml holds the configuration (default: the pattern's name)
+              --config FILE   read the configuration from FILE instead
+              --out DIR       also write DIR/plan.json and DIR/manifests/*.yaml
+              --project-dir   the folder holding Pulumi.yaml and the stack files (default: the current folder)
+
+            Run by the Pulumi engine (pulumi preview / up), with no arguments, it deploys the pattern selected by
+            the stack's apigee-gke:pattern.""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
+            Pulumi.run(Patterns::selected);
+            return;
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit code (0 done, 1 the program failed, 2 bad usage). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).println(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        if (!args[0].equals("preview")) {
+            err.println("apigee-gke: unknown command '" + args[0] + "'\n\n" + usage());
+            return 2;
+        }
+        var options = new PreviewOptions();
+        var problems = options.parse(List.of(args).subList(1, args.length));
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("apigee-gke: " + p));
+            err.println();
+            err.println(usage());
+            return 2;
+        }
+        try {
+            return preview(options, out, err);
+        } catch (IOException e) {
+            err.println("apigee-gke: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int preview(PreviewOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path projectDir = options.projectDir;
+        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
+            err.println("apigee-gke: no Pulumi.yaml in " + projectDir.toAbsolutePath().normalize()
+                    + "; run from the repository root or pass --project-dir");
+            return 2;
+        }
+        String project = StackFile.projectName(projectDir);
+        String stack = options.stack != null ? options.stack : options.pattern;
+        Path configFile = options.config != null ? options.config : projectDir.resolve("Pulumi." + stack + ".yaml");
+        if (!Files.isRegularFile(configFile)) {
+            err.println("apigee-gke: no stack configuration at " + configFile
+                    + "; create it (see README) or pass --stack/--config");
+            return 2;
+        }
+        var stackFile = StackFile.read(configFile, project);
+        String selected = stackFile.config().get("apigee-gke:" + Patterns.KEY);
+        if (selected != null && !selected.equals(options.pattern)) {
+            err.println("apigee-gke: " + configFile + " selects apigee-gke:pattern = \"" + selected
+                    + "\", not " + options.pattern + "; preview " + selected + " or pass another --stack");
+            return 2;
+        }
+        var result = OfflineEngine.run(project, stack, stackFile.config(), stackFile.secretKeys(),
+                Patterns.program(options.pattern));
+        if (!result.ok()) {
+            err.println("apigee-gke: the " + options.pattern + " program failed with " + configFile + ":");
+            result.errors().forEach(e -> err.println(e.indent(2).stripTrailing()));
+            return 1;
+        }
+        TreePrinter.print(result.plan(), out);
+        if (!stackFile.secretKeys().isEmpty()) {
+            out.println();
+            out.println("Encrypted values (" + String.join(", ", stackFile.secretKeys())
+                    + ") were previewed with a placeholder: only the Pulumi CLI can decrypt them.");
+        }
+        if (options.out != null) {
+            var manifests = PlanWriter.write(result.plan(), options.out);
+            out.println();
+            out.println("Wrote " + options.out.resolve("plan.json") + " and " + manifests.size()
+                    + " manifests in " + options.out.resolve("manifests"));
+        }
+        return 0;
+    }
+
+    private static String usage() {
+        return USAGE.formatted(String.join(", ", Patterns.names()));
+    }
+
+    /** The preview command's options. */
+    private static final class PreviewOptions {
+        String pattern;
+        String stack;
+        Path config;
+        Path out;
+        Path projectDir = Path.of(".");
+
+        List<String> parse(List<String> args) {
+            var problems = new ArrayList<String>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("--")) {
+                    if (i + 1 >= args.size()) {
+                        problems.add(a + " needs a value");
+                        break;
+                    }
+                    String v = args.get(++i);
+                    switch (a) {
+                        case "--stack" -> stack = v;
+                        case "--config" -> config = Path.of(v);
+                        case "--out" -> out = Path.of(v);
+                        case "--project-dir" -> projectDir = Path.of(v);
+                        default -> problems.add("unknown option " + a);
+                    }
+                } else if (pattern == null) {
+                    pattern = a;
+                } else {
+                    problems.add("unexpected argument '" + a + "'");
+                }
+            }
+            if (pattern == null) {
+                problems.add("name the pattern to preview: one of " + Patterns.names());
+            } else if (Patterns.program(pattern) == null) {
+                problems.add("unknown pattern '" + pattern + "': use one of " + Patterns.names());
+            }
+            return problems;
+        }
+    }
+}

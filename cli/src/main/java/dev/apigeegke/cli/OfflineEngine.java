@@ -1,0 +1,135 @@
+package dev.apigeegke.cli;
+
+import com.pulumi.Context;
+import com.pulumi.Log;
+import com.pulumi.core.Output;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.apigeegke.core.InvalidArgumentsException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+/**
+ * Runs a Pulumi program in this process on the SDK's test engine in preview mode, and records every
+ * resource registration exactly as the SDK sends it to the engine (type, name, parent, serialized inputs
+ * with secrets marked). Resources get their inputs back as state, as in a real preview, so values only
+ * the cloud knows (IPs, endpoints, ids) stay unknown.
+ */
+public final class OfflineEngine {
+    private OfflineEngine() {
+    }
+
+    /** The outcome of a run: the plan, or the errors that stopped the program. */
+    public record Result(Plan plan, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Runs {@code program} as stack {@code stack} of {@code project} with the given configuration
+     * ({@code namespace:key} → value; structured values as JSON) of which {@code secretKeys} are secrets.
+     */
+    public static Result run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                             Consumer<Context> program) {
+        var recorded = new ConcurrentLinkedQueue<Plan.Resource>();
+        var mocks = new PreviewMocks();
+        var quiet = Logger.getAnonymousLogger();
+        quiet.setUseParentHandlers(false);
+        quiet.setLevel(Level.OFF);
+        var log = PulumiTestInternal.mockLog(quiet);
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .mocks(mocks)
+                    .standardLogger(quiet)
+                    .config(config, secretKeys)
+                    .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded))
+                    .build();
+            var result = test.runTest(program);
+            var errors = new ArrayList<String>();
+            for (var e : result.exceptions()) {
+                errors.add(describe(e));
+            }
+            if (errors.isEmpty()) {
+                result.errors().forEach(errors::add);
+            }
+            var outputs = new TreeMap<String, Object>();
+            result.outputs().forEach((name, output) -> outputs.put(name, valueOf(output)));
+            var resources = recorded.stream().sorted(Comparator.comparing(Plan.Resource::urn)).toList();
+            return new Result(new Plan(project, stack, resources, outputs), List.copyOf(errors));
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RunException || t instanceof InvalidArgumentsException) {
+                return t.getMessage();
+            }
+        }
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Object valueOf(Output<?> output) {
+        var data = PulumiTestInternal.extractOutputData(output);
+        if (!data.isKnown()) {
+            return Values.UNKNOWN;
+        }
+        if (data.isSecret()) {
+            return Values.SECRET;
+        }
+        Object value = data.getValueNullable();
+        return value instanceof Optional<?> opt ? opt.orElse(null) : value;
+    }
+
+    /** Gives every resource its inputs as state and no id: what a preview knows before anything exists. */
+    private static final class PreviewMocks implements Mocks {
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
+        }
+    }
+
+    /** Records each registration request, as the engine would receive it, with its URN. */
+    private static final class RecordingMonitor extends MockMonitor {
+        private final ConcurrentLinkedQueue<Plan.Resource> recorded;
+
+        RecordingMonitor(Mocks mocks, Log log, ConcurrentLinkedQueue<Plan.Resource> recorded) {
+            super(mocks, log);
+            this.recorded = recorded;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+                com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
+            var inputs = Values.of(request.getObject());
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
+                        request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs));
+                return response;
+            });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.apigeegke.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a program declared, as the engine would receive it: every resource with its inputs, and the
+ * stack outputs. Secret values are already replaced by {@link Values#SECRET}; values only the cloud
+ * can know are {@link Values#UNKNOWN}.
+ *
+ * @param project   the Pulumi project name
+ * @param stack     the stack name
+ * @param resources the resources, sorted by URN
+ * @param outputs   the stack outputs by name
+ */
+public record Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs) {
+
+    /**
+     * One registered resource.
+     *
+     * @param urn    its URN
+     * @param type   its type token
+     * @param name   its logical name
+     * @param parent the parent's URN, or null for the stack itself
+     * @param custom whether it is a custom (cloud) resource rather than a component
+     * @param inputs its inputs
+     */
+    public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs) {
+        /** Whether this is a Kubernetes object (not the Kubernetes provider). */
+        public boolean isKubernetesObject() {
+            return custom && type.startsWith("kubernetes:");
+        }
+    }
+
+    /** The resources of one type. */
+    public List<Resource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The one resource of {@code type} named {@code name}. */
+    public Resource get(String type, String name) {
+        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.apigeegke.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A stack's configuration read from {@code Pulumi.<stack>.yaml} the way the Pulumi CLI hands it to a
+ * program: keys as {@code namespace:key}, structured values (lists, objects) as JSON text. A
+ * {@code secure:} value cannot be decrypted offline; it is passed as a placeholder marked secret.
+ *
+ * @param config     the configuration
+ * @param secretKeys the keys whose values are secrets
+ */
+public record StackFile(Map<String, String> config, Set<String> secretKeys) {
+    /** Stands in for an encrypted value, which only the Pulumi CLI can decrypt. */
+    static final String ENCRYPTED_PLACEHOLDER = "offline-preview-placeholder";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads {@code path}; keys without a namespace belong to {@code project}. */
+    public static StackFile read(Path path, String project) throws IOException {
+        Map<?, ?> root = YAML.readValue(Files.readString(path), Map.class);
+        var config = new TreeMap<String, String>();
+        var secrets = new TreeSet<String>();
+        Object section = root == null ? null : root.get("config");
+        if (section instanceof Map<?, ?> entries) {
+            for (var entry : entries.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                if (!key.contains(":")) {
+                    key = project + ":" + key;
+                }
+                Object value = entry.getValue();
+                if (value instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
+                    secrets.add(key);
+                    config.put(key, ENCRYPTED_PLACEHOLDER);
+                } else if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+                    config.put(key, JSON.writeValueAsString(value));
+                } else {
+                    config.put(key, value == null ? "" : String.valueOf(value));
+                }
+            }
+        }
+        return new StackFile(config, secrets);
+    }
+
+    /** The project name from {@code Pulumi.yaml} in {@code dir}. */
+    public static String projectName(Path dir) throws IOException {
+        Map<?, ?> root = YAML.readValue(Files.readString(dir.resolve("Pulumi.yaml")), Map.class);
+        return String.valueOf(root.get("name"));
+    }
+}

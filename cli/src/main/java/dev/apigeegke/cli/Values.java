@@ -1,0 +1,74 @@
+package dev.apigeegke.cli;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the property values of a resource registration into plain Java values, replacing secrets and
+ * unknowns by markers, so that no secret value leaves the engine boundary.
+ */
+final class Values {
+    /** Shown instead of every secret value. */
+    static final String SECRET = "[secret]";
+    /** Shown for values only known after the cloud creates the resource. */
+    static final String UNKNOWN = "[unknown]";
+
+    /** The engine's special-value signature key and the signatures of secrets, assets and resource references. */
+    private static final String SIG = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+    private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+    private Values() {
+    }
+
+    static Map<String, Object> of(Struct struct) {
+        var map = new TreeMap<String, Object>();
+        struct.getFieldsMap().forEach((k, v) -> map.put(k, of(v)));
+        return map;
+    }
+
+    static Object of(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> null;
+            case BOOL_VALUE -> value.getBoolValue();
+            case NUMBER_VALUE -> number(value.getNumberValue());
+            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? UNKNOWN : value.getStringValue();
+            case LIST_VALUE -> list(value.getListValue());
+            case STRUCT_VALUE -> struct(value.getStructValue());
+        };
+    }
+
+    private static Object struct(Struct struct) {
+        var sig = struct.getFieldsMap().get(SIG);
+        if (sig != null) {
+            if (SECRET_SIG.equals(sig.getStringValue())) {
+                return SECRET;
+            }
+            if (RESOURCE_SIG.equals(sig.getStringValue())) {
+                var urn = struct.getFieldsMap().get("urn");
+                return urn == null ? UNKNOWN : urn.getStringValue();
+            }
+        }
+        return of(struct);
+    }
+
+    private static List<Object> list(ListValue list) {
+        var out = new ArrayList<Object>(list.getValuesCount());
+        list.getValuesList().forEach(v -> out.add(of(v)));
+        return out;
+    }
+
+    /** Numbers travel as doubles; whole numbers are shown as integers, as in the stack file. */
+    private static Object number(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            return (long) d;
+        }
+        return d;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.apigeegke.examples.pattern1;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.cluster.GkeClusterArgs;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.ingress.ArmoredIngress;
+import dev.apigeegke.ingress.ArmoredIngressArgs;
+import dev.apigeegke.ingress.IngressBackend;
+import dev.apigeegke.workload.Microservice;
+import dev.apigeegke.workload.MicroserviceArgs;
+import java.util.List;
+
+/**
+ * Pattern 1: a GKE cluster, two microservices, and an Ingress with a static IP whose Cloud Armor policy
+ * admits only the Apigee gateway's ranges. The Apigee proxy targeting {@code ingressUrl} completes it.
+ */
+public final class Pattern1 {
+    /** The sample microservices: name, pinned image, path prefix. */
+    static final List<Sample> SAMPLES = List.of(
+            new Sample("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", "/orders"),
+            new Sample("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", "/catalog"));
+
+    record Sample(String name, String image, String path) {
+    }
+
+    private Pattern1() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(Pattern1::stack);
+    }
+
+    /** The program: reads the stack configuration and declares the resources. */
+    public static void stack(Context ctx) {
+        try {
+            build(ctx, Pattern1Config.from(ctx));
+        } catch (InvalidArgumentsException e) {
+            // A configuration mistake is the user's to fix: show the message, not a stack trace.
+            throw new RunException(e.getMessage());
+        }
+    }
+
+    /** Declares pattern 1's resources for {@code config} and exports its outputs. */
+    public static Pattern1Resources build(Context ctx, Pattern1Config config) {
+        // Every argument is built (and so validated) before the first resource is registered.
+        var clusterArgs = GkeClusterArgs.builder()
+                .project(config.project())
+                .location(config.location())
+                .deletionProtection(config.deletionProtection());
+        config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
+        config.machineType().ifPresent(clusterArgs::machineType);
+        var validatedCluster = clusterArgs.build();
+
+        var serviceArgs = SAMPLES.stream()
+                .map(s -> MicroserviceArgs.builder().image(s.image()).port(8080).healthPath("/").build())
+                .toList();
+        var ingress = ArmoredIngressArgs.builder()
+                .project(config.project())
+                .allowlist(config.allowlist())
+                .domains(config.domains())
+                .wafRuleSets(config.wafRuleSets());
+        for (var sample : SAMPLES) {
+            ingress.backend(IngressBackend.builder()
+                    .name(sample.name())
+                    .selector(java.util.Map.of("app.kubernetes.io/name", sample.name()))
+                    .targetPort(8080)
+                    .paths(sample.path())
+                    .healthCheckPath("/")
+                    .build());
+        }
+        var validatedIngress = ingress.build();
+
+        var cluster = new GkeCluster(config.prefix(), validatedCluster);
+        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        var services = new java.util.ArrayList<Microservice>();
+        for (int i = 0; i < SAMPLES.size(); i++) {
+            services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), onCluster));
+        }
+        var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
+                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(services.stream()
+                        .map(s -> (com.pulumi.resources.Resource) s).toList()).build());
+
+        ctx.export("clusterName", cluster.clusterName);
+        ctx.export("kubeconfig", cluster.kubeconfig);
+        ctx.export("ingressAddress", armored.address);
+        ctx.export("ingressUrl", armored.url);
+        ctx.export("securityPolicy", armored.securityPolicyName);
+        return new Pattern1Resources(cluster, List.copyOf(services), armored);
+    }
+}
