@@ -48,15 +48,23 @@ public final class OfflineEngine {
      */
     public static Result run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program) {
+        return run(project, stack, config, secretKeys, program, true, new PreviewMocks());
+    }
+
+    /**
+     * Runs {@code program} with {@code mocks} standing in for the cloud; with {@code preview} false the
+     * program sees the values the mocks return as if the resources existed.
+     */
+    public static Result run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                             Consumer<Context> program, boolean preview, Mocks mocks) {
         var recorded = new ConcurrentLinkedQueue<Plan.Resource>();
-        var mocks = new PreviewMocks();
         var quiet = Logger.getAnonymousLogger();
         quiet.setUseParentHandlers(false);
         quiet.setLevel(Level.OFF);
         var log = PulumiTestInternal.mockLog(quiet);
         try {
             var test = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
                     .mocks(mocks)
                     .standardLogger(quiet)
                     .config(config, secretKeys)

@@ -66,6 +66,7 @@ public final class ArmoredIngress extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:ArmoredIngress";
     private static final int LONGEST_SUFFIX = "-frontend".length();
+    private static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "apigee-gke");
 
     /** The Ingress's static IP address. */
     @Export(name = "address", refs = String.class)
@@ -117,14 +118,14 @@ public final class ArmoredIngress extends ComponentResource {
         var ingressDependencies = new ArrayList<Resource>();
         for (var backend : args.backends()) {
             var backendConfig = new BackendConfig(Names.child(name, backend.name()), BackendConfigArgs.builder()
-                    .metadata(meta(Names.child(name, backend.name()), Map.of()))
+                    .metadata(meta(Names.child(name, backend.name())))
                     .spec(backendConfigSpec(backend))
                     .build(), childOf);
             var service = new Service(Names.child(name, backend.name()), ServiceArgs.builder()
                     .metadata(ObjectMetaArgs.builder()
                             .name(backend.name())
                             .namespace(args.namespace())
-                            .labels(Map.of("app.kubernetes.io/managed-by", "apigee-gke"))
+                            .labels(MANAGED_BY)
                             .annotations(backendConfig.metadata().applyValue(m -> Map.of(
                                     "cloud.google.com/neg", Yaml.json(Map.of("ingress", true)),
                                     "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())))))
@@ -149,7 +150,7 @@ public final class ArmoredIngress extends ComponentResource {
         annotations.put(staticIpAnnotation, ipName);
         if (!args.domains().isEmpty()) {
             var cert = new ManagedCertificate(Names.child(name, "cert"), ManagedCertificateArgs.builder()
-                    .metadata(meta(Names.child(name, "cert"), Map.of()))
+                    .metadata(meta(Names.child(name, "cert")))
                     .spec(ManagedCertificateSpecArgs.builder().domains(args.domains()).build())
                     .build(), childOf);
             var frontendSpec = FrontendConfigSpecArgs.builder()
@@ -157,7 +158,7 @@ public final class ArmoredIngress extends ComponentResource {
                             .enabled(true).responseCodeName("MOVED_PERMANENTLY_DEFAULT").build());
             args.sslPolicy().ifPresent(frontendSpec::sslPolicy);
             var frontend = new FrontendConfig(Names.child(name, "frontend"), FrontendConfigArgs.builder()
-                    .metadata(meta(Names.child(name, "frontend"), Map.of()))
+                    .metadata(meta(Names.child(name, "frontend")))
                     .spec(frontendSpec.build())
                     .build(), childOf);
             annotations.put("networking.gke.io/managed-certificates", cert.metadata().applyValue(m -> m.name().orElseThrow()));
@@ -184,6 +185,7 @@ public final class ArmoredIngress extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder()
                         .name(name)
                         .namespace(args.namespace())
+                        .labels(MANAGED_BY)
                         .annotations(Output.all(annotations.values().stream().toList()).applyValue(values -> {
                             var resolved = new LinkedHashMap<String, String>();
                             var keys = new ArrayList<>(annotations.keySet());
@@ -274,8 +276,8 @@ public final class ArmoredIngress extends ComponentResource {
         return spec.build();
     }
 
-    private ObjectMetaArgs meta(String objectName, Map<String, String> labels) {
-        return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+    private ObjectMetaArgs meta(String objectName) {
+        return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(MANAGED_BY).build();
     }
 
     private static IngressBackendArgs serviceBackend(IngressBackend backend) {

@@ -1,0 +1,92 @@
+package dev.apigeegke.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.Context;
+import com.pulumi.test.Mocks;
+import dev.apigeegke.cli.OfflineEngine;
+import dev.apigeegke.cli.Plan;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Runs programs on the Pulumi SDK's test engine and returns what was registered, as the engine would
+ * receive it (secrets already shown as {@code [secret]}).
+ */
+public final class Harness {
+    public static final String PROJECT = "apigee-gke";
+    public static final String STACK = "test";
+    public static final String SECRET = "[secret]";
+    public static final String UNKNOWN = "[unknown]";
+
+    private Harness() {
+    }
+
+    /** A preview: values only the cloud knows are unknown. Fails the test if the program failed. */
+    public static Plan preview(Consumer<Context> program) {
+        return ok(OfflineEngine.run(PROJECT, STACK, Map.of(), Set.of(), program));
+    }
+
+    /** A preview with stack configuration ({@code namespace:key} → value). */
+    public static OfflineEngine.Result preview(Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
+        return OfflineEngine.run(PROJECT, STACK, config, secretKeys, program);
+    }
+
+    /** An update against {@link FakeCloud}: resources exist and have the outputs GCP would give them. */
+    public static Plan deploy(Consumer<Context> program) {
+        return ok(OfflineEngine.run(PROJECT, STACK, Map.of(), Set.of(), program, false, new FakeCloud()));
+    }
+
+    /** Runs a program expected to fail; returns its error messages. */
+    public static List<String> errors(Consumer<Context> program) {
+        var result = OfflineEngine.run(PROJECT, STACK, Map.of(), Set.of(), program);
+        assertThat(result.ok()).as("the program should have failed").isFalse();
+        return result.errors();
+    }
+
+    private static Plan ok(OfflineEngine.Result result) {
+        assertThat(result.errors()).as("program errors").isEmpty();
+        return result.plan();
+    }
+
+    /** Reads a nested input: {@code at(inputs, "spec", "template", "spec")}; list indexes as integers. */
+    public static Object at(Object root, Object... path) {
+        Object current = root;
+        for (Object step : path) {
+            if (current instanceof Map<?, ?> m) {
+                current = m.get(step);
+            } else if (current instanceof List<?> l && step instanceof Integer i) {
+                current = l.get(i);
+            } else {
+                throw new AssertionError("no " + step + " in " + current);
+            }
+        }
+        return current;
+    }
+
+    /** Outputs a real GCP project would give the resources the components create. */
+    public static final class FakeCloud implements Mocks {
+        public static final String ENDPOINT = "34.77.1.10";
+        public static final String CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
+        public static final String ADDRESS = "34.120.7.7";
+
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            var state = new java.util.HashMap<String, Object>(args.inputs);
+            switch (args.type) {
+                case "gcp:container/cluster:Cluster" -> {
+                    state.put("endpoint", ENDPOINT);
+                    state.put("masterAuth", Map.of("clusterCaCertificate", CA));
+                }
+                case "gcp:compute/globalAddress:GlobalAddress", "gcp:compute/address:Address" -> state.put("address", ADDRESS);
+                case "gcp:serviceaccount/account:Account" ->
+                        state.put("email", args.inputs.get("accountId") + "@" + args.inputs.get("project") + ".iam.gserviceaccount.com");
+                default -> { }
+            }
+            return CompletableFuture.completedFuture(ResourceResult.of(java.util.Optional.of(args.name + "-id"), state));
+        }
+    }
+}
