@@ -1,5 +1,6 @@
 package dev.apigeegke.core;
 
+import com.google.common.net.InetAddresses;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -70,30 +71,24 @@ public record Cidr(String text, boolean ipv6, int prefix) {
         return new Cidr(text, address.length == 16, parts.length == 1 ? bits : Integer.parseInt(parts[1]));
     }
 
-    /** The address bytes of an IP literal, never resolving a host name; null when not a literal. */
+    /** The address bytes of an IP literal; null when not a literal. Never looks a name up. */
     private static byte[] literal(String s) {
-        var m = IPV4.matcher(s);
-        if (m.matches()) {
-            byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(m.group(i + 1));
-                if (octet > 255 || (m.group(i + 1).length() > 1 && m.group(i + 1).startsWith("0"))) {
+        if (!IPV4.matcher(s).matches() && !(s.contains(":") && IPV6_CHARS.matcher(s).matches())) {
+            return null;
+        }
+        if (IPV4.matcher(s).matches()) {
+            for (String octet : s.split("\\.")) {
+                if (octet.length() > 1 && octet.startsWith("0")) {
                     return null;
                 }
-                b[i] = (byte) octet;
             }
-            return b;
         }
-        if (!s.contains(":") || !IPV6_CHARS.matcher(s).matches()) {
+        if (!InetAddresses.isInetAddress(s)) {
             return null;
         }
-        try {
-            // A string containing ':' is parsed as an IPv6 literal; no name lookup happens.
-            byte[] b = InetAddress.getByName(s).getAddress();
-            return b.length == 16 ? b : null;
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        byte[] b = InetAddresses.forString(s).getAddress();
+        // An IPv4-mapped IPv6 literal comes back as IPv4: not a form Cloud Armor documents.
+        return (s.contains(":") && b.length == 4) ? null : b;
     }
 
     private static String canonical(BigInteger value, int length) {
@@ -102,7 +97,7 @@ public record Cidr(String text, boolean ipv6, int prefix) {
         int copy = Math.min(raw.length, length);
         System.arraycopy(raw, raw.length - copy, b, length - copy, copy);
         try {
-            return InetAddress.getByAddress(b).getHostAddress();
+            return InetAddresses.toAddrString(InetAddress.getByAddress(b));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

@@ -64,7 +64,7 @@ public final class Microservice extends ComponentResource {
                 .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
                 .securityContext(SecurityContextArgs.builder()
                         .runAsNonRoot(true)
-                        .runAsUser((int) args.runAsUser())
+                        .runAsUser(Math.toIntExact(args.runAsUser()))
                         .allowPrivilegeEscalation(false)
                         .readOnlyRootFilesystem(true)
                         .privileged(false)

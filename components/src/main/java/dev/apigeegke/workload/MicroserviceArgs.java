@@ -2,6 +2,7 @@ package dev.apigeegke.workload;
 
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 
 /** Arguments of {@link Microservice}; {@link Builder#build()} validates them all at once. */
 public final class MicroserviceArgs {
-    private static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final String namespace;
@@ -29,10 +29,11 @@ public final class MicroserviceArgs {
         this.port = b.port;
         this.replicas = b.replicas;
         this.healthPath = b.healthPath;
-        this.env = Map.copyOf(b.env);
+        // Sorted copies: the env list's order is part of the pod template, and must not change between runs.
+        this.env = Collections.unmodifiableSortedMap(new TreeMap<>(b.env));
         this.args = List.copyOf(b.args);
-        this.requests = Map.copyOf(b.requests);
-        this.limits = Map.copyOf(b.limits);
+        this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
+        this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.runAsUser = b.runAsUser;
     }
 
@@ -138,13 +139,13 @@ public final class MicroserviceArgs {
             return this;
         }
 
-        /** Resource requests. Default cpu 100m, memory 128Mi. */
+        /** Resource requests; replaces the defaults (cpu 100m, memory 128Mi) as a whole. */
         public Builder requests(Map<String, String> requests) {
             this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
             return this;
         }
 
-        /** Resource limits. Default cpu 500m, memory 256Mi. */
+        /** Resource limits; replaces the defaults (cpu 500m, memory 256Mi) as a whole. */
         public Builder limits(Map<String, String> limits) {
             this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
             return this;
@@ -164,17 +165,30 @@ public final class MicroserviceArgs {
             problems.check(port >= 1 && port <= 65535, "port", port, "give the container's HTTP port, from 1 to 65535");
             problems.check(replicas >= 1, "replicas", replicas, "at least 1 replica");
             problems.check(healthPath != null && healthPath.startsWith("/"), "healthPath", healthPath, "a path starting with '/'");
-            problems.check(runAsUser >= 1, "runAsUser", runAsUser, "a non-root user id (1 or more)");
-            env.keySet().forEach(k -> problems.check(ENV_NAME.matcher(k).matches(), "env." + k, k,
-                    "an environment variable name: letters, digits, '_', '.', '-', not starting with a digit"));
+            problems.check(runAsUser >= 1 && runAsUser <= Integer.MAX_VALUE, "runAsUser", runAsUser,
+                    "a non-root user id from 1 to " + Integer.MAX_VALUE);
+            env.forEach((k, v) -> {
+                problems.check(k != null && ENV_NAME.matcher(k).matches(), "env." + k, k,
+                        "an environment variable name: letters, digits, '_', '.', '-', not starting with a digit");
+                problems.check(v != null, "env." + k, null, "give a value (an empty string is allowed)");
+            });
             checkQuantities(problems, "requests", requests);
             checkQuantities(problems, "limits", limits);
+            requests.forEach((resource, request) -> {
+                var limit = limits.get(resource);
+                var r = Quantity.parse(request);
+                var l = limit == null ? null : Quantity.parse(limit);
+                if (r != null && l != null && r.compareTo(l) > 0) {
+                    problems.add("requests." + resource, request, "exceeds the limit " + limit
+                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
+                }
+            });
             problems.throwIfAny();
             return new MicroserviceArgs(this);
         }
 
         private static void checkQuantities(Problems problems, String argument, Map<String, String> quantities) {
-            quantities.forEach((resource, quantity) -> problems.check(quantity != null && QUANTITY.matcher(quantity).matches(),
+            quantities.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null,
                     argument + "." + resource, quantity, "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
         }
     }

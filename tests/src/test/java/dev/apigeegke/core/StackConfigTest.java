@@ -1,0 +1,109 @@
+package dev.apigeegke.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.pulumi.Config;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StackConfigTest {
+    private final Problems problems = new Problems("stack configuration");
+
+    private StackConfig config(Map<String, String> values) {
+        var all = ImmutableMap.<String, String>builder();
+        values.forEach((k, v) -> all.put("apigee-gke:" + k, v));
+        // A key of another namespace must not leak into this one.
+        all.put("gcp:project", "my-project");
+        return new StackConfig(new Config(new DeploymentImpl.Config(all.build(), ImmutableSet.of()), "apigee-gke"), problems);
+    }
+
+    @Test
+    void readsAListWrittenAsAYamlListInTheStackFile() {
+        var c = config(Map.of("allowlist", "[\"1.2.3.0/24\",\"2001:db8::/32\"]"));
+        assertThat(c.list("allowlist")).containsExactly("1.2.3.0/24", "2001:db8::/32");
+        assertThat(problems.list()).isEmpty();
+    }
+
+    @Test
+    void aMissingOrBlankListIsEmpty() {
+        var c = config(Map.of("domains", "  "));
+        assertThat(c.list("allowlist")).isEmpty();
+        assertThat(c.list("domains")).isEmpty();
+        assertThat(c.list("project")).as("gcp:project is another namespace").isEmpty();
+        assertThat(problems.list()).isEmpty();
+    }
+
+    @Test
+    void aValueThatIsNotAListIsAProblemNamingTheKeyAndShowingTheYamlToWrite() {
+        var c = config(Map.of("allowlist", "1.2.3.0/24", "domains", "{\"a\":1}"));
+        assertThat(c.list("allowlist")).isEmpty();
+        assertThat(c.list("domains")).isEmpty();
+        assertThat(problems.list()).extracting(Problem::argument).containsExactly("apigee-gke:allowlist", "apigee-gke:domains");
+        assertThat(problems.list().get(0).value()).isEqualTo("\"1.2.3.0/24\"");
+        assertThat(problems.list().get(0).fix()).contains("a list of strings").contains("Pulumi.<stack>.yaml")
+                .contains("apigee-gke:allowlist:").contains("- 203.0.113.0/24");
+    }
+
+    @Test
+    void readsWholeNumbersAndReportsAnythingElse() {
+        var c = config(Map.of("nodesPerZone", " 2 ", "maxPods", "two", "ratio", "1.5"));
+        assertThat(c.integer("nodesPerZone")).contains(2);
+        assertThat(c.integer("absent")).isEmpty();
+        assertThat(c.integer("maxPods")).isEmpty();
+        assertThat(c.integer("ratio")).isEmpty();
+        assertThat(problems.list()).containsExactly(
+                new Problem("apigee-gke:maxPods", "\"two\"", "a whole number"),
+                new Problem("apigee-gke:ratio", "\"1.5\"", "a whole number"));
+    }
+
+    @Test
+    void readsTrueOrFalseAndOtherwiseKeepsTheDefaultAndReportsIt() {
+        var c = config(Map.of("deletionProtection", "false", "spot", "true", "debug", "yes"));
+        assertThat(c.bool("deletionProtection", true)).isFalse();
+        assertThat(c.bool("spot", false)).isTrue();
+        assertThat(c.bool("absent", true)).isTrue();
+        assertThat(c.bool("debug", false)).isFalse();
+        assertThat(problems.list()).containsExactly(new Problem("apigee-gke:debug", "\"yes\"", "true or false"));
+    }
+
+    @Test
+    void requireReportsAMissingKeyWithTheCommandThatSetsIt() {
+        var c = config(Map.of("location", "europe-west1", "blank", " "));
+        assertThat(c.require("location", "set the location")).isEqualTo("europe-west1");
+        assertThat(c.require("prefix", "set a name prefix")).isNull();
+        assertThat(c.require("blank", "set it")).isNull();
+        assertThat(problems.list()).extracting(Problem::argument).containsExactly("apigee-gke:prefix", "apigee-gke:blank");
+        assertThat(problems.list().get(0)).isEqualTo(new Problem("apigee-gke:prefix", "(not set)",
+                "set a name prefix (pulumi config set apigee-gke:prefix ...)"));
+    }
+
+    @Test
+    void blankStringsCountAsUnsetAndFallBackToTheDefault() {
+        var c = config(Map.of("location", "europe-west1-b", "prefix", ""));
+        assertThat(c.string("location")).contains("europe-west1-b");
+        assertThat(c.string("prefix")).isEqualTo(Optional.empty());
+        assertThat(c.string("prefix", "apigee-p1")).isEqualTo("apigee-p1");
+        assertThat(c.string("absent", "dflt")).isEqualTo("dflt");
+    }
+
+    @Test
+    void collectsEveryProblemSoTheStackFileIsFixedInOneGo() {
+        var c = config(Map.of("allowlist", "oops", "nodesPerZone", "x", "deletionProtection", "maybe"));
+        c.require("region", "set the region");
+        c.list("allowlist");
+        c.integer("nodesPerZone");
+        c.bool("deletionProtection", true);
+        assertThatThrownBy(problems::throwIfAny)
+                .isInstanceOf(InvalidArgumentsException.class)
+                .hasMessageStartingWith("stack configuration: 4 invalid arguments")
+                .hasMessageContaining("apigee-gke:region = (not set)")
+                .hasMessageContaining("apigee-gke:allowlist = \"oops\"")
+                .hasMessageContaining("apigee-gke:nodesPerZone = \"x\": a whole number")
+                .hasMessageContaining("apigee-gke:deletionProtection = \"maybe\": true or false");
+    }
+}

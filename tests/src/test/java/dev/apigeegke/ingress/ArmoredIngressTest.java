@@ -1,0 +1,266 @@
+package dev.apigeegke.ingress;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.testing.Harness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ArmoredIngressTest {
+    private static final String POLICY = "gcp:compute/securityPolicy:SecurityPolicy";
+    private static final String BACKEND_CONFIG = "kubernetes:cloud.google.com/v1:BackendConfig";
+    private static final String SERVICE = "kubernetes:core/v1:Service";
+    private static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+    private static final int DEFAULT_PRIORITY = 2147483647;
+
+    private static IngressBackend backend(String name, String... paths) {
+        return IngressBackend.builder().name(name).selector(Map.of("app", name)).targetPort(8080)
+                .paths(paths).healthCheckPath("/healthz").build();
+    }
+
+    private static ArmoredIngressArgs.Builder args(List<String> allowlist) {
+        return ArmoredIngressArgs.builder()
+                .allowlist(allowlist)
+                .backend(backend("orders", "/orders"))
+                .backend(backend("catalog", "/catalog"));
+    }
+
+    private static Plan preview(ArmoredIngressArgs args) {
+        return Harness.preview(ctx -> new ArmoredIngress("edge", args, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rules(Plan plan) {
+        return (List<Map<String, Object>>) plan.get(POLICY, "edge-armor").inputs().get("rules");
+    }
+
+    /** Mixed IPv4 and IPv6 ranges. */
+    private static List<String> ranges(int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> i % 2 == 0 ? "203.0." + i + ".0/24" : "2001:db8:" + Integer.toHexString(i) + "::/48")
+                .toList();
+    }
+
+    @Test
+    void deniesEverySourceNotInTheAllowlist() {
+        var rules = rules(preview(args(List.of("203.0.113.0/24", "2001:db8::/32")).build()));
+        assertThat(rules).hasSize(2);
+        var allow = rules.get(0);
+        assertThat(allow).containsEntry("action", "allow").containsEntry("priority", 2000L);
+        assertThat(at(allow, "match", "config", "srcIpRanges")).isEqualTo(List.of("203.0.113.0/24", "2001:db8::/32"));
+        assertThat(at(allow, "match", "versionedExpr")).isEqualTo("SRC_IPS_V1");
+        var deny = rules.get(1);
+        assertThat(deny).containsEntry("action", "deny(403)").containsEntry("priority", (long) DEFAULT_PRIORITY);
+        assertThat(at(deny, "match", "config", "srcIpRanges")).isEqualTo(List.of("*"));
+    }
+
+    @Test
+    void splitsTwentyFiveRangesIntoThreeAllowRulesAtConsecutivePriorities() {
+        var allowlist = ranges(25);
+        var rules = rules(preview(args(allowlist).build()));
+        assertThat(rules).hasSize(4);
+        assertThat(rules).extracting(r -> r.get("priority")).containsExactly(2000L, 2001L, 2002L, (long) DEFAULT_PRIORITY);
+        assertThat(rules).extracting(r -> r.get("action")).containsExactly("allow", "allow", "allow", "deny(403)");
+        var chunks = rules.subList(0, 3).stream().map(r -> (List<?>) at(r, "match", "config", "srcIpRanges")).toList();
+        assertThat(chunks).extracting(List::size).containsExactly(10, 10, 5);
+        var all = new ArrayList<Object>();
+        chunks.forEach(all::addAll);
+        assertThat(all).isEqualTo(allowlist);
+        assertThat(all).anyMatch(r -> r.toString().contains(":")).anyMatch(r -> r.toString().contains("."));
+    }
+
+    @Test
+    void exactlyTenRangesFitOneRule() {
+        assertThat(rules(preview(args(ranges(10)).build()))).hasSize(2);
+        assertThat(rules(preview(args(ranges(11)).build()))).hasSize(3);
+    }
+
+    @Test
+    void attachesThePolicyToEveryBackendThroughItsBackendConfig() {
+        var plan = preview(args(List.of("203.0.113.0/24")).build());
+        assertThat(plan.ofType(BACKEND_CONFIG)).hasSize(2).allSatisfy(bc -> {
+            assertThat(at(bc.inputs(), "apiVersion")).isEqualTo("cloud.google.com/v1");
+            assertThat(at(bc.inputs(), "spec", "securityPolicy", "name")).isEqualTo("edge-armor");
+            assertThat(at(bc.inputs(), "spec", "healthCheck", "requestPath")).isEqualTo("/healthz");
+            assertThat(at(bc.inputs(), "spec", "healthCheck", "port")).isEqualTo(8080L);
+            assertThat(at(bc.inputs(), "spec", "timeoutSec")).isEqualTo(30L);
+            assertThat(at(bc.inputs(), "spec", "connectionDraining", "drainingTimeoutSec")).isEqualTo(60L);
+            assertThat(at(bc.inputs(), "spec", "logging", "enable")).isEqualTo(true);
+        });
+        var orders = plan.get(SERVICE, "edge-orders").inputs();
+        assertThat(at(orders, "metadata", "name")).isEqualTo("orders");
+        assertThat(at(orders, "metadata", "annotations", "cloud.google.com/backend-config")).isEqualTo("{\"default\":\"edge-orders\"}");
+        assertThat(at(orders, "metadata", "annotations", "cloud.google.com/neg")).isEqualTo("{\"ingress\":true}");
+        assertThat(at(orders, "spec", "selector")).isEqualTo(Map.of("app", "orders"));
+        assertThat(at(orders, "spec", "ports", 0, "targetPort")).isEqualTo(8080L);
+    }
+
+    @Test
+    void routesPathsAndPointsTheDefaultBackendAtAnArmoredService() {
+        var plan = preview(args(List.of("203.0.113.0/24")).build());
+        var ingress = plan.get(INGRESS, "edge").inputs();
+        assertThat(at(ingress, "metadata", "annotations", "kubernetes.io/ingress.class")).isEqualTo("gce");
+        assertThat(at(ingress, "metadata", "annotations", "kubernetes.io/ingress.global-static-ip-name")).isEqualTo("edge-ip");
+        assertThat(at(ingress, "spec", "defaultBackend", "service", "name")).isEqualTo("orders");
+        assertThat(at(ingress, "spec", "rules", 0, "http", "paths", 1, "path")).isEqualTo("/catalog");
+        assertThat(at(ingress, "spec", "rules", 0, "http", "paths", 1, "pathType")).isEqualTo("Prefix");
+        assertThat(at(ingress, "spec", "rules", 0, "http", "paths", 1, "backend", "service", "name")).isEqualTo("catalog");
+        var armoredServices = plan.ofType(SERVICE).stream().map(s -> at(s.inputs(), "metadata", "name")).toList();
+        assertThat(armoredServices).contains(at(ingress, "spec", "defaultBackend", "service", "name"));
+        assertThat(plan.get("gcp:compute/globalAddress:GlobalAddress", "edge-ip").inputs()).containsEntry("name", "edge-ip");
+    }
+
+    @Test
+    void defaultBackendCanBeChosenButMustBeOneOfTheBackends() {
+        var plan = preview(args(List.of("203.0.113.0/24")).defaultBackend("catalog").build());
+        assertThat(at(plan.get(INGRESS, "edge").inputs(), "spec", "defaultBackend", "service", "name")).isEqualTo("catalog");
+        assertThatThrownBy(() -> args(List.of("203.0.113.0/24")).defaultBackend("payments").build())
+                .hasMessageContaining("defaultBackend = \"payments\"");
+    }
+
+    @Test
+    void evaluatesWafRulesBeforeTheAllowlist() {
+        var rules = rules(preview(args(List.of("203.0.113.0/24"))
+                .wafRuleSets(List.of("sqli-v33-stable", "xss-v33-stable")).wafSensitivity(2).build()));
+        assertThat(rules).extracting(r -> r.get("priority")).containsExactly(1000L, 1001L, 2000L, (long) DEFAULT_PRIORITY);
+        assertThat(at(rules.get(0), "match", "expr", "expression"))
+                .isEqualTo("evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 2})");
+        assertThat(rules.get(0)).containsEntry("action", "deny(403)");
+    }
+
+    @Test
+    void rateBanReplacesPlainAllowsOnAllowlistedTraffic() {
+        var rules = rules(preview(args(ranges(12)).rateBan(RateBan.of(600, 60, 300)).build()));
+        assertThat(rules.subList(0, 2)).allSatisfy(r -> {
+            assertThat(r).containsEntry("action", "rate_based_ban");
+            assertThat(at(r, "rateLimitOptions", "conformAction")).isEqualTo("allow");
+            assertThat(at(r, "rateLimitOptions", "exceedAction")).isEqualTo("deny(429)");
+            assertThat(at(r, "rateLimitOptions", "rateLimitThreshold", "count")).isEqualTo(600L);
+            assertThat(at(r, "rateLimitOptions", "rateLimitThreshold", "intervalSec")).isEqualTo(60L);
+            assertThat(at(r, "rateLimitOptions", "banDurationSec")).isEqualTo(300L);
+            assertThat(at(r, "rateLimitOptions", "enforceOnKey")).isEqualTo("XFF_IP");
+        });
+        assertThat(rules.get(2)).containsEntry("action", "deny(403)");
+    }
+
+    @Test
+    void adaptiveProtectionVerboseLoggingAndDenyStatusAreOptIn() {
+        var plain = preview(args(List.of("203.0.113.0/24")).build()).get(POLICY, "edge-armor").inputs();
+        assertThat(plain).doesNotContainKeys("adaptiveProtectionConfig", "advancedOptionsConfig");
+        var all = preview(args(List.of("203.0.113.0/24")).adaptiveProtection(true).verboseLogging(true).denyStatus(404).build());
+        var policy = all.get(POLICY, "edge-armor").inputs();
+        assertThat(at(policy, "adaptiveProtectionConfig", "layer7DdosDefenseConfig", "enable")).isEqualTo(true);
+        assertThat(at(policy, "advancedOptionsConfig", "logLevel")).isEqualTo("VERBOSE");
+        assertThat(rules(all)).last().satisfies(r -> assertThat(r).containsEntry("action", "deny(404)"));
+    }
+
+    @Test
+    void domainsAddAManagedCertificateAndRedirectHttpToHttps() {
+        var plan = preview(args(List.of("203.0.113.0/24")).domains(List.of("api.example.com")).sslPolicy("modern-tls").build());
+        var cert = plan.get("kubernetes:networking.gke.io/v1:ManagedCertificate", "edge-cert").inputs();
+        assertThat(at(cert, "spec", "domains")).isEqualTo(List.of("api.example.com"));
+        var frontend = plan.get("kubernetes:networking.gke.io/v1beta1:FrontendConfig", "edge-frontend").inputs();
+        assertThat(at(frontend, "spec", "redirectToHttps", "enabled")).isEqualTo(true);
+        assertThat(at(frontend, "spec", "sslPolicy")).isEqualTo("modern-tls");
+        var annotations = at(plan.get(INGRESS, "edge").inputs(), "metadata", "annotations");
+        assertThat(at(annotations, "networking.gke.io/managed-certificates")).isEqualTo("edge-cert");
+        assertThat(at(annotations, "networking.gke.io/v1beta1.FrontendConfig")).isEqualTo("edge-frontend");
+    }
+
+    @Test
+    void internalVariantUsesARegionalAddressAndNoCloudArmor() {
+        var plan = preview(ArmoredIngressArgs.builder().internal(true).region("europe-west1")
+                .backend(backend("orders", "/orders")).build());
+        assertThat(plan.ofType(POLICY)).isEmpty();
+        var address = plan.get("gcp:compute/address:Address", "edge-ip").inputs();
+        assertThat(address).containsEntry("addressType", "INTERNAL").containsEntry("purpose", "SHARED_LOADBALANCER_VIP")
+                .containsEntry("region", "europe-west1");
+        var annotations = at(plan.get(INGRESS, "edge").inputs(), "metadata", "annotations");
+        assertThat(at(annotations, "kubernetes.io/ingress.class")).isEqualTo("gce-internal");
+        assertThat(at(annotations, "kubernetes.io/ingress.regional-static-ip-name")).isEqualTo("edge-ip");
+        assertThat(at(plan.get(BACKEND_CONFIG, "edge-orders").inputs(), "spec")).isInstanceOfSatisfying(Map.class,
+                spec -> assertThat(spec).doesNotContainKey("securityPolicy"));
+    }
+
+    @Test
+    void acceptsAnAllowlistFromOtherResourcesAndChecksItWhenKnown() {
+        var plan = Harness.preview(ctx -> new ArmoredIngress("edge", ArmoredIngressArgs.builder()
+                .allowlist(Output.of(ranges(11)))
+                .backend(backend("orders", "/orders")).build(), null));
+        assertThat(rules(plan)).hasSize(3);
+        var errors = Harness.errors(ctx -> new ArmoredIngress("edge", ArmoredIngressArgs.builder()
+                .allowlist(Output.of(List.of("203.0.113.0/24", "not-a-cidr")))
+                .backend(backend("orders", "/orders")).build(), null));
+        assertThat(String.join("\n", errors)).contains("allowlist[1] = \"not-a-cidr\"").contains("not an IPv4 or IPv6 address");
+    }
+
+    @Test
+    void reportsEveryInvalidArgumentAtOnce() {
+        assertThatThrownBy(() -> ArmoredIngressArgs.builder()
+                .allowlist(List.of("203.0.113.0/33", "example.com", "203.0.113.0/24", "203.0.113.0/24"))
+                .backend(IngressBackend.builder().name("Orders").targetPort(0).paths("orders").build())
+                .backend(backend("catalog", "/catalog"))
+                .domains(List.of("https://api.example.com"))
+                .wafRuleSets(List.of("sqli"))
+                .denyStatus(401)
+                .build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument())
+                        .contains("allowlist[0]", "allowlist[1]", "allowlist[3]", "backends[0].name", "backends[0].selector",
+                                "backends[0].targetPort", "backends[0].paths[0]", "domains[0]", "wafRuleSets[0]", "denyStatus"))
+                .hasMessageContaining("allowlist[0] = \"203.0.113.0/33\"")
+                .hasMessageContaining("listed twice");
+    }
+
+    @Test
+    void rejectsAnEmptyAllowlist() {
+        assertThatThrownBy(() -> args(List.of()).build())
+                .hasMessageContaining("allowlist = []")
+                .hasMessageContaining("would deny every request");
+        assertThatThrownBy(() -> ArmoredIngressArgs.builder().backend(backend("orders", "/orders")).build())
+                .hasMessageContaining("allowlist = (not set)");
+    }
+
+    @Test
+    void rejectsConflictingArguments() {
+        assertThatThrownBy(() -> ArmoredIngressArgs.builder().internal(true).region("europe-west1")
+                .allowlist(List.of("203.0.113.0/24")).domains(List.of("api.example.com"))
+                .backend(backend("orders", "/orders")).build())
+                .hasMessageContaining("Cloud Armor does not attach to internal load balancers")
+                .hasMessageContaining("not available on internal load balancers");
+        assertThatThrownBy(() -> ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
+                .backend(backend("orders", "/api")).backend(backend("catalog", "/api")).build())
+                .hasMessageContaining("routed to two backends");
+    }
+
+    @Test
+    void childrenAreParentedAndNamedFromTheComponent() {
+        var plan = Harness.preview(ctx -> new ArmoredIngress("edge", args(List.of("203.0.113.0/24")).build(),
+                ComponentResourceOptions.builder().build()));
+        var component = plan.get(ArmoredIngress.TYPE, "edge");
+        assertThat(ArmoredIngress.TYPE).isEqualTo("apigee-gke:index:ArmoredIngress");
+        assertThat(plan.resources()).filteredOn(r -> !r.type().startsWith("pulumi:") && !r.type().equals(ArmoredIngress.TYPE))
+                .allSatisfy(r -> {
+                    assertThat(r.parent()).isEqualTo(component.urn());
+                    assertThat(r.name()).startsWith("edge");
+                });
+    }
+
+    @Test
+    void urlIsHttpOnTheAddressOrHttpsOnTheFirstDomain() {
+        var http = Harness.deploy(ctx -> ctx.export("url", new ArmoredIngress("edge", args(List.of("203.0.113.0/24")).build(), null).url));
+        assertThat(http.outputs()).containsEntry("url", "http://" + Harness.FakeCloud.ADDRESS);
+        var https = Harness.deploy(ctx -> ctx.export("url", new ArmoredIngress("edge", args(List.of("203.0.113.0/24"))
+                .domains(List.of("api.example.com")).build(), null).url));
+        assertThat(https.outputs()).containsEntry("url", "https://api.example.com");
+    }
+}
