@@ -30,6 +30,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Pulumi Java SDK 1.36.1 can hang on 1-2 CPUs under newer JDKs unless the common pool has 2 threads;
+        // set before the pool is first used (java -jar gives no other place for JVM options).
+        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        }
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             Pulumi.run(Patterns::selected);
             return;

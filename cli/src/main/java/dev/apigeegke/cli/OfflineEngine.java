@@ -135,7 +135,8 @@ public final class OfflineEngine {
             var inputs = Values.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
-                        request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs));
+                        request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
+                        request.getProvider().isEmpty() ? null : request.getProvider()));
                 return response;
             });
         }

@@ -23,9 +23,11 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
      * @param name   its logical name
      * @param parent the parent's URN, or null for the stack itself
      * @param custom whether it is a custom (cloud) resource rather than a component
-     * @param inputs its inputs
+     * @param inputs   its inputs
+     * @param provider the explicit provider reference ({@code urn::id}), or null for the default provider
      */
-    public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs) {
+    public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
+                           String provider) {
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
             return custom && type.startsWith("kubernetes:");

@@ -51,6 +51,34 @@ class ArmoredIngressTest {
     }
 
     @Test
+    void appliesTheDocumentedDefaults() {
+        var plan = preview(ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
+                .backend(IngressBackend.builder().name("orders").selector(Map.of("app", "orders")).targetPort(8080).build())
+                .build());
+        var service = plan.get(SERVICE, "edge-orders").inputs();
+        assertThat(at(service, "metadata", "namespace")).isEqualTo("default");
+        assertThat(at(service, "spec", "ports", 0, "port")).isEqualTo(80L);
+        assertThat(at(service, "spec", "type")).isEqualTo("ClusterIP");
+        var spec = at(plan.get(BACKEND_CONFIG, "edge-orders").inputs(), "spec");
+        assertThat(at(spec, "healthCheck", "requestPath")).isEqualTo("/");
+        assertThat(at(spec, "timeoutSec")).isEqualTo(30L);
+        assertThat(at(spec, "connectionDraining", "drainingTimeoutSec")).isEqualTo(60L);
+        assertThat(at(spec, "logging", "sampleRate")).isEqualTo(1L);
+        var ingress = plan.get(INGRESS, "edge").inputs();
+        assertThat(at(ingress, "metadata", "namespace")).isEqualTo("default");
+        // No paths: every request goes to the default backend, which is still armored.
+        assertThat((Map<?, ?>) at(ingress, "spec")).doesNotContainKey("rules");
+        assertThat(at(ingress, "spec", "defaultBackend", "service", "name")).isEqualTo("orders");
+        assertThat(plan.ofType("kubernetes:networking.gke.io/v1:ManagedCertificate")).isEmpty();
+        assertThat(plan.ofType("kubernetes:networking.gke.io/v1beta1:FrontendConfig")).isEmpty();
+        assertThat(rules(plan)).extracting(r -> r.get("action")).containsExactly("allow", "deny(403)");
+        assertThat(RateBan.of(10, 60, 60).enforceOnKey()).isEqualTo("XFF_IP");
+        var waf = rules(preview(ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
+                .backend(backend("orders", "/orders")).wafRuleSets(List.of("sqli-v33-stable")).build()));
+        assertThat(at(waf.get(0), "match", "expr", "expression")).asString().contains("{'sensitivity': 1}");
+    }
+
+    @Test
     void deniesEverySourceNotInTheAllowlist() {
         var rules = rules(preview(args(List.of("203.0.113.0/24", "2001:db8::/32")).build()));
         assertThat(rules).hasSize(2);

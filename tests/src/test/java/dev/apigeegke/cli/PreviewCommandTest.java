@@ -1,0 +1,162 @@
+package dev.apigeegke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.examples.pattern1.Pattern1;
+import dev.apigeegke.testing.Harness;
+import dev.apigeegke.testing.Repo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** Runs the command line; returns exit code, stdout and stderr. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String root() {
+        return Repo.root().toString();
+    }
+
+    @Test
+    void printsThePattern1ResourceTree() {
+        var run = run("preview", "pattern1", "--project-dir", root());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("pulumi:pulumi:Stack")
+                .contains("├─ apigee-gke:index:GkeCluster")
+                .contains("│  ├─ gcp:container/cluster:Cluster")
+                .contains("gcp:container/nodePool:NodePool")
+                .contains("gcp:compute/globalAddress:GlobalAddress")
+                .contains("gcp:compute/securityPolicy:SecurityPolicy")
+                .contains("kubernetes:cloud.google.com/v1:BackendConfig")
+                .contains("kubernetes:core/v1:Service")
+                .contains("kubernetes:apps/v1:Deployment")
+                .contains("kubernetes:networking.k8s.io/v1:Ingress")
+                .contains("ingressAddress: output<string> (known after apply)")
+                .containsPattern("\\+ \\d+ to create")
+                .containsPattern("\\s2\\s+kubernetes:apps/v1:Deployment");
+    }
+
+    @Test
+    void writesTheSamePlanAndManifestsOnEveryRun() throws Exception {
+        var first = tmp.resolve("a");
+        var second = tmp.resolve("b");
+        assertThat(run("preview", "pattern1", "--project-dir", root(), "--out", first.toString()).code()).isZero();
+        assertThat(run("preview", "pattern1", "--project-dir", root(), "--out", second.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(first.resolve("plan.json"))).isEqualTo(Files.readAllBytes(second.resolve("plan.json")));
+        List<Path> manifests;
+        try (var files = Files.list(first.resolve("manifests"))) {
+            manifests = files.sorted().toList();
+        }
+        assertThat(manifests).hasSize(7);
+        for (Path m : manifests) {
+            assertThat(Files.readAllBytes(second.resolve("manifests").resolve(m.getFileName()))).isEqualTo(Files.readAllBytes(m));
+        }
+    }
+
+    @Test
+    void planJsonHasTheDocumentedShape() throws Exception {
+        var out = tmp.resolve("plan");
+        run("preview", "pattern1", "--project-dir", root(), "--out", out.toString());
+        Map<String, Object> plan = new ObjectMapper().readValue(out.resolve("plan.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        assertThat(List.copyOf(plan.keySet())).containsExactly("outputs", "project", "resources", "stack");
+        assertThat(plan.get("project")).isEqualTo("apigee-gke");
+        assertThat(plan.get("stack")).isEqualTo("pattern1");
+        var resources = (List<?>) plan.get("resources");
+        assertThat(resources).allSatisfy(r -> assertThat(((Map<?, ?>) r).keySet().stream().map(String::valueOf).toList())
+                .containsExactly("inputs", "name", "parent", "type", "urn"));
+        var stack = resources.stream().map(r -> (Map<?, ?>) r).filter(r -> r.get("type").equals("pulumi:pulumi:Stack")).findFirst();
+        assertThat(stack).hasValueSatisfying(s -> assertThat(s.get("parent")).isNull());
+    }
+
+    @Test
+    void secretsNeverAppearInClearInThePlan() throws Exception {
+        var result = OfflineEngine.run("apigee-gke", "dev", Map.of(), java.util.Set.of(),
+                ctx -> Pattern1.build(ctx, new dev.apigeegke.examples.pattern1.Pattern1Config("my-project", "europe-west1",
+                        "europe-west1", "p1", List.of("203.0.113.0/24"), List.of(), List.of(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), true)),
+                false, new Harness.FakeCloud());
+        String json = PlanWriter.json(result.plan());
+        // With the cluster created, the kubeconfig is known: it must show as a secret, in outputs and provider inputs.
+        assertThat(json).contains("\"kubeconfig\" : \"[secret]\"")
+                .doesNotContain(Harness.FakeCloud.CA)
+                .doesNotContain("gke-gcloud-auth-plugin");
+    }
+
+    @Test
+    void encryptedStackValuesArePreviewedAsSecrets() throws Exception {
+        var stackFile = tmp.resolve("Pulumi.enc.yaml");
+        String sample = Files.readString(Repo.root().resolve("Pulumi.pattern1.yaml"));
+        assertThat(sample).contains("  apigee-gke:prefix: apigee-p1\n");
+        Files.writeString(stackFile, sample.replace("  apigee-gke:prefix: apigee-p1\n",
+                "  apigee-gke:prefix:\n    secure: v1:c2VjcmV0:c2VjcmV0\n"));
+        var parsed = StackFile.read(stackFile, "apigee-gke");
+        assertThat(parsed.secretKeys()).contains("apigee-gke:prefix");
+        assertThat(parsed.config().get("apigee-gke:prefix")).isEqualTo(StackFile.ENCRYPTED_PLACEHOLDER);
+    }
+
+    @Test
+    void invalidConfigurationExitsWithAReadableMessage() throws Exception {
+        var stackFile = tmp.resolve("Pulumi.bad.yaml");
+        Files.writeString(stackFile, """
+                config:
+                  apigee-gke:pattern: pattern1
+                  gcp:project: my-gcp-project
+                  apigee-gke:allowlist:
+                    - 203.0.113.0/24
+                    - 300.1.1.0/24
+                  apigee-gke:nodesPerZone: 0
+                """);
+        var run = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("gcp:region = (not set)")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+
+        Files.writeString(stackFile, """
+                config:
+                  gcp:project: my-gcp-project
+                  gcp:region: europe-west1
+                  apigee-gke:allowlist:
+                    - 203.0.113.0/24
+                    - 300.1.1.0/24
+                """);
+        var bad = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("allowlist[1] = \"300.1.1.0/24\"").contains("not an IPv4 or IPv6 address")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndExplains() {
+        var unknown = run("preview", "pattern9", "--project-dir", root());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown pattern 'pattern9'").contains("pattern1");
+        var missing = run("preview", "pattern1", "--project-dir", root(), "--stack", "nosuchstack");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("Pulumi.nosuchstack.yaml");
+        assertThat(run().code()).isEqualTo(2);
+        assertThat(run("deploy").err()).contains("unknown command 'deploy'");
+    }
+}
