@@ -67,7 +67,7 @@ class ArmoredIngressTest {
         var ingress = plan.get(INGRESS, "edge").inputs();
         assertThat(at(ingress, "metadata", "namespace")).isEqualTo("default");
         // No paths: every request goes to the default backend, which is still armored.
-        assertThat((Map<?, ?>) at(ingress, "spec")).doesNotContainKey("rules");
+        assertThat(((Map<?, ?>) at(ingress, "spec")).containsKey("rules")).isFalse();
         assertThat(at(ingress, "spec", "defaultBackend", "service", "name")).isEqualTo("orders");
         assertThat(plan.ofType("kubernetes:networking.gke.io/v1:ManagedCertificate")).isEmpty();
         assertThat(plan.ofType("kubernetes:networking.gke.io/v1beta1:FrontendConfig")).isEmpty();
