@@ -1,6 +1,7 @@
 package dev.apigeegke.cli;
 
 import com.pulumi.Pulumi;
+import dev.apigeegke.core.AsyncPool;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,11 +31,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Pulumi Java SDK 1.36.1 can hang on 1-2 CPUs under newer JDKs unless the common pool has 2 threads;
-        // set before the pool is first used (java -jar gives no other place for JVM options).
-        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
-            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-        }
+        // Before anything touches CompletableFuture: java -jar gives no other place for JVM options.
+        AsyncPool.configure();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             Pulumi.run(Patterns::selected);
             return;

@@ -6,6 +6,7 @@ import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
+import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
@@ -31,6 +32,7 @@ public final class Pattern1 {
     }
 
     public static void main(String[] args) {
+        AsyncPool.configure();
         Pulumi.run(Pattern1::stack);
     }
 
