@@ -22,7 +22,7 @@ public final class Images {
         }
         var tagged = TAGGED.matcher(image);
         if (!tagged.matches() || image.substring(image.lastIndexOf('/') + 1).indexOf(':') < 0) {
-            problems.add(argument, image, "pin the image to a version tag (name:1.2.3) or a digest (name@sha256:...); an untagged image means :latest");
+            problems.add(argument, image, "pin the image to a version tag (name:1.2.3) or a digest (name@sha256:...); an untagged image runs whatever the registry tags latest");
         } else if (tagged.group(1).equals("latest")) {
             problems.add(argument, image, "':latest' is not pinned: a redeploy could run a different image; use a version tag or a digest");
         }

@@ -103,6 +103,11 @@ public final class Microservice extends ComponentResource {
 
     /** The labels that select this microservice's pods. */
     public Map<String, String> selector() {
+        return selectorFor(name);
+    }
+
+    /** The labels that select the pods of the microservice named {@code name}, known before it is created. */
+    public static Map<String, String> selectorFor(String name) {
         return Map.of("app.kubernetes.io/name", name);
     }
 

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
@@ -13,6 +14,7 @@ import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public final class Pattern1 {
         for (var sample : SAMPLES) {
             ingress.backend(IngressBackend.builder()
                     .name(sample.name())
-                    .selector(java.util.Map.of("app.kubernetes.io/name", sample.name()))
+                    .selector(Microservice.selectorFor(sample.name()))
                     .targetPort(8080)
                     .paths(sample.path())
                     .healthCheckPath("/")
@@ -78,13 +80,13 @@ public final class Pattern1 {
 
         var cluster = new GkeCluster(config.prefix(), validatedCluster);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
-        var services = new java.util.ArrayList<Microservice>();
+        var services = new ArrayList<Microservice>();
         for (int i = 0; i < SAMPLES.size(); i++) {
             services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), onCluster));
         }
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
-                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(services.stream()
-                        .map(s -> (com.pulumi.resources.Resource) s).toList()).build());
+                ComponentResourceOptions.builder().providers(cluster.provider())
+                        .dependsOn(List.<Resource>copyOf(services)).build());
 
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("kubeconfig", cluster.kubeconfig);
