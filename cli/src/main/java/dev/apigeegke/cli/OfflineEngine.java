@@ -133,7 +133,8 @@ public final class OfflineEngine {
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
                 com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
             var inputs = Values.of(request.getObject());
-            return super.registerResourceAsync(resource, request).thenApply(response -> {
+            return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
+                var response = Values.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
                 recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
                         request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
                         request.getProvider().isEmpty() ? null : request.getProvider()));

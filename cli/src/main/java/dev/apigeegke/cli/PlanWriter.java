@@ -5,16 +5,20 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.apigeegke.core.Yaml;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipInputStream;
 
 /**
  * Writes {@code plan.json} (keys sorted, resources sorted by URN: the same config gives the same bytes)
@@ -28,7 +32,10 @@ final class PlanWriter {
     private PlanWriter() {
     }
 
-    /** Writes the plan and manifests under {@code dir}; returns the manifest files written. */
+    /** The type of the Apigee proxy resources whose bundles are written under {@code apigee/}. */
+    static final String API_PROXY = "apigee:index:ApiProxy";
+
+    /** Writes the plan, manifests and proxy bundles under {@code dir}; returns the manifest files written. */
     static List<Path> write(Plan plan, Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("plan.json"), json(plan), StandardCharsets.UTF_8);
@@ -51,7 +58,55 @@ final class PlanWriter {
             Files.writeString(file, Yaml.yaml(manifest), StandardCharsets.UTF_8);
             written.add(file);
         }
+        writeBundles(plan, dir.resolve("apigee"));
         return written;
+    }
+
+    /**
+     * Writes each proxy bundle the program deploys, taken from the ApiProxy's {@code bundle} input (what the
+     * provider would import): {@code apigee/<name>.zip} and the unpacked {@code apigee/<name>/apiproxy/...}.
+     */
+    static List<Path> writeBundles(Plan plan, Path dir) throws IOException {
+        var written = new ArrayList<Path>();
+        for (var r : plan.ofType(API_PROXY)) {
+            Object name = r.inputs().get("name");
+            Object bundle = r.inputs().get("bundle");
+            if (!(name instanceof String proxy) || !(bundle instanceof String base64) || base64.startsWith("[")) {
+                continue;
+            }
+            byte[] zip = Base64.getDecoder().decode(base64);
+            Path proxyDir = dir.resolve(proxy);
+            deleteTree(proxyDir);
+            Files.createDirectories(proxyDir);
+            Files.write(dir.resolve(proxy + ".zip"), zip);
+            try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    Path target = proxyDir.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(proxyDir)) {
+                        throw new IOException("bundle entry outside its folder: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.write(target, in.readAllBytes());
+                    }
+                }
+            }
+            written.add(proxyDir);
+        }
+        return written;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static String json(Plan plan) throws IOException {

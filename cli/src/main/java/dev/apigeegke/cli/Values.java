@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
  * Turns the property values of a resource registration into plain Java values, replacing secrets and
@@ -25,6 +26,31 @@ final class Values {
     private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private Values() {
+    }
+
+    /**
+     * The engine marks the outputs a resource lists in {@code additionalSecretOutputs} secret before the
+     * program sees them (the SDK's mock monitor does not); this does the same to a registration response.
+     */
+    static RegisterResourceResponse withSecrets(RegisterResourceResponse response, List<String> secretOutputs) {
+        if (secretOutputs.isEmpty()) {
+            return response;
+        }
+        var object = response.getObject().toBuilder();
+        for (String key : secretOutputs) {
+            var value = object.getFieldsMap().get(key);
+            if (value != null && !isSecret(value)) {
+                object.putFields(key, Value.newBuilder().setStructValue(Struct.newBuilder()
+                        .putFields(SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
+                        .putFields("value", value)).build());
+            }
+        }
+        return response.toBuilder().setObject(object).build();
+    }
+
+    private static boolean isSecret(Value value) {
+        return value.hasStructValue() && value.getStructValue().getFieldsMap().containsKey(SIG)
+                && SECRET_SIG.equals(value.getStructValue().getFieldsMap().get(SIG).getStringValue());
     }
 
     static Map<String, Object> of(Struct struct) {

@@ -93,7 +93,8 @@ class PreviewCommandTest {
         var result = OfflineEngine.run("apigee-gke", "dev", Map.of(), java.util.Set.of(),
                 ctx -> Pattern1.build(ctx, new dev.apigeegke.examples.pattern1.Pattern1Config("my-project", "europe-west1",
                         "europe-west1", "p1", List.of("203.0.113.0/24"), List.of(), List.of(),
-                        java.util.Optional.empty(), java.util.Optional.empty(), true)),
+                        java.util.Optional.empty(), java.util.Optional.empty(), true,
+                        dev.apigeegke.examples.pattern1.ApigeeSettings.edge("my-org", List.of("test")))),
                 false, new Harness.FakeCloud());
         String json = PlanWriter.json(result.plan());
         // With the cluster created, the kubeconfig is known: it must show as a secret, in outputs and provider inputs.
@@ -138,6 +139,8 @@ class PreviewCommandTest {
                 config:
                   gcp:project: my-gcp-project
                   gcp:region: europe-west1
+                  apigee-gke:apigeeOrganization: my-org
+                  apigee-gke:apigeeEnvironments: [test]
                   apigee-gke:allowlist:
                     - 203.0.113.0/24
                     - 300.1.1.0/24

@@ -72,6 +72,8 @@ public final class Harness {
         public static final String ENDPOINT = "34.77.1.10";
         public static final String CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
         public static final String ADDRESS = "34.120.7.7";
+        public static final String CONSUMER_KEY = "Xk3Y9consumerKeyInClear0000000001";
+        public static final String CONSUMER_SECRET = "s3cretConsumerSecretInClear00002";
 
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -82,6 +84,15 @@ public final class Harness {
                     state.put("masterAuth", Map.of("clusterCaCertificate", CA));
                 }
                 case "gcp:compute/globalAddress:GlobalAddress", "gcp:compute/address:Address" -> state.put("address", ADDRESS);
+                case "apigee:index:DeveloperApp" -> {
+                    state.put("consumerKey", CONSUMER_KEY);
+                    state.put("consumerSecret", CONSUMER_SECRET);
+                    state.put("appId", "app-" + args.name);
+                }
+                case "apigee:index:ApiProxy" -> {
+                    state.put("revision", "1");
+                    state.put("deployedRevisions", Map.of());
+                }
                 case "gcp:serviceaccount/account:Account" ->
                         state.put("email", args.inputs.get("accountId") + "@" + args.inputs.get("project") + ".iam.gserviceaccount.com");
                 default -> { }

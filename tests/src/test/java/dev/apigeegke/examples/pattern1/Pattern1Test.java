@@ -17,7 +17,7 @@ class Pattern1Test {
 
     private static Pattern1Config config() {
         return new Pattern1Config("my-project", "europe-west1", "europe-west1", "p1", ALLOWLIST,
-                List.of(), List.of(), Optional.empty(), Optional.empty(), true);
+                List.of(), List.of(), Optional.empty(), Optional.empty(), true, ApigeeSettings.edge("my-org", List.of("test")));
     }
 
     private static Map<String, String> stackConfig() {
@@ -25,6 +25,8 @@ class Pattern1Test {
         config.put("gcp:project", "my-project");
         config.put("gcp:region", "europe-west1");
         config.put("apigee-gke:allowlist", "[\"203.0.113.0/24\",\"2001:db8:1200::/48\"]");
+        config.put("apigee-gke:apigeeOrganization", "my-org");
+        config.put("apigee-gke:apigeeEnvironments", "[\"test\"]");
         return config;
     }
 
@@ -101,6 +103,8 @@ class Pattern1Test {
                 .contains("gcp:region = (not set)")
                 .contains("apigee-gke:allowlist = (not set)")
                 .contains("apigee-gke:nodesPerZone = \"three\"")
+                .contains("apigee-gke:apigeeOrganization = (not set)")
+                .contains("apigee-gke:apigeeEnvironments = (not set)")
                 .contains("pulumi config set gcp:project")
                 .doesNotContain("\tat ");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");

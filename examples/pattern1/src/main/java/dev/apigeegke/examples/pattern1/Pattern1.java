@@ -5,6 +5,16 @@ import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.apigeegke.apigee.ApiConsumer;
+import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.ApigeeProxyArgs;
+import dev.apigeegke.apigee.ProductQuota;
+import dev.apigeegke.apigee.bundle.AssignMessage;
+import dev.apigeegke.apigee.bundle.Flow;
+import dev.apigeegke.apigee.bundle.JsonThreatProtection;
+import dev.apigeegke.apigee.bundle.Quota;
+import dev.apigeegke.apigee.bundle.SpikeArrest;
+import dev.apigeegke.apigee.bundle.VerifyApiKey;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
@@ -18,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pattern 1: a GKE cluster, two microservices, and an Ingress with a static IP whose Cloud Armor policy
- * admits only the Apigee gateway's ranges. The Apigee proxy targeting {@code ingressUrl} completes it.
+ * Pattern 1: a GKE cluster, two microservices, an Ingress with a static IP whose Cloud Armor policy admits
+ * only the Apigee gateway's ranges, and the Apigee proxy (with its product and a sample app) targeting it.
  */
 public final class Pattern1 {
     /** The sample microservices: name, pinned image, path prefix. */
@@ -77,6 +87,7 @@ public final class Pattern1 {
                     .build());
         }
         var validatedIngress = ingress.build();
+        var validatedApi = apiArgs(config);
 
         var cluster = new GkeCluster(config.prefix(), validatedCluster);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
@@ -88,11 +99,49 @@ public final class Pattern1 {
                 ComponentResourceOptions.builder().providers(cluster.provider())
                         .dependsOn(List.<Resource>copyOf(services)).build());
 
+        if (config.domains().isEmpty()) {
+            ctx.log().warn("Apigee reaches the Ingress over plain HTTP on its static IP: set apigee-gke:domains "
+                    + "so the proxy's target is HTTPS with a Google-managed certificate.");
+        }
+        var api = new ApigeeProxy(config.prefix() + "-api", validatedApi.withTarget(armored.url), null);
+
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("kubeconfig", cluster.kubeconfig);
         ctx.export("ingressAddress", armored.address);
         ctx.export("ingressUrl", armored.url);
         ctx.export("securityPolicy", armored.securityPolicyName);
-        return new Pattern1Resources(cluster, List.copyOf(services), armored);
+        ctx.export("proxyUrl", api.proxyUrl);
+        ctx.export("consumerKey", api.consumerKey);
+        ctx.export("bundleHash", api.bundleHash);
+        return new Pattern1Resources(cluster, List.copyOf(services), armored, api);
+    }
+
+    /**
+     * The proxy in front of the Ingress: spike arrest, API key (x-api-key header), the product's quota, JSON
+     * threat protection, and the key removed before the request reaches the services; one flow per service.
+     */
+    static ApigeeProxyArgs apiArgs(Pattern1Config config) {
+        var apigee = config.apigee();
+        var key = VerifyApiKey.header("x-api-key");
+        var args = ApigeeProxyArgs.builder()
+                .flavor(apigee.flavor())
+                .organization(apigee.organization())
+                .environments(apigee.environments())
+                .proxyName(config.prefix() + "-api")
+                .basePath("/" + config.prefix())
+                .description("Pattern 1: the microservices on GKE cluster " + config.prefix() + ", behind Cloud Armor")
+                .preFlow(List.of(
+                        SpikeArrest.rate(apigee.spikeArrest()),
+                        key,
+                        Quota.fromProduct(key, apigee.quotaCount()),
+                        JsonThreatProtection.defaults(),
+                        AssignMessage.toTarget("AM-remove-api-key").removeHeader("x-api-key")))
+                .flows(SAMPLES.stream()
+                        .map(s -> new Flow(s.name(), s.path() + "/**", List.of("GET", "POST"), List.of()))
+                        .toList())
+                .quota(new ProductQuota(apigee.quotaCount(), 1, apigee.quotaTimeUnit()))
+                .consumer(new ApiConsumer(apigee.consumerEmail(), "Sample", "Consumer", config.prefix() + "-sample-app"));
+        apigee.hostname().ifPresent(args::hostname);
+        return args.build();
     }
 }

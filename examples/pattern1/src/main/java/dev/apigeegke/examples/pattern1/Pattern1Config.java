@@ -1,6 +1,7 @@
 package dev.apigeegke.examples.pattern1;
 
 import com.pulumi.Context;
+import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param nodesPerZone       nodes per zone ({@code apigee-gke:nodesPerZone}, default: the cluster's)
  * @param machineType        node machine type ({@code apigee-gke:machineType}, default: the cluster's)
  * @param deletionProtection cluster deletion protection ({@code apigee-gke:deletionProtection}, default true)
+ * @param apigee             the Apigee side: organization, environments, quota, spike arrest, sample consumer
  */
 public record Pattern1Config(
         String project,
@@ -31,7 +33,8 @@ public record Pattern1Config(
         List<String> wafRuleSets,
         Optional<Integer> nodesPerZone,
         Optional<String> machineType,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        ApigeeSettings apigee) {
 
     /** The configuration namespace of every pattern. */
     public static final String NAMESPACE = "apigee-gke";
@@ -48,6 +51,25 @@ public record Pattern1Config(
         if (allowlist.isEmpty() && ctx.config(NAMESPACE).get("allowlist").isEmpty()) {
             problems.add(NAMESPACE + ":allowlist", null, "list the Apigee gateway's egress ranges (IPv4/IPv6 CIDRs) the Ingress admits");
         }
+        String flavorText = own.string("apigeeFlavor", "edge");
+        var flavor = switch (flavorText) {
+            case "edge" -> ProxyModel.Flavor.EDGE;
+            case "x" -> ProxyModel.Flavor.X;
+            default -> {
+                problems.add(NAMESPACE + ":apigeeFlavor", flavorText, "edge (Apigee Edge, SaaS or private cloud) or x (Apigee X / hybrid)");
+                yield ProxyModel.Flavor.EDGE;
+            }
+        };
+        String organization = own.require("apigeeOrganization", "set the Apigee organization the proxy is deployed to");
+        var environments = own.list("apigeeEnvironments");
+        if (ctx.config(NAMESPACE).get("apigeeEnvironments").isEmpty()) {
+            problems.add(NAMESPACE + ":apigeeEnvironments", null, "list the Apigee environments to deploy the proxy to, e.g. [test]");
+        }
+        var apigee = new ApigeeSettings(flavor, organization, environments, own.string("apigeeHostname"),
+                own.integer("quotaCount").orElse(ApigeeSettings.DEFAULT_QUOTA),
+                own.string("quotaTimeUnit", ApigeeSettings.DEFAULT_QUOTA_UNIT),
+                own.string("spikeArrest", ApigeeSettings.DEFAULT_SPIKE_ARREST),
+                own.string("consumerEmail", ApigeeSettings.DEFAULT_CONSUMER));
         var config = new Pattern1Config(
                 project,
                 region,
@@ -58,7 +80,8 @@ public record Pattern1Config(
                 own.list("wafRuleSets"),
                 own.integer("nodesPerZone"),
                 own.string("machineType"),
-                own.bool("deletionProtection", true));
+                own.bool("deletionProtection", true),
+                apigee);
         problems.throwIfAny();
         return config;
     }

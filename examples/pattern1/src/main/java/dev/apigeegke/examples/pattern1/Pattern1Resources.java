@@ -1,5 +1,6 @@
 package dev.apigeegke.examples.pattern1;
 
+import dev.apigeegke.apigee.ApigeeProxy;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.workload.Microservice;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param cluster  the GKE cluster
  * @param services the sample microservices
  * @param ingress  the armored Ingress in front of them
+ * @param api      the Apigee proxy, product and sample app targeting the Ingress
  */
-public record Pattern1Resources(GkeCluster cluster, List<Microservice> services, ArmoredIngress ingress) {
+public record Pattern1Resources(GkeCluster cluster, List<Microservice> services, ArmoredIngress ingress, ApigeeProxy api) {
 }

@@ -1,0 +1,316 @@
+package dev.apigeegke.apigee.bundle;
+
+import dev.apigeegke.core.Problems;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * A typed Apigee API proxy: one proxy endpoint (pre-flow policies, conditional flows, base path) routing
+ * to one target endpoint. {@link Builder#build()} validates everything and reports every problem at
+ * once; {@link BundleRenderer} turns a model into a bundle.
+ */
+public final class ProxyModel {
+    /** The virtual hosts of an Edge proxy unless {@link Builder#virtualHosts} changes them: HTTPS only. */
+    public static final List<String> DEFAULT_VIRTUAL_HOSTS = List.of("secure");
+    /** The target path unless {@link Builder#targetPath} changes it. */
+    public static final String DEFAULT_TARGET_PATH = "/";
+    /** The name prefix Edge Microgateway looks for. */
+    public static final String MICROGATEWAY_PREFIX = "edgemicro_";
+    /** The last flow of a proxy with flows: it answers requests no flow matches with 404. */
+    public static final String UNKNOWN_REQUEST_FLOW = "unknown-request";
+    /** The RaiseFault policy of {@link #UNKNOWN_REQUEST_FLOW}; no policy of the model may take this name. */
+    public static final String UNKNOWN_REQUEST_POLICY = "RF-unknown-request";
+
+    private static final Pattern PROXY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    private static final Pattern BASE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]+)+");
+    private static final Pattern VIRTUAL_HOST = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    private static final Pattern TARGET_SERVER = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    private static final Pattern TARGET_PATH = Pattern.compile("/[A-Za-z0-9._~/:@%+,;=-]*");
+
+    /** The Apigee product a bundle is for. */
+    public enum Flavor {
+        /** Apigee Edge, SaaS or private cloud: proxies listen on virtual hosts. */
+        EDGE,
+        /** Apigee X or hybrid: environment groups route by host name, so bundles have no virtual hosts. */
+        X
+    }
+
+    private final String name;
+    private final @Nullable String description;
+    private final String basePath;
+    private final List<String> virtualHosts;
+    private final @Nullable String targetServer;
+    private final @Nullable String targetUrl;
+    private final String targetPath;
+    private final List<Policy> preFlow;
+    private final List<Flow> flows;
+    private final boolean microgateway;
+    private final Flavor flavor;
+
+    private ProxyModel(Builder b, List<String> virtualHosts) {
+        this.name = b.name;
+        this.description = b.description;
+        this.basePath = b.basePath;
+        this.virtualHosts = List.copyOf(virtualHosts);
+        this.targetServer = b.targetServer;
+        this.targetUrl = b.targetUrl;
+        this.targetPath = b.targetPath;
+        this.preFlow = List.copyOf(b.preFlow);
+        this.flows = List.copyOf(b.flows);
+        this.microgateway = b.microgateway;
+        this.flavor = b.flavor;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    /** The virtual hosts the proxy listens on: never empty on Edge, always empty on X. */
+    public List<String> virtualHosts() {
+        return virtualHosts;
+    }
+
+    /** The target server the target endpoint calls; empty for a microgateway proxy. */
+    public Optional<String> targetServer() {
+        return Optional.ofNullable(targetServer);
+    }
+
+    /** The target URL of a microgateway proxy; empty otherwise. */
+    public Optional<String> targetUrl() {
+        return Optional.ofNullable(targetUrl);
+    }
+
+    public String targetPath() {
+        return targetPath;
+    }
+
+    public List<Policy> preFlow() {
+        return preFlow;
+    }
+
+    public List<Flow> flows() {
+        return flows;
+    }
+
+    public boolean microgateway() {
+        return microgateway;
+    }
+
+    public Flavor flavor() {
+        return flavor;
+    }
+
+    /** Every policy of the proxy once, in the order first attached (pre-flow, then flows). */
+    public List<Policy> policies() {
+        var byName = new LinkedHashMap<String, Policy>();
+        preFlow.forEach(p -> byName.putIfAbsent(p.name(), p));
+        flows.forEach(f -> f.policies().forEach(p -> byName.putIfAbsent(p.name(), p)));
+        return List.copyOf(byName.values());
+    }
+
+    /** True when requests no flow matches are answered 404: whenever the proxy has flows. */
+    public boolean rejectsUnknownRequests() {
+        return !flows.isEmpty();
+    }
+
+    /** Builder of {@link ProxyModel}. */
+    public static final class Builder {
+        private @Nullable String name;
+        private @Nullable String description;
+        private @Nullable String basePath;
+        private @Nullable List<String> virtualHosts;
+        private @Nullable String targetServer;
+        private @Nullable String targetUrl;
+        private String targetPath = DEFAULT_TARGET_PATH;
+        private List<Policy> preFlow = List.of();
+        private List<Flow> flows = List.of();
+        private boolean microgateway;
+        private Flavor flavor = Flavor.EDGE;
+
+        private Builder() {
+        }
+
+        /** The proxy's name (required): letters, digits, '-' and '_'; {@code edgemicro_<api>} for microgateway. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** A description shown on Apigee. Default: none. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** The path clients call under the Apigee host, e.g. {@code /orders} (required). */
+        public Builder basePath(String basePath) {
+            this.basePath = basePath;
+            return this;
+        }
+
+        /** Edge only: the virtual hosts the proxy listens on. Default {@code secure} (HTTPS only). */
+        public Builder virtualHosts(List<String> virtualHosts) {
+            this.virtualHosts = virtualHosts == null ? null : Rules.copy(virtualHosts);
+            return this;
+        }
+
+        /**
+         * The target server the proxy calls (required unless microgateway). The target endpoint names it in a
+         * load balancer, so the bundle does not change when the target's address does.
+         */
+        public Builder targetServer(String name) {
+            this.targetServer = name;
+            return this;
+        }
+
+        /**
+         * Microgateway only (required there): the URL the microgateway forwards to, e.g.
+         * {@code http://orders.shop.svc.cluster.local:8080}. Edge Microgateway reads the target URL from
+         * the bundle and cannot resolve target servers.
+         */
+        public Builder targetUrl(String url) {
+            this.targetUrl = url;
+            return this;
+        }
+
+        /** The path on the target server that the request's path suffix is appended to. Default {@code /}. */
+        public Builder targetPath(String targetPath) {
+            this.targetPath = targetPath;
+            return this;
+        }
+
+        /** Policies every request runs, in order, before any flow. Default: none. */
+        public Builder preFlow(List<Policy> policies) {
+            this.preFlow = Rules.copy(policies);
+            return this;
+        }
+
+        /**
+         * Conditional flows by path and verb; the first match runs. Default: none, and every request under
+         * the base path reaches the target. With flows, requests no flow matches are answered 404.
+         */
+        public Builder flows(List<Flow> flows) {
+            this.flows = Rules.copy(flows);
+            return this;
+        }
+
+        /**
+         * A microgateway-aware proxy ({@code edgemicro_*}), which Edge Microgateway loads for its base path and
+         * target URL only: it has no policies or flows, and needs {@link #targetUrl}. Default false.
+         */
+        public Builder microgateway(boolean microgateway) {
+            this.microgateway = microgateway;
+            return this;
+        }
+
+        /** The Apigee product: {@code EDGE} (default) or {@code X} (X and hybrid). */
+        public Builder flavor(Flavor flavor) {
+            this.flavor = flavor;
+            return this;
+        }
+
+        /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
+        public ProxyModel build() {
+            var problems = new Problems(name == null ? "ProxyModel" : "ProxyModel \"" + name + "\"");
+            checkName(problems);
+            problems.check(description == null || Rules.isXmlText(description), "description", description,
+                    "remove control characters: XML 1.0 cannot carry them");
+            problems.check(basePath != null && BASE_PATH.matcher(basePath).matches(), "basePath", basePath,
+                    "a path starting with '/', e.g. /orders or /v1/orders: segments of letters, digits, '.', '_', '~' "
+                            + "and '-', no trailing '/'");
+            problems.check(flavor != null, "flavor", flavor, "EDGE (Apigee Edge) or X (Apigee X / hybrid)");
+            List<String> hosts = virtualHosts(problems);
+            checkTarget(problems);
+            if (microgateway) {
+                problems.check(preFlow.isEmpty(), "preFlow", preFlow.size() + " policies",
+                        "Edge Microgateway never runs proxy policies: remove them and configure its plugins "
+                                + "(oauth, quota, spikearrest) instead, or set microgateway(false)");
+                problems.check(flows.isEmpty(), "flows", flows.size() + " flows",
+                        "Edge Microgateway routes by base path only and ignores flows: remove them, or set microgateway(false)");
+            }
+            new PolicyAttachments(problems, flavor).check(preFlow, flows);
+            problems.throwIfAny();
+            return new ProxyModel(this, hosts);
+        }
+
+        private void checkName(Problems problems) {
+            if (name == null || !PROXY_NAME.matcher(name).matches()) {
+                problems.add("name", name, "a proxy name: letters, digits, '-' and '_', at most 255 characters");
+                return;
+            }
+            boolean prefixed = name.startsWith(MICROGATEWAY_PREFIX);
+            if (microgateway) {
+                String rest = prefixed ? name.substring(MICROGATEWAY_PREFIX.length()) : "";
+                problems.check(prefixed && !rest.isEmpty() && !rest.startsWith("-"), "name", name,
+                        "Edge Microgateway only loads proxies named edgemicro_*: name it edgemicro_<api>, e.g. "
+                                + "edgemicro_orders, with no '-' directly after the prefix");
+            } else {
+                problems.check(!prefixed, "name", name,
+                        "Edge Microgateway loads every proxy named edgemicro_* and would serve this one without its "
+                                + "policies: choose another name, or set microgateway(true) for a microgateway proxy");
+            }
+        }
+
+        private List<String> virtualHosts(Problems problems) {
+            if (flavor != Flavor.EDGE) {
+                problems.check(virtualHosts == null || virtualHosts.isEmpty(), "virtualHosts", virtualHosts,
+                        "Apigee X has no virtual hosts (environment groups route by host name): remove virtualHosts, "
+                                + "or use flavor EDGE");
+                return List.of();
+            }
+            List<String> hosts = virtualHosts == null ? DEFAULT_VIRTUAL_HOSTS : virtualHosts;
+            problems.check(!hosts.isEmpty(), "virtualHosts", hosts,
+                    "an Edge proxy listens on at least one virtual host, e.g. secure (HTTPS) or default (HTTP)");
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                String host = hosts.get(i);
+                if (host == null || !VIRTUAL_HOST.matcher(host).matches()) {
+                    problems.add("virtualHosts[" + i + "]", host, "a virtual host name such as secure: letters, digits, '-' and '_'");
+                } else if (!seen.add(host)) {
+                    problems.add("virtualHosts[" + i + "]", host, "listed twice; name each virtual host once");
+                }
+            }
+            return hosts;
+        }
+
+        private void checkTarget(Problems problems) {
+            if (microgateway) {
+                problems.check(flavor != Flavor.X, "microgateway", true,
+                        "Edge Microgateway works with Apigee Edge only: use flavor EDGE, or set microgateway(false) on X");
+                problems.check(targetServer == null, "targetServer", targetServer,
+                        "Edge Microgateway reads the target URL from the bundle and drops proxies without one; it "
+                                + "cannot resolve target servers: give targetUrl(...) instead");
+                problems.check(Rules.isTargetUrl(targetUrl), "targetUrl", targetUrl,
+                        "the URL Edge Microgateway forwards to: http(s)://host[:port][/path], no query, fragment or "
+                                + "credentials, e.g. http://orders.shop.svc.cluster.local:8080");
+                problems.check(DEFAULT_TARGET_PATH.equals(targetPath), "targetPath", targetPath,
+                        "a microgateway proxy has only a target URL: put the path in targetUrl");
+                return;
+            }
+            problems.check(targetServer != null && TARGET_SERVER.matcher(targetServer).matches(), "targetServer", targetServer,
+                    "the target server's name (required): letters, digits, '.', '_' and '-', at most 255 characters");
+            problems.check(targetUrl == null, "targetUrl", targetUrl,
+                    "targetUrl is for microgateway proxies; this proxy reaches its target through targetServer, so "
+                            + "the bundle does not change when the target's address does: remove targetUrl");
+            problems.check(targetPath != null && TARGET_PATH.matcher(targetPath).matches(), "targetPath", targetPath,
+                    "a path starting with '/', e.g. / or /api, without spaces, quotes, braces, query or fragment");
+        }
+    }
+}

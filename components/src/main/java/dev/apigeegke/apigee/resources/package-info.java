@@ -1,0 +1,16 @@
+/**
+ * Typed Pulumi custom resources for the Apigee management API, which neither a Pulumi provider nor the
+ * GCP SDK covers: {@link dev.apigeegke.apigee.resources.ApiProxy} (bundle import and deployment),
+ * {@link dev.apigeegke.apigee.resources.TargetServer}, {@link dev.apigeegke.apigee.resources.ApiProduct},
+ * {@link dev.apigeegke.apigee.resources.Developer} and {@link dev.apigeegke.apigee.resources.DeveloperApp}.
+ *
+ * <p>The classes have the shape Pulumi's Java code generator gives provider SDKs: each type registers
+ * under the token {@code apigee:index:<Type>}, and its inputs and outputs carry the property names the
+ * {@code apigee} provider plugin reads and returns, so these names are the contract with that plugin.
+ * Required inputs are checked when the arguments are built; optional inputs left unset are not sent.
+ *
+ * <p>No plugin version is set on these resources: the engine resolves the {@code apigee} plugin by
+ * name, from the package part of the type token, so a {@code pulumi-resource-apigee} plugin must be
+ * installed or on the {@code PATH} wherever a program that uses them runs.
+ */
+package dev.apigeegke.apigee.resources;
