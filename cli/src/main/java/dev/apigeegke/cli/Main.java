@@ -96,6 +96,11 @@ public final class Main {
             return 1;
         }
         TreePrinter.print(result.plan(), out);
+        if (!result.warnings().isEmpty()) {
+            out.println();
+            out.println("Diagnostics:");
+            result.warnings().forEach(w -> out.println("    warning: " + w));
+        }
         if (!stackFile.secretKeys().isEmpty()) {
             out.println();
             out.println("Encrypted values (" + String.join(", ", stackFile.secretKeys())

@@ -20,7 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
@@ -35,8 +37,8 @@ public final class OfflineEngine {
     private OfflineEngine() {
     }
 
-    /** The outcome of a run: the plan, or the errors that stopped the program. */
-    public record Result(Plan plan, List<String> errors) {
+    /** The outcome of a run: the plan, or the errors that stopped the program; and the warnings it logged. */
+    public record Result(Plan plan, List<String> errors, List<String> warnings) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -58,9 +60,27 @@ public final class OfflineEngine {
     public static Result run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program, boolean preview, Mocks mocks) {
         var recorded = new ConcurrentLinkedQueue<Plan.Resource>();
+        // The program's log.warn() reaches the SDK's standard logger at WARNING: keep those, drop the SDK's chatter.
+        var warnings = new ConcurrentLinkedQueue<String>();
         var quiet = Logger.getAnonymousLogger();
         quiet.setUseParentHandlers(false);
-        quiet.setLevel(Level.OFF);
+        quiet.setLevel(Level.WARNING);
+        quiet.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         var log = PulumiTestInternal.mockLog(quiet);
         try {
             var test = PulumiTestInternal.builder()
@@ -81,7 +101,7 @@ public final class OfflineEngine {
             var outputs = new TreeMap<String, Object>();
             result.outputs().forEach((name, output) -> outputs.put(name, valueOf(output)));
             var resources = recorded.stream().sorted(Comparator.comparing(Plan.Resource::urn)).toList();
-            return new Result(new Plan(project, stack, resources, outputs), List.copyOf(errors));
+            return new Result(new Plan(project, stack, resources, outputs), List.copyOf(errors), List.copyOf(warnings));
         } finally {
             PulumiTest.cleanup();
         }

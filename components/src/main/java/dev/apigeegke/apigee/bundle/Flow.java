@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
  * A conditional flow of the proxy endpoint: requests whose path suffix (the path after the base path)
  * matches {@code pathPattern} and whose verb is one of {@code verbs} run {@code policies}, in order,
  * after the pre-flow. Patterns use Apigee's {@code MatchesPath}: {@code *} matches one path segment,
- * {@code **} any number, e.g. {@code /orders/**}. When a proxy has flows, requests no flow matches are
- * answered 404 without reaching the target.
+ * {@code **} any number, e.g. {@code /orders/**}; a pattern ending in {@code /**} also matches its prefix
+ * ({@code /orders}), as an Ingress {@code Prefix} path does. When a proxy has flows, requests no flow matches
+ * are answered 404 without reaching the target.
  *
  * @param name        the flow's name: letters, digits, '-', '_' and '.'
  * @param pathPattern the path suffix pattern, starting with '/'
@@ -27,11 +28,32 @@ public record Flow(String name, String pathPattern, List<String> verbs, List<Pol
 
     /** The flow's condition, e.g. {@code (proxy.pathsuffix MatchesPath "/orders/**") and (request.verb = "GET")}. */
     public String condition() {
-        String path = "(proxy.pathsuffix MatchesPath \"" + pathPattern + "\")";
+        // One JavaRegex term for "prefix or below" keeps the condition within apigeelint's complexity limit.
+        String path = pathPattern.endsWith("/**") && pathPattern.length() > 3
+                ? "(proxy.pathsuffix JavaRegex \"" + regex(pathPattern.substring(0, pathPattern.length() - 3)) + "(/.*)?\")"
+                : "(proxy.pathsuffix MatchesPath \"" + pathPattern + "\")";
         if (verbs.isEmpty()) {
             return path;
         }
         return path + " and (" + verbs.stream().map(v -> "request.verb = \"" + v + "\"").collect(Collectors.joining(" or ")) + ")";
+    }
+
+    /** A MatchesPath prefix as a Java regex: {@code *} one segment, {@code **} any, everything else literal. */
+    private static String regex(String prefix) {
+        var out = new StringBuilder();
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c == '*') {
+                boolean twice = i + 1 < prefix.length() && prefix.charAt(i + 1) == '*';
+                out.append(twice ? ".*" : "[^/]*");
+                i += twice ? 1 : 0;
+            } else if (".+()[]{}^$|?\\".indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Records every problem with this flow and its policies under {@code argument}, e.g. {@code flows[0]}. */

@@ -93,7 +93,7 @@ class BundleRendererTest {
         var proxy = xml(bundle, PROXY);
         assertThat(all(proxy, "//Flows/Flow/@name")).containsExactly("orders", "admin", "unknown-request");
         assertThat(at(proxy, "//Flow[@name='orders']/Condition"))
-                .isEqualTo("(proxy.pathsuffix MatchesPath \"/orders/**\") and (request.verb = \"GET\" or request.verb = \"POST\")");
+                .isEqualTo("(proxy.pathsuffix JavaRegex \"/orders(/.*)?\") and (request.verb = \"GET\" or request.verb = \"POST\")");
         assertThat(all(proxy, "//Flow[@name='admin']/Request/Step/Name")).containsExactly("OA-verify-token", "Q-admin");
         assertThat(at(proxy, "count(//Flow[@name='unknown-request']/Condition)")).isEqualTo("0");
         assertThat(all(proxy, "//Flow[@name='unknown-request']/Request/Step/Name")).containsExactly("RF-unknown-request");

@@ -1,0 +1,175 @@
+package dev.apigeegke.apigee;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apigeegke.apigee.bundle.ProxyModel;
+import dev.apigeegke.apigee.bundle.Quota;
+import dev.apigeegke.apigee.bundle.SpikeArrest;
+import dev.apigeegke.apigee.bundle.VerifyApiKey;
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.testing.Harness;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApigeeProxyTest {
+    private static final String PROXY = "apigee:index:ApiProxy";
+    private static final String PRODUCT = "apigee:index:ApiProduct";
+    private static final String TARGET = "apigee:index:TargetServer";
+    private static final String APP = "apigee:index:DeveloperApp";
+
+    private static ApigeeProxyArgs.Builder args() {
+        var key = VerifyApiKey.header("x-api-key");
+        return ApigeeProxyArgs.builder()
+                .organization("acme")
+                .environments(List.of("test", "prod"))
+                .proxyName("shop")
+                .basePath("/shop")
+                .preFlow(List.of(SpikeArrest.rate("20ps"), key, Quota.fromProduct(key, 100)))
+                .target("https://api.internal.example.com");
+    }
+
+    private static Plan preview(ApigeeProxyArgs args) {
+        return Harness.preview(ctx -> {
+            var api = new ApigeeProxy("shop", args, null);
+            ctx.export("proxyUrl", api.proxyUrl);
+            ctx.export("consumerKey", api.consumerKey);
+        });
+    }
+
+    @Test
+    void deploysTheRenderedBundleToEveryEnvironment() {
+        var plan = preview(args().build());
+        var proxy = plan.get(PROXY, "shop").inputs();
+        assertThat(proxy).containsEntry("name", "shop").containsEntry("environments", List.of("test", "prod"));
+        byte[] zip = Base64.getDecoder().decode((String) proxy.get("bundle"));
+        assertThat(proxy.get("bundleHash")).isEqualTo(sha256(zip));
+        assertThat(plan.outputs()).containsEntry("proxyUrl", "https://acme-test.apigee.net/shop");
+    }
+
+    @Test
+    void putsTheTargetsAddressInATargetServerPerEnvironment() {
+        var plan = preview(args().build());
+        assertThat(plan.ofType(TARGET)).extracting(Plan.Resource::name).containsExactlyInAnyOrder("shop-target-test", "shop-target-prod");
+        var test = plan.get(TARGET, "shop-target-test").inputs();
+        assertThat(test).containsEntry("environment", "test").containsEntry("name", "shop-target")
+                .containsEntry("host", "api.internal.example.com").containsEntry("port", 443L).containsEntry("sslEnabled", true);
+        var http = preview(args().target("http://34.1.2.3").build()).get(TARGET, "shop-target-test").inputs();
+        assertThat(http).containsEntry("host", "34.1.2.3").containsEntry("port", 80L).containsEntry("sslEnabled", false);
+    }
+
+    @Test
+    void theBundleDoesNotChangeWhenOnlyTheTargetAddressDoes() {
+        var a = preview(args().build()).get(PROXY, "shop").inputs().get("bundleHash");
+        var b = preview(args().target("http://34.1.2.3:8080").build()).get(PROXY, "shop").inputs().get("bundleHash");
+        assertThat(a).isEqualTo(b);
+        var c = preview(args().basePath("/store").build()).get(PROXY, "shop").inputs().get("bundleHash");
+        assertThat(c).isNotEqualTo(a);
+    }
+
+    @Test
+    void productPackagesTheProxyWithItsQuotaAndDefaults() {
+        var product = preview(args().quota(new ProductQuota(500, 1, "minute")).build()).get(PRODUCT, "shop-product").inputs();
+        assertThat(product).containsEntry("name", "shop-product")
+                .containsEntry("proxies", List.of("shop"))
+                .containsEntry("environments", List.of("test", "prod"))
+                .containsEntry("approvalType", "auto")
+                .containsEntry("attributes", Map.of("access", "public"))
+                .containsEntry("apiResources", List.of("/", "/**"))
+                .containsEntry("quota", "500").containsEntry("quotaInterval", "1").containsEntry("quotaTimeUnit", "minute");
+        var noQuota = preview(args().build()).get(PRODUCT, "shop-product").inputs();
+        assertThat(noQuota).doesNotContainKeys("quota", "quotaInterval", "quotaTimeUnit");
+    }
+
+    @Test
+    void consumerKeyAndSecretAreSecretOutputs() {
+        var plan = Harness.deploy(ctx -> {
+            var api = new ApigeeProxy("shop", args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build(), null);
+            ctx.export("consumerKey", api.consumerKey);
+            ctx.export("consumerSecret", api.app().orElseThrow().consumerSecret());
+        });
+        assertThat(plan.outputs()).containsEntry("consumerKey", Harness.SECRET).containsEntry("consumerSecret", Harness.SECRET);
+        var app = plan.get(APP, "shop-app").inputs();
+        assertThat(app).containsEntry("developerEmail", "dev@example.com").containsEntry("name", "shop-app")
+                .containsEntry("apiProducts", List.of("shop-product"));
+        assertThat(plan.get("apigee:index:Developer", "shop-developer").inputs()).containsEntry("userName", "dev");
+    }
+
+    @Test
+    void microgatewayVariantUsesAnEdgemicroProxyAndListsEdgemicroAuth() {
+        var plan = preview(args().proxyName("edgemicro_shop").microgateway(true).preFlow(List.of())
+                .target("http://shop.default.svc.cluster.local:8080").build());
+        assertThat(at(plan.get(PRODUCT, "shop-product").inputs(), "proxies")).isEqualTo(List.of("edgemicro_shop", "edgemicro-auth"));
+        assertThat(plan.ofType(TARGET)).isEmpty();
+        assertThatThrownBy(() -> args().proxyName("shop").microgateway(true).preFlow(List.of()).build())
+                .isInstanceOf(InvalidArgumentsException.class)
+                .hasMessageContaining("edgemicro_");
+        assertThatThrownBy(() -> args().proxyName("edgemicro_shop").microgateway(true).preFlow(List.of())
+                .target(com.pulumi.core.Output.of("http://x.example.com")).build())
+                .hasMessageContaining("plain URL");
+    }
+
+    @Test
+    void apigeeXNeedsItsHostnameAndCanReserveNatAddresses() {
+        assertThatThrownBy(() -> args().flavor(ProxyModel.Flavor.X).build()).hasMessageContaining("hostname = (not set)");
+        var plan = preview(args().flavor(ProxyModel.Flavor.X).hostname("api.example.com").natAddresses(2, "eu-instance").build());
+        assertThat(plan.outputs()).containsEntry("proxyUrl", "https://api.example.com/shop");
+        assertThat(plan.ofType("gcp:apigee/natAddress:NatAddress")).hasSize(2)
+                .allSatisfy(n -> assertThat(n.inputs()).containsEntry("instanceId", "organizations/acme/instances/eu-instance"));
+        assertThatThrownBy(() -> args().natAddresses(1, "eu-instance").build())
+                .hasMessageContaining("NAT addresses exist only on Apigee X");
+    }
+
+    @Test
+    void reportsEveryInvalidArgumentAtOnce() {
+        assertThatThrownBy(() -> ApigeeProxyArgs.builder()
+                .organization("Acme Corp")
+                .environments(List.of("Test"))
+                .proxyName("shop")
+                .basePath("shop")
+                .preFlow(List.of(SpikeArrest.rate("20 per second")))
+                .target("ftp://files.example.com/path")
+                .quota(new ProductQuota(0, 1, "fortnight"))
+                .approvalType("sometimes")
+                .access("secret")
+                .consumer(new ApiConsumer("not-an-email", "", "X", "app"))
+                .build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument())
+                        .contains("organization", "environments[0]", "target", "quota.count", "quota.timeUnit", "approvalType",
+                                "access", "consumer.email", "consumer.firstName")
+                        .anyMatch(a -> a.startsWith("proxy.")))
+                .hasMessageContaining("organization = \"Acme Corp\"");
+    }
+
+    @Test
+    void requiresATargetBeforeAnyResourceIsRegistered() {
+        var validated = ApigeeProxyArgs.builder().organization("acme").environments(List.of("test"))
+                .proxyName("shop").basePath("/shop").build();
+        var errors = Harness.errors(ctx -> new ApigeeProxy("shop", validated, null));
+        assertThat(String.join("\n", errors)).contains("target = (not set)").contains("withTarget");
+        var plan = Harness.preview(ctx -> new ApigeeProxy("shop", validated.withTarget(com.pulumi.core.Output.of("https://a.example.com")), null));
+        assertThat(plan.ofType(PROXY)).hasSize(1);
+    }
+
+    @Test
+    void childrenAreParentedToTheComponent() {
+        var plan = preview(args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build());
+        var component = plan.get(ApigeeProxy.TYPE, "shop");
+        assertThat(ApigeeProxy.TYPE).isEqualTo("apigee-gke:index:ApigeeProxy");
+        assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
+                .hasSize(6).allSatisfy(r -> assertThat(r.parent()).isEqualTo(component.urn()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
