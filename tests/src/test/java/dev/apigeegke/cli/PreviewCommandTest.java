@@ -50,6 +50,12 @@ class PreviewCommandTest {
                 .contains("kubernetes:core/v1:Service")
                 .contains("kubernetes:apps/v1:Deployment")
                 .contains("kubernetes:networking.k8s.io/v1:Ingress")
+                .contains("├─ apigee-gke:index:ApigeeProxy")
+                .contains("apigee:index:ApiProxy")
+                .contains("apigee:index:ApiProduct")
+                .contains("apigee:index:DeveloperApp")
+                .contains("consumerKey:    output<string> (known after apply)")
+                .contains("warning: Apigee reaches the Ingress over plain HTTP")
                 .contains("ingressAddress: output<string> (known after apply)")
                 .containsPattern("\\+ \\d+ to create")
                 .containsPattern("\\s2\\s+kubernetes:apps/v1:Deployment");
@@ -70,6 +76,10 @@ class PreviewCommandTest {
         for (Path m : manifests) {
             assertThat(Files.readAllBytes(second.resolve("manifests").resolve(m.getFileName()))).isEqualTo(Files.readAllBytes(m));
         }
+        Path zip = first.resolve("apigee/apigee-p1-api.zip");
+        assertThat(Files.readAllBytes(second.resolve("apigee/apigee-p1-api.zip"))).isEqualTo(Files.readAllBytes(zip));
+        assertThat(first.resolve("apigee/apigee-p1-api/apiproxy/apigee-p1-api.xml")).isRegularFile();
+        assertThat(first.resolve("apigee/apigee-p1-api/apiproxy/proxies/default.xml")).isRegularFile();
     }
 
     @Test

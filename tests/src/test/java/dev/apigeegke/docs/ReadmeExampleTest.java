@@ -36,6 +36,10 @@ class ReadmeExampleTest {
 
                 import com.pulumi.Context;
                 import com.pulumi.resources.ComponentResourceOptions;
+                import dev.apigeegke.apigee.ApigeeProxy;
+                import dev.apigeegke.apigee.ApigeeProxyArgs;
+                import dev.apigeegke.apigee.bundle.SpikeArrest;
+                import dev.apigeegke.apigee.bundle.VerifyApiKey;
                 import dev.apigeegke.cluster.GkeCluster;
                 import dev.apigeegke.cluster.GkeClusterArgs;
                 import dev.apigeegke.ingress.ArmoredIngress;
@@ -66,8 +70,9 @@ class ReadmeExampleTest {
             var plan = Harness.preview(example);
             assertThat(plan.resources()).extracting(Plan.Resource::type)
                     .contains("apigee-gke:index:GkeCluster", "apigee-gke:index:Microservice", "apigee-gke:index:ArmoredIngress",
-                            "gcp:compute/securityPolicy:SecurityPolicy", "kubernetes:networking.k8s.io/v1:Ingress");
-            assertThat(plan.outputs()).containsKey("target");
+                            "gcp:compute/securityPolicy:SecurityPolicy", "kubernetes:networking.k8s.io/v1:Ingress",
+                            "apigee-gke:index:ApigeeProxy", "apigee:index:ApiProxy", "apigee:index:TargetServer");
+            assertThat(plan.outputs()).containsEntry("proxyUrl", "https://my-org-test.apigee.net/shop");
         }
     }
 }

@@ -134,6 +134,45 @@ class Pattern1Test {
     }
 
     @Test
+    void theApigeeProxyTargetsTheIngressAndEnforcesKeyQuotaAndSpikeArrest() {
+        var plan = Harness.deploy(ctx -> Pattern1.build(ctx, config()));
+        var component = plan.get("apigee-gke:index:ApigeeProxy", "p1-api");
+        assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
+                .extracting(Plan.Resource::type)
+                .containsExactlyInAnyOrder("apigee:index:ApiProxy", "apigee:index:TargetServer", "apigee:index:ApiProduct",
+                        "apigee:index:Developer", "apigee:index:DeveloperApp");
+        assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
+                .allSatisfy(r -> assertThat(r.parent()).isEqualTo(component.urn()));
+        // Without domains the target is the Ingress's static IP over HTTP.
+        assertThat(plan.get("apigee:index:TargetServer", "p1-api-target-test").inputs())
+                .containsEntry("host", Harness.FakeCloud.ADDRESS).containsEntry("port", 80L).containsEntry("sslEnabled", false);
+        var product = plan.get("apigee:index:ApiProduct", "p1-api-product").inputs();
+        assertThat(product).containsEntry("proxies", List.of("p1-api")).containsEntry("quota", "1000")
+                .containsEntry("quotaTimeUnit", "hour");
+        var bundle = new String(java.util.Base64.getDecoder().decode((String) plan.get("apigee:index:ApiProxy", "p1-api")
+                .inputs().get("bundle")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bundle).contains("<SpikeArrest", "<Rate>30ps</Rate>", "<VerifyAPIKey", "request.header.x-api-key",
+                "<Quota", "<JSONThreatProtection", "<Remove>", "<BasePath>/p1</BasePath>", "<Server name=\"p1-api-target\"");
+        assertThat(plan.outputs())
+                .containsEntry("proxyUrl", "https://my-org-test.apigee.net/p1")
+                .containsEntry("consumerKey", Harness.SECRET)
+                .containsKey("bundleHash");
+    }
+
+    @Test
+    void withADomainTheProxyCallsTheIngressOverHttps() {
+        var https = new Pattern1Config("my-project", "europe-west1", "europe-west1", "p1", ALLOWLIST,
+                List.of("api.example.com"), List.of(), Optional.empty(), Optional.empty(), true,
+                ApigeeSettings.edge("my-org", List.of("test")));
+        var result = Harness.preview(Map.of(), Set.of(), ctx -> Pattern1.build(ctx, https));
+        assertThat(result.plan().get("apigee:index:TargetServer", "p1-api-target-test").inputs())
+                .containsEntry("host", "api.example.com").containsEntry("port", 443L).containsEntry("sslEnabled", true);
+        assertThat(result.warnings()).noneMatch(w -> w.contains("plain HTTP"));
+        var http = Harness.preview(Map.of(), Set.of(), ctx -> Pattern1.build(ctx, config()));
+        assertThat(http.warnings()).anyMatch(w -> w.contains("plain HTTP"));
+    }
+
+    @Test
     void kubernetesObjectsAreDeployedThroughTheClustersProvider() {
         var plan = Harness.preview(ctx -> Pattern1.build(ctx, config()));
         var provider = plan.get("pulumi:providers:kubernetes", "p1-k8s");
