@@ -107,10 +107,11 @@ public final class Main {
                     + ") were previewed with a placeholder: only the Pulumi CLI can decrypt them.");
         }
         if (options.out != null) {
-            var manifests = PlanWriter.write(result.plan(), options.out);
+            var written = PlanWriter.write(result.plan(), options.out);
             out.println();
-            out.println("Wrote " + options.out.resolve("plan.json") + " and " + manifests.size()
-                    + " manifests in " + options.out.resolve("manifests"));
+            out.println("Wrote " + options.out.resolve("plan.json") + ", " + written.manifests().size()
+                    + " manifests in " + options.out.resolve("manifests") + " and " + written.bundles().size()
+                    + " proxy bundle(s) in " + options.out.resolve("apigee"));
         }
         return 0;
     }

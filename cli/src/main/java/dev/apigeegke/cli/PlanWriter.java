@@ -35,8 +35,12 @@ final class PlanWriter {
     /** The type of the Apigee proxy resources whose bundles are written under {@code apigee/}. */
     static final String API_PROXY = "apigee:index:ApiProxy";
 
-    /** Writes the plan, manifests and proxy bundles under {@code dir}; returns the manifest files written. */
-    static List<Path> write(Plan plan, Path dir) throws IOException {
+    /** What {@link #write} wrote. */
+    record Written(List<Path> manifests, List<Path> bundles) {
+    }
+
+    /** Writes the plan, manifests and proxy bundles under {@code dir}. */
+    static Written write(Plan plan, Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("plan.json"), json(plan), StandardCharsets.UTF_8);
         Path manifests = dir.resolve("manifests");
@@ -58,8 +62,7 @@ final class PlanWriter {
             Files.writeString(file, Yaml.yaml(manifest), StandardCharsets.UTF_8);
             written.add(file);
         }
-        writeBundles(plan, dir.resolve("apigee"));
-        return written;
+        return new Written(written, writeBundles(plan, dir.resolve("apigee")));
     }
 
     /**
