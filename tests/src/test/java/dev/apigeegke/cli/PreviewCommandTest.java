@@ -149,7 +149,7 @@ class PreviewCommandTest {
                 config:
                   gcp:project: my-gcp-project
                   gcp:region: europe-west1
-                  apigee-gke:apigeeOrganization: my-org
+                  apigee:organization: my-org
                   apigee-gke:apigeeEnvironments: [test]
                   apigee-gke:allowlist:
                     - 203.0.113.0/24

@@ -1,7 +1,19 @@
 package dev.apigeegke.provider.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The management API calls the provider makes, for both flavors. Paths are relative to
@@ -9,53 +21,213 @@ import java.util.Optional;
  * I/O errors) are retried with exponential backoff; other failures throw {@link ApigeeException}.
  */
 public final class ApigeeClient {
+    private static final String JSON = "application/json";
+    private static final Duration MAX_POLL = Duration.ofSeconds(5);
+
     private final ApigeeConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Failures failures;
+    private final Transport transport;
 
     public ApigeeClient(ApigeeConfig config) {
         this.config = config;
+        this.failures = new Failures(config, json);
+        this.transport = new Transport(config, failures);
     }
 
     public ApigeeConfig config() {
         return config;
     }
 
+    /** One path segment, percent-encoded (names may hold characters such as {@code @} or spaces). */
+    public static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** GET; empty on 404. */
     public Optional<JsonNode> get(String path) {
-        throw new UnsupportedOperationException("client work in progress");
+        Transport.Response response = transport.send("GET", path, BodyPublishers.noBody(), null);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(read("GET", path, response, null));
     }
 
     /** POST a JSON body; returns the response body. */
     public JsonNode post(String path, Object body) {
-        throw new UnsupportedOperationException("client work in progress");
+        return sendJson("POST", path, body);
     }
 
     /** PUT a JSON body; returns the response body. */
     public JsonNode put(String path, Object body) {
-        throw new UnsupportedOperationException("client work in progress");
+        return sendJson("PUT", path, body);
     }
 
     /** DELETE; a 404 means it is already gone and is not an error. */
     public void delete(String path) {
-        throw new UnsupportedOperationException("client work in progress");
+        Transport.Response response = transport.send("DELETE", path, BodyPublishers.noBody(), null);
+        if (response.status() != 404) {
+            read("DELETE", path, response, null);
+        }
     }
 
     /** Imports a bundle as a new revision of proxy {@code name} (multipart, form field {@code file}); returns the revision. */
     public int importProxy(String name, byte[] zip) {
-        throw new UnsupportedOperationException("client work in progress");
+        if (zip == null || zip.length == 0) {
+            // Apigee would answer "Bundle is invalid. Empty bundle." without naming the proxy.
+            throw new IllegalArgumentException("the bundle of API proxy '" + name + "' is empty: build a zip holding "
+                    + "apiproxy/proxies/*.xml (and targets/, policies/) before importing it");
+        }
+        String path = "/apis?action=import&name=" + segment(name);
+        String boundary = "apigee-gke-" + UUID.randomUUID();
+        JsonNode answer = read("POST", path, transport.send("POST", path, multipart(boundary, name + ".zip", zip),
+                "multipart/form-data; boundary=" + boundary), null);
+        String revision = answer.path("revision").asText("");
+        try {
+            return Integer.parseInt(revision);
+        } catch (NumberFormatException e) {
+            throw failures.unreadable("POST", path, 200, "the import answer has no revision number", answer.toString());
+        }
     }
 
     /** Deploys {@code revision} to {@code env} with override, and waits until it is ready, failed, or the timeout passes. */
     public void deploy(String env, String proxy, int revision) {
-        throw new UnsupportedOperationException("client work in progress");
+        String path = deploymentPath(env, proxy, revision);
+        String post = path + "?override=true";
+        // Edge reads deployment options as form fields and rejects other content types.
+        Transport.Response response = config.flavor() == Flavor.EDGE
+                ? transport.send("POST", post, BodyPublishers.ofString(""), "application/x-www-form-urlencoded")
+                : transport.send("POST", post, BodyPublishers.noBody(), null);
+        read("POST", post, response, null);
+        awaitReady(env, proxy, revision, path);
     }
 
     /** Undeploys {@code revision} from {@code env}; not deployed is not an error. */
     public void undeploy(String env, String proxy, int revision) {
-        throw new UnsupportedOperationException("client work in progress");
+        String path = deploymentPath(env, proxy, revision);
+        Transport.Response response = transport.send("DELETE", path, BodyPublishers.noBody(), null);
+        if (!isNotDeployed(response)) {
+            read("DELETE", path, response, null);
+        }
     }
 
     /** The revision of {@code proxy} deployed in {@code env}, if any. */
     public Optional<Integer> deployedRevision(String env, String proxy) {
-        throw new UnsupportedOperationException("client work in progress");
+        String path = "/environments/" + segment(env) + "/apis/" + segment(proxy) + "/deployments";
+        Transport.Response response = transport.send("GET", path, BodyPublishers.noBody(), null);
+        if (isNotDeployed(response)) {
+            return Optional.empty();
+        }
+        JsonNode answer = read("GET", path, response, null);
+        // Edge: {"revision":[{"name":"3","state":"deployed"}]}; X: {"deployments":[{"revision":"3"}]}.
+        // Several revisions can be deployed during a rollout: the newest is the one that will serve.
+        List<Integer> revisions = new ArrayList<>();
+        if (config.flavor() == Flavor.EDGE) {
+            for (JsonNode r : answer.path("revision")) {
+                if (r.path("state").asText("deployed").equalsIgnoreCase("deployed")) {
+                    parse(r.path("name").asText()).ifPresent(revisions::add);
+                }
+            }
+        } else {
+            for (JsonNode d : answer.path("deployments")) {
+                parse(d.path("revision").asText()).ifPresent(revisions::add);
+            }
+        }
+        return revisions.stream().max(Integer::compare);
+    }
+
+    private void awaitReady(String env, String proxy, int revision, String path) {
+        Instant deadline = Instant.now().plus(config.deployTimeout());
+        Duration interval = config.initialBackoff().isZero() ? Duration.ofMillis(10) : config.initialBackoff();
+        String last = "not reported yet";
+        while (true) {
+            Optional<JsonNode> status = get(path);
+            if (status.isPresent()) {
+                String state = status.get().path("state").asText("");
+                boolean edge = config.flavor() == Flavor.EDGE;
+                if (edge ? state.equalsIgnoreCase("deployed") : state.equals("READY")) {
+                    return;
+                }
+                if (edge ? state.equalsIgnoreCase("error") : state.equals("ERROR")) {
+                    throw failures.deployFailed(env, proxy, revision, state, errors(status.get()));
+                }
+                last = state.isEmpty() ? "unknown" : state;
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw failures.deployTimedOut(env, proxy, revision, last, path);
+            }
+            Transport.sleep(interval.compareTo(left) < 0 ? interval : left);
+            interval = interval.multipliedBy(2).compareTo(MAX_POLL) < 0 ? interval.multipliedBy(2) : MAX_POLL;
+        }
+    }
+
+    /** X: errors[{code, message}]; Edge: errors, or server[{status: error, error}]. */
+    private static List<String> errors(JsonNode status) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode e : status.path("errors")) {
+            errors.add(e.isTextual() ? e.asText() : e.path("message").asText(e.toString()));
+        }
+        for (JsonNode server : status.path("server")) {
+            if (server.hasNonNull("error")) {
+                errors.add(server.path("error").asText());
+            }
+        }
+        return errors.stream().distinct().toList();
+    }
+
+    private static String deploymentPath(String env, String proxy, int revision) {
+        return "/environments/" + segment(env) + "/apis/" + segment(proxy) + "/revisions/" + revision + "/deployments";
+    }
+
+    /** 404, or a 400 saying "not deployed" (Edge: distribution.RevisionNotDeployed, ApplicationNotDeployed). */
+    private static boolean isNotDeployed(Transport.Response response) {
+        String body = response.body() == null ? "" : response.body().toLowerCase(java.util.Locale.ROOT);
+        return response.status() == 404
+                || response.status() == 400 && (body.contains("not deployed") || body.contains("notdeployed"));
+    }
+
+    private JsonNode sendJson(String method, String path, Object body) {
+        JsonNode tree = body == null ? null : json.valueToTree(body);
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : json.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the body of " + method + " " + path + " as JSON", e);
+        }
+        return read(method, path, transport.send(method, path, BodyPublishers.ofByteArray(bytes), JSON), tree);
+    }
+
+    /** The JSON of a 2xx answer (an empty object for an empty body); any other status throws. */
+    private JsonNode read(String method, String path, Transport.Response response, JsonNode requestBody) {
+        if (!response.ok()) {
+            throw failures.of(method, path, response, requestBody);
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw failures.unreadable(method, path, response.status(), "the answer is not JSON", response.body());
+        }
+    }
+
+    private static BodyPublisher multipart(String boundary, String fileName, byte[] zip) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName.replace("\"", "") + "\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(zip);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return BodyPublishers.ofByteArray(out.toByteArray());
+    }
+
+    private static Optional<Integer> parse(String revision) {
+        try {
+            return Optional.of(Integer.parseInt(revision));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

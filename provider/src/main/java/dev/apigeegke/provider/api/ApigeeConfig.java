@@ -2,9 +2,13 @@ package dev.apigeegke.provider.api;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How to reach one Apigee organization.
+ * How to reach one Apigee organization. A {@code null} deployTimeout or initialBackoff, or a maxAttempts below
+ * 1, takes the documented default ({@link #DEFAULT_DEPLOY_TIMEOUT}, {@link #DEFAULT_INITIAL_BACKOFF},
+ * {@link #DEFAULT_MAX_ATTEMPTS}).
  *
  * @param flavor         Edge or X
  * @param baseUrl        the management API base, ending in {@code /v1}
@@ -16,4 +20,58 @@ import java.time.Duration;
  */
 public record ApigeeConfig(Flavor flavor, URI baseUrl, String organization, Credentials credentials,
                            Duration deployTimeout, int maxAttempts, Duration initialBackoff) {
+    /** Default wait for a deployment to become ready: 5 minutes. */
+    public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofMinutes(5);
+    /** Default attempts per request: 5 (the first try and four retries). */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** Default first retry delay: 1 second, doubled for each further retry. */
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    /** Validates the inputs (all problems in one message) and fills the defaults. */
+    public ApigeeConfig {
+        List<String> problems = new ArrayList<>();
+        if (flavor == null) {
+            problems.add("flavor is missing: set EDGE or X");
+        }
+        if (baseUrl == null) {
+            baseUrl = flavor == null ? null : flavor.defaultBaseUrl();
+        } else if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
+            problems.add("baseUrl must be an http(s) URL such as " + Flavor.X.defaultBaseUrl() + ", got scheme '"
+                    + baseUrl.getScheme() + "'");
+        }
+        if (organization == null || organization.isBlank()) {
+            problems.add("organization is missing: set the Apigee organization name");
+        }
+        if (credentials == null) {
+            problems.add("credentials are missing: set an access token, a user and password (Edge), "
+                    + "or use Application Default Credentials (X)");
+        }
+        if (deployTimeout == null) {
+            deployTimeout = DEFAULT_DEPLOY_TIMEOUT;
+        } else if (deployTimeout.isNegative() || deployTimeout.isZero()) {
+            problems.add("deployTimeout must be positive, got " + deployTimeout);
+        }
+        if (maxAttempts < 1) {
+            maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        }
+        if (initialBackoff == null) {
+            initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        } else if (initialBackoff.isNegative()) {
+            problems.add("initialBackoff must not be negative, got " + initialBackoff);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid Apigee configuration: " + String.join("; ", problems));
+        }
+    }
+
+    /** The documented defaults for the flavor's public endpoint (deployTimeout 5 min, 5 attempts, 1 s backoff). */
+    public static ApigeeConfig of(Flavor flavor, String organization, Credentials credentials) {
+        return of(flavor, flavor == null ? null : flavor.defaultBaseUrl(), organization, credentials);
+    }
+
+    /** The documented defaults with another endpoint (Edge private cloud, regional X). */
+    public static ApigeeConfig of(Flavor flavor, URI baseUrl, String organization, Credentials credentials) {
+        return new ApigeeConfig(flavor, baseUrl, organization, credentials, DEFAULT_DEPLOY_TIMEOUT,
+                DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
+    }
 }

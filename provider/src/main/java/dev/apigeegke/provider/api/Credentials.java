@@ -32,11 +32,36 @@ public sealed interface Credentials permits Credentials.Bearer, Credentials.Basi
         }
     }
 
-    /** Google Application Default Credentials (Apigee X), through Google's auth library. */
+    /**
+     * Google Application Default Credentials (Apigee X), through Google's auth library. Nothing is loaded
+     * until the first request, and the token is refreshed when it is about to expire.
+     */
     final class GoogleDefault implements Credentials {
+        /** The scope the management API needs. */
+        public static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+
+        private com.google.auth.oauth2.GoogleCredentials google;
+
         @Override
-        public String authorization() {
-            throw new UnsupportedOperationException("implemented by the client work");
+        public synchronized String authorization() {
+            try {
+                if (google == null) {
+                    google = com.google.auth.oauth2.GoogleCredentials.getApplicationDefault()
+                            .createScoped(java.util.List.of(SCOPE));
+                }
+                google.refreshIfExpired();
+                var token = google.getAccessToken();
+                if (token == null) {
+                    google.refresh();
+                    token = google.getAccessToken();
+                }
+                return "Bearer " + token.getTokenValue();
+            } catch (java.io.IOException e) {
+                // The library's message names the missing file or the failed refresh, never a token.
+                throw new ApigeeException(401, "could not get a token from Application Default Credentials ("
+                        + e.getMessage() + "): run `gcloud auth application-default login`, set "
+                        + "GOOGLE_APPLICATION_CREDENTIALS to a service account key file, or set apigee:accessToken");
+            }
         }
 
         @Override

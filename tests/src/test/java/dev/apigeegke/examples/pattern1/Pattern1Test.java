@@ -25,7 +25,7 @@ class Pattern1Test {
         config.put("gcp:project", "my-project");
         config.put("gcp:region", "europe-west1");
         config.put("apigee-gke:allowlist", "[\"203.0.113.0/24\",\"2001:db8:1200::/48\"]");
-        config.put("apigee-gke:apigeeOrganization", "my-org");
+        config.put("apigee:organization", "my-org");
         config.put("apigee-gke:apigeeEnvironments", "[\"test\"]");
         return config;
     }
@@ -103,7 +103,7 @@ class Pattern1Test {
                 .contains("gcp:region = (not set)")
                 .contains("apigee-gke:allowlist = (not set)")
                 .contains("apigee-gke:nodesPerZone = \"three\"")
-                .contains("apigee-gke:apigeeOrganization = (not set)")
+                .contains("apigee:organization = (not set)")
                 .contains("apigee-gke:apigeeEnvironments = (not set)")
                 .contains("pulumi config set gcp:project")
                 .doesNotContain("\tat ");

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pattern 1's Apigee settings, from the {@code apigee-gke:apigee*} stack keys.
+ * Pattern 1's Apigee settings: the Apigee provider's {@code apigee:flavor} and {@code apigee:organization},
+ * and the {@code apigee-gke:*} keys below.
  *
- * @param flavor         {@code apigee-gke:apigeeFlavor}: {@code edge} (default) or {@code x}
- * @param organization   {@code apigee-gke:apigeeOrganization} (required)
+ * @param flavor         {@code apigee:flavor}: {@code edge} (default) or {@code x}
+ * @param organization   {@code apigee:organization} (required)
  * @param environments   {@code apigee-gke:apigeeEnvironments} (required, a list)
  * @param hostname       {@code apigee-gke:apigeeHostname}: required on X (the environment group's host)
  * @param quotaCount     {@code apigee-gke:quotaCount}: requests per app per quota unit (default 1000)

@@ -51,16 +51,18 @@ public record Pattern1Config(
         if (allowlist.isEmpty() && ctx.config(NAMESPACE).get("allowlist").isEmpty()) {
             problems.add(NAMESPACE + ":allowlist", null, "list the Apigee gateway's egress ranges (IPv4/IPv6 CIDRs) the Ingress admits");
         }
-        String flavorText = own.string("apigeeFlavor", "edge");
+        // The Apigee provider's own configuration (apigee:*) names the organization and flavor: one source of truth.
+        var provider = new StackConfig(ctx.config("apigee"), problems);
+        String flavorText = provider.string("flavor", "edge");
         var flavor = switch (flavorText) {
             case "edge" -> ProxyModel.Flavor.EDGE;
             case "x" -> ProxyModel.Flavor.X;
             default -> {
-                problems.add(NAMESPACE + ":apigeeFlavor", flavorText, "edge (Apigee Edge, SaaS or private cloud) or x (Apigee X / hybrid)");
+                problems.add("apigee:flavor", flavorText, "edge (Apigee Edge, SaaS or private cloud) or x (Apigee X / hybrid)");
                 yield ProxyModel.Flavor.EDGE;
             }
         };
-        String organization = own.require("apigeeOrganization", "set the Apigee organization the proxy is deployed to");
+        String organization = provider.require("organization", "set the Apigee organization the proxy is deployed to");
         var environments = own.list("apigeeEnvironments");
         if (ctx.config(NAMESPACE).get("apigeeEnvironments").isEmpty()) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "list the Apigee environments to deploy the proxy to, e.g. [test]");

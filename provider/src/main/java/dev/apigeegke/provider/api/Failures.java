@@ -1,0 +1,208 @@
+package dev.apigeegke.provider.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Turns failed calls into messages a user can act on; every message is scrubbed of credentials. */
+final class Failures {
+    private static final int MAX_DETAIL = 400;
+    private static final Map<String, String> KINDS = Map.of(
+            "apis", "API proxy", "revisions", "revision", "environments", "environment",
+            "apiproducts", "API product", "developers", "developer", "apps", "developer app",
+            "targetservers", "target server", "keys", "key", "keyvaluemaps", "key value map");
+
+    private final ApigeeConfig config;
+    private final ObjectMapper json;
+
+    Failures(ApigeeConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    /** The full path of an organization-relative path, as a user would find it in the API reference. */
+    String display(String path) {
+        return "/organizations/" + config.organization() + path;
+    }
+
+    /** The endpoint without any user info, for "check it yourself" hints. */
+    String url(String path) {
+        URI base = config.baseUrl();
+        String port = base.getPort() < 0 ? "" : ":" + base.getPort();
+        String basePath = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
+        return base.getScheme() + "://" + base.getHost() + port + basePath + display(path);
+    }
+
+    /** The exception for a final non-2xx answer. */
+    ApigeeException of(String method, String path, Transport.Response response, JsonNode requestBody) {
+        int status = response.status();
+        String call = method + " " + display(path);
+        String said = apigeeSaid(response.body());
+        String message = switch (status) {
+            case 401 -> "HTTP 401 on " + call + ": the credentials were rejected: check apigee:accessToken / "
+                    + "apigee:username+password / Application Default Credentials. This call used "
+                    + credentialKind() + "." + said;
+            case 403 -> "HTTP 403 on " + call + ": the identity lacks permission on organization '"
+                    + config.organization() + "': " + roleHint() + said;
+            case 404 -> "HTTP 404 on " + call + ": not found: " + subject(path, requestBody)
+                    + " (check the organization, environment and names at that path)." + said;
+            case 409 -> "HTTP 409 on " + call + ": " + subject(path, requestBody) + " already exists in organization '"
+                    + config.organization() + "': import it into the stack with `pulumi import`, or choose another name."
+                    + said;
+            case 429 -> "HTTP 429 on " + call + ": Apigee is rate limiting this organization, still after "
+                    + config.maxAttempts() + " attempts: retry later." + said;
+            default -> status >= 500
+                    ? "HTTP " + status + " on " + call + ": Apigee is unavailable, still after " + config.maxAttempts()
+                    + " attempts: retry later (the Apigee status page shows ongoing incidents)." + said
+                    : "HTTP " + status + " on " + call + ": Apigee refused the request." + said;
+        };
+        return new ApigeeException(status, scrub(message));
+    }
+
+    /** No answer at all after every attempt. */
+    ApigeeException noAnswer(String method, String path, boolean timedOut, Exception cause, int attempts) {
+        String what = timedOut ? "timed out" : "failed (" + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+        return new ApigeeException(0, scrub(method + " " + url(path) + " " + what + " on all " + attempts
+                + " attempts: check that the base URL is right and reachable from here, then retry later."));
+    }
+
+    /** A deployment that Apigee reported as failed. */
+    ApigeeException deployFailed(String env, String proxy, int revision, String state, List<String> errors) {
+        return new ApigeeException(0, scrub("deploying revision " + revision + " of API proxy '" + proxy
+                + "' to environment '" + env + "' failed (state " + state + ")"
+                + (errors.isEmpty() ? "" : ": " + String.join("; ", errors))
+                + ". Fix the bundle or the environment (e.g. a missing target server or key value map), then run "
+                + "`pulumi up` again."));
+    }
+
+    /** A deployment that did not become ready in time. */
+    ApigeeException deployTimedOut(String env, String proxy, int revision, String lastState, String statusPath) {
+        return new ApigeeException(0, scrub("deploying revision " + revision + " of API proxy '" + proxy
+                + "' to environment '" + env + "' timed out after " + human(config.deployTimeout())
+                + " (last state: " + lastState + "). It may still finish: check it with GET " + url(statusPath)
+                + " or in the Apigee UI (API proxies > " + proxy + " > Deployments), then run `pulumi up` again, "
+                + "or raise the deploy timeout."));
+    }
+
+    /** An answer that could not be read. */
+    ApigeeException unreadable(String method, String path, int status, String why, String body) {
+        return new ApigeeException(status, scrub(method + " " + display(path) + ": " + why + ": " + clip(body)));
+    }
+
+    /** "API proxy 'orders', revision 3 in environment 'test'" from the path, or the name in a POSTed body. */
+    String subject(String path, JsonNode requestBody) {
+        String[] parts = path.split("\\?", 2)[0].split("/");
+        List<String> named = new ArrayList<>();
+        String kind = null;
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String decoded = java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+            if (kind == null) {
+                kind = KINDS.getOrDefault(decoded, decoded);
+            } else {
+                named.add(kind + " '" + decoded + "'");
+                kind = null;
+            }
+        }
+        if (kind != null && requestBody != null) {
+            String name = requestBody.path("name").asText(requestBody.path("email").asText(""));
+            if (!name.isEmpty()) {
+                named.add(kind + " '" + name + "'");
+            }
+        } else if (kind != null && named.isEmpty()) {
+            named.add("the " + kind + " collection");
+        }
+        return named.isEmpty() ? "organization '" + config.organization() + "'" : String.join(" of ", reverse(named))
+                .replace(" of environment '", " in environment '");
+    }
+
+    /** Apigee's own error text: X {"error":{"message"}}, Edge {"code","message"}, else the raw body. */
+    private String apigeeSaid(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text;
+        try {
+            JsonNode node = json.readTree(body);
+            if (node.path("error").has("message")) {
+                text = node.path("error").path("message").asText();
+            } else if (node.has("message")) {
+                text = node.path("message").asText() + (node.has("code") ? " (" + node.path("code").asText() + ")" : "");
+            } else {
+                text = body;
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            text = body;
+        }
+        return " Apigee said: " + clip(text.strip());
+    }
+
+    private String roleHint() {
+        return config.flavor() == Flavor.X
+                ? "grant it the Apigee Organization Admin role (roles/apigee.admin) on the organization's Google Cloud "
+                + "project, or a narrower role that allows this call (roles/apigee.apiAdminV2 for proxies, products and "
+                + "deployments, roles/apigee.developerAdmin for developers and apps)."
+                : "give the user the Organization Administrator role in organization '" + config.organization()
+                + "' (Admin > Users & Roles), or a custom role that allows this call.";
+    }
+
+    private String credentialKind() {
+        Credentials c = config.credentials();
+        if (c instanceof Credentials.Basic) {
+            return "a user name and password (Edge basic auth)";
+        }
+        if (c instanceof Credentials.Bearer) {
+            return "an access token (tokens expire, typically after an hour)";
+        }
+        return "Application Default Credentials";
+    }
+
+    /** Removes anything that could be a credential, whatever Apigee echoed back. */
+    String scrub(String message) {
+        List<String> secrets = new ArrayList<>();
+        Credentials c = config.credentials();
+        if (c instanceof Credentials.Bearer b) {
+            secrets.add(b.token());
+        } else if (c instanceof Credentials.Basic b) {
+            secrets.add(b.password());
+            secrets.add(Base64.getEncoder().encodeToString(
+                    (b.user() + ":" + b.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        String out = message;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        // Covers Application Default Credentials tokens, which this class never sees.
+        return out.replaceAll("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 ***");
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
+        long s = d.toSeconds();
+        return s % 60 == 0 ? s / 60 + " min" : s + " s";
+    }
+
+    private static String clip(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "…";
+    }
+
+    private static List<String> reverse(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.apigeegke.provider.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** Sends one management API call: authorization on every attempt, retries of transient failures with backoff. */
+final class Transport {
+    private static final System.Logger LOG = System.getLogger(ApigeeClient.class.getName());
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** Upper bound for one wait, so a wild Retry-After cannot stall an update for hours. */
+    private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+
+    /** An answer from Apigee. */
+    record Response(int status, String body, HttpHeaders headers) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final ApigeeConfig config;
+    private final HttpClient http;
+    private final String orgBase;
+    private final Failures failures;
+
+    Transport(ApigeeConfig config, Failures failures) {
+        this.config = config;
+        this.failures = failures;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = config.baseUrl().toString();
+        this.orgBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/organizations/" + ApigeeClient.segment(config.organization());
+    }
+
+    /**
+     * Sends {@code method path} and returns the last answer, which may be an error status: transient statuses are
+     * retried up to maxAttempts, other statuses are returned at once. Throws only when no answer arrived.
+     */
+    Response send(String method, String path, BodyPublisher body, String contentType) {
+        URI uri = URI.create(orgBase + path);
+        int attempts = config.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Accept", "application/json")
+                    .header("Authorization", config.credentials().authorization())
+                    .method(method, body);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            Duration wait;
+            try {
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                Response response = new Response(answer.statusCode(), answer.body(), answer.headers());
+                if (!TRANSIENT.contains(response.status()) || attempt >= attempts) {
+                    return response;
+                }
+                wait = retryAfter(response.headers()).orElse(backoff(attempt));
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: HTTP {2}, retry {3}/{4} in {5} ms", method,
+                        failures.display(path), response.status(), attempt, attempts - 1, wait.toMillis());
+            } catch (IOException e) {
+                if (attempt >= attempts) {
+                    throw failures.noAnswer(method, path, e instanceof HttpTimeoutException, e, attempts);
+                }
+                wait = backoff(attempt);
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}, retry {3}/{4} in {5} ms", method,
+                        failures.display(path), e.getClass().getSimpleName(), attempt, attempts - 1, wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApigeeException(0, method + " " + failures.display(path) + " was interrupted");
+            }
+            sleep(wait);
+        }
+    }
+
+    /** initialBackoff doubled for each retry after the first. */
+    private Duration backoff(int attempt) {
+        Duration wait = config.initialBackoff();
+        for (int i = 1; i < attempt && wait.compareTo(MAX_WAIT) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return min(wait, MAX_WAIT);
+    }
+
+    /** Retry-After in delay-seconds or HTTP-date form; absent or unreadable means "use the backoff". */
+    static java.util.Optional<Duration> retryAfter(HttpHeaders headers) {
+        var value = headers.firstValue("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(min(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))), MAX_WAIT));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return java.util.Optional.of(until.isNegative() ? Duration.ZERO : min(until, MAX_WAIT));
+            } catch (DateTimeParseException notADate) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    static void sleep(Duration wait) {
+        try {
+            Thread.sleep(Math.max(0, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApigeeException(0, "interrupted while waiting for Apigee");
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

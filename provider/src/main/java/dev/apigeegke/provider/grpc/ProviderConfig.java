@@ -1,0 +1,161 @@
+package dev.apigeegke.provider.grpc;
+
+import dev.apigeegke.provider.api.ApigeeConfig;
+import dev.apigeegke.provider.api.Credentials;
+import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.resources.Checks.Failure;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The provider's configuration ({@code apigee:*} stack config): validation whose every failure says
+ * which {@code pulumi config} command fixes it, and the {@link ApigeeConfig} it yields.
+ */
+final class ProviderConfig {
+    /** The config keys, without the {@code apigee:} prefix. */
+    static final List<String> KEYS = List.of("flavor", "baseUrl", "organization", "accessToken", "username",
+            "password", "useApplicationDefaultCredentials");
+    /** Changing these points the provider at other resources, so every resource it manages is replaced. */
+    static final Set<String> REPLACING = Set.of("organization", "flavor");
+    static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    private static final String VARIABLE_PREFIX = "apigee:config:";
+
+    private ProviderConfig() {
+    }
+
+    /**
+     * The config from ConfigureRequest.args, falling back to the older {@code variables} map
+     * ({@code apigee:config:<key>} to a string); values keep their secret and unknown markers.
+     */
+    static Map<String, Object> merge(Map<String, Object> args, Map<String, String> variables) {
+        var out = new LinkedHashMap<String, Object>();
+        variables.forEach((k, v) -> {
+            if (k.startsWith(VARIABLE_PREFIX)) {
+                out.put(k.substring(VARIABLE_PREFIX.length()), Values.UNKNOWN_STRING.equals(v) ? Values.UNKNOWN : v);
+            }
+        });
+        args.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static String text(Map<String, Object> plain, String key) {
+        var v = plain.get(key);
+        if (v == null) {
+            return null;
+        }
+        var s = String.valueOf(v).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Failure fail(String key, String reason) {
+        return new Failure(key, reason);
+    }
+
+    /** Every problem with the known config values; {@code unknown} keys are not judged. */
+    static List<Failure> validate(Map<String, Object> plain, Set<String> unknown) {
+        var failures = new ArrayList<Failure>();
+        var flavor = Flavor.EDGE;
+        var flavorText = text(plain, "flavor");
+        if (flavorText != null) {
+            switch (flavorText.toLowerCase(Locale.ROOT)) {
+                case "edge" -> flavor = Flavor.EDGE;
+                case "x" -> flavor = Flavor.X;
+                default -> failures.add(fail("flavor", "apigee:flavor must be edge or x, got \"" + flavorText
+                        + "\"; run `pulumi config set apigee:flavor edge` (Apigee Edge) or `pulumi config set apigee:flavor x` (Apigee X or hybrid)"));
+            }
+        }
+        if (text(plain, "organization") == null && !unknown.contains("organization")) {
+            failures.add(fail("organization", "apigee:organization is not set; run `pulumi config set apigee:organization <your-apigee-organization>`"));
+        }
+        var baseUrl = text(plain, "baseUrl");
+        if (baseUrl != null) {
+            URI uri = null;
+            try {
+                uri = URI.create(baseUrl);
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
+                failures.add(fail("baseUrl", "apigee:baseUrl must be an absolute http(s) URL of the management API, got \""
+                        + baseUrl + "\"; run `pulumi config set apigee:baseUrl " + flavor.defaultBaseUrl()
+                        + "` (or your management server's URL ending in /v1)"));
+            }
+        }
+        var token = text(plain, "accessToken") != null || unknown.contains("accessToken");
+        var user = text(plain, "username") != null || unknown.contains("username");
+        var password = text(plain, "password") != null || unknown.contains("password");
+        var adcText = text(plain, "useApplicationDefaultCredentials");
+        var adc = false;
+        if (adcText != null) {
+            if (adcText.equalsIgnoreCase("true") || adcText.equalsIgnoreCase("false")) {
+                adc = Boolean.parseBoolean(adcText.toLowerCase(Locale.ROOT));
+            } else {
+                failures.add(fail("useApplicationDefaultCredentials", "apigee:useApplicationDefaultCredentials must be true or false, got \""
+                        + adcText + "\"; run `pulumi config set apigee:useApplicationDefaultCredentials true`"));
+            }
+        }
+        adc |= unknown.contains("useApplicationDefaultCredentials");
+        if (flavor == Flavor.EDGE) {
+            if (adc && adcText != null && Boolean.parseBoolean(adcText)) {
+                failures.add(fail("useApplicationDefaultCredentials", "Apigee Edge does not accept Google credentials; run "
+                        + "`pulumi config rm apigee:useApplicationDefaultCredentials`, or `pulumi config set apigee:flavor x` if the organization is on Apigee X"));
+            }
+            if (token && (user || password)) {
+                failures.add(fail("accessToken", "set either apigee:accessToken or apigee:username and apigee:password, not both; run "
+                        + "`pulumi config rm apigee:accessToken` or `pulumi config rm apigee:username` and `pulumi config rm apigee:password`"));
+            } else if (user && !password) {
+                failures.add(fail("password", "apigee:username is set but apigee:password is not; run `pulumi config set --secret apigee:password <password>`"));
+            } else if (password && !user) {
+                failures.add(fail("username", "apigee:password is set but apigee:username is not; run `pulumi config set apigee:username <user>`"));
+            } else if (!token && !user) {
+                failures.add(fail("accessToken", "Apigee Edge needs credentials; run `pulumi config set --secret apigee:accessToken <oauth-token>`, "
+                        + "or `pulumi config set apigee:username <user>` and `pulumi config set --secret apigee:password <password>`"));
+            }
+        } else {
+            if (user || password) {
+                failures.add(fail(user ? "username" : "password", "Apigee X does not accept a username and password; run "
+                        + "`pulumi config rm apigee:username` and `pulumi config rm apigee:password`, then use "
+                        + "`pulumi config set apigee:useApplicationDefaultCredentials true` or `pulumi config set --secret apigee:accessToken $(gcloud auth print-access-token)`"));
+            } else if (token && adc) {
+                failures.add(fail("accessToken", "set either apigee:accessToken or apigee:useApplicationDefaultCredentials, not both; run "
+                        + "`pulumi config rm apigee:accessToken` or `pulumi config rm apigee:useApplicationDefaultCredentials`"));
+            } else if (!token && !adc) {
+                failures.add(fail("useApplicationDefaultCredentials", "Apigee X needs credentials; run `pulumi config set apigee:useApplicationDefaultCredentials true` "
+                        + "(gcloud auth application-default login, or the workload's service account), "
+                        + "or `pulumi config set --secret apigee:accessToken $(gcloud auth print-access-token)`"));
+            }
+        }
+        return failures;
+    }
+
+    /** The client config of a validated, fully known config. */
+    static ApigeeConfig toApigeeConfig(Map<String, Object> plain) {
+        var flavorText = text(plain, "flavor");
+        var flavor = flavorText != null && flavorText.equalsIgnoreCase("x") ? Flavor.X : Flavor.EDGE;
+        var baseUrl = text(plain, "baseUrl");
+        var base = baseUrl == null ? flavor.defaultBaseUrl() : URI.create(baseUrl.replaceAll("/+$", ""));
+        Credentials credentials;
+        if (text(plain, "accessToken") != null) {
+            credentials = new Credentials.Bearer(text(plain, "accessToken"));
+        } else if (text(plain, "username") != null) {
+            credentials = new Credentials.Basic(text(plain, "username"), text(plain, "password"));
+        } else {
+            credentials = new Credentials.GoogleDefault();
+        }
+        return new ApigeeConfig(flavor, base, text(plain, "organization"), credentials, DEPLOY_TIMEOUT, MAX_ATTEMPTS,
+                INITIAL_BACKOFF);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.apigeegke.provider.grpc;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts the engine's property structs to Java values and back. Secrets and unknowns keep their
+ * identity as {@link Secret} and {@link #UNKNOWN}, so that what came in as a secret goes out as one and
+ * a preview never turns an unknown into a guess.
+ */
+final class Values {
+    /** The key that marks a struct as a special Pulumi value. */
+    static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    /** The signature of a secret; its plain value sits under {@code value}. */
+    static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    /** The string the engine sends for a value not known until apply. */
+    static final String UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+    /** A value not known yet (preview). */
+    enum Unknown { INSTANCE }
+
+    static final Unknown UNKNOWN = Unknown.INSTANCE;
+
+    /** A secret wrapping a plain (or unknown) value. */
+    record Secret(Object value) {
+        @Override
+        public String toString() {
+            return "[secret]";
+        }
+    }
+
+    private Values() {
+    }
+
+    static Map<String, Object> fromStruct(Struct struct) {
+        var out = new LinkedHashMap<String, Object>();
+        struct.getFieldsMap().forEach((k, v) -> out.put(k, fromValue(v)));
+        return out;
+    }
+
+    static Object fromValue(Value v) {
+        switch (v.getKindCase()) {
+            case NULL_VALUE:
+            case KIND_NOT_SET:
+                return null;
+            case BOOL_VALUE:
+                return v.getBoolValue();
+            case NUMBER_VALUE:
+                return v.getNumberValue();
+            case STRING_VALUE:
+                return UNKNOWN_STRING.equals(v.getStringValue()) ? UNKNOWN : v.getStringValue();
+            case LIST_VALUE:
+                var list = new ArrayList<Object>();
+                v.getListValue().getValuesList().forEach(e -> list.add(fromValue(e)));
+                return list;
+            case STRUCT_VALUE:
+                var fields = v.getStructValue().getFieldsMap();
+                var sig = fields.get(SIG_KEY);
+                if (sig != null && SECRET_SIG.equals(sig.getStringValue())) {
+                    var inner = fields.get("value");
+                    return new Secret(inner == null ? null : fromValue(inner));
+                }
+                return fromStruct(v.getStructValue());
+            default:
+                throw new IllegalArgumentException("unsupported property value kind " + v.getKindCase());
+        }
+    }
+
+    static Struct toStruct(Map<String, ?> map) {
+        var b = Struct.newBuilder();
+        map.forEach((k, v) -> b.putFields(k, toValue(v)));
+        return b.build();
+    }
+
+    static Value toValue(Object o) {
+        if (o == null) {
+            return Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
+        }
+        if (o instanceof Unknown) {
+            return Value.newBuilder().setStringValue(UNKNOWN_STRING).build();
+        }
+        if (o instanceof Secret s) {
+            var b = Struct.newBuilder().putFields(SIG_KEY, Value.newBuilder().setStringValue(SECRET_SIG).build());
+            b.putFields("value", toValue(s.value()));
+            return Value.newBuilder().setStructValue(b).build();
+        }
+        if (o instanceof Boolean b) {
+            return Value.newBuilder().setBoolValue(b).build();
+        }
+        if (o instanceof Number n) {
+            return Value.newBuilder().setNumberValue(n.doubleValue()).build();
+        }
+        if (o instanceof String s) {
+            return Value.newBuilder().setStringValue(s).build();
+        }
+        if (o instanceof Map<?, ?> m) {
+            var b = Struct.newBuilder();
+            m.forEach((k, v) -> b.putFields(String.valueOf(k), toValue(v)));
+            return Value.newBuilder().setStructValue(b).build();
+        }
+        if (o instanceof List<?> l) {
+            var b = ListValue.newBuilder();
+            l.forEach(e -> b.addValues(toValue(e)));
+            return Value.newBuilder().setListValue(b).build();
+        }
+        throw new IllegalArgumentException("cannot send a " + o.getClass().getSimpleName() + " to the engine");
+    }
+
+    /** The value with every secret replaced by what it holds; unknowns stay. */
+    static Object reveal(Object o) {
+        if (o instanceof Secret s) {
+            return reveal(s.value());
+        }
+        if (o instanceof Map<?, ?> m) {
+            var out = new LinkedHashMap<String, Object>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), reveal(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            var out = new ArrayList<Object>();
+            l.forEach(e -> out.add(reveal(e)));
+            return out;
+        }
+        return o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> revealAll(Map<String, Object> map) {
+        return (Map<String, Object>) reveal(map);
+    }
+
+    static boolean containsSecret(Object o) {
+        if (o instanceof Secret) {
+            return true;
+        }
+        if (o instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(Values::containsSecret);
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().anyMatch(Values::containsSecret);
+        }
+        return false;
+    }
+
+    static boolean containsUnknown(Object o) {
+        if (o instanceof Unknown) {
+            return true;
+        }
+        if (o instanceof Secret s) {
+            return containsUnknown(s.value());
+        }
+        if (o instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(Values::containsUnknown);
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().anyMatch(Values::containsUnknown);
+        }
+        return false;
+    }
+}

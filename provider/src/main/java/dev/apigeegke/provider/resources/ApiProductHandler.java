@@ -1,0 +1,120 @@
+package dev.apigeegke.provider.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.provider.api.ApigeeClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code apigee:index:ApiProduct}, id = the product name, under {@code /apiproducts}. */
+final class ApiProductHandler implements ResourceHandler {
+    private static final List<String> PROPS = List.of("name", "displayName", "description", "approvalType",
+            "attributes", "apiResources", "environments", "proxies", "quota", "quotaInterval", "quotaTimeUnit", "scopes");
+    private static final List<String> LISTS = List.of("apiResources", "environments", "proxies", "scopes");
+    private static final List<String> STRINGS = List.of("displayName", "description", "approvalType",
+            "quota", "quotaInterval", "quotaTimeUnit");
+
+    @Override
+    public String token() {
+        return "apigee:index:ApiProduct";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return PROPS;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return PROPS;
+    }
+
+    @Override
+    public List<String> diffed() {
+        return PROPS;
+    }
+
+    @Override
+    public Set<String> replaceOnChange() {
+        return Set.of("name");
+    }
+
+    @Override
+    public void check(Checks c) {
+        c.required("name");
+        c.pathSegment("name");
+        c.oneOf("approvalType", List.of("auto", "manual"));
+        c.oneOf("quotaTimeUnit", List.of("minute", "hour", "day", "month"));
+        for (var key : List.of("quota", "quotaInterval")) {
+            var s = c.string(key);
+            if (s != null && !s.matches("[1-9]\\d{0,9}")) {
+                c.fail(key, "'" + key + "' must be a positive whole number written as a string, got \"" + s + "\"");
+            }
+        }
+        // A quota without its interval and unit is silently ignored by Apigee.
+        if (c.has("quota") && !c.isUnknown("quotaInterval") && !c.isUnknown("quotaTimeUnit")
+                && (!c.has("quotaInterval") || !c.has("quotaTimeUnit"))) {
+            c.fail("quota", "'quota' needs 'quotaInterval' and 'quotaTimeUnit' too, e.g. quotaInterval \"1\" and quotaTimeUnit \"hour\"");
+        }
+        LISTS.forEach(k -> c.stringList(k, false));
+        c.stringMap("attributes");
+        if (c.value("attributes") instanceof Map<?, ?> attrs && attrs.get("access") instanceof String access
+                && !List.of("public", "private", "internal").contains(access)) {
+            c.fail("attributes", "attribute 'access' must be public, private or internal, got \"" + access + "\"");
+        }
+    }
+
+    private static Map<String, Object> body(Map<String, Object> in) {
+        var b = Props.ordered();
+        b.put("name", Props.required(in, "name"));
+        STRINGS.forEach(k -> Props.putIfSet(b, k, Props.str(in, k)));
+        if (in.get("attributes") != null) {
+            b.put("attributes", Props.attributes(Props.map(in, "attributes")));
+        }
+        LISTS.forEach(k -> Props.putIfSet(b, k, in.get(k) == null ? null : Props.list(in, k)));
+        return b;
+    }
+
+    private static Map<String, Object> outputs(JsonNode p) {
+        var out = Props.ordered();
+        out.put("name", p.path("name").asText());
+        STRINGS.forEach(k -> Props.putIfSet(out, k, Props.text(p, k)));
+        if (p.has("attributes")) {
+            out.put("attributes", Props.attributes(p.get("attributes")));
+        }
+        LISTS.forEach(k -> Props.putIfSet(out, k, p.has(k) ? Props.strings(p.get(k)) : null));
+        return out;
+    }
+
+    /** The outputs of a product that was sent as {@code body}: what the program set, nothing invented. */
+    private static Map<String, Object> echo(Map<String, Object> body, Map<String, Object> in) {
+        var out = Props.ordered();
+        body.forEach((k, v) -> out.put(k, k.equals("attributes") ? Props.map(in, k) : v));
+        return out;
+    }
+
+    @Override
+    public Created create(ApigeeClient client, Map<String, Object> in) {
+        var body = body(in);
+        client.post("/apiproducts", body);
+        return new Created((String) body.get("name"), echo(body, in));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
+        return client.get("/apiproducts/" + Props.seg(id)).map(ApiProductHandler::outputs);
+    }
+
+    @Override
+    public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
+        var body = body(news);
+        client.put("/apiproducts/" + Props.seg(id), body);
+        return echo(body, news);
+    }
+
+    @Override
+    public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
+        client.delete("/apiproducts/" + Props.seg(id));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.apigeegke.provider.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.api.ApigeeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code apigee:index:DeveloperApp}, id {@code developerEmail/name}, under
+ * {@code /developers/{email}/apps}. The app's products live on its key, so product changes go through
+ * the key; {@code keyExpiresIn} applies to the key issued at creation.
+ */
+final class DeveloperAppHandler implements ResourceHandler {
+    private static final List<String> INPUTS = List.of("developerEmail", "name", "apiProducts", "callbackUrl",
+            "attributes", "keyExpiresIn");
+    private static final List<String> OUTPUTS = List.of("developerEmail", "name", "apiProducts", "callbackUrl",
+            "attributes", "keyExpiresIn", "appId", "consumerKey", "consumerSecret");
+
+    @Override
+    public String token() {
+        return "apigee:index:DeveloperApp";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return OUTPUTS;
+    }
+
+    @Override
+    public List<String> diffed() {
+        return INPUTS;
+    }
+
+    @Override
+    public Set<String> replaceOnChange() {
+        return Set.of("developerEmail", "name");
+    }
+
+    @Override
+    public Set<String> secretOutputs() {
+        return Set.of("consumerKey", "consumerSecret");
+    }
+
+    @Override
+    public void check(Checks c) {
+        c.required("developerEmail", "name", "apiProducts");
+        c.email("developerEmail");
+        c.pathSegment("developerEmail");
+        c.pathSegment("name");
+        c.stringList("apiProducts", true);
+        var url = c.string("callbackUrl");
+        if (url != null && !url.isEmpty() && !url.matches("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+")) {
+            c.fail("callbackUrl", "'callbackUrl' must be an absolute URL such as https://app.example.com/callback, got \"" + url + "\"");
+        }
+        c.stringMap("attributes");
+        var exp = c.integer("keyExpiresIn");
+        if (exp != null && (exp != -1 && exp <= 0 || exp > Integer.MAX_VALUE)) {
+            c.fail("keyExpiresIn", "'keyExpiresIn' must be a number of milliseconds from 1 to 2147483647 (about 24.8 days), "
+                    + "or -1 (or unset) for a key that never expires, got " + exp);
+        }
+    }
+
+    private static String appsPath(String email) {
+        return "/developers/" + Props.seg(email) + "/apps";
+    }
+
+    private static Map<String, Object> appBody(Map<String, Object> in, boolean withProducts) {
+        var b = Props.ordered();
+        b.put("name", Props.required(in, "name"));
+        if (withProducts) {
+            b.put("apiProducts", Props.list(in, "apiProducts"));
+        }
+        Props.putIfSet(b, "callbackUrl", Props.str(in, "callbackUrl"));
+        if (in.get("attributes") != null) {
+            b.put("attributes", Props.attributes(Props.map(in, "attributes")));
+        }
+        if (withProducts && in.get("keyExpiresIn") != null) {
+            b.put("keyExpiresIn", String.valueOf(Props.integer(in, "keyExpiresIn")));
+        }
+        return b;
+    }
+
+    /** The credential holding {@code key}, else the first one. */
+    private static JsonNode credential(JsonNode app, Object key) {
+        JsonNode first = null;
+        for (var cred : app.path("credentials")) {
+            if (first == null) {
+                first = cred;
+            }
+            if (Objects.equals(cred.path("consumerKey").asText(null), key)) {
+                return cred;
+            }
+        }
+        return first;
+    }
+
+    private static Map<String, Object> outputs(String email, JsonNode app, Map<String, Object> in) {
+        var out = Props.ordered();
+        out.put("developerEmail", email);
+        out.put("name", app.has("name") ? app.get("name").asText() : in.get("name"));
+        var cred = credential(app, in.get("consumerKey"));
+        if (cred != null && cred.has("apiProducts")) {
+            var products = new ArrayList<String>();
+            cred.get("apiProducts").forEach(p -> products.add(p.isTextual() ? p.asText() : p.path("apiproduct").asText()));
+            out.put("apiProducts", products);
+        } else {
+            out.put("apiProducts", Props.list(in, "apiProducts"));
+        }
+        Props.putIfSet(out, "callbackUrl", app.has("callbackUrl") ? Props.text(app, "callbackUrl") : in.get("callbackUrl"));
+        if (app.has("attributes") || in.get("attributes") != null) {
+            out.put("attributes", app.has("attributes") ? Props.attributes(app.get("attributes")) : Props.map(in, "attributes"));
+        }
+        Props.putIfSet(out, "keyExpiresIn", Props.integer(in, "keyExpiresIn"));
+        out.put("appId", app.has("appId") ? app.get("appId").asText() : in.get("appId"));
+        out.put("consumerKey", cred != null ? cred.path("consumerKey").asText() : in.get("consumerKey"));
+        out.put("consumerSecret", cred != null ? cred.path("consumerSecret").asText() : in.get("consumerSecret"));
+        return out;
+    }
+
+    @Override
+    public Created create(ApigeeClient client, Map<String, Object> in) {
+        var email = Props.required(in, "developerEmail");
+        var app = Props.node(client.post(appsPath(email), appBody(in, true)));
+        if (credential(app, null) == null) {
+            throw new ApigeeException(0, "Apigee created app '" + in.get("name") + "' of " + email
+                    + " but returned no credentials; check the app in the Apigee UI, delete it, and run pulumi up again.");
+        }
+        return new Created(email + "/" + in.get("name"), outputs(email, app, in));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
+        var p = Props.pair(id, "developerEmail/name");
+        return client.get(appsPath(p[0]) + "/" + Props.seg(p[1])).map(app -> outputs(p[0], app, state));
+    }
+
+    @Override
+    public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
+        var p = Props.pair(id, "developerEmail/name");
+        var appPath = appsPath(p[0]) + "/" + Props.seg(p[1]);
+        var key = Props.str(olds, "consumerKey");
+        var state = Props.ordered();
+        state.putAll(news);
+        state.put("appId", olds.get("appId"));
+        state.put("consumerKey", key);
+        state.put("consumerSecret", olds.get("consumerSecret"));
+        if (!Objects.equals(olds.get("callbackUrl"), news.get("callbackUrl"))
+                || !Props.map(olds, "attributes").equals(Props.map(news, "attributes"))) {
+            client.put(appPath, appBody(news, false));
+        }
+        var oldProducts = Props.list(olds, "apiProducts");
+        var newProducts = Props.list(news, "apiProducts");
+        if (!oldProducts.equals(newProducts)) {
+            var keyPath = appPath + "/keys/" + Props.seg(key);
+            client.post(keyPath, Map.of("apiProducts", newProducts));
+            // Adding products to a key keeps the others; removed ones must be taken off one by one.
+            for (var removed : oldProducts) {
+                if (!newProducts.contains(removed)) {
+                    client.delete(keyPath + "/apiproducts/" + Props.seg(removed));
+                }
+            }
+        }
+        return client.get(appPath).map(app -> outputs(p[0], app, state)).orElseThrow(() -> new ApigeeException(404,
+                "app '" + p[1] + "' of " + p[0] + " disappeared during the update; run pulumi refresh, then pulumi up."));
+    }
+
+    @Override
+    public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
+        var p = Props.pair(id, "developerEmail/name");
+        client.delete(appsPath(p[0]) + "/" + Props.seg(p[1]));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.apigeegke.provider.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.provider.api.ApigeeClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code apigee:index:Developer}, id = the developer's email, under {@code /developers}. */
+final class DeveloperHandler implements ResourceHandler {
+    private static final List<String> INPUTS = List.of("email", "firstName", "lastName", "userName", "attributes");
+    private static final List<String> OUTPUTS = List.of("email", "firstName", "lastName", "userName", "attributes", "developerId");
+
+    @Override
+    public String token() {
+        return "apigee:index:Developer";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return OUTPUTS;
+    }
+
+    @Override
+    public List<String> diffed() {
+        return INPUTS;
+    }
+
+    @Override
+    public Set<String> replaceOnChange() {
+        return Set.of("email");
+    }
+
+    @Override
+    public void check(Checks c) {
+        c.required("email", "firstName", "lastName", "userName");
+        c.email("email");
+        c.pathSegment("email");
+        c.string("firstName");
+        c.string("lastName");
+        c.string("userName");
+        c.stringMap("attributes");
+    }
+
+    private static Map<String, Object> body(Map<String, Object> in) {
+        var b = Props.ordered();
+        b.put("email", Props.required(in, "email"));
+        b.put("firstName", Props.required(in, "firstName"));
+        b.put("lastName", Props.required(in, "lastName"));
+        b.put("userName", Props.required(in, "userName"));
+        if (in.get("attributes") != null) {
+            b.put("attributes", Props.attributes(Props.map(in, "attributes")));
+        }
+        return b;
+    }
+
+    private static Map<String, Object> outputs(JsonNode answer, Map<String, Object> in) {
+        var d = Props.node(answer);
+        var out = Props.ordered();
+        for (var k : List.of("email", "firstName", "lastName", "userName")) {
+            out.put(k, d.has(k) ? d.get(k).asText() : in.get(k));
+        }
+        if (d.has("attributes") || in.get("attributes") != null) {
+            out.put("attributes", d.has("attributes") ? Props.attributes(d.get("attributes")) : Props.map(in, "attributes"));
+        }
+        out.put("developerId", d.has("developerId") ? d.get("developerId").asText() : in.get("developerId"));
+        return out;
+    }
+
+    @Override
+    public Created create(ApigeeClient client, Map<String, Object> in) {
+        var answer = client.post("/developers", body(in));
+        var out = outputs(answer, in);
+        return new Created((String) out.get("email"), out);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
+        return client.get("/developers/" + Props.seg(id)).map(d -> outputs(d, state));
+    }
+
+    @Override
+    public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
+        var answer = client.put("/developers/" + Props.seg(id), body(news));
+        var merged = Props.ordered();
+        merged.putAll(news);
+        merged.put("developerId", olds.get("developerId"));
+        return outputs(answer, merged);
+    }
+
+    @Override
+    public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
+        client.delete("/developers/" + Props.seg(id));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.apigeegke.provider.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads plain property maps and converts between property shapes and management API shapes. */
+final class Props {
+    private Props() {
+    }
+
+    static String str(Map<String, Object> m, String key) {
+        var v = m.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+
+    static String required(Map<String, Object> m, String key) {
+        var v = str(m, key);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("missing required property '" + key + "'");
+        }
+        return v;
+    }
+
+    static Integer integer(Map<String, Object> m, String key) {
+        var v = m.get(key);
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        return v == null ? null : Integer.valueOf(String.valueOf(v));
+    }
+
+    static boolean bool(Map<String, Object> m, String key, boolean dflt) {
+        var v = m.get(key);
+        return v instanceof Boolean b ? b : dflt;
+    }
+
+    static List<String> list(Map<String, Object> m, String key) {
+        var v = m.get(key);
+        var out = new ArrayList<String>();
+        if (v instanceof List<?> l) {
+            l.forEach(e -> out.add(String.valueOf(e)));
+        }
+        return out;
+    }
+
+    static Map<String, String> map(Map<String, Object> m, String key) {
+        var v = m.get(key);
+        var out = new TreeMap<String, String>();
+        if (v instanceof Map<?, ?> mm) {
+            mm.forEach((k, e) -> out.put(String.valueOf(k), String.valueOf(e)));
+        }
+        return out;
+    }
+
+    /** Puts the value unless it is null, so unset inputs are not sent. */
+    static void putIfSet(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
+    /** Apigee's attribute list {@code [{name, value}]} from a map. */
+    static List<Map<String, String>> attributes(Map<String, String> attrs) {
+        var out = new ArrayList<Map<String, String>>();
+        attrs.forEach((k, v) -> {
+            var attr = new LinkedHashMap<String, String>();
+            attr.put("name", k);
+            attr.put("value", v);
+            out.add(attr);
+        });
+        return out;
+    }
+
+    /** A map from Apigee's attribute list; empty when absent. */
+    static Map<String, String> attributes(JsonNode node) {
+        var out = new TreeMap<String, String>();
+        if (node != null && node.isArray()) {
+            node.forEach(a -> out.put(a.path("name").asText(), a.path("value").asText()));
+        }
+        return out;
+    }
+
+    static List<String> strings(JsonNode node) {
+        var out = new ArrayList<String>();
+        if (node != null && node.isArray()) {
+            node.forEach(e -> out.add(e.asText()));
+        }
+        return out;
+    }
+
+    /** The answer, or an empty node when the API answered without a body. */
+    static JsonNode node(JsonNode answer) {
+        return answer == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer;
+    }
+
+    static String text(JsonNode node, String field) {
+        var v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** One URL path segment (names and emails may hold characters a path must escape). */
+    static String seg(String s) {
+        var out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~@+!$&'()*,;=:".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Splits an id of the form {@code a/b}. */
+    static String[] pair(String id, String what) {
+        int i = id.indexOf('/');
+        if (i <= 0 || i == id.length() - 1) {
+            throw new IllegalArgumentException("id \"" + id + "\" is not of the form " + what);
+        }
+        return new String[] {id.substring(0, i), id.substring(i + 1)};
+    }
+
+    static Map<String, Object> ordered() {
+        return new LinkedHashMap<>();
+    }
+}

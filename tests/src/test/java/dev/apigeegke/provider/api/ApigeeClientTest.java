@@ -1,0 +1,476 @@
+package dev.apigeegke.provider.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.provider.testing.ApigeeEmulator;
+import dev.apigeegke.provider.testing.RecordedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ApigeeClientTest {
+    private static final String TOKEN = "tok-Zq81-SECRET";
+    private static final String USER = "ops@example.com";
+    private static final String PASSWORD = "pw-Hx72-SECRET";
+    private static final String BASIC = java.util.Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String CREDENTIALS_HINT =
+            "the credentials were rejected: check apigee:accessToken / apigee:username+password / Application Default Credentials";
+
+    private ApigeeEmulator apigee;
+
+    @AfterEach
+    void stop() {
+        if (apigee != null) {
+            apigee.close();
+        }
+    }
+
+    private ApigeeClient client(Flavor flavor) {
+        apigee = ApigeeEmulator.start(flavor, "acme").acceptBearer(TOKEN);
+        return new ApigeeClient(apigee.config(new Credentials.Bearer(TOKEN)));
+    }
+
+    private ApigeeClient edgeWithBasicAuth() {
+        apigee = ApigeeEmulator.start(Flavor.EDGE, "acme").acceptBearer(null).acceptBasic(USER, PASSWORD);
+        return new ApigeeClient(apigee.config(new Credentials.Basic(USER, PASSWORD)));
+    }
+
+    private ApigeeClient withConfig(ApigeeConfig config) {
+        return new ApigeeClient(config);
+    }
+
+    private static ApigeeConfig tuned(ApigeeConfig c, Duration deployTimeout, Duration backoff) {
+        return new ApigeeConfig(c.flavor(), c.baseUrl(), c.organization(), c.credentials(), deployTimeout,
+                c.maxAttempts(), backoff);
+    }
+
+    static byte[] bundle(String name) {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("apiproxy/" + name + ".xml"));
+            zip.write(("<APIProxy name=\"" + name + "\"/>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("apiproxy/proxies/default.xml"));
+            zip.write("<ProxyEndpoint name=\"default\"/>".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void assertNoSecret(Throwable e) {
+        assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain(PASSWORD).doesNotContain(BASIC);
+    }
+
+    @Test
+    void importUploadsTheZipAsMultipartAndEachImportIsANewRevision() {
+        var client = client(Flavor.X);
+        byte[] zip = bundle("orders");
+
+        assertThat(client.importProxy("orders", zip)).isEqualTo(1);
+        assertThat(client.importProxy("orders", zip)).isEqualTo(2);
+        assertThat(client.importProxy("catalog", bundle("catalog"))).isEqualTo(1);
+
+        RecordedRequest upload = apigee.requests().get(0);
+        assertThat(upload.method()).isEqualTo("POST");
+        assertThat(upload.path()).isEqualTo("/v1/organizations/acme/apis");
+        assertThat(upload.query()).isEqualTo("action=import&name=orders");
+        assertThat(upload.header("content-type")).get().asString().startsWith("multipart/form-data; boundary=");
+        var file = upload.part("file").orElseThrow();
+        assertThat(file.fileName()).isEqualTo("orders.zip");
+        assertThat(file.content()).isEqualTo(zip);
+        assertThat(client.get("/apis/orders/revisions")).get().hasToString("[\"1\",\"2\"]");
+        assertThat(apigee.requests()).allSatisfy(r -> {
+            assertThat(r.header("authorization")).contains("Bearer ***");
+            assertThat(r.header("accept")).contains("application/json");
+        });
+    }
+
+    @Test
+    void edgeAcceptsBasicAuthOnEveryRequest() {
+        var client = edgeWithBasicAuth();
+
+        assertThat(client.importProxy("orders", bundle("orders"))).isEqualTo(1);
+        client.deploy("test", "orders", 1);
+
+        assertThat(client.deployedRevision("test", "orders")).contains(1);
+        assertThat(apigee.requests()).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(r -> assertThat(r.header("authorization")).contains("Basic ***"));
+    }
+
+    @Test
+    void edgeAcceptsABearerToken() {
+        var client = client(Flavor.EDGE);
+
+        assertThat(client.importProxy("orders", bundle("orders"))).isEqualTo(1);
+        assertThat(client.get("/apis/orders")).get().extracting(n -> n.path("revision").toString()).isEqualTo("[\"1\"]");
+    }
+
+    @Test
+    void aZipWithoutAnApiproxyFolderIsRefusedAsAnInvalidBundle() {
+        var client = client(Flavor.X);
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("proxies/default.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        var e = catchThrowableOfType(() -> client.importProxy("orders", bytes.toByteArray()), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("Bundle is invalid");
+        assertThatThrownBy(() -> client.importProxy("orders", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'orders' is empty");
+    }
+
+    @Test
+    void deployOnXWaitsThroughProgressingUntilReady() {
+        var client = client(Flavor.X);
+        client.importProxy("orders", bundle("orders"));
+        apigee.deployAfterPolls(2);
+
+        client.deploy("test", "orders", 1);
+
+        var deploy = apigee.requests("POST", "/environments/test/apis/orders/revisions/1/deployments");
+        assertThat(deploy).singleElement().extracting(RecordedRequest::query).isEqualTo("override=true");
+        // Two PROGRESSING answers, then READY.
+        assertThat(apigee.requests("GET", "/environments/test/apis/orders/revisions/1/deployments")).hasSize(3);
+        assertThat(apigee.deployedRevision("test", "orders")).contains(1);
+    }
+
+    @Test
+    void deployOnEdgeSendsAFormAndWaitsUntilDeployed() {
+        var client = client(Flavor.EDGE);
+        client.importProxy("orders", bundle("orders"));
+        apigee.deployAfterPolls(1);
+
+        client.deploy("prod", "orders", 1);
+
+        var deploy = apigee.requests("POST", "/environments/prod/apis/orders/revisions/1/deployments").get(0);
+        assertThat(deploy.query()).isEqualTo("override=true");
+        assertThat(deploy.header("content-type")).contains("application/x-www-form-urlencoded");
+        assertThat(apigee.requests("GET", "/environments/prod/apis/orders/revisions/1/deployments")).hasSize(2);
+        assertThat(client.deployedRevision("prod", "orders")).contains(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void deployOverridesTheRevisionDeployedInThatEnvironmentOnly(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+        client.importProxy("orders", bundle("orders"));
+        client.deploy("test", "orders", 1);
+        client.deploy("prod", "orders", 1);
+
+        client.deploy("test", "orders", 2);
+
+        assertThat(client.deployedRevision("test", "orders")).contains(2);
+        assertThat(client.deployedRevision("prod", "orders")).contains(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aFailedDeploymentReportsApigeesErrors(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+        apigee.deployAfterPolls(1).failDeployments("Unresolved target server orders-backend");
+
+        assertThatThrownBy(() -> client.deploy("test", "orders", 1))
+                .isInstanceOf(ApigeeException.class)
+                .hasMessageContaining("deploying revision 1 of API proxy 'orders' to environment 'test' failed")
+                .hasMessageContaining("Unresolved target server orders-backend")
+                .hasMessageContaining(flavor == Flavor.X ? "ERROR" : "error");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aDeploymentThatNeverBecomesReadyTimesOutSayingHowToCheck(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+        apigee.deployAfterPolls(Integer.MAX_VALUE);
+        var slow = withConfig(tuned(client.config(), Duration.ofMillis(150), Duration.ofMillis(1)));
+
+        var e = catchThrowableOfType(() -> slow.deploy("test", "orders", 1), ApigeeException.class);
+
+        assertThat(e.getMessage())
+                .contains("deploying revision 1 of API proxy 'orders' to environment 'test' timed out after 150 ms")
+                .contains("last state: " + (flavor == Flavor.X ? "PROGRESSING" : "undeployed"))
+                .contains("check it with GET " + apigee.baseUrl()
+                        + "/organizations/acme/environments/test/apis/orders/revisions/1/deployments");
+        assertNoSecret(e);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void undeployRemovesTheDeploymentAndUndeployingAgainIsNotAnError(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+        client.deploy("test", "orders", 1);
+
+        client.undeploy("test", "orders", 1);
+        client.undeploy("test", "orders", 1);
+
+        assertThat(client.deployedRevision("test", "orders")).isEmpty();
+        assertThat(apigee.requests("DELETE", "/environments/test/apis/orders/revisions/1/deployments")).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void deployedRevisionIsEmptyForAProxyThatIsNotDeployedOrDoesNotExist(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+
+        assertThat(client.deployedRevision("test", "orders")).isEmpty();
+        assertThat(client.deployedRevision("test", "missing")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aProxyCannotBeDeletedWhileARevisionIsDeployed(Flavor flavor) {
+        var client = client(flavor);
+        client.importProxy("orders", bundle("orders"));
+        client.deploy("test", "orders", 1);
+
+        var e = catchThrowableOfType(() -> client.delete("/apis/orders"), ApigeeException.class);
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("DELETE /organizations/acme/apis/orders").contains("Undeploy");
+
+        client.undeploy("test", "orders", 1);
+        client.delete("/apis/orders");
+        client.delete("/apis/orders");
+        assertThat(client.get("/apis/orders")).isEmpty();
+    }
+
+    @Test
+    void rejectedBearerTokenSaysWhichSettingToCheckWithoutTheToken() {
+        client(Flavor.X);
+        var wrong = withConfig(apigee.config(new Credentials.Bearer(TOKEN + "-expired")));
+
+        var e = catchThrowableOfType(() -> wrong.get("/apis"), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.getMessage()).contains(CREDENTIALS_HINT).contains("an access token");
+        assertNoSecret(e);
+        assertThat(apigee.requests()).hasSize(1);
+    }
+
+    @Test
+    void rejectedPasswordOnEdgeSaysWhichSettingToCheckWithoutThePassword() {
+        edgeWithBasicAuth();
+        var wrong = withConfig(apigee.config(new Credentials.Basic(USER, PASSWORD + "x")));
+
+        var e = catchThrowableOfType(() -> wrong.importProxy("orders", bundle("orders")), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.getMessage()).contains(CREDENTIALS_HINT).contains("user name and password");
+        assertThat(e.getMessage()).doesNotContain(PASSWORD).doesNotContain(java.util.Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD + "x").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void xDoesNotAcceptBasicAuth() {
+        client(Flavor.X);
+        var basic = withConfig(apigee.config(new Credentials.Basic(USER, PASSWORD)));
+
+        assertThatThrownBy(() -> basic.get("/apis")).isInstanceOf(ApigeeException.class).hasMessageContaining(CREDENTIALS_HINT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void forbiddenNamesTheOrganizationAndTheRoleToGrant(Flavor flavor) {
+        var client = client(flavor);
+        apigee.failNext(1, 403, null);
+
+        var e = catchThrowableOfType(() -> client.post("/apiproducts", Map.of("name", "shop")), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.getMessage()).contains("the identity lacks permission on organization 'acme'")
+                .contains(flavor == Flavor.X ? "roles/apigee.admin" : "Organization Administrator role");
+        assertNoSecret(e);
+        assertThat(apigee.requests()).hasSize(1);
+    }
+
+    @Test
+    void notFoundSaysWhatIsMissingAndAtWhichPath() {
+        var client = client(Flavor.X);
+
+        var e = catchThrowableOfType(() -> client.deploy("test", "missing", 3), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(404);
+        assertThat(e.getMessage())
+                .contains("not found: revision '3' of API proxy 'missing' in environment 'test'")
+                .contains("POST /organizations/acme/environments/test/apis/missing/revisions/3/deployments")
+                .contains("APIProxy named missing does not exist");
+        assertNoSecret(e);
+        assertThat(client.get("/apiproducts/missing")).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationIsNotFound() {
+        client(Flavor.EDGE);
+        var c = apigee.config(new Credentials.Bearer(TOKEN));
+        var other = withConfig(new ApigeeConfig(c.flavor(), c.baseUrl(), "other", c.credentials(), c.deployTimeout(),
+                c.maxAttempts(), c.initialBackoff()));
+
+        assertThatThrownBy(() -> other.post("/developers", Map.of("email", "a@example.com")))
+                .isInstanceOf(ApigeeException.class)
+                .hasMessageContaining("HTTP 404 on POST /organizations/other/developers")
+                .hasMessageContaining("Organization other does not exist");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void conflictSuggestsPulumiImportOrAnotherName(Flavor flavor) {
+        var client = client(flavor);
+        client.post("/apiproducts", Map.of("name", "shop", "approvalType", "auto"));
+
+        var e = catchThrowableOfType(() -> client.post("/apiproducts", Map.of("name", "shop")), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.getMessage()).contains("API product 'shop' already exists in organization 'acme'")
+                .contains("`pulumi import`").contains("choose another name");
+        assertNoSecret(e);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 500, 502, 503, 504})
+    void transientFailuresAreRetriedUntilTheCallSucceeds(int status) {
+        var client = client(Flavor.X);
+        apigee.failNext(2, status, null);
+
+        assertThat(client.post("/apiproducts", Map.of("name", "shop")).path("name").asText()).isEqualTo("shop");
+
+        assertThat(apigee.requests()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/v1/organizations/acme/apiproducts");
+            assertThat(r.bodyText()).isEqualTo("{\"name\":\"shop\"}");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 409})
+    void clientErrorsAreNotRetried(int status) {
+        var client = client(Flavor.EDGE);
+        apigee.failNext(1, status, null);
+
+        assertThatThrownBy(() -> client.put("/apiproducts/shop", Map.of("name", "shop")))
+                .isInstanceOfSatisfying(ApigeeException.class, e -> assertThat(e.status()).isEqualTo(status));
+        assertThat(apigee.requests()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void unavailableAfterEveryAttemptSaysToRetryLater(Flavor flavor) {
+        var client = client(flavor);
+        apigee.failNext(5, 503, null);
+
+        var e = catchThrowableOfType(() -> client.get("/apis"), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.getMessage()).contains("HTTP 503 on GET /organizations/acme/apis: Apigee is unavailable, still after 5 attempts: retry later");
+        assertNoSecret(e);
+        assertThat(apigee.requests()).hasSize(5);
+    }
+
+    @Test
+    @Timeout(20)
+    void retryAfterIsHonouredInsteadOfTheBackoff() {
+        var client = client(Flavor.X);
+        // With an hour of backoff, only the server's Retry-After lets this finish.
+        var patient = withConfig(tuned(client.config(), Duration.ofSeconds(2), Duration.ofHours(1)));
+        apigee.failNext(1, 429, Duration.ZERO).failNext(1, 503, Duration.ZERO);
+
+        assertThat(patient.get("/apis")).isPresent();
+
+        assertThat(apigee.requests()).hasSize(3);
+    }
+
+    @Test
+    void noAnswerIsRetriedThenReportedWithTheEndpointToCheck() {
+        client(Flavor.X);
+        var config = apigee.config(new Credentials.Bearer(TOKEN));
+        apigee.close();
+        var offline = withConfig(config);
+
+        var e = catchThrowableOfType(() -> offline.get("/apis"), ApigeeException.class);
+
+        assertThat(e.status()).isZero();
+        assertThat(e.getMessage()).contains("GET " + config.baseUrl() + "/organizations/acme/apis")
+                .contains("on all 5 attempts").contains("check that the base URL is right");
+        assertNoSecret(e);
+    }
+
+    @Test
+    void developerAppKeysKeepTheirProductsUntilChangedThroughTheKey() {
+        var client = client(Flavor.X);
+        client.post("/apiproducts", Map.of("name", "basic"));
+        client.post("/apiproducts", Map.of("name", "gold"));
+        client.post("/developers", Map.of("email", "dev@example.com", "firstName", "Dev", "lastName", "One",
+                "userName", "dev"));
+
+        JsonNode app = client.post("/developers/" + ApigeeClient.segment("dev@example.com") + "/apps",
+                Map.of("name", "shop-app", "apiProducts", List.of("basic")));
+        JsonNode key = app.path("credentials").path(0);
+        String consumerKey = key.path("consumerKey").asText();
+        assertThat(consumerKey).isNotBlank();
+        assertThat(key.path("consumerSecret").asText()).isNotBlank();
+        assertThat(key.path("apiProducts").toString()).isEqualTo("[{\"apiproduct\":\"basic\",\"status\":\"approved\"}]");
+
+        String appPath = "/developers/dev%40example.com/apps/shop-app";
+        client.put(appPath, Map.of("name", "shop-app", "apiProducts", List.of("gold"), "callbackUrl", "https://x"));
+        assertThat(client.get(appPath).orElseThrow().path("credentials").path(0).path("apiProducts").toString())
+                .contains("basic").doesNotContain("gold");
+
+        client.post(appPath + "/keys/" + consumerKey, Map.of("apiProducts", List.of("gold")));
+        assertThat(client.get(appPath).orElseThrow().path("credentials").path(0).path("apiProducts").findValuesAsText("apiproduct"))
+                .containsExactly("basic", "gold");
+    }
+
+    @Test
+    void configDefaultsAreFiveMinutesFiveAttemptsAndOneSecondBackoffOnThePublicEndpoint() {
+        var config = ApigeeConfig.of(Flavor.X, "acme", new Credentials.Bearer(TOKEN));
+
+        assertThat(config.baseUrl()).isEqualTo(Flavor.X.defaultBaseUrl());
+        assertThat(config.deployTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.maxAttempts()).isEqualTo(5);
+        assertThat(config.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        var unset = new ApigeeConfig(Flavor.EDGE, null, "acme", new Credentials.Bearer(TOKEN), null, 0, null);
+        assertThat(unset).isEqualTo(ApigeeConfig.of(Flavor.EDGE, "acme", new Credentials.Bearer(TOKEN)));
+        assertThat(unset.baseUrl()).hasToString("https://api.enterprise.apigee.com/v1");
+        assertThat(config.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void configReportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> new ApigeeConfig(null, null, " ", null, Duration.ZERO, 5, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flavor is missing").hasMessageContaining("organization is missing")
+                .hasMessageContaining("credentials are missing").hasMessageContaining("deployTimeout must be positive")
+                .hasMessageContaining("initialBackoff must not be negative");
+    }
+
+    @Test
+    void applicationDefaultCredentialsAreNotLoadedUntilARequestNeedsThem() {
+        var adc = new Credentials.GoogleDefault();
+        var client = new ApigeeClient(ApigeeConfig.of(Flavor.X, "acme", adc));
+
+        // Constructing the client and printing the config must not reach Google (no ADC exists in tests).
+        assertThat(client.config().credentials()).hasToString("GoogleDefault");
+        assertThat(client.config().toString()).contains("credentials=GoogleDefault");
+    }
+}

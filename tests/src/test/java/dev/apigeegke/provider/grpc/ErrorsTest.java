@@ -1,0 +1,89 @@
+package dev.apigeegke.provider.grpc;
+
+import static dev.apigeegke.provider.grpc.ProviderHarness.proxyInputs;
+import static dev.apigeegke.provider.grpc.ProviderHarness.struct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Struct;
+import dev.apigeegke.provider.api.Flavor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Management API failures reach the engine as gRPC errors carrying the client's actionable message. */
+class ErrorsTest {
+    private ProviderHarness h;
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static StatusRuntimeException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("the call succeeded");
+    }
+
+    @Test
+    void aRejectedTokenIsUnauthenticatedAndSaysToCheckTheCredentials() {
+        h = ProviderHarness.configured(Flavor.X);
+        h.apigee.acceptBearer("another-token");
+        var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(e.getStatus().getDescription()).contains("401").containsIgnoringCase("apigee:accessToken")
+                .doesNotContain("emulator-token");
+    }
+
+    @Test
+    void anExistingProductIsAlreadyExistsWithApigeesExplanation() {
+        h = ProviderHarness.configured(Flavor.EDGE);
+        var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop"));
+        h.create("apigee:index:ApiProduct", inputs, false);
+        var e = failure(() -> h.create("apigee:index:ApiProduct", inputs, false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(e.getStatus().getDescription()).contains("409").contains("shop already exists");
+    }
+
+    @Test
+    void aFailedDeploymentFailsTheCreateWithApigeesReason() {
+        h = ProviderHarness.configured(Flavor.X);
+        h.apigee.failDeployments("TargetServer orders-backend not found");
+        var e = failure(() -> h.create("apigee:index:ApiProxy", h.checked("apigee:index:ApiProxy",
+                proxyInputs("orders", "http://o", "test")), false));
+        assertThat(e.getStatus().getDescription()).contains("TargetServer orders-backend not found");
+    }
+
+    @Test
+    void callsBeforeConfigureSayToSetTheOrganization() {
+        h = ProviderHarness.start(Flavor.EDGE);
+        assertThatThrownBy(() -> h.read("apigee:index:ApiProduct", "p", Struct.getDefaultInstance(), Struct.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(e.getStatus().getDescription()).contains("pulumi config set apigee:organization");
+                });
+    }
+
+    @Test
+    void anUnknownTypeNamesTheServedTypes() {
+        h = ProviderHarness.configured(Flavor.EDGE);
+        var e = failure(() -> h.check("apigee:index:Environment", Struct.getDefaultInstance()));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).contains("apigee:index:ApiProxy").contains("apigee:index:DeveloperApp");
+    }
+
+    @Test
+    void afterCancelNoNewOperationStarts() {
+        h = ProviderHarness.configured(Flavor.EDGE);
+        h.cancel();
+        h.apigee.clearRequests();
+        var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
+        assertThat(h.apigee.requests()).isEmpty();
+    }
+}

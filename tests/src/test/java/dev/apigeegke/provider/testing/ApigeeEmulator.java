@@ -1,0 +1,267 @@
+package dev.apigeegke.provider.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.apigeegke.provider.api.ApigeeConfig;
+import dev.apigeegke.provider.api.Credentials;
+import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.testing.Api.ApiError;
+import dev.apigeegke.provider.testing.Api.Reply;
+import dev.apigeegke.provider.testing.Api.Req;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An in-memory Apigee management API (Edge or X flavor) on {@code 127.0.0.1}, for tests:
+ * <pre>{@code
+ * try (var apigee = ApigeeEmulator.start(Flavor.X, "acme")) {
+ *     var client = new ApigeeClient(apigee.config(new Credentials.Bearer(ApigeeEmulator.TOKEN)));
+ *     apigee.failNext(2, 503, null);
+ *     ...
+ *     assertThat(apigee.requests()).hasSize(3);
+ * }
+ * }</pre>
+ * It accepts {@link #TOKEN} as a bearer token until told otherwise, knows the environments {@code test} and
+ * {@code prod}, and answers with each flavor's error shape. Deployments are ready at once unless
+ * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise.
+ */
+public final class ApigeeEmulator implements AutoCloseable {
+    /** The bearer token accepted by default. */
+    public static final String TOKEN = "emulator-token";
+
+    private final Flavor flavor;
+    private final String org;
+    private final HttpServer server;
+    private final Set<String> environments = new LinkedHashSet<>(List.of("test", "prod"));
+    private final ProxyRoutes proxies;
+    private final EntityRoutes entities;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private String acceptedBearer = TOKEN;
+    private String acceptedBasic;
+
+    private record Fault(int status, Duration retryAfter) {
+    }
+
+    private ApigeeEmulator(Flavor flavor, String org) throws IOException {
+        this.flavor = flavor;
+        this.org = org;
+        this.proxies = new ProxyRoutes(flavor, org, environments);
+        this.entities = new EntityRoutes(flavor, org, proxies);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts an emulator of {@code flavor} serving organization {@code org} on a free loopback port. */
+    public static ApigeeEmulator start(Flavor flavor, String org) {
+        try {
+            return new ApigeeEmulator(flavor, org);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Apigee emulator", e);
+        }
+    }
+
+    /** The management API base, {@code http://127.0.0.1:{port}/v1}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** A client config for this emulator: 2 s deploy timeout, 5 attempts, 1 ms backoff. */
+    public ApigeeConfig config(Credentials credentials) {
+        return new ApigeeConfig(flavor, baseUrl(), org, credentials, Duration.ofSeconds(2), 5, Duration.ofMillis(1));
+    }
+
+    /** Accepts only this bearer token (and the basic credentials, if set on Edge). */
+    public synchronized ApigeeEmulator acceptBearer(String token) {
+        this.acceptedBearer = token;
+        return this;
+    }
+
+    /** Edge only: accepts this user and password with basic auth (in addition to the bearer token, if any). */
+    public synchronized ApigeeEmulator acceptBasic(String user, String password) {
+        if (flavor == Flavor.X) {
+            throw new IllegalStateException("Apigee X accepts only Google OAuth bearer tokens, not basic auth");
+        }
+        this.acceptedBasic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Replaces the environments that exist (default {@code test}, {@code prod}); others answer 404. */
+    public synchronized ApigeeEmulator environments(String... names) {
+        environments.clear();
+        environments.addAll(Arrays.asList(names));
+        return this;
+    }
+
+    /** New deployments report PROGRESSING (X) or not yet deployed (Edge) for {@code polls} status reads. */
+    public synchronized ApigeeEmulator deployAfterPolls(int polls) {
+        proxies.deployPolls = polls;
+        return this;
+    }
+
+    /** New deployments end in ERROR (X) / error (Edge) with this message; null restores success. */
+    public synchronized ApigeeEmulator failDeployments(String error) {
+        proxies.deployError = error;
+        return this;
+    }
+
+    /** The next {@code count} requests answer {@code status} (with Retry-After in whole seconds, if given). */
+    public synchronized ApigeeEmulator failNext(int count, int status, Duration retryAfter) {
+        for (int i = 0; i < count; i++) {
+            faults.add(new Fault(status, retryAfter));
+        }
+        return this;
+    }
+
+    /** Every request so far, in arrival order, secrets masked. */
+    public synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests with this method whose path ends with {@code pathSuffix}. */
+    public synchronized List<RecordedRequest> requests(String method, String pathSuffix) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix)).toList();
+    }
+
+    /** Forgets the recorded requests. */
+    public synchronized void clearRequests() {
+        requests.clear();
+    }
+
+    /** The revision of {@code proxy} deployed in {@code env}, as the emulator sees it. */
+    public synchronized Optional<Integer> deployedRevision(String env, String proxy) {
+        return proxies.deployed(env, proxy);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Reply reply;
+            Map<String, String> extraHeaders = new LinkedHashMap<>();
+            synchronized (this) {
+                reply = answer(exchange, body, extraHeaders);
+            }
+            extraHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out;
+            if (reply.body() instanceof byte[] bytes) {
+                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                out = bytes;
+            } else if (reply.body() instanceof JsonNode node) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                out = Api.JSON.writeValueAsBytes(node);
+            } else {
+                out = new byte[0];
+            }
+            exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        }
+    }
+
+    private Reply answer(HttpExchange exchange, byte[] body, Map<String, String> extraHeaders) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        requests.add(new RecordedRequest(method, path, query, maskedHeaders(exchange), body));
+        try {
+            Fault fault = faults.poll();
+            if (fault != null) {
+                if (fault.retryAfter() != null) {
+                    extraHeaders.put("Retry-After", String.valueOf((fault.retryAfter().toMillis() + 999) / 1000));
+                }
+                throw new ApiError(fault.status(), "emulator.InjectedFault", "injected fault: HTTP " + fault.status());
+            }
+            authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
+            String prefix = "/v1/organizations/";
+            if (!path.startsWith(prefix)) {
+                throw Api.notFound("messaging.NotFound", "Not found: " + path);
+            }
+            List<String> segments = Arrays.stream(path.substring(prefix.length()).split("/"))
+                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            String organization = segments.isEmpty() ? "" : segments.remove(0);
+            if (!organization.equals(org)) {
+                throw Api.notFound("organizations.OrganizationDoesNotExist", "Organization " + organization
+                        + " does not exist");
+            }
+            Req req = new Req(method, segments, query(query), exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            Reply reply = proxies.route(req);
+            if (reply == null) {
+                reply = entities.route(req);
+            }
+            if (reply == null) {
+                throw Api.notFound("messaging.NotFound", "No resource at " + method + " " + path);
+            }
+            return reply;
+        } catch (ApiError e) {
+            return new Reply(e.status, Api.errorBody(flavor, e.status, e.edgeCode, e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Reply(500, Api.errorBody(flavor, 500, "emulator.InternalError", String.valueOf(e)));
+        }
+    }
+
+    private void authenticate(String authorization, Map<String, String> extraHeaders) {
+        String value = authorization == null ? "" : authorization.trim();
+        boolean ok = acceptedBearer != null && value.equals("Bearer " + acceptedBearer)
+                || acceptedBasic != null && flavor == Flavor.EDGE && value.equals("Basic " + acceptedBasic);
+        if (!ok) {
+            extraHeaders.put("WWW-Authenticate", flavor == Flavor.EDGE ? "Basic realm=\"Apigee\"" : "Bearer");
+            throw new ApiError(401, "keymanagement.service.invalid_credentials", flavor == Flavor.EDGE
+                    ? "Invalid credentials"
+                    : "Request had invalid authentication credentials. Expected OAuth 2 access token.");
+        }
+    }
+
+    private static Map<String, List<String>> maskedHeaders(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                return;
+            }
+            headers.put(lower, lower.endsWith("authorization")
+                    ? values.stream().map(v -> v.trim().split("\\s+", 2)[0] + " ***").toList()
+                    : List.copyOf(values));
+        });
+        return headers;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (!pair.isEmpty()) {
+                String[] kv = pair.split("=", 2);
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
+    }
+}
