@@ -92,8 +92,17 @@ public final class ApigeeClient {
 
     /** Deploys {@code revision} to {@code env} with override, and waits until it is ready, failed, or the timeout passes. */
     public void deploy(String env, String proxy, int revision) {
+        deploy(env, proxy, revision, null);
+    }
+
+    /**
+     * Deploys as {@link #deploy(String, String, int)}; on Apigee X the proxy runs as {@code serviceAccount}
+     * (for targets that authenticate with Google tokens) when one is given.
+     */
+    public void deploy(String env, String proxy, int revision, String serviceAccount) {
         String path = deploymentPath(env, proxy, revision);
-        String post = path + "?override=true";
+        String post = path + "?override=true" + (serviceAccount == null || serviceAccount.isBlank() ? ""
+                : "&serviceAccount=" + java.net.URLEncoder.encode(serviceAccount, java.nio.charset.StandardCharsets.UTF_8));
         // Edge reads deployment options as form fields and rejects other content types.
         Transport.Response response = config.flavor() == Flavor.EDGE
                 ? transport.send("POST", post, BodyPublishers.ofString(""), "application/x-www-form-urlencoded")

@@ -141,8 +141,9 @@ final class ApiProxyHandler implements ResourceHandler {
         int rev = client.importProxy(name, decode(Props.required(in, "bundle")));
         var deployed = new TreeMap<String, String>();
         var envs = Props.list(in, "environments");
+        var serviceAccount = (String) in.get("serviceAccount");
         for (var env : envs) {
-            client.deploy(env, name, rev);
+            client.deploy(env, name, rev, serviceAccount);
             deployed.put(env, String.valueOf(rev));
         }
         return new Created(name, outputs(name, in.get("bundleHash"), envs, rev, deployed));
@@ -215,7 +216,7 @@ final class ApiProxyHandler implements ResourceHandler {
         for (var env : envs) {
             var current = client.deployedRevision(env, name);
             if (current.isEmpty() || current.get() != rev) {
-                client.deploy(env, name, rev);
+                client.deploy(env, name, rev, (String) news.get("serviceAccount"));
                 // Override replaces the old revision on Edge; elsewhere it may stay deployed beside the new one.
                 var replaced = new LinkedHashSet<String>();
                 current.ifPresent(r -> replaced.add(String.valueOf(r)));

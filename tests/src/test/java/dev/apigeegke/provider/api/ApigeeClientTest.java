@@ -140,6 +140,19 @@ class ApigeeClientTest {
     }
 
     @Test
+    void deployOnXRunsTheProxyAsTheGivenServiceAccount() {
+        var client = client(Flavor.X);
+        client.importProxy("orders", bundle("orders"));
+
+        client.deploy("test", "orders", 1, "proxy-runner@my-project.iam.gserviceaccount.com");
+
+        assertThat(apigee.requests("POST", "/environments/test/apis/orders/revisions/1/deployments"))
+                .singleElement().extracting(RecordedRequest::query)
+                .isEqualTo("override=true&serviceAccount=proxy-runner%40my-project.iam.gserviceaccount.com");
+        assertThat(apigee.deployedRevision("test", "orders")).contains(1);
+    }
+
+    @Test
     void deployOnXWaitsThroughProgressingUntilReady() {
         var client = client(Flavor.X);
         client.importProxy("orders", bundle("orders"));
