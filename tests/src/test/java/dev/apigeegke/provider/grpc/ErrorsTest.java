@@ -51,6 +51,42 @@ class ErrorsTest {
     }
 
     @Test
+    void aForbiddenCallIsPermissionDeniedAndNamesTheRoleToGrant() {
+        h = ProviderHarness.configured(Flavor.X);
+        h.apigee.failNext(1, 403, null);
+        var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(e.getStatus().getDescription()).contains("403").contains("roles/apigee");
+    }
+
+    @Test
+    void updatingWhatWasDeletedOutsidePulumiIsNotFoundAndSaysWhat() {
+        h = ProviderHarness.configured(Flavor.EDGE);
+        var olds = h.checked("apigee:index:Developer", struct("email", "gone@example.com", "firstName", "G",
+                "lastName", "One", "userName", "gone"));
+        var news = h.checked("apigee:index:Developer", struct("email", "gone@example.com", "firstName", "Gina",
+                "lastName", "One", "userName", "gone"));
+        var e = failure(() -> h.update("apigee:index:Developer", "gone@example.com", olds, news, false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(e.getStatus().getDescription()).contains("404").contains("gone");
+    }
+
+    @Test
+    void anUnavailableApigeeIsRetriedThenReportedAsUnavailable() {
+        h = ProviderHarness.configured(Flavor.EDGE);
+        var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop"));
+        // One transient failure: retried, and the create succeeds.
+        h.apigee.failNext(1, 503, null);
+        assertThat(h.create("apigee:index:ApiProduct", inputs, false).getId()).isEqualTo("shop");
+        assertThat(h.apigee.requests("POST", "/apiproducts")).hasSize(2);
+        // Failing on every attempt: the engine gets UNAVAILABLE with the advice to retry later.
+        h.apigee.failNext(5, 503, null);
+        var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "other")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).contains("503").containsIgnoringCase("retry later");
+    }
+
+    @Test
     void aFailedDeploymentFailsTheCreateWithApigeesReason() {
         h = ProviderHarness.configured(Flavor.X);
         h.apigee.failDeployments("TargetServer orders-backend not found");
