@@ -60,6 +60,7 @@ public final class OfflineEngine {
     public static Result run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program, boolean preview, Mocks mocks) {
         var recorded = new ConcurrentLinkedQueue<Plan.Resource>();
+        var componentOutputs = new java.util.concurrent.ConcurrentHashMap<String, Map<String, Object>>();
         // The program's log.warn() reaches the SDK's standard logger at WARNING: keep those, drop the SDK's chatter.
         var warnings = new ConcurrentLinkedQueue<String>();
         var quiet = Logger.getAnonymousLogger();
@@ -88,7 +89,7 @@ public final class OfflineEngine {
                     .mocks(mocks)
                     .standardLogger(quiet)
                     .config(config, secretKeys)
-                    .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded))
+                    .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded, componentOutputs))
                     .build();
             var result = test.runTest(program);
             var errors = new ArrayList<String>();
@@ -101,7 +102,8 @@ public final class OfflineEngine {
             var outputs = new TreeMap<String, Object>();
             result.outputs().forEach((name, output) -> outputs.put(name, valueOf(output)));
             var resources = recorded.stream().sorted(Comparator.comparing(Plan.Resource::urn)).toList();
-            return new Result(new Plan(project, stack, resources, outputs), List.copyOf(errors), List.copyOf(warnings));
+            return new Result(new Plan(project, stack, resources, outputs, new TreeMap<>(componentOutputs)),
+                    List.copyOf(errors), List.copyOf(warnings));
         } finally {
             PulumiTest.cleanup();
         }
@@ -143,10 +145,19 @@ public final class OfflineEngine {
     /** Records each registration request, as the engine would receive it, with its URN. */
     private static final class RecordingMonitor extends MockMonitor {
         private final ConcurrentLinkedQueue<Plan.Resource> recorded;
+        private final Map<String, Map<String, Object>> componentOutputs;
 
-        RecordingMonitor(Mocks mocks, Log log, ConcurrentLinkedQueue<Plan.Resource> recorded) {
+        RecordingMonitor(Mocks mocks, Log log, ConcurrentLinkedQueue<Plan.Resource> recorded,
+                         Map<String, Map<String, Object>> componentOutputs) {
             super(mocks, log);
             this.recorded = recorded;
+            this.componentOutputs = componentOutputs;
+        }
+
+        @Override
+        public CompletableFuture<Void> registerResourceOutputsAsync(pulumirpc.Resource.RegisterResourceOutputsRequest request) {
+            componentOutputs.put(request.getUrn(), Values.of(request.getOutputs()));
+            return super.registerResourceOutputsAsync(request);
         }
 
         @Override

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param stack     the stack name
  * @param resources the resources, sorted by URN
  * @param outputs   the stack outputs by name
+ * @param componentOutputs the outputs each component registered, by the component's URN
  */
-public record Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs) {
+public record Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs,
+                   Map<String, Map<String, Object>> componentOutputs) {
 
     /**
      * One registered resource.
@@ -32,6 +34,11 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
         public boolean isKubernetesObject() {
             return custom && type.startsWith("kubernetes:");
         }
+    }
+
+    /** The outputs {@code component} registered (empty when it registered none). */
+    public Map<String, Object> outputsOf(Resource component) {
+        return componentOutputs.getOrDefault(component.urn(), Map.of());
     }
 
     /** The resources of one type. */

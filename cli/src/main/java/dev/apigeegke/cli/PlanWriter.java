@@ -62,7 +62,9 @@ final class PlanWriter {
             Files.writeString(file, Yaml.yaml(manifest), StandardCharsets.UTF_8);
             written.add(file);
         }
-        return new Written(written, writeBundles(plan, dir.resolve("apigee")));
+        var bundles = writeBundles(plan, dir.resolve("apigee"));
+        writeGatewayConfigs(plan, dir.resolve("microgateway"));
+        return new Written(written, bundles);
     }
 
     /**
@@ -97,6 +99,27 @@ final class PlanWriter {
                 }
             }
             written.add(proxyDir);
+        }
+        return written;
+    }
+
+    /** The component whose rendered gateway configuration is written under {@code microgateway/}. */
+    static final String MICROGATEWAY = "apigee-gke:index:MicrogatewayService";
+
+    /**
+     * Writes the Edge Microgateway configuration each MicrogatewayService renders (its {@code config} output,
+     * which holds no credential: the key and secret live only in the gateway's Secret) as
+     * {@code microgateway/<component>-config.yaml}; a secret value anywhere in it would show as {@code [secret]}.
+     */
+    static List<Path> writeGatewayConfigs(Plan plan, Path dir) throws IOException {
+        var written = new ArrayList<Path>();
+        for (var r : plan.ofType(MICROGATEWAY)) {
+            if (plan.outputsOf(r).get("config") instanceof String config) {
+                Files.createDirectories(dir);
+                Path file = dir.resolve(r.name() + "-config.yaml");
+                Files.writeString(file, config, StandardCharsets.UTF_8);
+                written.add(file);
+            }
         }
         return written;
     }

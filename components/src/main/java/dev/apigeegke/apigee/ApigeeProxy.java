@@ -59,7 +59,7 @@ public final class ApigeeProxy extends ComponentResource {
     private final ApigeeProxyArgs args;
     private final ProxyBundle bundle;
     private final ApiProxy proxy;
-    private final ApiProduct product;
+    private final @Nullable ApiProduct product;
     private final @Nullable DeveloperApp app;
 
     /** Creates the API on Apigee. */
@@ -95,6 +95,7 @@ public final class ApigeeProxy extends ComponentResource {
 
         var proxies = new ArrayList<String>();
         proxies.add(args.proxy().name());
+        proxies.addAll(args.productProxies());
         if (args.microgateway()) {
             proxies.add(ApigeeProxyDefaults.MICROGATEWAY_AUTH_PROXY);
         }
@@ -111,7 +112,7 @@ public final class ApigeeProxy extends ComponentResource {
                 .quota(Integer.toString(q.count()))
                 .quotaInterval(Integer.toString(q.interval()))
                 .quotaTimeUnit(q.timeUnit()));
-        this.product = new ApiProduct(Names.child(name, "product"), productArgs.build(),
+        this.product = !args.createProduct() ? null : new ApiProduct(Names.child(name, "product"), productArgs.build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(proxy).build());
 
         if (args.consumer().isPresent()) {
@@ -167,9 +168,9 @@ public final class ApigeeProxy extends ComponentResource {
         return proxy;
     }
 
-    /** The API product. */
-    public ApiProduct product() {
-        return product;
+    /** The API product, unless {@code createProduct(false)}. */
+    public Optional<ApiProduct> product() {
+        return Optional.ofNullable(product);
     }
 
     /** The sample consumer's app, when a consumer was given. */

@@ -38,6 +38,8 @@ public final class ApigeeProxyArgs {
     private final int natAddresses;
     private final @Nullable String instance;
     private final boolean microgateway;
+    private final boolean createProduct;
+    private final List<String> productProxies;
 
     private ApigeeProxyArgs(ApigeeProxyArgs other, Output<String> target) {
         this.flavor = other.flavor;
@@ -55,6 +57,8 @@ public final class ApigeeProxyArgs {
         this.natAddresses = other.natAddresses;
         this.instance = other.instance;
         this.microgateway = other.microgateway;
+        this.createProduct = other.createProduct;
+        this.productProxies = other.productProxies;
     }
 
     private ApigeeProxyArgs(Builder b, ProxyModel proxy, String hostname, String productName) {
@@ -73,6 +77,8 @@ public final class ApigeeProxyArgs {
         this.natAddresses = b.natAddresses;
         this.instance = b.instance;
         this.microgateway = b.microgateway;
+        this.createProduct = b.createProduct;
+        this.productProxies = List.copyOf(b.productProxies);
     }
 
     public static Builder builder() {
@@ -150,6 +156,16 @@ public final class ApigeeProxyArgs {
         return microgateway;
     }
 
+    /** Whether the component creates an API product for the proxy. */
+    public boolean createProduct() {
+        return createProduct;
+    }
+
+    /** Other proxies the product also packages. */
+    public List<String> productProxies() {
+        return productProxies;
+    }
+
     /** Builder of {@link ApigeeProxyArgs}. */
     public static final class Builder {
         private ProxyModel.Flavor flavor = ProxyModel.Flavor.EDGE;
@@ -174,6 +190,8 @@ public final class ApigeeProxyArgs {
         private int natAddresses;
         private @Nullable String instance;
         private boolean microgateway;
+        private boolean createProduct = true;
+        private List<String> productProxies = List.of();
 
         private Builder() {
         }
@@ -310,6 +328,21 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
+        /**
+         * Whether to create an API product for the proxy. Default true; false for a proxy another component's
+         * product packages (see {@link #productProxies(List)}), or one clients never call with a key (a health check).
+         */
+        public Builder createProduct(boolean createProduct) {
+            this.createProduct = createProduct;
+            return this;
+        }
+
+        /** Other proxies (e.g. sibling {@code edgemicro_} proxies) the product also packages. Default: none. */
+        public Builder productProxies(List<String> proxies) {
+            this.productProxies = proxies == null ? List.of() : List.copyOf(proxies);
+            return this;
+        }
+
         /** Validates every argument and reports all problems in one {@link InvalidArgumentsException}. */
         public ApigeeProxyArgs build() {
             var problems = new Problems("ApigeeProxyArgs");
@@ -355,6 +388,12 @@ public final class ApigeeProxyArgs {
             }
             if (consumer != null) {
                 consumer.validate(problems);
+                problems.check(createProduct, "consumer", consumer.appName(), "a consumer's app needs the product: remove createProduct(false)");
+            }
+            for (int i = 0; i < productProxies.size(); i++) {
+                String other = productProxies.get(i);
+                problems.check(other != null && PRODUCT.matcher(other).matches(), "productProxies[" + i + "]", other,
+                        "a proxy name: letters, digits, '.', '_', '-'");
             }
             if (natAddresses != 0) {
                 problems.check(flavor == ProxyModel.Flavor.X, "natAddresses", natAddresses,

@@ -6,6 +6,8 @@ import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
@@ -19,6 +21,8 @@ import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
@@ -37,7 +41,8 @@ import javax.annotation.Nullable;
  * service-account token, probes, requests and limits, and rolling updates that keep every replica serving.
  * Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} with {@link #selector()} and {@link #port()}.
  *
- * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes).
+ * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes) and, with
+ * {@code clusterService(true)}, {@code <name>} (ClusterIP Service on port 80).
  */
 public final class Microservice extends ComponentResource {
     /** The type token; it never changes. */
@@ -46,6 +51,7 @@ public final class Microservice extends ComponentResource {
     private final String name;
     private final MicroserviceArgs args;
     private final Deployment deployment;
+    private final @Nullable Service service;
 
     /** Creates the Deployment; pass the Kubernetes provider in {@code options}. */
     public Microservice(String name, MicroserviceArgs args, @Nullable ComponentResourceOptions options) {
@@ -98,6 +104,19 @@ public final class Microservice extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        if (args.clusterService()) {
+            this.service = new Service(name, ServiceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
+                    .spec(ServiceSpecArgs.builder()
+                            .type("ClusterIP")
+                            .selector(labels)
+                            .ports(ServicePortArgs.builder().name("http").protocol("TCP")
+                                    .port(MicroserviceDefaults.SERVICE_PORT).targetPort(args.port()).build())
+                            .build())
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+        } else {
+            this.service = null;
+        }
         registerOutputs(Map.of("name", Output.of(name)));
     }
 
@@ -119,6 +138,16 @@ public final class Microservice extends ComponentResource {
     /** The probes' path, which also serves the load balancer's health check. */
     public String healthPath() {
         return args.healthPath();
+    }
+
+    /** The in-cluster URL of the ClusterIP Service, e.g. {@code http://orders.default.svc.cluster.local}. */
+    public String clusterUrl() {
+        return "http://" + name + "." + args.namespace() + ".svc.cluster.local";
+    }
+
+    /** The ClusterIP Service, when {@code clusterService(true)}. */
+    public java.util.Optional<Service> service() {
+        return java.util.Optional.ofNullable(service);
     }
 
     /** The Deployment. */

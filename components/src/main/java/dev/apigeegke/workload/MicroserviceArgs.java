@@ -22,6 +22,7 @@ public final class MicroserviceArgs {
     private final Map<String, String> requests;
     private final Map<String, String> limits;
     private final long runAsUser;
+    private final boolean clusterService;
 
     private MicroserviceArgs(Builder b) {
         this.namespace = b.namespace;
@@ -35,6 +36,7 @@ public final class MicroserviceArgs {
         this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.runAsUser = b.runAsUser;
+        this.clusterService = b.clusterService;
     }
 
     public static Builder builder() {
@@ -81,6 +83,11 @@ public final class MicroserviceArgs {
         return runAsUser;
     }
 
+    /** Whether a ClusterIP Service {@code <name>} (port 80) fronts the pods inside the cluster. */
+    public boolean clusterService() {
+        return clusterService;
+    }
+
     /** Builder of {@link MicroserviceArgs}. */
     public static final class Builder {
         private String namespace = MicroserviceDefaults.NAMESPACE;
@@ -93,6 +100,7 @@ public final class MicroserviceArgs {
         private Map<String, String> requests = new TreeMap<>(MicroserviceDefaults.REQUESTS);
         private Map<String, String> limits = new TreeMap<>(MicroserviceDefaults.LIMITS);
         private long runAsUser = MicroserviceDefaults.RUN_AS_USER;
+        private boolean clusterService;
 
         private Builder() {
         }
@@ -154,6 +162,15 @@ public final class MicroserviceArgs {
         /** The non-root user id the container runs as. Default 65532. */
         public Builder runAsUser(long uid) {
             this.runAsUser = uid;
+            return this;
+        }
+
+        /**
+         * A ClusterIP Service named like the microservice, port 80 to the container port, for callers inside the
+         * cluster (e.g. a gateway). Default false: an {@link dev.apigeegke.ingress.ArmoredIngress} creates its own.
+         */
+        public Builder clusterService(boolean clusterService) {
+            this.clusterService = clusterService;
             return this;
         }
 

@@ -9,6 +9,8 @@ final class MicroserviceDefaults {
     static final String HEALTH_PATH = "/";
     /** A non-root user id, for images that do not declare a numeric USER. */
     static final long RUN_AS_USER = 65532;
+    /** The port of the optional ClusterIP Service. */
+    static final int SERVICE_PORT = 80;
     static final Map<String, String> REQUESTS = Map.of("cpu", "100m", "memory", "128Mi");
     static final Map<String, String> LIMITS = Map.of("cpu", "500m", "memory", "256Mi");
 

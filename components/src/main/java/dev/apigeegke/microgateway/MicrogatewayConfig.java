@@ -1,0 +1,483 @@
+package dev.apigeegke.microgateway;
+
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.core.Yaml;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * The Edge Microgateway configuration file ({@code ORG-ENV-config.yaml}): Edge endpoints, listener, logging, plugin
+ * sequence and plugin settings. {@link Builder#build()} validates every argument and reports all problems at once.
+ */
+public final class MicrogatewayConfig {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern HEADER = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");
+
+    /**
+     * Settings of the {@code oauth} plugin.
+     *
+     * @param allowNoAuthorization let requests without a token or API key through (insecure)
+     * @param allowInvalidAuthorization let requests with an invalid token through (insecure)
+     * @param apiKeyHeader the lowercase header carrying the API key
+     * @param keepAuthorizationHeader pass the Authorization header on to the backend
+     * @param allowApiKeyOnly accept only API keys
+     * @param allowOAuthOnly accept only bearer tokens
+     */
+    public record OAuth(boolean allowNoAuthorization, boolean allowInvalidAuthorization, String apiKeyHeader,
+            boolean keepAuthorizationHeader, boolean allowApiKeyOnly, boolean allowOAuthOnly) {
+
+        /** Tokens or API keys required, API key in {@code x-api-key}, Authorization header removed before the backend. */
+        public static OAuth defaults() {
+            return new OAuth(false, false, MicrogatewayDefaults.API_KEY_HEADER, false, false, false);
+        }
+
+        void validate(Problems problems) {
+            problems.check(apiKeyHeader != null && HEADER.matcher(apiKeyHeader).matches(), "oauth.apiKeyHeader", apiKeyHeader,
+                    "a lowercase HTTP header name such as x-api-key (Node.js lowercases incoming header names, so any other never matches)");
+            problems.check(!(allowApiKeyOnly && allowOAuthOnly), "oauth.allowApiKeyOnly", true,
+                    "allowApiKeyOnly and allowOAuthOnly exclude each other; set at most one");
+        }
+    }
+
+    /**
+     * Settings of the {@code spikearrest} plugin: {@code allow} requests per {@code timeUnit}, smoothed (one request per
+     * timeUnit/allow), with up to {@code bufferSize} requests queued instead of refused.
+     */
+    public record SpikeArrest(String timeUnit, int allow, int bufferSize) {
+
+        /** 30 requests per minute with a buffer of 5, as {@code edgemicro init} writes it. */
+        public static SpikeArrest defaults() {
+            return new SpikeArrest("minute", 30, 5);
+        }
+
+        void validate(Problems problems) {
+            problems.check("second".equals(timeUnit) || "minute".equals(timeUnit), "spikeArrest.timeUnit", timeUnit,
+                    "second or minute");
+            problems.check(allow >= 1, "spikeArrest.allow", allow, "at least 1 request per timeUnit");
+            problems.check(bufferSize >= 0, "spikeArrest.bufferSize", bufferSize, "0 (refuse at once) or more queued requests");
+        }
+    }
+
+    /** Which headers the gateway adds to the request to the backend (or response to the client). */
+    public record Headers(boolean xForwardedFor, boolean xForwardedHost, boolean xRequestId, boolean xResponseTime, boolean via) {
+
+        /** All five headers on. */
+        public static Headers defaults() {
+            return new Headers(true, true, true, true, true);
+        }
+    }
+
+    /** Buffering of the analytics records the gateway sends to Apigee. */
+    public record Analytics(int bufferSize, int batchSize, int flushInterval) {
+
+        /** 10000 buffered records, batches of 500, flushed every 5000 ms. */
+        public static Analytics defaults() {
+            return new Analytics(10000, 500, 5000);
+        }
+
+        void validate(Problems problems) {
+            problems.check(bufferSize >= 1, "analytics.bufferSize", bufferSize, "at least 1 record");
+            problems.check(batchSize >= 1 && batchSize <= bufferSize, "analytics.batchSize", batchSize,
+                    "from 1 to bufferSize (" + bufferSize + ") records");
+            problems.check(flushInterval >= 1, "analytics.flushInterval", flushInterval, "at least 1 millisecond");
+        }
+    }
+
+    private final String organization;
+    private final String environment;
+    private final MicrogatewayDefaults.Endpoints endpoints;
+    private final boolean privateCloud;
+    private final int port;
+    private final int maxConnections;
+    private final int configChangePollInterval;
+    private final String logDir;
+    private final String logLevel;
+    private final List<String> plugins;
+    private final OAuth oauth;
+    private final SpikeArrest spikeArrest;
+    private final Headers headers;
+    private final Analytics analytics;
+    private final @Nullable String publicKeyOverride;
+
+    private MicrogatewayConfig(Builder b, MicrogatewayDefaults.Endpoints endpoints, OAuth oauth, SpikeArrest spikeArrest) {
+        this.organization = b.organization;
+        this.environment = b.environment;
+        this.endpoints = endpoints;
+        this.privateCloud = b.managementUri != null;
+        this.port = b.port;
+        this.maxConnections = b.maxConnections;
+        this.configChangePollInterval = b.configChangePollInterval;
+        this.logDir = b.logDir;
+        this.logLevel = b.logLevel;
+        this.plugins = List.copyOf(b.plugins);
+        this.oauth = oauth;
+        this.spikeArrest = spikeArrest;
+        this.headers = b.headers;
+        this.analytics = b.analytics;
+        this.publicKeyOverride = b.publicKeyOverride;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String organization() {
+        return organization;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    /** True when the endpoints point at an Edge private cloud. */
+    public boolean privateCloud() {
+        return privateCloud;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The plugin sequence, in the order requests pass through it. */
+    public List<String> plugins() {
+        return plugins;
+    }
+
+    public OAuth oauth() {
+        return oauth;
+    }
+
+    public SpikeArrest spikeArrest() {
+        return spikeArrest;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public Analytics analytics() {
+        return analytics;
+    }
+
+    public Optional<String> publicKeyOverride() {
+        return Optional.ofNullable(publicKeyOverride);
+    }
+
+    /** The name the gateway looks for in its config directory: {@code <org>-<env>-config.yaml}. */
+    public String fileName() {
+        return organization + "-" + environment + "-config.yaml";
+    }
+
+    /** The configuration as YAML, keys sorted so that the same arguments always give the same text. */
+    public String toYaml() {
+        return Yaml.yaml(tree());
+    }
+
+    /**
+     * The YAML tree. There is no {@code quota} section: the gateway fills it from the API products' quota settings at
+     * start-up, and its validator rejects a {@code quota} section that lacks allow/interval/timeUnit.
+     */
+    public Map<String, Object> tree() {
+        var tree = new LinkedHashMap<String, Object>();
+        var edge = new LinkedHashMap<String, Object>();
+        edge.put("bootstrap", endpoints.bootstrap());
+        edge.put("jwt_public_key", endpoints.jwtPublicKey());
+        edge.put("managementUri", endpoints.managementUri());
+        edge.put("vaultName", MicrogatewayDefaults.VAULT_NAME);
+        edge.put("authUri", endpoints.authUri());
+        edge.put("baseUri", endpoints.baseUri());
+        edge.put("bootstrapMessage", MicrogatewayDefaults.BOOTSTRAP_MESSAGE);
+        edge.put("keySecretMessage", MicrogatewayDefaults.KEY_SECRET_MESSAGE);
+        edge.put("products", endpoints.products());
+        edge.put("quotaUri", endpoints.quotaUri());
+        tree.put("edge_config", edge);
+
+        tree.put("edgemicro", Map.of(
+                "port", port,
+                "max_connections", maxConnections,
+                "config_change_poll_interval", configChangePollInterval,
+                "logging", Map.of(
+                        "level", logLevel,
+                        "dir", logDir,
+                        "stats_log_interval", MicrogatewayDefaults.STATS_LOG_INTERVAL,
+                        "rotate_interval", MicrogatewayDefaults.ROTATE_INTERVAL),
+                "plugins", Map.of("sequence", plugins)));
+
+        tree.put("headers", Map.of(
+                "x-forwarded-for", headers.xForwardedFor(),
+                "x-forwarded-host", headers.xForwardedHost(),
+                "x-request-id", headers.xRequestId(),
+                "x-response-time", headers.xResponseTime(),
+                "via", headers.via()));
+
+        var oauthTree = new LinkedHashMap<String, Object>();
+        oauthTree.put("allowNoAuthorization", oauth.allowNoAuthorization());
+        oauthTree.put("allowInvalidAuthorization", oauth.allowInvalidAuthorization());
+        oauthTree.put("verify_api_key_url", endpoints.verifyApiKeyUrl());
+        oauthTree.put("api-key-header", oauth.apiKeyHeader());
+        oauthTree.put("keep-authorization-header", oauth.keepAuthorizationHeader());
+        oauthTree.put("allowAPIKeyOnly", oauth.allowApiKeyOnly());
+        oauthTree.put("allowOAuthOnly", oauth.allowOAuthOnly());
+        if (publicKeyOverride != null) {
+            oauthTree.put("public_key", publicKeyOverride);
+        }
+        tree.put("oauth", oauthTree);
+        if (plugins.contains("apikeys")) {
+            var apikeys = new LinkedHashMap<String, Object>();
+            apikeys.put("verify_api_key_url", endpoints.verifyApiKeyUrl());
+            apikeys.put("api-key-header", oauth.apiKeyHeader());
+            if (publicKeyOverride != null) {
+                apikeys.put("public_key", publicKeyOverride);
+            }
+            tree.put("apikeys", apikeys);
+        }
+
+        tree.put("analytics", Map.of(
+                "uri", endpoints.analyticsUri(),
+                "bufferSize", analytics.bufferSize(),
+                "batchSize", analytics.batchSize(),
+                "flushInterval", analytics.flushInterval()));
+        if (plugins.contains("spikearrest")) {
+            tree.put("spikearrest", Map.of(
+                    "timeUnit", spikeArrest.timeUnit(),
+                    "allow", spikeArrest.allow(),
+                    "bufferSize", spikeArrest.bufferSize()));
+        }
+        // The gateway reads quotas.bufferSize whenever a product has a quota, whether or not quota is in the sequence.
+        tree.put("quotas", Map.of("bufferSize", Map.of(
+                "default", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT,
+                "hour", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT,
+                "minute", MicrogatewayDefaults.QUOTA_BUFFER_MINUTE,
+                "month", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT)));
+        return tree;
+    }
+
+    /** Builder of {@link MicrogatewayConfig}. */
+    public static final class Builder {
+        private @Nullable String organization;
+        private @Nullable String environment;
+        private @Nullable String managementUri;
+        private @Nullable String runtimeBaseUrl;
+        private boolean privateCloudSet;
+        private int port = MicrogatewayDefaults.PORT;
+        private int maxConnections = MicrogatewayDefaults.MAX_CONNECTIONS;
+        private int configChangePollInterval = MicrogatewayDefaults.CONFIG_CHANGE_POLL_INTERVAL;
+        private String logDir = MicrogatewayDefaults.LOG_DIR;
+        private String logLevel = MicrogatewayDefaults.LOG_LEVEL;
+        private List<String> plugins = MicrogatewayDefaults.PLUGINS;
+        private @Nullable OAuth oauth;
+        private @Nullable SpikeArrest spikeArrest;
+        private Headers headers = Headers.defaults();
+        private Analytics analytics = Analytics.defaults();
+        private @Nullable String publicKeyOverride;
+
+        private Builder() {
+        }
+
+        /** The Apigee Edge organization (required). */
+        public Builder organization(String organization) {
+            this.organization = organization;
+            return this;
+        }
+
+        /** The Apigee Edge environment (required). */
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /**
+         * Edge private cloud: the management server (e.g. {@code http://ms.example.com:8080}) and the router URL that
+         * serves edgemicro-auth. Default: Edge cloud endpoints derived from the organization and environment.
+         */
+        public Builder privateCloud(String managementUri, String runtimeBaseUrl) {
+            this.managementUri = managementUri;
+            this.runtimeBaseUrl = runtimeBaseUrl;
+            this.privateCloudSet = true;
+            return this;
+        }
+
+        /** The port the gateway listens on. Default 8000. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The most client connections the gateway accepts at once. Default 1000. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Seconds between checks for changed proxies, products and keys on Apigee. Default 600. */
+        public Builder configChangePollInterval(int seconds) {
+            this.configChangePollInterval = seconds;
+            return this;
+        }
+
+        /** The directory of the gateway's log files. Default {@code /opt/apigee/logs} (writable in the image). */
+        public Builder logDir(String logDir) {
+            this.logDir = logDir;
+            return this;
+        }
+
+        /** error, warn, info or debug. Default error. */
+        public Builder logLevel(String logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        /**
+         * The plugin sequence, in the order requests pass through it. Default healthcheck, oauth, spikearrest, quota:
+         * health checks answered before authentication, quota counted per authenticated application.
+         */
+        public Builder plugins(List<String> plugins) {
+            this.plugins = plugins == null ? null : new ArrayList<>(plugins);
+            return this;
+        }
+
+        /** Settings of the oauth plugin. Default {@link OAuth#defaults()}. */
+        public Builder oauth(OAuth oauth) {
+            this.oauth = oauth;
+            return this;
+        }
+
+        /** Settings of the spikearrest plugin (which must be in the sequence). Default {@link SpikeArrest#defaults()}. */
+        public Builder spikeArrest(SpikeArrest spikeArrest) {
+            this.spikeArrest = spikeArrest;
+            return this;
+        }
+
+        /** Headers the gateway adds. Default {@link Headers#defaults()}: all on. */
+        public Builder headers(Headers headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        /** Analytics buffering. Default {@link Analytics#defaults()}. */
+        public Builder analytics(Analytics analytics) {
+            this.analytics = analytics;
+            return this;
+        }
+
+        /**
+         * For tests: a PEM public key put in {@code oauth.public_key} so tokens are verified against a local key.
+         * A gateway that reaches Apigee replaces it with the key downloaded from {@code jwt_public_key}. Default: none.
+         */
+        public Builder publicKeyOverride(String pem) {
+            this.publicKeyOverride = pem;
+            return this;
+        }
+
+        /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
+        public MicrogatewayConfig build() {
+            var problems = new Problems("MicrogatewayConfig");
+            problems.check(organization != null && NAME.matcher(organization).matches(), "organization", organization,
+                    "the Apigee Edge organization name: lowercase letters, digits and '-'");
+            problems.check(environment != null && NAME.matcher(environment).matches(), "environment", environment,
+                    "the Apigee Edge environment name, e.g. test or prod: lowercase letters, digits and '-'");
+            if (privateCloudSet) {
+                checkUrl(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
+                checkUrl(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");
+            }
+            problems.check(port >= 1 && port <= 65535, "port", port, "a TCP port from 1 to 65535");
+            problems.check(maxConnections >= 1, "maxConnections", maxConnections, "at least 1 connection");
+            problems.check(configChangePollInterval >= 1, "configChangePollInterval", configChangePollInterval,
+                    "at least 1 second");
+            problems.check(logDir != null && logDir.startsWith("/"), "logDir", logDir, "an absolute directory path");
+            problems.check(logLevel != null && MicrogatewayDefaults.LOG_LEVELS.contains(logLevel), "logLevel", logLevel,
+                    "one of error, warn, info, debug");
+            List<String> sequence = plugins == null ? List.of() : plugins;
+            validatePlugins(problems, plugins);
+            boolean authenticates = sequence.stream().anyMatch(MicrogatewayDefaults.AUTH_PLUGINS::contains);
+            if (oauth != null) {
+                problems.check(authenticates, "oauth", oauth,
+                        "oauth settings apply to the oauth or apikeys plugin: add one to plugins or remove the settings");
+                oauth.validate(problems);
+            }
+            if (spikeArrest != null) {
+                problems.check(sequence.contains("spikearrest"), "spikeArrest", spikeArrest,
+                        "spike arrest settings need spikearrest in plugins: add it or remove the settings");
+                spikeArrest.validate(problems);
+            }
+            problems.check(headers != null, "headers", null, "give Headers.defaults() or remove the call");
+            if (analytics == null) {
+                problems.add("analytics", null, "give Analytics.defaults() or remove the call");
+            } else {
+                analytics.validate(problems);
+            }
+            if (publicKeyOverride != null) {
+                problems.check(authenticates, "publicKeyOverride", "(PEM)",
+                        "a token key needs the oauth or apikeys plugin in plugins");
+                if (publicKeyOverride.contains("PRIVATE KEY")) {
+                    problems.add("publicKeyOverride", "(a private key)", "give the public key (BEGIN PUBLIC KEY); never put a private key in the config");
+                } else {
+                    problems.check(publicKeyOverride.strip().startsWith("-----BEGIN PUBLIC KEY-----")
+                                    || publicKeyOverride.strip().startsWith("-----BEGIN CERTIFICATE-----"),
+                            "publicKeyOverride", "(not PEM)", "a PEM public key (BEGIN PUBLIC KEY) or certificate (BEGIN CERTIFICATE)");
+                }
+            }
+            problems.throwIfAny();
+            var endpoints = privateCloudSet
+                    ? MicrogatewayDefaults.Endpoints.privateCloud(organization, environment, managementUri, runtimeBaseUrl)
+                    : MicrogatewayDefaults.Endpoints.cloud(organization, environment);
+            return new MicrogatewayConfig(this, endpoints, oauth != null ? oauth : OAuth.defaults(),
+                    spikeArrest != null ? spikeArrest : SpikeArrest.defaults());
+        }
+
+        private static void validatePlugins(Problems problems, @Nullable List<String> plugins) {
+            if (plugins == null || plugins.isEmpty()) {
+                problems.add("plugins", plugins, "name at least one plugin, e.g. healthcheck, oauth, spikearrest, quota");
+                return;
+            }
+            var seen = new HashSet<String>();
+            for (int i = 0; i < plugins.size(); i++) {
+                String name = plugins.get(i);
+                if (name == null || !MicrogatewayDefaults.KNOWN_PLUGINS.contains(name)) {
+                    problems.add("plugins[" + i + "]", name, "a plugin of microgateway-plugins: "
+                            + String.join(", ", MicrogatewayDefaults.KNOWN_PLUGINS.stream().sorted().toList()));
+                } else if (!seen.add(name)) {
+                    problems.add("plugins[" + i + "]", name, "each plugin runs once: remove the second " + name);
+                }
+            }
+            int healthcheck = plugins.indexOf("healthcheck");
+            int firstAuth = -1;
+            for (int i = 0; i < plugins.size(); i++) {
+                if (MicrogatewayDefaults.AUTH_PLUGINS.contains(plugins.get(i))) {
+                    firstAuth = i;
+                    break;
+                }
+            }
+            if (healthcheck >= 0 && firstAuth >= 0 && healthcheck > firstAuth) {
+                problems.add("plugins", plugins, "put healthcheck before " + plugins.get(firstAuth)
+                        + ": load balancer health checks carry no token and would be refused with 401");
+            }
+            int quota = plugins.indexOf("quota");
+            if (quota >= 0 && (firstAuth < 0 || quota < firstAuth)) {
+                problems.add("plugins", plugins, "put quota after oauth or apikeys: quota counts per application and "
+                        + "API product, which only authentication tells it");
+            }
+        }
+
+        private static void checkUrl(Problems problems, String argument, @Nullable String url, String example) {
+            boolean ok = false;
+            if (url != null) {
+                try {
+                    var uri = new URI(url);
+                    ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                            && uri.getQuery() == null && uri.getFragment() == null;
+                } catch (java.net.URISyntaxException e) {
+                    ok = false;
+                }
+            }
+            problems.check(ok, argument, url, "an absolute http or https URL without query, e.g. " + example);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package dev.apigeegke.microgateway;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscalerArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.CrossVersionObjectReferenceArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.HorizontalPodAutoscalerSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricSpecArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.MetricTargetArgs;
+import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * Edge Microgateway as a Service in its own namespace: a Secret holding org, env, key, secret and config (all
+ * Pulumi secrets), a hardened Deployment of the pinned image, a PodDisruptionBudget, a CPU autoscaler, a ClusterIP
+ * Service on port 8000, and NetworkPolicies so the protected backends accept traffic only from the gateway.
+ * The gateway's ServiceAccount has no token and no RBAC: the gateway never calls the Kubernetes API, only Apigee.
+ *
+ * <p>Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} in {@link #namespace()} with {@link #selector()},
+ * {@link #port()} and {@link #healthPath()}: the load balancer's health check must use {@code /healthcheck}, since
+ * the {@code oauth} plugin rejects {@code /}. Put {@code healthcheck} before {@code oauth} in the plugin sequence.
+ *
+ * <p>Children: {@code <name>-namespace} (unless {@code createNamespace(false)}), {@code <name>-sa},
+ * {@code <name>-credentials} (Secret), {@code <name>-deployment}, {@code <name>-service}, {@code <name>-pdb},
+ * {@code <name>-hpa}, {@code <name>-allow-ingress} (the gateway's NetworkPolicy) and per protected backend
+ * {@code <name>-to-<namespace>-<selector values>-<port>}. In Kubernetes the ServiceAccount, Deployment, Service,
+ * PDB and HPA are named {@code <name>}, the Secret {@code <name>-credentials}, the gateway's policy
+ * {@code <name>-allow-ingress} and each backend's policy {@code <name>-to-<selector values>-<port>}.
+ */
+public final class MicrogatewayService extends ComponentResource {
+    /** The type token; it never changes. */
+    public static final String TYPE = "apigee-gke:index:MicrogatewayService";
+    /** The {@code app.kubernetes.io/name} of every gateway pod. */
+    public static final String APP = "edge-microgateway";
+    private static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "apigee-gke");
+
+    /** The ClusterIP Service's name. */
+    @Export(name = "serviceName", refs = String.class)
+    public final Output<String> serviceName;
+    /** The gateway's namespace. */
+    @Export(name = "namespace", refs = String.class)
+    public final Output<String> namespace;
+    /** The rendered config YAML; not a secret, as it holds no credential (the key and secret live only in the Secret). */
+    @Export(name = "config", refs = String.class)
+    public final Output<String> config;
+
+    private final String name;
+    private final MicrogatewayServiceArgs args;
+    private final Deployment deployment;
+    private final Service service;
+
+    /** Creates the gateway; pass the Kubernetes provider in {@code options}. */
+    public MicrogatewayService(String name, MicrogatewayServiceArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, checked(name, args), options);
+        this.name = name;
+        this.args = args;
+        var inNamespace = new ArrayList<Resource>();
+        if (args.createNamespace()) {
+            inNamespace.add(new Namespace(Names.child(name, "namespace"), NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(args.namespace())
+                            // The gateway's pods meet the "restricted" Pod Security Standard; enforce it for everything in the namespace.
+                            .labels(Map.of("pod-security.kubernetes.io/enforce", "restricted",
+                                    "app.kubernetes.io/managed-by", "apigee-gke"))
+                            .build())
+                    .build(), childOf(List.of())));
+        }
+        var serviceAccount = new ServiceAccount(Names.child(name, "sa"), ServiceAccountArgs.builder()
+                .metadata(meta(name))
+                .automountServiceAccountToken(false)
+                .build(), childOf(inNamespace));
+        String yaml = args.config().toYaml();
+        var credentials = new Secret(Names.child(name, "credentials"), SecretArgs.builder()
+                .metadata(meta(Names.child(name, "credentials")))
+                .type("Opaque")
+                .stringData(eachValueSecret(credentialValues(args, yaml)))
+                .build(), childOf(inNamespace));
+
+        var gatewayDependencies = new ArrayList<>(inNamespace);
+        gatewayDependencies.add(serviceAccount);
+        gatewayDependencies.add(credentials);
+        this.deployment = new Deployment(Names.child(name, "deployment"), DeploymentArgs.builder()
+                .metadata(meta(name))
+                .spec(DeploymentSpecArgs.builder()
+                        // No replicas: the autoscaler owns the count (its minimum is args.replicas()); a fixed count here
+                        // would reset a scaled-out gateway on every update.
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector()).build())
+                        .strategy(DeploymentStrategyArgs.builder()
+                                .type("RollingUpdate")
+                                .rollingUpdate(RollingUpdateDeploymentArgs.builder().maxSurge(1).maxUnavailable(0).build())
+                                .build())
+                        .template(podTemplate(Names.child(name, "credentials"), yaml))
+                        .build())
+                .build(), childOf(gatewayDependencies));
+
+        this.service = new Service(Names.child(name, "service"), ServiceArgs.builder()
+                .metadata(meta(name))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(selector())
+                        .ports(ServicePortArgs.builder()
+                                .name("http").protocol("TCP").port(port()).targetPort(port()).build())
+                        .build())
+                .build(), childOf(inNamespace));
+
+        new PodDisruptionBudget(Names.child(name, "pdb"), PodDisruptionBudgetArgs.builder()
+                .metadata(meta(name))
+                .spec(PodDisruptionBudgetSpecArgs.builder()
+                        .minAvailable(args.minAvailable())
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector()).build())
+                        // A pod that never became ready must not block node drains.
+                        .unhealthyPodEvictionPolicy("AlwaysAllow")
+                        .build())
+                .build(), childOf(inNamespace));
+
+        new HorizontalPodAutoscaler(Names.child(name, "hpa"), HorizontalPodAutoscalerArgs.builder()
+                .metadata(meta(name))
+                .spec(HorizontalPodAutoscalerSpecArgs.builder()
+                        .scaleTargetRef(CrossVersionObjectReferenceArgs.builder()
+                                .apiVersion("apps/v1").kind("Deployment").name(name).build())
+                        .minReplicas(args.replicas())
+                        .maxReplicas(args.maxReplicas())
+                        .metrics(MetricSpecArgs.builder()
+                                .type("Resource")
+                                .resource(ResourceMetricSourceArgs.builder()
+                                        .name("cpu")
+                                        .target(MetricTargetArgs.builder()
+                                                .type("Utilization").averageUtilization(args.targetCpuUtilization()).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(deployment).build());
+
+        createNetworkPolicies(inNamespace);
+
+        this.serviceName = service.metadata().applyValue(m -> m.name().orElse(name));
+        this.namespace = inNamespace.isEmpty()
+                ? Output.of(args.namespace())
+                : ((Namespace) inNamespace.get(0)).metadata().applyValue(m -> m.name().orElse(args.namespace()));
+        this.config = Output.of(yaml);
+        registerOutputs(Map.of("serviceName", serviceName, "namespace", namespace, "config", config));
+    }
+
+    /** The labels of the gateway's pods, known before it is created. */
+    public Map<String, String> selector() {
+        return selectorFor(name);
+    }
+
+    /** The labels of the pods of the gateway named {@code name}. */
+    public static Map<String, String> selectorFor(String name) {
+        return Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/instance", name);
+    }
+
+    /** The gateway's HTTP port, 8000, on the pods and the Service. */
+    public int port() {
+        return MicrogatewayServiceDefaults.PORT;
+    }
+
+    /** The path the {@code healthcheck} plugin answers, for probes and the load balancer's health check. */
+    public String healthPath() {
+        return MicrogatewayServiceDefaults.HEALTH_PATH;
+    }
+
+    /** The gateway's namespace as plain text, known before deployment (see also the {@link #namespace} output). */
+    public String namespace() {
+        return args.namespace();
+    }
+
+    /** The validated arguments. */
+    public MicrogatewayServiceArgs args() {
+        return args;
+    }
+
+    /** The gateway's Deployment. */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    /** The ClusterIP Service. */
+    public Service service() {
+        return service;
+    }
+
+    private void createNetworkPolicies(List<Resource> inNamespace) {
+        var sources = new ArrayList<NetworkPolicyPeerArgs>();
+        // Every pod of the cluster may call the gateway; the backends are what the gateway guards.
+        sources.add(NetworkPolicyPeerArgs.builder().namespaceSelector(LabelSelectorArgs.builder().build()).build());
+        var ranges = new ArrayList<>(MicrogatewayServiceDefaults.GOOGLE_LOAD_BALANCER_RANGES);
+        ranges.addAll(args.additionalSourceRanges());
+        ranges.forEach(range -> sources.add(NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(range).build()).build()));
+        new NetworkPolicy(Names.child(name, "allow-ingress"), NetworkPolicyArgs.builder()
+                .metadata(meta(Names.child(name, "allow-ingress")))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(selector()).build())
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(sources)
+                                .ports(tcp(port()))
+                                .build())
+                        .build())
+                .build(), childOf(inNamespace));
+
+        var fromGateway = NetworkPolicyPeerArgs.builder()
+                .namespaceSelector(LabelSelectorArgs.builder()
+                        .matchLabels(Map.of("kubernetes.io/metadata.name", args.namespace())).build())
+                .podSelector(LabelSelectorArgs.builder().matchLabels(selector()).build())
+                .build();
+        for (var backend : args.protectedBackends()) {
+            new NetworkPolicy(backendPolicyChild(name, backend), NetworkPolicyArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(backendPolicyName(name, backend))
+                            .namespace(backend.namespace())
+                            .labels(MANAGED_BY)
+                            .build())
+                    .spec(NetworkPolicySpecArgs.builder()
+                            .podSelector(LabelSelectorArgs.builder().matchLabels(backend.podSelector()).build())
+                            .policyTypes("Ingress")
+                            .ingress(NetworkPolicyIngressRuleArgs.builder().from(fromGateway).ports(tcp(backend.port())).build())
+                            .build())
+                    .build(), childOf(inNamespace));
+        }
+    }
+
+    private static Map<String, Output<String>> credentialValues(MicrogatewayServiceArgs args, String yaml) {
+        var values = new LinkedHashMap<String, Output<String>>();
+        values.put("mgw-org", Output.ofSecret(args.org()));
+        values.put("mgw-env", Output.ofSecret(args.env()));
+        values.put("mgw-key", args.key().asSecret());
+        values.put("mgw-secret", args.secret().asSecret());
+        // The image decodes EDGEMICRO_CONFIG with base64 -d: the value (not only its storage) is base64.
+        values.put("mgw-config", Output.ofSecret(Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8))));
+        return values;
+    }
+
+    private PodTemplateSpecArgs podTemplate(String secretName, String yaml) {
+        var env = new ArrayList<EnvVarArgs>();
+        for (var entry : List.of(Map.entry("EDGEMICRO_ORG", "mgw-org"), Map.entry("EDGEMICRO_ENV", "mgw-env"),
+                Map.entry("EDGEMICRO_KEY", "mgw-key"), Map.entry("EDGEMICRO_SECRET", "mgw-secret"),
+                Map.entry("EDGEMICRO_CONFIG", "mgw-config"))) {
+            env.add(EnvVarArgs.builder().name(entry.getKey()).valueFrom(EnvVarSourceArgs.builder()
+                    .secretKeyRef(SecretKeySelectorArgs.builder().name(secretName).key(entry.getValue()).build()).build()).build());
+        }
+        env.add(plain("EDGEMICRO_CONFIG_DIR", MicrogatewayServiceDefaults.CONFIG_DIR));
+        env.add(plain("EDGEMICRO_PORT", Integer.toString(port())));
+        env.add(plain("EDGEMICRO_PROCESSES", Integer.toString(args.processes())));
+        env.add(plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
+        env.add(field("POD_NAME", "metadata.name"));
+        env.add(field("POD_NAMESPACE", "metadata.namespace"));
+        env.add(field("INSTANCE_IP", "status.podIP"));
+
+        var container = ContainerArgs.builder()
+                .name(APP)
+                .image(args.image())
+                .imagePullPolicy("IfNotPresent")
+                .ports(ContainerPortArgs.builder().name("http").containerPort(port()).protocol("TCP").build())
+                .env(env)
+                // The gateway fetches its products and keys from Apigee before it answers: give it two minutes to start.
+                .startupProbe(probe(5, 24))
+                .readinessProbe(probe(5, 3))
+                .livenessProbe(probe(15, 3))
+                .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
+                .securityContext(SecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser(MicrogatewayServiceDefaults.USER)
+                        .runAsGroup(MicrogatewayServiceDefaults.USER)
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .privileged(false)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .build())
+                // Only what the image writes: the decoded config and the cache beside it, its logs, and /tmp.
+                // /opt/apigee/plugins stays the image's own, read-only, so custom plugins baked into an image survive.
+                .volumeMounts(
+                        VolumeMountArgs.builder().name("config").mountPath(MicrogatewayServiceDefaults.CONFIG_DIR).build(),
+                        VolumeMountArgs.builder().name("logs").mountPath(MicrogatewayServiceDefaults.LOG_DIR).build(),
+                        VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                .build();
+        return PodTemplateSpecArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .labels(selector())
+                        // The Secret does not restart pods when it changes; a new config checksum rolls them.
+                        .annotations(Map.of("apigee-gke/config-sha256", sha256(yaml)))
+                        .build())
+                .spec(PodSpecArgs.builder()
+                        .serviceAccountName(name)
+                        .automountServiceAccountToken(false)
+                        .terminationGracePeriodSeconds(args.terminationGracePeriodSeconds())
+                        .securityContext(PodSecurityContextArgs.builder()
+                                .runAsNonRoot(true)
+                                .runAsUser(MicrogatewayServiceDefaults.USER)
+                                .runAsGroup(MicrogatewayServiceDefaults.USER)
+                                .fsGroup(MicrogatewayServiceDefaults.USER)
+                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                .build())
+                        .topologySpreadConstraints(
+                                spread("kubernetes.io/hostname", "DoNotSchedule"),
+                                spread("topology.kubernetes.io/zone", "ScheduleAnyway"))
+                        .containers(container)
+                        .volumes(
+                                emptyDir("config", "16Mi"),
+                                emptyDir("logs", "1Gi"),
+                                emptyDir("tmp", "64Mi"))
+                        .build())
+                .build();
+    }
+
+    private ProbeArgs probe(int periodSeconds, int failureThreshold) {
+        return ProbeArgs.builder()
+                .httpGet(HTTPGetActionArgs.builder().path(healthPath()).port(port()).build())
+                .periodSeconds(periodSeconds)
+                .failureThreshold(failureThreshold)
+                .timeoutSeconds(2)
+                .build();
+    }
+
+    private TopologySpreadConstraintArgs spread(String topologyKey, String whenUnsatisfiable) {
+        return TopologySpreadConstraintArgs.builder()
+                .maxSkew(1)
+                .topologyKey(topologyKey)
+                .whenUnsatisfiable(whenUnsatisfiable)
+                .labelSelector(LabelSelectorArgs.builder().matchLabels(selector()).build())
+                .build();
+    }
+
+    private static VolumeArgs emptyDir(String volume, String sizeLimit) {
+        return VolumeArgs.builder().name(volume).emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(sizeLimit).build()).build();
+    }
+
+    private static EnvVarArgs plain(String variable, String value) {
+        return EnvVarArgs.builder().name(variable).value(value).build();
+    }
+
+    private static EnvVarArgs field(String variable, String fieldPath) {
+        return EnvVarArgs.builder().name(variable)
+                .valueFrom(EnvVarSourceArgs.builder().fieldRef(ObjectFieldSelectorArgs.builder().fieldPath(fieldPath).build()).build())
+                .build();
+    }
+
+    /**
+     * Makes each value its own Pulumi secret inside a plain map. SecretArgs types {@code stringData} as
+     * {@code Output<Map<String, String>>}, but the SDK serializes an output nested in a map like any other, keeping
+     * its secretness: the engine receives an object whose values are secrets (what TypeScript's
+     * {@code stringData: {k: pulumi.secret(v)}} sends), so a preview shows the keys with {@code [secret]} strings,
+     * which stay schema-valid, and no value in clear. With {@code data} the placeholders would not be base64.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<Map<String, String>> eachValueSecret(Map<String, Output<String>> values) {
+        return Output.of((Map<String, String>) (Map) values);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static NetworkPolicyPortArgs tcp(int port) {
+        return NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build();
+    }
+
+    private static String backendPolicyName(String name, ProtectedBackend backend) {
+        return Names.child(name, "to-" + backend.slug());
+    }
+
+    private static String backendPolicyChild(String name, ProtectedBackend backend) {
+        return Names.child(name, "to-" + backend.namespace() + "-" + backend.slug());
+    }
+
+    private ObjectMetaArgs meta(String objectName) {
+        var labels = new LinkedHashMap<String, String>(selector());
+        labels.putAll(MANAGED_BY);
+        return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+    }
+
+    private CustomResourceOptions childOf(List<Resource> dependencies) {
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependencies).build();
+    }
+
+    private static String checked(String name, MicrogatewayServiceArgs args) {
+        var problems = new Problems("MicrogatewayService");
+        Names.checkLabel(problems, "name", name, 0);
+        if (args == null) {
+            problems.add("args", null, "pass MicrogatewayServiceArgs.builder().org(...).env(...).config(...).key(...).secret(...).build()");
+        } else if (problems.isEmpty()) {
+            var gateway = selectorFor(name);
+            for (int i = 0; i < args.protectedBackends().size(); i++) {
+                var backend = args.protectedBackends().get(i);
+                String arg = "protectedBackends[" + i + "]";
+                if (backend.namespace().equals(args.namespace()) && gateway.entrySet().containsAll(backend.podSelector().entrySet())) {
+                    problems.add(arg + ".podSelector", backend.podSelector(),
+                            "selects the gateway's own pods, which would then refuse every caller but themselves; select the backend's pods");
+                }
+                Names.checkSubdomain(problems, arg, backendPolicyName(name, backend));
+            }
+        }
+        problems.throwIfAny();
+        return name;
+    }
+}

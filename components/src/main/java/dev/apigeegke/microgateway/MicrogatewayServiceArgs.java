@@ -1,0 +1,442 @@
+package dev.apigeegke.microgateway;
+
+import com.pulumi.core.Output;
+import dev.apigeegke.core.Cidr;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.workload.Images;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Arguments of {@link MicrogatewayService}; {@link Builder#build()} validates them all at once. */
+public final class MicrogatewayServiceArgs {
+    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+    private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?");
+
+    /**
+     * A workload only the gateway may call: a NetworkPolicy in {@code namespace} selects the pods matching
+     * {@code podSelector} and admits, on {@code port} (the pods' container port), only the gateway's pods.
+     *
+     * @param namespace   the workload's namespace
+     * @param podSelector labels selecting its pods (not empty: an empty selector would lock down the whole namespace)
+     * @param port        the container port the gateway calls
+     */
+    public record ProtectedBackend(String namespace, Map<String, String> podSelector, int port) {
+        public ProtectedBackend {
+            // Sorted, so the NetworkPolicy's name and contents do not depend on the map's iteration order.
+            podSelector = podSelector == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(withoutNullKeys(podSelector)));
+        }
+
+        private static Map<String, String> withoutNullKeys(Map<String, String> map) {
+            var copy = new HashMap<String, String>();
+            // A null key cannot be sorted: keep it as "" so build() reports it instead of the constructor throwing.
+            map.forEach((k, v) -> copy.put(k == null ? "" : k, v));
+            return copy;
+        }
+
+        /** A readable, stable suffix naming this backend's NetworkPolicy: the selector's values and the port. */
+        String slug() {
+            var values = podSelector.values().stream().map(String::valueOf).collect(Collectors.joining("-"))
+                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+            return values.replaceAll("-+", "-").replaceAll("^-|-$", "") + "-" + port;
+        }
+    }
+
+    private final String org;
+    private final String env;
+    private final MicrogatewayConfig config;
+    private final Output<String> key;
+    private final Output<String> secret;
+    private final String namespace;
+    private final boolean createNamespace;
+    private final String image;
+    private final int replicas;
+    private final int maxReplicas;
+    private final int targetCpuUtilization;
+    private final int processes;
+    private final int stopDelaySeconds;
+    private final Map<String, String> requests;
+    private final Map<String, String> limits;
+    private final List<ProtectedBackend> protectedBackends;
+    private final List<String> additionalSourceRanges;
+
+    private MicrogatewayServiceArgs(Builder b) {
+        this.org = b.org;
+        this.env = b.env;
+        this.config = b.config;
+        this.key = b.key.asSecret();
+        this.secret = b.secret.asSecret();
+        this.namespace = b.namespace;
+        this.createNamespace = b.createNamespace;
+        this.image = b.image;
+        this.replicas = b.replicas;
+        this.maxReplicas = b.maxReplicas;
+        this.targetCpuUtilization = b.targetCpuUtilization;
+        this.processes = b.processes;
+        this.stopDelaySeconds = b.stopDelaySeconds;
+        this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
+        this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
+        this.protectedBackends = List.copyOf(b.protectedBackends);
+        this.additionalSourceRanges = List.copyOf(b.additionalSourceRanges);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String org() {
+        return org;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    public MicrogatewayConfig config() {
+        return config;
+    }
+
+    /** The microgateway key, a Pulumi secret. */
+    public Output<String> key() {
+        return key;
+    }
+
+    /** The microgateway secret, a Pulumi secret. */
+    public Output<String> secret() {
+        return secret;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public boolean createNamespace() {
+        return createNamespace;
+    }
+
+    public String image() {
+        return image;
+    }
+
+    public int replicas() {
+        return replicas;
+    }
+
+    public int maxReplicas() {
+        return maxReplicas;
+    }
+
+    public int targetCpuUtilization() {
+        return targetCpuUtilization;
+    }
+
+    public int processes() {
+        return processes;
+    }
+
+    public int stopDelaySeconds() {
+        return stopDelaySeconds;
+    }
+
+    /** The pod's termination grace period: the stop delay plus a margin for the gateway to close its connections. */
+    public int terminationGracePeriodSeconds() {
+        return stopDelaySeconds + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
+    }
+
+    /** The PodDisruptionBudget's minAvailable: one replica fewer than the minimum, and at least one. */
+    public int minAvailable() {
+        return Math.max(1, replicas - 1);
+    }
+
+    public Map<String, String> requests() {
+        return requests;
+    }
+
+    public Map<String, String> limits() {
+        return limits;
+    }
+
+    public List<ProtectedBackend> protectedBackends() {
+        return protectedBackends;
+    }
+
+    public List<String> additionalSourceRanges() {
+        return additionalSourceRanges;
+    }
+
+    /** Builder of {@link MicrogatewayServiceArgs}. */
+    public static final class Builder {
+        private String org;
+        private String env;
+        private MicrogatewayConfig config;
+        private Output<String> key;
+        private Output<String> secret;
+        private String namespace = MicrogatewayServiceDefaults.NAMESPACE;
+        private boolean createNamespace = true;
+        private String image = MicrogatewayServiceDefaults.IMAGE;
+        private int replicas = MicrogatewayServiceDefaults.REPLICAS;
+        private int maxReplicas = MicrogatewayServiceDefaults.MAX_REPLICAS;
+        private int targetCpuUtilization = MicrogatewayServiceDefaults.TARGET_CPU_UTILIZATION;
+        private int processes = MicrogatewayServiceDefaults.PROCESSES;
+        private int stopDelaySeconds = MicrogatewayServiceDefaults.STOP_DELAY_SECONDS;
+        private Map<String, String> requests = new TreeMap<>(MicrogatewayServiceDefaults.REQUESTS);
+        private Map<String, String> limits = new TreeMap<>(MicrogatewayServiceDefaults.LIMITS);
+        private List<ProtectedBackend> protectedBackends = List.of();
+        private List<String> additionalSourceRanges = List.of();
+
+        private Builder() {
+        }
+
+        /** The Apigee organization the gateway serves (required). */
+        public Builder org(String org) {
+            this.org = org;
+            return this;
+        }
+
+        /** The Apigee environment the gateway serves (required). */
+        public Builder env(String env) {
+            this.env = env;
+            return this;
+        }
+
+        /** The gateway's configuration (required), rendered for {@link #org} and {@link #env}. */
+        public Builder config(MicrogatewayConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        public Builder key(Output<String> key) {
+            this.key = key;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        public Builder key(String key) {
+            this.key = key == null ? null : Output.ofSecret(key);
+            return this;
+        }
+
+        /** The secret {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        public Builder secret(Output<String> secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /** The secret {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        public Builder secret(String secret) {
+            this.secret = secret == null ? null : Output.ofSecret(secret);
+            return this;
+        }
+
+        /** The gateway's namespace. Default {@code edgemicro-system}. */
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Whether to create the namespace; false uses an existing one without managing it. Default true. */
+        public Builder createNamespace(boolean createNamespace) {
+            this.createNamespace = createNamespace;
+            return this;
+        }
+
+        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}. */
+        public Builder image(String image) {
+            this.image = image;
+            return this;
+        }
+
+        /** The minimum number of gateway pods, kept by the autoscaler. Default 2, so a node can drain without an outage. */
+        public Builder replicas(int replicas) {
+            this.replicas = replicas;
+            return this;
+        }
+
+        /** The most pods the autoscaler may run. Default 10. */
+        public Builder maxReplicas(int maxReplicas) {
+            this.maxReplicas = maxReplicas;
+            return this;
+        }
+
+        /** The average CPU utilization, in percent of the request, the autoscaler aims for. Default 70. */
+        public Builder targetCpuUtilization(int percent) {
+            this.targetCpuUtilization = percent;
+            return this;
+        }
+
+        /** Node.js worker processes per pod ({@code EDGEMICRO_PROCESSES}). Default 1. */
+        public Builder processes(int processes) {
+            this.processes = processes;
+            return this;
+        }
+
+        /**
+         * Seconds the gateway keeps serving after SIGTERM ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800; the pod's grace
+         * period is this plus 10 seconds. Default 20.
+         */
+        public Builder stopDelaySeconds(int seconds) {
+            this.stopDelaySeconds = seconds;
+            return this;
+        }
+
+        /** Resource requests; replace the defaults (cpu 500m, memory 512Mi) as a whole. A cpu request is required by the autoscaler. */
+        public Builder requests(Map<String, String> requests) {
+            this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
+            return this;
+        }
+
+        /** Resource limits; replace the defaults (cpu 1, memory 1Gi) as a whole. */
+        public Builder limits(Map<String, String> limits) {
+            this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
+            return this;
+        }
+
+        /** Workloads that accept traffic only from the gateway, one NetworkPolicy each. Default: none. */
+        public Builder protectedBackends(List<ProtectedBackend> backends) {
+            this.protectedBackends = backends == null ? List.of() : new ArrayList<>(backends);
+            return this;
+        }
+
+        /** Workloads that accept traffic only from the gateway, one NetworkPolicy each. Default: none. */
+        public Builder protectedBackends(ProtectedBackend... backends) {
+            return protectedBackends(backends == null ? null : java.util.Arrays.asList(backends));
+        }
+
+        /**
+         * Ranges, besides the cluster's pods and Google's load balancers (35.191.0.0/16, 130.211.0.0/22), that may reach
+         * the gateway's port, e.g. an internal load balancer's proxy-only subnet. Default: none.
+         */
+        public Builder additionalSourceRanges(List<String> ranges) {
+            this.additionalSourceRanges = ranges == null ? List.of() : new ArrayList<>(ranges);
+            return this;
+        }
+
+        /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
+        public MicrogatewayServiceArgs build() {
+            var problems = new Problems("MicrogatewayServiceArgs");
+            problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
+                    "the Apigee organization name: letters, digits, '-' and '_'");
+            problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
+                    "the Apigee environment name: letters, digits, '-' and '_'");
+            if (config == null) {
+                problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");
+            } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
+                // The image writes the config to <org>-<env>-config.yaml from EDGEMICRO_ORG/ENV and starts with that file.
+                problems.add("config", config.fileName(), "the config is for another org or env; the gateway for org '" + org
+                        + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
+            }
+            problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
+            problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
+            problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
+            Images.checkPinned(problems, "image", image);
+            problems.check(replicas >= 1, "replicas", replicas, "at least 1 replica");
+            problems.check(maxReplicas >= Math.max(1, replicas), "maxReplicas", maxReplicas,
+                    "at least replicas (" + replicas + "): the autoscaler cannot run fewer pods than its minimum");
+            problems.check(targetCpuUtilization >= 1 && targetCpuUtilization <= 100, "targetCpuUtilization", targetCpuUtilization,
+                    "a percentage of the CPU request from 1 to 100");
+            problems.check(processes >= 1 && processes <= MicrogatewayServiceDefaults.MAX_PROCESSES, "processes", processes,
+                    "from 1 to " + MicrogatewayServiceDefaults.MAX_PROCESSES + " worker processes; add replicas rather than processes");
+            problems.check(stopDelaySeconds >= 1 && stopDelaySeconds <= MicrogatewayServiceDefaults.MAX_STOP_DELAY_SECONDS,
+                    "stopDelaySeconds", stopDelaySeconds, "from 1 to 1800 seconds, the range EDGEMICRO_STOP_DELAY accepts");
+            checkResources(problems);
+            checkBackends(problems);
+            for (int i = 0; i < additionalSourceRanges.size(); i++) {
+                var range = additionalSourceRanges.get(i);
+                var problem = Cidr.problem(range);
+                problems.check(problem == null, "additionalSourceRanges[" + i + "]", range, problem);
+            }
+            problems.throwIfAny();
+            return new MicrogatewayServiceArgs(this);
+        }
+
+        private void checkResources(Problems problems) {
+            requests.forEach((resource, quantity) -> problems.check(quantity(quantity) != null, "requests." + resource, quantity,
+                    "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
+            limits.forEach((resource, quantity) -> problems.check(quantity(quantity) != null, "limits." + resource, quantity,
+                    "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
+            problems.check(requests.containsKey("cpu"), "requests", requests,
+                    "include a cpu request: the autoscaler's target is a percentage of it");
+            requests.forEach((resource, request) -> {
+                var r = quantity(request);
+                var l = quantity(limits.get(resource));
+                if (r != null && l != null && r.compareTo(l) > 0) {
+                    problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
+                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
+                }
+            });
+        }
+
+        private void checkBackends(Problems problems) {
+            var seen = new HashMap<String, Integer>();
+            for (int i = 0; i < protectedBackends.size(); i++) {
+                var b = protectedBackends.get(i);
+                String arg = "protectedBackends[" + i + "]";
+                if (b == null) {
+                    problems.add(arg, null, "give new ProtectedBackend(namespace, podSelector, port)");
+                    continue;
+                }
+                problems.check(Names.isLabel(b.namespace()), arg + ".namespace", b.namespace(),
+                        "a Kubernetes namespace name: lowercase letters, digits and '-'");
+                problems.check(!b.podSelector().isEmpty(), arg + ".podSelector", b.podSelector(),
+                        "select the backend's pods by label; an empty selector would admit only the gateway to every pod in the namespace");
+                b.podSelector().forEach((k, v) -> {
+                    problems.check(labelKey(k), arg + ".podSelector." + k, k,
+                            "a label key: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'");
+                    problems.check(v != null && LABEL_NAME.matcher(v).matches(), arg + ".podSelector." + k, v,
+                            "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+                });
+                problems.check(b.port() >= 1 && b.port() <= 65535, arg + ".port", b.port(), "the backend's container port, from 1 to 65535");
+                var previous = seen.putIfAbsent(b.namespace() + "/" + b.slug(), i);
+                if (previous != null) {
+                    problems.add(arg, b, "repeats protectedBackends[" + previous + "] (same namespace, selector values and port); list each backend once");
+                }
+            }
+        }
+
+        private static boolean labelKey(String key) {
+            int slash = key.lastIndexOf('/');
+            String name = slash < 0 ? key : key.substring(slash + 1);
+            if (name.isEmpty() || !LABEL_NAME.matcher(name).matches()) {
+                return false;
+            }
+            if (slash < 0) {
+                return true;
+            }
+            var prefix = new Problems("prefix");
+            Names.checkSubdomain(prefix, "prefix", key.substring(0, slash));
+            return prefix.isEmpty();
+        }
+
+        private static BigDecimal quantity(String text) {
+            if (text == null) {
+                return null;
+            }
+            var m = QUANTITY.matcher(text);
+            if (!m.matches()) {
+                return null;
+            }
+            var value = new BigDecimal(m.group(1));
+            return m.group(2) == null ? value : value.multiply(switch (m.group(2)) {
+                case "m" -> new BigDecimal("0.001");
+                case "k" -> BigDecimal.TEN.pow(3);
+                case "M" -> BigDecimal.TEN.pow(6);
+                case "G" -> BigDecimal.TEN.pow(9);
+                case "T" -> BigDecimal.TEN.pow(12);
+                case "Ki" -> BigDecimal.valueOf(1L << 10);
+                case "Mi" -> BigDecimal.valueOf(1L << 20);
+                case "Gi" -> BigDecimal.valueOf(1L << 30);
+                default -> BigDecimal.valueOf(1L << 40);
+            });
+        }
+    }
+}

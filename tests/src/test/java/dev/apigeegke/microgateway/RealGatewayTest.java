@@ -1,0 +1,184 @@
+package dev.apigeegke.microgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrest;
+import dev.apigeegke.testing.Node;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rendered configuration run by the real engine: microgateway-core and microgateway-plugins (tests/node), on
+ * 127.0.0.1, in front of loopback backends that stand for the /orders and /catalog services. Apigee's downloads
+ * (proxies, products, public key) are replaced by the lists given here.
+ */
+class RealGatewayTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Map<String, Object>> ROUTES = List.of(
+            Map.of("name", "edgemicro_orders", "base_path", "/orders"),
+            Map.of("name", "edgemicro_catalog", "base_path", "/catalog"));
+    /** A product admitting the orders proxy only, as edgemicro-auth/products lists it. */
+    private static final List<Map<String, Object>> PRODUCTS = List.of(
+            Map.of("name", "orders-product", "proxies", List.of("edgemicro_orders", "edgemicro-auth"), "apiResources", List.of("/**")));
+
+    private static KeyPair keys;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void generateKeys() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+    }
+
+    private static MicrogatewayConfig.Builder acme() {
+        return MicrogatewayConfig.builder().organization("acme").environment("test");
+    }
+
+    private static Map<String, Object> get(String path, Map<String, String> headers) {
+        return Map.of("method", "GET", "path", path, "headers", headers);
+    }
+
+    private static Map<String, Object> get(String path) {
+        return get(path, Map.of());
+    }
+
+    private JsonNode run(MicrogatewayConfig config, List<Map<String, Object>> routes, List<Map<String, Object>> requests)
+            throws Exception {
+        Path file = dir.resolve(config.fileName());
+        Files.writeString(file, config.toYaml());
+        var scenario = new LinkedHashMap<String, Object>();
+        scenario.put("config", file.toString());
+        scenario.put("org", config.organization());
+        scenario.put("env", config.environment());
+        scenario.put("proxies", routes);
+        scenario.put("products", PRODUCTS);
+        scenario.put("requests", requests);
+        Path scenarioFile = dir.resolve("scenario.json");
+        Files.writeString(scenarioFile, JSON.writeValueAsString(scenario));
+        var report = Node.run("run-gateway.mjs", List.of(scenarioFile.toString()));
+        assertThat(report.json().path("ok").asBoolean()).as(report.json() + "\n" + report.stderr()).isTrue();
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.json().path("validator").asText()).isEqualTo("passed");
+        assertThat(report.json().path("listen").asText()).isEqualTo("127.0.0.1");
+        return report.json().path("results");
+    }
+
+    private static List<Integer> statuses(JsonNode results) {
+        var statuses = new java.util.ArrayList<Integer>();
+        results.forEach(r -> statuses.add(r.path("status").asInt()));
+        return statuses;
+    }
+
+    private static String token(Map<String, Object> claims) throws Exception {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
+        String payload = encoder.encodeToString(JSON.writeValueAsBytes(claims));
+        var signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(keys.getPrivate());
+        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + encoder.encodeToString(signer.sign());
+    }
+
+    /** The claims edgemicro-auth puts in a token; the oauth plugin checks the signature, exp and api_product_list. */
+    private static Map<String, Object> claims(List<String> products, Instant expiry) {
+        long now = Instant.now().getEpochSecond();
+        return Map.of("application_name", "orders-app", "client_id", "client-1", "api_product_list", products,
+                "audience", "microgateway", "iss", "https://acme-test.apigee.net/edgemicro-auth/token",
+                "iat", now, "exp", expiry.getEpochSecond());
+    }
+
+    private static String publicKeyPem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Test
+    void routesEachRequestToTheBackendOfItsBasePath() throws Exception {
+        var results = run(acme().plugins(List.of("healthcheck")).build(), ROUTES,
+                List.of(get("/orders/42?expand=lines"), get("/catalog/items"), get("/inventory/1")));
+        assertThat(results.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(results.get(0).path("backend").asText()).isEqualTo("edgemicro_orders");
+        assertThat(results.get(0).path("backendPath").asText()).isEqualTo("/42?expand=lines");
+        assertThat(results.get(1).path("backend").asText()).isEqualTo("edgemicro_catalog");
+        assertThat(results.get(1).path("backendPath").asText()).isEqualTo("/items");
+        // Default headers reach the backend.
+        assertThat(results.get(1).path("backendHeaders").has("x-forwarded-host")).isTrue();
+        assertThat(results.get(1).path("backendHeaders").has("x-request-id")).isTrue();
+        assertThat(results.get(2).path("status").asInt()).isEqualTo(404);
+        assertThat(results.get(2).path("backend").isNull()).isTrue();
+    }
+
+    @Test
+    void answersTheHealthCheckOnlyWhenAProxyCoversItsPath() throws Exception {
+        // The engine matches a proxy before any plugin runs: with only /orders and /catalog, /healthcheck is a 404.
+        var uncovered = run(acme().build(), ROUTES, List.of(get("/healthcheck")));
+        assertThat(uncovered.get(0).path("status").asInt()).isEqualTo(404);
+
+        var routes = new java.util.ArrayList<>(ROUTES);
+        routes.add(Map.of("name", "edgemicro_healthcheck", "base_path", "/healthcheck"));
+        var covered = run(acme().build(), routes, List.of(get("/healthcheck"), get("/orders/1")));
+        assertThat(covered.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(covered.get(0).path("backend").isNull()).as("answered by the plugin, not a backend").isTrue();
+        assertThat(covered.get(0).path("body").has("uptime")).isTrue();
+        // Healthcheck runs before oauth; everything else still needs a token.
+        assertThat(covered.get(1).path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesRequestsPastTheSpikeArrestRate() throws Exception {
+        // One request per minute, no buffer: the first passes and the next ones, sent at once, are refused.
+        var config = acme().plugins(List.of("healthcheck", "spikearrest")).spikeArrest(new SpikeArrest("minute", 1, 0)).build();
+        var results = run(config, ROUTES, List.of(get("/orders/1"), get("/orders/2"), get("/catalog/3")));
+        assertThat(statuses(results)).containsExactly(200, 503, 503);
+        assertThat(results.get(1).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
+    }
+
+    @Test
+    void admitsOnlyTokensSignedByTheConfiguredKeyForAProductOfTheProxy() throws Exception {
+        var config = acme().plugins(List.of("healthcheck", "oauth", "quota")).publicKeyOverride(publicKeyPem()).build();
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        String valid = token(claims(List.of("orders-product"), inAnHour));
+        String expired = token(claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
+        String forgedPayload = valid.substring(0, valid.indexOf('.') + 1)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims(List.of("orders-product", "admin"), inAnHour)))
+                + valid.substring(valid.lastIndexOf('.'));
+        var otherKeys = KeyPairGenerator.getInstance("RSA");
+        otherKeys.initialize(2048);
+        var stranger = keys;
+        keys = otherKeys.generateKeyPair();
+        String foreign = token(claims(List.of("orders-product"), inAnHour));
+        keys = stranger;
+
+        var results = run(config, ROUTES, List.of(
+                get("/orders/1"),
+                get("/orders/1", Map.of("authorization", "Bearer " + valid)),
+                get("/orders/1", Map.of("authorization", "Bearer " + expired)),
+                get("/orders/1", Map.of("authorization", "Bearer " + forgedPayload)),
+                get("/orders/1", Map.of("authorization", "Bearer " + foreign)),
+                get("/catalog/1", Map.of("authorization", "Bearer " + valid))));
+        assertThat(statuses(results)).containsExactly(401, 200, 401, 401, 401, 403);
+        assertThat(results.get(0).path("body").path("error").asText()).isEqualTo("missing_authorization");
+        assertThat(results.get(1).path("backend").asText()).isEqualTo("edgemicro_orders");
+        // The token itself is not passed on (keep-authorization-header false); its claims are.
+        assertThat(results.get(1).path("backendHeaders").has("authorization")).isFalse();
+        assertThat(results.get(1).path("backendHeaders").has("x-authorization-claims")).isTrue();
+        assertThat(results.get(5).path("body").path("error").asText()).isEqualTo("access_denied");
+    }
+}
