@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import com.pulumi.Context;
 import com.pulumi.exceptions.RunException;
 import dev.apigeegke.examples.pattern1.Pattern1;
+import dev.apigeegke.examples.pattern2.Pattern2;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -12,7 +13,8 @@ public final class Patterns {
     /** The configuration key that selects the pattern. */
     public static final String KEY = "pattern";
     private static final Map<String, Consumer<Context>> PROGRAMS = new TreeMap<>(Map.of(
-            "pattern1", Pattern1::stack));
+            "pattern1", Pattern1::stack,
+            "pattern2", Pattern2::stack));
 
     private Patterns() {
     }

@@ -97,6 +97,11 @@ public final class MicrogatewayService extends ComponentResource {
     public static final String APP = "edge-microgateway";
     private static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "apigee-gke");
 
+    /** The gateway's HTTP port, as the Service and the pods expose it. */
+    public static final int PORT = MicrogatewayServiceDefaults.PORT;
+    /** The health-check plugin's path: point load balancer health checks here, not at "/". */
+    public static final String HEALTH_PATH = MicrogatewayServiceDefaults.HEALTH_PATH;
+
     /** The ClusterIP Service's name. */
     @Export(name = "serviceName", refs = String.class)
     public final Output<String> serviceName;

@@ -58,6 +58,20 @@ class ApigeeLintTest {
     }
 
     @Test
+    void pattern2MicrogatewayBundlesPassApigeelint() throws Exception {
+        Path p2 = out.resolve("p2");
+        int code = MainAccess.run(new String[] {"preview", "pattern2", "--project-dir", Repo.root().toString(), "--out", p2.toString()},
+                new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(code).isZero();
+        for (String proxy : List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck")) {
+            var report = Node.run(LINT, List.of("-s", p2.resolve("apigee/" + proxy + "/apiproxy").toString(), "-f", "json.js",
+                    "--profile", "apigee"));
+            assertThat(messages(report.json(), 2)).as(proxy + " errors").isEmpty();
+            assertThat(messages(report.json(), 1)).as(proxy + " warnings").isEmpty();
+        }
+    }
+
+    @Test
     void apigeelintReportsAnErrorInABrokenCopy() throws Exception {
         // A green run above means something only if the linter rejects what is wrong.
         Path broken = out.resolve("broken/apiproxy");

@@ -41,6 +41,25 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void pattern2ManifestsPassTheKubernetesAndGkeSchemas() throws Exception {
+        Path p2 = out.resolve("p2");
+        int code = dev.apigeegke.cli.MainAccess.run(new String[] {"preview", "pattern2", "--project-dir", Repo.root().toString(),
+                "--out", p2.toString()}, new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(code).isZero();
+        var report = Node.run("validate-manifests.mjs", List.of(p2.resolve("manifests").toString()));
+        assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
+        assertThat(report.json().get("checked").asInt()).isEqualTo(17);
+        assertThat(report.json().toString()).doesNotContain("offline-preview-placeholder");
+        try (var files = Files.walk(p2)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(f.toString()).doesNotContain("offline-preview-placeholder");
+            }
+        }
+        assertThat(p2.resolve("microgateway/apigee-p2-gateway-config.yaml")).isRegularFile();
+    }
+
+    @Test
     void theCheckerRejectsAnInvalidManifest() throws Exception {
         // The same BackendConfig with a wrong type and a Deployment with a string replica count must fail,
         // so a green run above means the schemas were really applied.

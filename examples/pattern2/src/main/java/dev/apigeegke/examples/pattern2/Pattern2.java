@@ -1,0 +1,168 @@
+package dev.apigeegke.examples.pattern2;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.apigeegke.apigee.ApiConsumer;
+import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.ApigeeProxyArgs;
+import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.cluster.GkeClusterArgs;
+import dev.apigeegke.core.AsyncPool;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.ingress.ArmoredIngress;
+import dev.apigeegke.ingress.ArmoredIngressArgs;
+import dev.apigeegke.ingress.IngressBackend;
+import dev.apigeegke.microgateway.MicrogatewayConfig;
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
+import dev.apigeegke.workload.Microservice;
+import dev.apigeegke.workload.MicroserviceArgs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pattern 2: all API traffic enters through an armored Ingress to Edge Microgateway running as a
+ * Kubernetes Service, which enforces the policy (API key or OAuth token, spike arrest, the product's quota)
+ * and routes by base path to the microservices; NetworkPolicies keep the services reachable only from the
+ * gateway. On Apigee: an {@code edgemicro_} proxy per route, one for the health check, and a product
+ * (listing {@code edgemicro-auth}) with a sample app.
+ */
+public final class Pattern2 {
+    /** The sample microservices: name, pinned image; each is routed at {@code /<name>}. */
+    static final List<Sample> SAMPLES = List.of(
+            new Sample("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0"),
+            new Sample("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0"));
+    static final String SERVICES_NAMESPACE = "default";
+    static final int SERVICE_PORT = 8080;
+
+    record Sample(String name, String image) {
+        String proxyName() {
+            return "edgemicro_" + name;
+        }
+    }
+
+    private Pattern2() {
+    }
+
+    public static void main(String[] args) {
+        AsyncPool.configure();
+        Pulumi.run(Pattern2::stack);
+    }
+
+    /** The program: reads the stack configuration and declares the resources. */
+    public static void stack(Context ctx) {
+        try {
+            build(ctx, Pattern2Config.from(ctx));
+        } catch (InvalidArgumentsException e) {
+            throw new RunException(e.getMessage());
+        }
+    }
+
+    /** Declares pattern 2's resources for {@code config}; every argument is validated before the first resource. */
+    public static Pattern2Resources build(Context ctx, Pattern2Config config) {
+        var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
+                .deletionProtection(config.deletionProtection());
+        config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
+        var validatedCluster = clusterArgs.build();
+
+        var serviceArgs = SAMPLES.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
+                .image(s.image()).port(SERVICE_PORT).clusterService(true).build()).toList();
+
+        var gatewayConfig = MicrogatewayConfig.builder()
+                .organization(config.organization())
+                .environment(config.environment())
+                .spikeArrest(new MicrogatewayConfig.SpikeArrest("second", config.spikeArrestPerSecond(), 0))
+                .build();
+        String gatewayName = config.prefix() + "-gateway";
+        var gatewayArgs = MicrogatewayServiceArgs.builder()
+                .org(config.organization())
+                .env(config.environment())
+                .config(gatewayConfig)
+                .key(config.microgatewayKey())
+                .secret(config.microgatewaySecret())
+                .protectedBackends(SAMPLES.stream().map(s -> new MicrogatewayServiceArgs.ProtectedBackend(
+                        SERVICES_NAMESPACE, Microservice.selectorFor(s.name()), SERVICE_PORT)).toList())
+                .build();
+
+        var ingress = ArmoredIngressArgs.builder()
+                .project(config.project())
+                .namespace(gatewayArgs.namespace())
+                .domains(config.domains())
+                .wafRuleSets(config.wafRuleSets())
+                .backend(IngressBackend.builder()
+                        .name(gatewayName + "-lb")
+                        .selector(MicrogatewayService.selectorFor(gatewayName))
+                        .port(MicrogatewayService.PORT)
+                        .targetPort(MicrogatewayService.PORT)
+                        // The load balancer's default "/" would be rejected by the oauth plugin.
+                        .healthCheckPath(MicrogatewayService.HEALTH_PATH)
+                        .build());
+        if (config.internal()) {
+            ingress.internal(true).region(config.region());
+        } else {
+            ingress.allowlist(config.allowlist());
+        }
+        var validatedIngress = ingress.build();
+
+        // On Apigee: the gateway loads every edgemicro_ proxy of its environment; clients need a key for the product.
+        var proxyNames = SAMPLES.stream().map(Sample::proxyName).toList();
+        var proxyArgs = new ArrayList<ApigeeProxyArgs>();
+        for (int i = 0; i < SAMPLES.size(); i++) {
+            var sample = SAMPLES.get(i);
+            var api = microgatewayProxy(config, sample.proxyName(), "/" + sample.name(),
+                    "http://" + sample.name() + "." + SERVICES_NAMESPACE + ".svc.cluster.local");
+            if (i == 0) {
+                api.productName(config.prefix() + "-product")
+                        .productProxies(proxyNames.subList(1, proxyNames.size()))
+                        .consumer(new ApiConsumer(config.consumerEmail(), "Sample", "Consumer", config.prefix() + "-sample-app"));
+            } else {
+                api.createProduct(false);
+            }
+            proxyArgs.add(api.build());
+        }
+        // The healthcheck plugin answers /healthcheck, but only for a path some proxy serves.
+        var healthArgs = microgatewayProxy(config, "edgemicro_healthcheck", MicrogatewayService.HEALTH_PATH,
+                "http://127.0.0.1:" + MicrogatewayService.PORT).createProduct(false).build();
+
+        var cluster = new GkeCluster(config.prefix(), validatedCluster);
+        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        var services = new ArrayList<Microservice>();
+        for (int i = 0; i < SAMPLES.size(); i++) {
+            services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), onCluster));
+        }
+        var gateway = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
+        var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
+                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gateway).build());
+
+        var health = new ApigeeProxy(config.prefix() + "-health", healthArgs, null);
+        var siblings = new ArrayList<Resource>();
+        siblings.add(health);
+        var apis = new ArrayList<ApigeeProxy>();
+        // The product lists every route's proxy: create the others first.
+        for (int i = proxyArgs.size() - 1; i >= 0; i--) {
+            var api = new ApigeeProxy(config.prefix() + "-" + SAMPLES.get(i).name(), proxyArgs.get(i),
+                    ComponentResourceOptions.builder().dependsOn(List.copyOf(siblings)).build());
+            siblings.add(api);
+            apis.add(0, api);
+        }
+
+        ctx.export("clusterName", cluster.clusterName);
+        ctx.export("kubeconfig", cluster.kubeconfig);
+        ctx.export("gatewayUrl", armored.url);
+        ctx.export("consumerKey", apis.get(0).consumerKey);
+        return new Pattern2Resources(cluster, List.copyOf(services), gateway, armored, List.copyOf(apis));
+    }
+
+    private static ApigeeProxyArgs.Builder microgatewayProxy(Pattern2Config config, String name, String basePath, String target) {
+        return ApigeeProxyArgs.builder()
+                .organization(config.organization())
+                .environments(List.of(config.environment()))
+                .proxyName(name)
+                .basePath(basePath)
+                .microgateway(true)
+                .target(target);
+    }
+}

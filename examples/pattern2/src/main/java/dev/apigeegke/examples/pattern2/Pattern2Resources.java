@@ -1,0 +1,21 @@
+package dev.apigeegke.examples.pattern2;
+
+import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.ingress.ArmoredIngress;
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.workload.Microservice;
+import java.util.List;
+
+/**
+ * What pattern 2 declared.
+ *
+ * @param cluster  the GKE cluster
+ * @param services the sample microservices
+ * @param gateway  Edge Microgateway as a Service
+ * @param ingress  the armored Ingress in front of the gateway
+ * @param apis     the edgemicro_ proxies, one per service (the first holds the product and sample app)
+ */
+public record Pattern2Resources(GkeCluster cluster, List<Microservice> services, MicrogatewayService gateway,
+                                ArmoredIngress ingress, List<ApigeeProxy> apis) {
+}

@@ -1,0 +1,117 @@
+package dev.apigeegke.examples.pattern2;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.testing.Harness;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class Pattern2Test {
+    static final String KEY = "mgw-key-in-clear-0000000000000001";
+    static final String SECRET = "mgw-secret-in-clear-000000000002";
+
+    static Map<String, String> stackConfig() {
+        var config = new TreeMap<String, String>();
+        config.put("gcp:project", "my-project");
+        config.put("gcp:region", "europe-west1");
+        config.put("apigee:organization", "my-org");
+        config.put("apigee-gke:apigeeEnvironments", "[\"test\"]");
+        config.put("apigee-gke:allowlist", "[\"0.0.0.0/0\",\"::/0\"]");
+        config.put("apigee-gke:microgatewayKey", KEY);
+        config.put("apigee-gke:microgatewaySecret", SECRET);
+        return config;
+    }
+
+    static Plan preview(Map<String, String> config) {
+        var result = Harness.preview(config, Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret"), Pattern2::stack);
+        assertThat(result.errors()).isEmpty();
+        return result.plan();
+    }
+
+    @Test
+    void allTrafficEntersThroughTheIngressToTheGateway() {
+        var plan = preview(stackConfig());
+        var ingress = plan.get("kubernetes:networking.k8s.io/v1:Ingress", "apigee-p2-ingress").inputs();
+        assertThat(at(ingress, "metadata", "namespace")).isEqualTo("edgemicro-system");
+        assertThat(at(ingress, "spec", "defaultBackend", "service", "name")).isEqualTo("apigee-p2-gateway-lb");
+        var lb = plan.get("kubernetes:core/v1:Service", "apigee-p2-ingress-apigee-p2-gateway-lb").inputs();
+        var gatewayPods = at(plan.get("kubernetes:apps/v1:Deployment", "apigee-p2-gateway-deployment").inputs(),
+                "spec", "template", "metadata", "labels");
+        assertThat((Map<?, ?>) gatewayPods).containsAllEntriesOf((Map) at(lb, "spec", "selector"));
+        assertThat(at(lb, "spec", "ports", 0, "targetPort")).isEqualTo(8000L);
+        // The load balancer checks the gateway's health plugin, not "/" (which oauth would reject).
+        var bc = plan.get("kubernetes:cloud.google.com/v1:BackendConfig", "apigee-p2-ingress-apigee-p2-gateway-lb").inputs();
+        assertThat(at(bc, "spec", "healthCheck", "requestPath")).isEqualTo("/healthcheck");
+        assertThat(at(bc, "spec", "securityPolicy", "name")).isEqualTo("apigee-p2-ingress-armor");
+    }
+
+    @Test
+    void theServicesAcceptTrafficOnlyFromTheGateway() {
+        var plan = preview(stackConfig());
+        var policies = plan.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream()
+                .filter(p -> "default".equals(at(p.inputs(), "metadata", "namespace"))).toList();
+        assertThat(policies).hasSize(2);
+        assertThat(policies).extracting(p -> at(p.inputs(), "spec", "podSelector", "matchLabels"))
+                .containsExactlyInAnyOrder(Map.of("app.kubernetes.io/name", "orders"), Map.of("app.kubernetes.io/name", "catalog"));
+        assertThat(policies).allSatisfy(p -> {
+            assertThat(at(p.inputs(), "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+            assertThat(at(p.inputs(), "spec", "ingress", 0, "from", 0, "podSelector", "matchLabels", "app.kubernetes.io/name"))
+                    .isEqualTo("edge-microgateway");
+            assertThat(at(p.inputs(), "spec", "ingress", 0, "ports", 0, "port")).isEqualTo(8080L);
+        });
+    }
+
+    @Test
+    void apigeeHasAnEdgemicroProxyPerRouteAHealthProxyAndOneProduct() {
+        var plan = preview(stackConfig());
+        assertThat(plan.ofType("apigee:index:ApiProxy")).extracting(r -> r.inputs().get("name"))
+                .containsExactlyInAnyOrder("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck");
+        assertThat(plan.ofType("apigee:index:ApiProduct")).singleElement().satisfies(p -> assertThat(p.inputs().get("proxies"))
+                .isEqualTo(List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro-auth")));
+        assertThat(plan.ofType("apigee:index:TargetServer")).isEmpty();
+        assertThat(plan.ofType("apigee:index:DeveloperApp")).hasSize(1);
+    }
+
+    @Test
+    void theGatewayKeyAndSecretNeverAppearInClear() throws Exception {
+        var plan = preview(stackConfig());
+        var secret = plan.get("kubernetes:core/v1:Secret", "apigee-p2-gateway-credentials").inputs();
+        assertThat(at(secret, "stringData", "mgw-key")).isEqualTo(Harness.SECRET);
+        assertThat(at(secret, "stringData", "mgw-secret")).isEqualTo(Harness.SECRET);
+        String everything = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(plan);
+        assertThat(everything).doesNotContain(KEY).doesNotContain(SECRET);
+        var gatewayConfig = plan.outputsOf(plan.get("apigee-gke:index:MicrogatewayService", "apigee-p2-gateway")).get("config");
+        assertThat((String) gatewayConfig).contains("my-org").doesNotContain(KEY).doesNotContain(SECRET);
+    }
+
+    @Test
+    void reportsEveryConfigurationProblemAtOnce() {
+        var config = new TreeMap<String, String>();
+        config.put("apigee-gke:spikeArrest", "fast");
+        var result = Harness.preview(config, Set.of(), Pattern2::stack);
+        assertThat(String.join("\n", result.errors()))
+                .contains("gcp:project = (not set)")
+                .contains("apigee:organization = (not set)")
+                .contains("apigee-gke:apigeeEnvironments = (not set)")
+                .contains("apigee-gke:microgatewayKey = (not set)")
+                .contains("apigee-gke:allowlist = (not set)")
+                .contains("apigee-gke:spikeArrest = \"fast\"");
+        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+    }
+
+    @Test
+    void anInternalGatewayUsesGceInternalWithoutAnAllowlist() {
+        var config = stackConfig();
+        config.remove("apigee-gke:allowlist");
+        config.put("apigee-gke:internal", "true");
+        var plan = preview(config);
+        assertThat(at(plan.get("kubernetes:networking.k8s.io/v1:Ingress", "apigee-p2-ingress").inputs(),
+                "metadata", "annotations", "kubernetes.io/ingress.class")).isEqualTo("gce-internal");
+        assertThat(plan.ofType("gcp:compute/securityPolicy:SecurityPolicy")).isEmpty();
+    }
+}
