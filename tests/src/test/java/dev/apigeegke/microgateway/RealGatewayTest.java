@@ -61,12 +61,17 @@ class RealGatewayTest {
 
     private JsonNode run(MicrogatewayConfig config, List<Map<String, Object>> routes, List<Map<String, Object>> requests)
             throws Exception {
-        Path file = dir.resolve(config.fileName());
-        Files.writeString(file, config.toYaml());
+        return run(config.toYaml(), config.organization(), config.environment(), routes, requests);
+    }
+
+    private JsonNode run(String yaml, String org, String env, List<Map<String, Object>> routes, List<Map<String, Object>> requests)
+            throws Exception {
+        Path file = dir.resolve(org + "-" + env + "-config.yaml");
+        Files.writeString(file, yaml);
         var scenario = new LinkedHashMap<String, Object>();
         scenario.put("config", file.toString());
-        scenario.put("org", config.organization());
-        scenario.put("env", config.environment());
+        scenario.put("org", org);
+        scenario.put("env", env);
         scenario.put("proxies", routes);
         scenario.put("products", PRODUCTS);
         scenario.put("requests", requests);
@@ -107,6 +112,38 @@ class RealGatewayTest {
     private static String publicKeyPem() {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Test
+    void thePattern2ProgramsConfigServesItsProxiesHealthCheckAndRequiresCredentials() throws Exception {
+        // The configuration the pattern 2 program renders, and the edgemicro_ proxies it deploys to Apigee
+        // (base paths read from their bundles), as the gateway would download them.
+        var result = dev.apigeegke.testing.Harness.preview(dev.apigeegke.examples.pattern2.Pattern2Test.stackConfig(),
+                java.util.Set.of(), dev.apigeegke.examples.pattern2.Pattern2::stack);
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        String yaml = (String) plan.outputsOf(plan.get(MicrogatewayService.TYPE, "apigee-p2-gateway")).get("config");
+        var routes = new java.util.ArrayList<Map<String, Object>>();
+        for (var proxy : plan.ofType("apigee:index:ApiProxy")) {
+            byte[] zip = Base64.getDecoder().decode((String) proxy.inputs().get("bundle"));
+            String endpoint = null;
+            try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+                for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    if (e.getName().equals("apiproxy/proxies/default.xml")) {
+                        endpoint = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            var basePath = java.util.regex.Pattern.compile("<BasePath>([^<]+)</BasePath>").matcher(endpoint);
+            assertThat(basePath.find()).isTrue();
+            routes.add(Map.of("name", proxy.inputs().get("name"), "base_path", basePath.group(1)));
+        }
+        assertThat(routes).extracting(r -> r.get("base_path")).containsExactlyInAnyOrder("/orders", "/catalog", "/healthcheck");
+
+        var results = run(yaml, "my-org", "test", routes, List.of(get("/healthcheck"), get("/orders/1"), get("/catalog"),
+                get("/orders/1", Map.of("authorization", "Bearer not-a-token"))));
+        // Health answered by the plugin; every API path needs a key or token.
+        assertThat(statuses(results)).containsExactly(200, 401, 401, 401);
     }
 
     @Test

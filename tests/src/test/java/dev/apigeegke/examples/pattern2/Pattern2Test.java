@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class Pattern2Test {
+public class Pattern2Test {
     static final String KEY = "mgw-key-in-clear-0000000000000001";
     static final String SECRET = "mgw-secret-in-clear-000000000002";
 
-    static Map<String, String> stackConfig() {
+    public static Map<String, String> stackConfig() {
         var config = new TreeMap<String, String>();
         config.put("gcp:project", "my-project");
         config.put("gcp:region", "europe-west1");
