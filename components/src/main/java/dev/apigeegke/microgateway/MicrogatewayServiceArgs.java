@@ -4,8 +4,8 @@ import com.pulumi.core.Output;
 import dev.apigeegke.core.Cidr;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.core.Quantity;
 import dev.apigeegke.workload.Images;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 public final class MicrogatewayServiceArgs {
     private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
-    private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?");
 
     /**
      * A workload only the gateway may call: a NetworkPolicy in {@code namespace} selects the pods matching
@@ -360,15 +359,15 @@ public final class MicrogatewayServiceArgs {
         }
 
         private void checkResources(Problems problems) {
-            requests.forEach((resource, quantity) -> problems.check(quantity(quantity) != null, "requests." + resource, quantity,
+            requests.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "requests." + resource, quantity,
                     "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
-            limits.forEach((resource, quantity) -> problems.check(quantity(quantity) != null, "limits." + resource, quantity,
+            limits.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "limits." + resource, quantity,
                     "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
             problems.check(requests.containsKey("cpu"), "requests", requests,
                     "include a cpu request: the autoscaler's target is a percentage of it");
             requests.forEach((resource, request) -> {
-                var r = quantity(request);
-                var l = quantity(limits.get(resource));
+                var r = Quantity.parse(request);
+                var l = Quantity.parse(limits.get(resource));
                 if (r != null && l != null && r.compareTo(l) > 0) {
                     problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
                             + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
@@ -415,28 +414,6 @@ public final class MicrogatewayServiceArgs {
             var prefix = new Problems("prefix");
             Names.checkSubdomain(prefix, "prefix", key.substring(0, slash));
             return prefix.isEmpty();
-        }
-
-        private static BigDecimal quantity(String text) {
-            if (text == null) {
-                return null;
-            }
-            var m = QUANTITY.matcher(text);
-            if (!m.matches()) {
-                return null;
-            }
-            var value = new BigDecimal(m.group(1));
-            return m.group(2) == null ? value : value.multiply(switch (m.group(2)) {
-                case "m" -> new BigDecimal("0.001");
-                case "k" -> BigDecimal.TEN.pow(3);
-                case "M" -> BigDecimal.TEN.pow(6);
-                case "G" -> BigDecimal.TEN.pow(9);
-                case "T" -> BigDecimal.TEN.pow(12);
-                case "Ki" -> BigDecimal.valueOf(1L << 10);
-                case "Mi" -> BigDecimal.valueOf(1L << 20);
-                case "Gi" -> BigDecimal.valueOf(1L << 30);
-                default -> BigDecimal.valueOf(1L << 40);
-            });
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.apigeegke.workload;
 
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.core.Quantity;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

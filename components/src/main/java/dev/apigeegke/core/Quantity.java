@@ -1,11 +1,11 @@
-package dev.apigeegke.workload;
+package dev.apigeegke.core;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Kubernetes resource quantities ({@code 250m}, {@code 1.5}, {@code 256Mi}, {@code 1G}) as numbers, to compare them. */
-final class Quantity {
+public final class Quantity {
     private static final Pattern SHAPE = Pattern.compile("(\\d+(?:\\.\\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?");
     private static final Map<String, BigDecimal> SUFFIX = Map.of(
             "m", new BigDecimal("0.001"),
@@ -18,7 +18,7 @@ final class Quantity {
     }
 
     /** The value of {@code text}, or null when it is not a quantity. */
-    static BigDecimal parse(String text) {
+    public static BigDecimal parse(String text) {
         if (text == null) {
             return null;
         }
