@@ -7,10 +7,22 @@
 //               proxies:  [{ name, base_path }]                 — what Apigee's bootstrap returns for the routes;
 //                                                                 url is set to a loopback backend started here,
 //               products: [{ name, proxies: [...], apiResources: [...] }] — what edgemicro-auth/products returns,
-//               requests: [{ method, path, headers }] }
-//   report:   { ok, validator, plugins, overrides, results: [{ status, backend, backendPath, backendHeaders, body }] }
+//               requests: [{ method, path, headers }],
+//               localProxy: true (optional) — sidecar / local-proxy mode, see below }
+//   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
+//               results: [{ status, backend, backendPath, backendHeaders, body }] }
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
 // download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
+//
+// Local-proxy mode (localProxy: true) is how the gateway runs as a sidecar (`edgemicro start -a NAME -v 1 -b / -t
+// http://localhost:PORT` with EDGEMICRO_LOCAL_PROXY=1 and EDGEMICRO_DECORATOR=1, as the sidecar's entrypoint does):
+//   - both variables are set in this process, so the plugins behave as in a sidecar (oauth/apikeys check only the
+//     products' resource paths, not their proxies; healthcheck checks that the app's port is in use);
+//   - exactly one proxy is given, the app; its route is the one the start options build (proxy_name/target_name
+//     default, revision 1, base_path as given — "/" in a sidecar) to a loopback backend standing for the app;
+//   - products are what edgemicro-auth/products returns, as in the proxies mode (may be empty).
+//   The report's `loader` adds what the installed microgateway-config's own loader does with the same file and start
+//   options in this mode (it makes no network calls in it): { loaded, error, proxies, products, publicKey }.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -92,8 +104,34 @@ function merge(config, proxies, products, org, env) {
   return config;
 }
 
+// Sidecar mode: the route `edgemicro start -a/-v/-b/-t` builds (microgateway-config getDefaultProxy).
+function localRoute(config, p, url) {
+  return { max_connections: config.edgemicro.max_connections || 1000, name: p.name, proxy_name: 'default', revision: '1',
+    base_path: p.base_path, target_name: 'default', url };
+}
+
+// What the installed microgateway-config loader makes of the file in local-proxy mode; offline in that mode.
+async function realLocalProxyLoader(scenario, route) {
+  const loader = require('microgateway-config');
+  try {
+    const loaded = await loader.get({
+      source: scenario.config, keys: { key: 'local', secret: 'local' }, org: scenario.org, env: scenario.env,
+      localproxy: { apiProxyName: route.name, revision: route.revision, basePath: route.base_path, targetEndpoint: route.url },
+    });
+    return { loaded: true, proxies: loaded.proxies.map((p) => ({ name: p.name, base_path: p.base_path })),
+      products: Object.keys(loaded.product_to_proxy || {}).length,
+      publicKey: typeof (loaded.oauth && loaded.oauth.public_key) === 'string' };
+  } catch (e) {
+    return { loaded: false, error: e.message };
+  }
+}
+
 async function main() {
   const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  if (scenario.localProxy) {
+    process.env.EDGEMICRO_LOCAL_PROXY = '1';
+    process.env.EDGEMICRO_DECORATOR = '1';
+  }
   const text = fs.readFileSync(scenario.config, 'utf8');
   const config = YAML.parse(text);
 
@@ -107,16 +145,24 @@ async function main() {
 
   const backends = [];
   const proxies = [];
+  let loader;
+  if (scenario.localProxy && (!Array.isArray(scenario.proxies) || scenario.proxies.length !== 1)) {
+    return { ok: false, error: 'local-proxy mode takes exactly one proxy: the app' };
+  }
   for (const p of scenario.proxies) {
     const server = await startBackend(p.name);
     backends.push(server);
-    proxies.push({ max_connections: 1000, name: p.name, proxy_name: 'default', target_name: 'default',
-      base_path: p.base_path, url: `http://${LOOPBACK}:${server.address().port}` });
+    const url = `http://${LOOPBACK}:${server.address().port}`;
+    proxies.push(scenario.localProxy ? localRoute(config, p, url)
+      : { max_connections: 1000, name: p.name, proxy_name: 'default', target_name: 'default', base_path: p.base_path, url });
   }
+  if (scenario.localProxy) {
+    loader = await realLocalProxyLoader(scenario, proxies[0]);
+  }
+  merge(config, proxies, scenario.products || [], scenario.org, scenario.env);
 
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mgw-logs-'));
   const overrides = { 'edgemicro.address': LOOPBACK, 'edgemicro.port': 0, 'edgemicro.logging.dir': logDir };
-  merge(config, proxies, scenario.products || [], scenario.org, scenario.env);
   config.edgemicro.address = LOOPBACK;
   config.edgemicro.port = 0;
   config.edgemicro.logging.dir = logDir;
@@ -147,7 +193,9 @@ async function main() {
     await Promise.all(backends.map((b) => new Promise((resolve) => b.close(() => resolve()))));
     fs.rmSync(logDir, { recursive: true, force: true });
   }
-  return { ok: true, validator: 'passed', listen: address.address, plugins: sequence, overrides, results };
+  return { ok: true, validator: 'passed', mode: scenario.localProxy ? 'local-proxy' : 'proxies', listen: address.address,
+    proxies: config.proxies.map((p) => ({ name: p.name, base_path: p.base_path })), plugins: sequence, overrides,
+    ...(loader ? { loader } : {}), results };
 }
 
 main().then(

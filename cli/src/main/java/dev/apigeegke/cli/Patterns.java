@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.exceptions.RunException;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern2.Pattern2;
+import dev.apigeegke.examples.pattern3.Pattern3;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -14,7 +15,8 @@ public final class Patterns {
     public static final String KEY = "pattern";
     private static final Map<String, Consumer<Context>> PROGRAMS = new TreeMap<>(Map.of(
             "pattern1", Pattern1::stack,
-            "pattern2", Pattern2::stack));
+            "pattern2", Pattern2::stack,
+            "pattern3", Pattern3::stack));
 
     private Patterns() {
     }

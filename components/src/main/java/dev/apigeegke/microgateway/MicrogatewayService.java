@@ -22,27 +22,16 @@ import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
@@ -62,12 +51,7 @@ import com.pulumi.resources.Resource;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +125,7 @@ public final class MicrogatewayService extends ComponentResource {
         var credentials = new Secret(Names.child(name, "credentials"), SecretArgs.builder()
                 .metadata(meta(Names.child(name, "credentials")))
                 .type("Opaque")
-                .stringData(eachValueSecret(credentialValues(args, yaml)))
+                .stringData(GatewayContainer.credentials(args.org(), args.env(), args.key(), args.secret(), yaml))
                 .build(), childOf(inNamespace));
 
         var gatewayDependencies = new ArrayList<>(inNamespace);
@@ -289,32 +273,11 @@ public final class MicrogatewayService extends ComponentResource {
         }
     }
 
-    private static Map<String, Output<String>> credentialValues(MicrogatewayServiceArgs args, String yaml) {
-        var values = new LinkedHashMap<String, Output<String>>();
-        values.put("mgw-org", Output.ofSecret(args.org()));
-        values.put("mgw-env", Output.ofSecret(args.env()));
-        values.put("mgw-key", args.key().asSecret());
-        values.put("mgw-secret", args.secret().asSecret());
-        // The image decodes EDGEMICRO_CONFIG with base64 -d: the value (not only its storage) is base64.
-        values.put("mgw-config", Output.ofSecret(Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8))));
-        return values;
-    }
-
     private PodTemplateSpecArgs podTemplate(String secretName, String yaml) {
-        var env = new ArrayList<EnvVarArgs>();
-        for (var entry : List.of(Map.entry("EDGEMICRO_ORG", "mgw-org"), Map.entry("EDGEMICRO_ENV", "mgw-env"),
-                Map.entry("EDGEMICRO_KEY", "mgw-key"), Map.entry("EDGEMICRO_SECRET", "mgw-secret"),
-                Map.entry("EDGEMICRO_CONFIG", "mgw-config"))) {
-            env.add(EnvVarArgs.builder().name(entry.getKey()).valueFrom(EnvVarSourceArgs.builder()
-                    .secretKeyRef(SecretKeySelectorArgs.builder().name(secretName).key(entry.getValue()).build()).build()).build());
-        }
-        env.add(plain("EDGEMICRO_CONFIG_DIR", MicrogatewayServiceDefaults.CONFIG_DIR));
-        env.add(plain("EDGEMICRO_PORT", Integer.toString(port())));
-        env.add(plain("EDGEMICRO_PROCESSES", Integer.toString(args.processes())));
-        env.add(plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
-        env.add(field("POD_NAME", "metadata.name"));
-        env.add(field("POD_NAMESPACE", "metadata.namespace"));
-        env.add(field("INSTANCE_IP", "status.podIP"));
+        var env = new ArrayList<>(GatewayContainer.env(secretName));
+        env.add(GatewayContainer.plain("EDGEMICRO_PROCESSES", Integer.toString(args.processes())));
+        env.add(GatewayContainer.plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
+        env.addAll(GatewayContainer.podIdentity());
 
         var container = ContainerArgs.builder()
                 .name(APP)
@@ -323,31 +286,18 @@ public final class MicrogatewayService extends ComponentResource {
                 .ports(ContainerPortArgs.builder().name("http").containerPort(port()).protocol("TCP").build())
                 .env(env)
                 // The gateway fetches its products and keys from Apigee before it answers: give it two minutes to start.
-                .startupProbe(probe(5, 24))
-                .readinessProbe(probe(5, 3))
-                .livenessProbe(probe(15, 3))
+                .startupProbe(GatewayContainer.probe(5, 24))
+                .readinessProbe(GatewayContainer.probe(5, 3))
+                .livenessProbe(GatewayContainer.probe(15, 3))
                 .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
-                .securityContext(SecurityContextArgs.builder()
-                        .runAsNonRoot(true)
-                        .runAsUser(MicrogatewayServiceDefaults.USER)
-                        .runAsGroup(MicrogatewayServiceDefaults.USER)
-                        .allowPrivilegeEscalation(false)
-                        .readOnlyRootFilesystem(true)
-                        .privileged(false)
-                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                        .build())
-                // Only what the image writes: the decoded config and the cache beside it, its logs, and /tmp.
-                // /opt/apigee/plugins stays the image's own, read-only, so custom plugins baked into an image survive.
-                .volumeMounts(
-                        VolumeMountArgs.builder().name("config").mountPath(MicrogatewayServiceDefaults.CONFIG_DIR).build(),
-                        VolumeMountArgs.builder().name("logs").mountPath(MicrogatewayServiceDefaults.LOG_DIR).build(),
-                        VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                .securityContext(GatewayContainer.securityContext(false))
+                .volumeMounts(GatewayContainer.volumeMounts(""))
                 .build();
         return PodTemplateSpecArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .labels(selector())
                         // The Secret does not restart pods when it changes; a new config checksum rolls them.
-                        .annotations(Map.of("apigee-gke/config-sha256", sha256(yaml)))
+                        .annotations(Map.of("apigee-gke/config-sha256", GatewayContainer.sha256(yaml)))
                         .build())
                 .spec(PodSpecArgs.builder()
                         .serviceAccountName(name)
@@ -364,20 +314,8 @@ public final class MicrogatewayService extends ComponentResource {
                                 spread("kubernetes.io/hostname", "DoNotSchedule"),
                                 spread("topology.kubernetes.io/zone", "ScheduleAnyway"))
                         .containers(container)
-                        .volumes(
-                                emptyDir("config", "16Mi"),
-                                emptyDir("logs", "1Gi"),
-                                emptyDir("tmp", "64Mi"))
+                        .volumes(GatewayContainer.volumes(""))
                         .build())
-                .build();
-    }
-
-    private ProbeArgs probe(int periodSeconds, int failureThreshold) {
-        return ProbeArgs.builder()
-                .httpGet(HTTPGetActionArgs.builder().path(healthPath()).port(port()).build())
-                .periodSeconds(periodSeconds)
-                .failureThreshold(failureThreshold)
-                .timeoutSeconds(2)
                 .build();
     }
 
@@ -388,40 +326,6 @@ public final class MicrogatewayService extends ComponentResource {
                 .whenUnsatisfiable(whenUnsatisfiable)
                 .labelSelector(LabelSelectorArgs.builder().matchLabels(selector()).build())
                 .build();
-    }
-
-    private static VolumeArgs emptyDir(String volume, String sizeLimit) {
-        return VolumeArgs.builder().name(volume).emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(sizeLimit).build()).build();
-    }
-
-    private static EnvVarArgs plain(String variable, String value) {
-        return EnvVarArgs.builder().name(variable).value(value).build();
-    }
-
-    private static EnvVarArgs field(String variable, String fieldPath) {
-        return EnvVarArgs.builder().name(variable)
-                .valueFrom(EnvVarSourceArgs.builder().fieldRef(ObjectFieldSelectorArgs.builder().fieldPath(fieldPath).build()).build())
-                .build();
-    }
-
-    /**
-     * Makes each value its own Pulumi secret inside a plain map. SecretArgs types {@code stringData} as
-     * {@code Output<Map<String, String>>}, but the SDK serializes an output nested in a map like any other, keeping
-     * its secretness: the engine receives an object whose values are secrets (what TypeScript's
-     * {@code stringData: {k: pulumi.secret(v)}} sends), so a preview shows the keys with {@code [secret]} strings,
-     * which stay schema-valid, and no value in clear. With {@code data} the placeholders would not be base64.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Output<Map<String, String>> eachValueSecret(Map<String, Output<String>> values) {
-        return Output.of((Map<String, String>) (Map) values);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static NetworkPolicyPortArgs tcp(int port) {

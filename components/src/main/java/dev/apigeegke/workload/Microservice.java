@@ -58,7 +58,8 @@ public final class Microservice extends ComponentResource {
         super(TYPE, checked(name, args), options);
         this.name = name;
         this.args = args;
-        var labels = selector();
+        var labels = new java.util.TreeMap<String, String>(args.labels());
+        labels.putAll(selector());
         var container = ContainerArgs.builder()
                 .name(name)
                 .image(args.image())
@@ -84,7 +85,8 @@ public final class Microservice extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(args.replicas())
-                        .selector(LabelSelectorArgs.builder().matchLabels(labels).build())
+                        // The selector stays the name alone: it is immutable, extra labels may change.
+                        .selector(LabelSelectorArgs.builder().matchLabels(selector()).build())
                         .strategy(DeploymentStrategyArgs.builder()
                                 .type("RollingUpdate")
                                 .rollingUpdate(RollingUpdateDeploymentArgs.builder().maxSurge(1).maxUnavailable(0).build())
@@ -109,7 +111,7 @@ public final class Microservice extends ComponentResource {
                     .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
                     .spec(ServiceSpecArgs.builder()
                             .type("ClusterIP")
-                            .selector(labels)
+                            .selector(selector())
                             .ports(ServicePortArgs.builder().name("http").protocol("TCP")
                                     .port(MicroserviceDefaults.SERVICE_PORT).targetPort(args.port()).build())
                             .build())

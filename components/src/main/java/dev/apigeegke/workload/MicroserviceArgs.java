@@ -24,6 +24,7 @@ public final class MicroserviceArgs {
     private final Map<String, String> limits;
     private final long runAsUser;
     private final boolean clusterService;
+    private final Map<String, String> labels;
 
     private MicroserviceArgs(Builder b) {
         this.namespace = b.namespace;
@@ -38,6 +39,7 @@ public final class MicroserviceArgs {
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.runAsUser = b.runAsUser;
         this.clusterService = b.clusterService;
+        this.labels = Collections.unmodifiableSortedMap(new TreeMap<>(b.labels));
     }
 
     public static Builder builder() {
@@ -84,6 +86,11 @@ public final class MicroserviceArgs {
         return runAsUser;
     }
 
+    /** Extra labels on the Deployment, its pods and its Service (e.g. a sidecar opt-in label). */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
     /** Whether a ClusterIP Service {@code <name>} (port 80) fronts the pods inside the cluster. */
     public boolean clusterService() {
         return clusterService;
@@ -102,6 +109,7 @@ public final class MicroserviceArgs {
         private Map<String, String> limits = new TreeMap<>(MicroserviceDefaults.LIMITS);
         private long runAsUser = MicroserviceDefaults.RUN_AS_USER;
         private boolean clusterService;
+        private Map<String, String> labels = new TreeMap<>();
 
         private Builder() {
         }
@@ -166,6 +174,12 @@ public final class MicroserviceArgs {
             return this;
         }
 
+        /** Extra labels on the Deployment, its pods and its Service, e.g. a sidecar opt-in label. Default: none. */
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+            return this;
+        }
+
         /**
          * A ClusterIP Service named like the microservice, port 80 to the container port, for callers inside the
          * cluster (e.g. a gateway). Default false: an {@link dev.apigeegke.ingress.ArmoredIngress} creates its own.
@@ -190,6 +204,9 @@ public final class MicroserviceArgs {
                         "an environment variable name: letters, digits, '_', '.', '-', not starting with a digit");
                 problems.check(v != null, "env." + k, null, "give a value (an empty string is allowed)");
             });
+            labels.forEach((k, v) -> problems.check(k != null && !k.equals("app.kubernetes.io/name") && v != null
+                    && v.matches("([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]?"), "labels." + k, v,
+                    "a Kubernetes label value (63 characters at most); app.kubernetes.io/name is set by the component"));
             checkQuantities(problems, "requests", requests);
             checkQuantities(problems, "limits", limits);
             requests.forEach((resource, request) -> {

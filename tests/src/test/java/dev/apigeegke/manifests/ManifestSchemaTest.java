@@ -60,6 +60,23 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void pattern3ManifestsPassTheSchemasWithoutPrivilegedOrNetAdminContainers() throws Exception {
+        Path p3 = out.resolve("p3");
+        int code = dev.apigeegke.cli.MainAccess.run(new String[] {"preview", "pattern3", "--project-dir", Repo.root().toString(),
+                "--out", p3.toString()}, new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(code).isZero();
+        var report = Node.run("validate-manifests.mjs", List.of(p3.resolve("manifests").toString()));
+        assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
+        assertThat(report.json().get("checked").asInt()).isEqualTo(11);
+        try (var files = Files.list(p3.resolve("manifests"))) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).as(f.toString())
+                        .doesNotContain("NET_ADMIN").doesNotContain("privileged: true").doesNotContain("offline-preview-placeholder");
+            }
+        }
+    }
+
+    @Test
     void theCheckerRejectsAnInvalidManifest() throws Exception {
         // The same BackendConfig with a wrong type and a Deployment with a string replica count must fail,
         // so a green run above means the schemas were really applied.

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 public class Pattern2Test {
-    static final String KEY = "mgw-key-in-clear-0000000000000001";
-    static final String SECRET = "mgw-secret-in-clear-000000000002";
+    public static final String KEY = "mgw-key-in-clear-0000000000000001";
+    public static final String SECRET = "mgw-secret-in-clear-000000000002";
 
     public static Map<String, String> stackConfig() {
         var config = new TreeMap<String, String>();

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Pattern 2's stack configuration. Read with {@link #from(Context)}; tests build it directly.
+ * The stack configuration of patterns 2 and 3 (the gateway as a Service or as sidecars). Read with
+ * {@link #from(Context)}; tests build it directly.
  *
  * @param project            {@code gcp:project} (required)
  * @param region             {@code gcp:region} (required)
@@ -50,6 +51,14 @@ public record Pattern2Config(
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern2Config from(Context ctx) {
+        return from(ctx, DEFAULT_PREFIX);
+    }
+
+    /**
+     * Reads the configuration with another default name prefix: pattern 3 (the gateway as a sidecar) takes the
+     * same settings.
+     */
+    public static Pattern2Config from(Context ctx, String defaultPrefix) {
         var problems = new Problems("stack configuration");
         var gcp = new StackConfig(ctx.config("gcp"), problems);
         var apigee = new StackConfig(ctx.config("apigee"), problems);
@@ -81,7 +90,7 @@ public record Pattern2Config(
             problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. 30ps");
         }
         var config = new Pattern2Config(project, region,
-                own.string("prefix", DEFAULT_PREFIX),
+                own.string("prefix", defaultPrefix),
                 allowlist, internal,
                 own.list("domains"),
                 own.list("wafRuleSets"),

@@ -1,0 +1,149 @@
+package dev.apigeegke.microgateway;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pieces of a hardened Edge Microgateway container that {@link MicrogatewayService} and
+ * {@link MicrogatewaySidecar} share: its credentials Secret, the env read from it, probes, security context and the
+ * writable emptyDir volumes its read-only root filesystem needs.
+ */
+final class GatewayContainer {
+    private static final List<Map.Entry<String, String>> SECRET_ENV = List.of(
+            Map.entry("EDGEMICRO_ORG", "mgw-org"), Map.entry("EDGEMICRO_ENV", "mgw-env"),
+            Map.entry("EDGEMICRO_KEY", "mgw-key"), Map.entry("EDGEMICRO_SECRET", "mgw-secret"),
+            Map.entry("EDGEMICRO_CONFIG", "mgw-config"));
+
+    private GatewayContainer() {
+    }
+
+    /** The Secret's {@code stringData}: the mgw-* keys, each value its own Pulumi secret. */
+    static Output<Map<String, String>> credentials(String org, String env, Output<String> key, Output<String> secret, String yaml) {
+        var values = new LinkedHashMap<String, Output<String>>();
+        values.put("mgw-org", Output.ofSecret(org));
+        values.put("mgw-env", Output.ofSecret(env));
+        values.put("mgw-key", key.asSecret());
+        values.put("mgw-secret", secret.asSecret());
+        // The image decodes EDGEMICRO_CONFIG with base64 -d: the value (not only its storage) is base64.
+        values.put("mgw-config", Output.ofSecret(Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8))));
+        return eachValueSecret(values);
+    }
+
+    /**
+     * Makes each value its own Pulumi secret inside a plain map. SecretArgs types {@code stringData} as
+     * {@code Output<Map<String, String>>}, but the SDK serializes an output nested in a map like any other, keeping
+     * its secretness: the engine receives an object whose values are secrets (what TypeScript's
+     * {@code stringData: {k: pulumi.secret(v)}} sends), so a preview shows the keys with {@code [secret]} strings,
+     * which stay schema-valid, and no value in clear. With {@code data} the placeholders would not be base64.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<Map<String, String>> eachValueSecret(Map<String, Output<String>> values) {
+        return Output.of((Map<String, String>) (Map) values);
+    }
+
+    /** EDGEMICRO_ORG, _ENV, _KEY, _SECRET and _CONFIG from the Secret, EDGEMICRO_CONFIG_DIR and the pod's identity. */
+    static List<EnvVarArgs> env(String secretName) {
+        var env = new ArrayList<EnvVarArgs>();
+        for (var entry : SECRET_ENV) {
+            env.add(EnvVarArgs.builder().name(entry.getKey()).valueFrom(EnvVarSourceArgs.builder()
+                    .secretKeyRef(SecretKeySelectorArgs.builder().name(secretName).key(entry.getValue()).build()).build()).build());
+        }
+        env.add(plain("EDGEMICRO_CONFIG_DIR", MicrogatewayServiceDefaults.CONFIG_DIR));
+        env.add(plain("EDGEMICRO_PORT", Integer.toString(MicrogatewayServiceDefaults.PORT)));
+        return env;
+    }
+
+    /** POD_NAME, POD_NAMESPACE and INSTANCE_IP, which the gateway reports to Apigee. */
+    static List<EnvVarArgs> podIdentity() {
+        return List.of(field("POD_NAME", "metadata.name"), field("POD_NAMESPACE", "metadata.namespace"),
+                field("INSTANCE_IP", "status.podIP"));
+    }
+
+    static EnvVarArgs plain(String variable, String value) {
+        return EnvVarArgs.builder().name(variable).value(value).build();
+    }
+
+    private static EnvVarArgs field(String variable, String fieldPath) {
+        return EnvVarArgs.builder().name(variable)
+                .valueFrom(EnvVarSourceArgs.builder().fieldRef(ObjectFieldSelectorArgs.builder().fieldPath(fieldPath).build()).build())
+                .build();
+    }
+
+    /** An HTTP probe of the healthcheck plugin on port 8000. */
+    static ProbeArgs probe(int periodSeconds, int failureThreshold) {
+        return ProbeArgs.builder()
+                .httpGet(HTTPGetActionArgs.builder().path(MicrogatewayServiceDefaults.HEALTH_PATH).port(MicrogatewayServiceDefaults.PORT).build())
+                .periodSeconds(periodSeconds)
+                .failureThreshold(failureThreshold)
+                .timeoutSeconds(2)
+                .build();
+    }
+
+    /**
+     * Non-root uid/gid 101, no privilege escalation, read-only root filesystem, all capabilities dropped; with
+     * {@code seccomp}, RuntimeDefault on the container itself (for pods whose pod-level context we do not own).
+     */
+    static SecurityContextArgs securityContext(boolean seccomp) {
+        var context = SecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser(MicrogatewayServiceDefaults.USER)
+                .runAsGroup(MicrogatewayServiceDefaults.USER)
+                .allowPrivilegeEscalation(false)
+                .readOnlyRootFilesystem(true)
+                .privileged(false)
+                .capabilities(CapabilitiesArgs.builder().drop("ALL").build());
+        if (seccomp) {
+            context.seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build());
+        }
+        return context.build();
+    }
+
+    /**
+     * Only what the image writes: the decoded config and the cache beside it, its logs, and /tmp. /opt/apigee/plugins
+     * stays the image's own, read-only, so custom plugins baked into an image survive. Volume names start with
+     * {@code prefix}, so they cannot clash with volumes already in a pod.
+     */
+    static List<VolumeMountArgs> volumeMounts(String prefix) {
+        return List.of(
+                VolumeMountArgs.builder().name(prefix + "config").mountPath(MicrogatewayServiceDefaults.CONFIG_DIR).build(),
+                VolumeMountArgs.builder().name(prefix + "logs").mountPath(MicrogatewayServiceDefaults.LOG_DIR).build(),
+                VolumeMountArgs.builder().name(prefix + "tmp").mountPath("/tmp").build());
+    }
+
+    /** The emptyDir volumes behind {@link #volumeMounts(String)}. */
+    static List<VolumeArgs> volumes(String prefix) {
+        return List.of(emptyDir(prefix + "config", "16Mi"), emptyDir(prefix + "logs", "1Gi"), emptyDir(prefix + "tmp", "64Mi"));
+    }
+
+    private static VolumeArgs emptyDir(String volume, String sizeLimit) {
+        return VolumeArgs.builder().name(volume).emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(sizeLimit).build()).build();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

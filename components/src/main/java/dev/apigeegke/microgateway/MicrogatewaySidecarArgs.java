@@ -1,0 +1,280 @@
+package dev.apigeegke.microgateway;
+
+import com.pulumi.core.Output;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.core.Quantity;
+import dev.apigeegke.workload.Images;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/** Arguments of {@link MicrogatewaySidecar}; {@link Builder#build()} validates them all at once. */
+public final class MicrogatewaySidecarArgs {
+    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+    private static final Pattern LABEL_KEY =
+            Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
+    private final String org;
+    private final String env;
+    private final MicrogatewayConfig config;
+    private final Output<String> key;
+    private final Output<String> secret;
+    private final String namespace;
+    private final int appPort;
+    private final Map<String, String> podSelector;
+    private final String image;
+    private final Map<String, String> requests;
+    private final Map<String, String> limits;
+    private final boolean iptablesRedirect;
+    private final @Nullable String proxyInitImage;
+
+    private MicrogatewaySidecarArgs(Builder b) {
+        this.org = b.org;
+        this.env = b.env;
+        this.config = b.config;
+        this.key = b.key.asSecret();
+        this.secret = b.secret.asSecret();
+        this.namespace = b.namespace;
+        this.appPort = b.appPort;
+        this.podSelector = Collections.unmodifiableSortedMap(new TreeMap<>(b.podSelector));
+        this.image = b.image;
+        this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
+        this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
+        this.iptablesRedirect = b.iptablesRedirect;
+        this.proxyInitImage = b.proxyInitImage;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String org() {
+        return org;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    /** This service's own gateway policy. */
+    public MicrogatewayConfig config() {
+        return config;
+    }
+
+    /** The microgateway key, a Pulumi secret. */
+    public Output<String> key() {
+        return key;
+    }
+
+    /** The microgateway secret, a Pulumi secret. */
+    public Output<String> secret() {
+        return secret;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The app container's port, which the sidecar forwards to on localhost. */
+    public int appPort() {
+        return appPort;
+    }
+
+    /** The labels of the service's pods. */
+    public Map<String, String> podSelector() {
+        return podSelector;
+    }
+
+    public String image() {
+        return image;
+    }
+
+    public Map<String, String> requests() {
+        return requests;
+    }
+
+    public Map<String, String> limits() {
+        return limits;
+    }
+
+    public boolean iptablesRedirect() {
+        return iptablesRedirect;
+    }
+
+    /** The iptables init container's image; set when {@link #iptablesRedirect()}. */
+    public @Nullable String proxyInitImage() {
+        return proxyInitImage;
+    }
+
+    /** Builder of {@link MicrogatewaySidecarArgs}. */
+    public static final class Builder {
+        private String org;
+        private String env;
+        private MicrogatewayConfig config;
+        private Output<String> key;
+        private Output<String> secret;
+        private String namespace = MicrogatewaySidecarDefaults.NAMESPACE;
+        private int appPort;
+        private Map<String, String> podSelector = Map.of();
+        private String image = MicrogatewaySidecarDefaults.IMAGE;
+        private Map<String, String> requests = new TreeMap<>(MicrogatewaySidecarDefaults.REQUESTS);
+        private Map<String, String> limits = new TreeMap<>(MicrogatewaySidecarDefaults.LIMITS);
+        private boolean iptablesRedirect;
+        private @Nullable String proxyInitImage;
+
+        private Builder() {
+        }
+
+        /** The Apigee organization (required). */
+        public Builder org(String org) {
+            this.org = org;
+            return this;
+        }
+
+        /** The Apigee environment (required). */
+        public Builder env(String env) {
+            this.env = env;
+            return this;
+        }
+
+        /** This service's gateway policy (required): plugins, spike arrest, whether a key is required; same org and env. */
+        public Builder config(MicrogatewayConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        public Builder key(Output<String> key) {
+            this.key = key;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        public Builder key(String key) {
+            this.key = key == null ? null : Output.ofSecret(key);
+            return this;
+        }
+
+        /** The secret {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        public Builder secret(Output<String> secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /** The secret {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        public Builder secret(String secret) {
+            this.secret = secret == null ? null : Output.ofSecret(secret);
+            return this;
+        }
+
+        /** The service's namespace, where the Secret and NetworkPolicy go. Default {@code default}. */
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** The app container's port (required), 1 to 65535 and not 8000; the sidecar forwards to localhost on it. */
+        public Builder appPort(int appPort) {
+            this.appPort = appPort;
+            return this;
+        }
+
+        /** The labels of the service's pods (required, not empty); the NetworkPolicy selects them. */
+        public Builder podSelector(Map<String, String> podSelector) {
+            this.podSelector = podSelector == null ? Map.of() : new TreeMap<>(podSelector);
+            return this;
+        }
+
+        /** The gateway image, pinned. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}, as MicrogatewayService. */
+        public Builder image(String image) {
+            this.image = image;
+            return this;
+        }
+
+        /** The sidecar's requests; replace the defaults (cpu 100m, memory 128Mi) as a whole. */
+        public Builder requests(Map<String, String> requests) {
+            this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
+            return this;
+        }
+
+        /** The sidecar's limits; replace the defaults (cpu 500m, memory 256Mi) as a whole. */
+        public Builder limits(Map<String, String> limits) {
+            this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
+            return this;
+        }
+
+        /**
+         * Also add the old injector's init container, which redirects all inbound TCP to 8000 with iptables. It needs
+         * NET_ADMIN and root, so the pod fails the Pod Security "baseline" and "restricted" levels; requires
+         * {@link #proxyInitImage}. Default false: port takeover (Service → 8000, NetworkPolicy admits only 8000) needs
+         * no capability and passes "restricted".
+         */
+        public Builder iptablesRedirect(boolean iptablesRedirect) {
+            this.iptablesRedirect = iptablesRedirect;
+            return this;
+        }
+
+        /** The pinned image of the iptables init container, with {@code iptables} on its path. Default: none. */
+        public Builder proxyInitImage(String proxyInitImage) {
+            this.proxyInitImage = proxyInitImage;
+            return this;
+        }
+
+        /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
+        public MicrogatewaySidecarArgs build() {
+            var problems = new Problems("MicrogatewaySidecarArgs");
+            problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
+                    "the Apigee organization name: letters, digits, '-' and '_'");
+            problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
+                    "the Apigee environment name: letters, digits, '-' and '_'");
+            if (config == null) {
+                problems.add("config", null, "pass MicrogatewayConfig.builder()...build() with this service's policy, for the same org and env");
+            } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
+                problems.add("config", config.fileName(), "the config is for another org or env; the sidecar for org '" + org
+                        + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
+            }
+            problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
+            problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
+            problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
+            problems.check(appPort >= 1 && appPort <= 65535 && appPort != MicrogatewaySidecarDefaults.PORT, "appPort", appPort,
+                    "the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on");
+            problems.check(!podSelector.isEmpty(), "podSelector", podSelector,
+                    "the service's pod labels; an empty selector would put every pod of the namespace behind this sidecar's policy");
+            podSelector.forEach((k, v) -> {
+                problems.check(k != null && LABEL_KEY.matcher(k).matches(), "podSelector." + k, k,
+                        "a label key: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'");
+                problems.check(v != null && LABEL_VALUE.matcher(v).matches(), "podSelector." + k, v,
+                        "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+            });
+            Images.checkPinned(problems, "image", image);
+            checkResources(problems);
+            if (iptablesRedirect) {
+                Images.checkPinned(problems, "proxyInitImage", proxyInitImage);
+            } else {
+                problems.check(proxyInitImage == null, "proxyInitImage", proxyInitImage,
+                        "only used with iptablesRedirect(true); remove it or turn iptablesRedirect on");
+            }
+            problems.throwIfAny();
+            return new MicrogatewaySidecarArgs(this);
+        }
+
+        private void checkResources(Problems problems) {
+            requests.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "requests." + resource, quantity,
+                    "a Kubernetes quantity such as 100m (CPU) or 128Mi (memory)"));
+            limits.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "limits." + resource, quantity,
+                    "a Kubernetes quantity such as 500m (CPU) or 256Mi (memory)"));
+            requests.forEach((resource, request) -> {
+                var r = Quantity.parse(request);
+                var l = Quantity.parse(limits.get(resource));
+                if (r != null && l != null && r.compareTo(l) > 0) {
+                    problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
+                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
+                }
+            });
+        }
+    }
+}

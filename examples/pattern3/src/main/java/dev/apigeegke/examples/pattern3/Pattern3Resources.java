@@ -1,0 +1,19 @@
+package dev.apigeegke.examples.pattern3;
+
+import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.ingress.ArmoredIngress;
+import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.workload.Microservice;
+import java.util.List;
+
+/**
+ * What pattern 3 declared.
+ *
+ * @param cluster  the GKE cluster
+ * @param sidecars the per-service gateway sidecars (credentials, NetworkPolicy, injection)
+ * @param services the sample microservices, sidecars injected
+ * @param ingress  the armored Ingress routing to the sidecars
+ */
+public record Pattern3Resources(GkeCluster cluster, List<MicrogatewaySidecar> sidecars, List<Microservice> services,
+                                ArmoredIngress ingress) {
+}

@@ -1,0 +1,94 @@
+package dev.apigeegke.examples.pattern3;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.examples.pattern2.Pattern2Test;
+import dev.apigeegke.testing.Harness;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class Pattern3Test {
+    private static Plan preview() {
+        var result = Harness.preview(Pattern2Test.stackConfig(),
+                Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret"), Pattern3::stack);
+        assertThat(result.errors()).isEmpty();
+        return result.plan();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> containers(Plan plan, String deployment) {
+        return (List<Map<String, Object>>) at(plan.get("kubernetes:apps/v1:Deployment", deployment).inputs(),
+                "spec", "template", "spec", "containers");
+    }
+
+    @Test
+    void everyServicePodGetsItsOwnGatewaySidecar() {
+        var plan = preview();
+        for (String service : List.of("orders", "catalog")) {
+            var containers = containers(plan, service);
+            assertThat(containers).extracting(c -> c.get("name")).containsExactly(service, "edge-microgateway");
+            var sidecar = containers.get(1);
+            assertThat(sidecar.toString()).contains("apigee-p3-" + service + "-mgw-credentials");
+            assertThat(at(sidecar, "ports", 0, "containerPort")).isEqualTo(8000L);
+        }
+    }
+
+    @Test
+    void eachServiceHasItsOwnPolicy() {
+        var plan = preview();
+        String orders = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-orders-mgw")).get("config");
+        String catalog = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-catalog-mgw")).get("config");
+        assertThat(orders).contains("- oauth").contains("- quota").contains("- spikearrest");
+        assertThat(catalog).doesNotContain("- oauth").contains("- spikearrest").contains("- healthcheck");
+    }
+
+    @Test
+    void trafficReachesAppsOnlyThroughTheirSidecars() {
+        var plan = preview();
+        for (String service : List.of("orders", "catalog")) {
+            var lb = plan.get("kubernetes:core/v1:Service", "apigee-p3-ingress-" + service).inputs();
+            assertThat(at(lb, "spec", "ports", 0, "targetPort")).isEqualTo(8000L);
+            var policy = plan.get("kubernetes:networking.k8s.io/v1:NetworkPolicy", "apigee-p3-" + service + "-mgw").inputs();
+            assertThat(at(policy, "spec", "podSelector", "matchLabels")).isEqualTo(Map.of("app.kubernetes.io/name", service));
+            assertThat(at(policy, "spec", "ingress", 0, "ports", 0, "port")).isEqualTo(8000L);
+            assertThat(at(plan.get("kubernetes:cloud.google.com/v1:BackendConfig", "apigee-p3-ingress-" + service).inputs(),
+                    "spec", "healthCheck", "requestPath")).isEqualTo("/healthcheck");
+        }
+    }
+
+    @Test
+    void theDefaultModeNeedsNoPrivilegeAndKeepsCredentialsSecret() throws Exception {
+        var plan = preview();
+        for (String service : List.of("orders", "catalog")) {
+            var spec = at(plan.get("kubernetes:apps/v1:Deployment", service).inputs(), "spec", "template", "spec");
+            assertThat(spec.toString()).doesNotContain("NET_ADMIN").doesNotContain("privileged=true");
+            assertThat(((Map<?, ?>) spec).containsKey("initContainers")).isFalse();
+            assertThat(containers(plan, service)).allSatisfy(c -> {
+                assertThat(at(c, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(at(c, "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
+            });
+            var secret = plan.get("kubernetes:core/v1:Secret", "apigee-p3-" + service + "-mgw-credentials").inputs();
+            assertThat(at(secret, "stringData", "mgw-key")).isEqualTo(Harness.SECRET);
+        }
+        String everything = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(plan);
+        assertThat(everything).doesNotContain(Pattern2Test.KEY).doesNotContain(Pattern2Test.SECRET);
+    }
+
+    @Test
+    void apigeeHasAProductPerServiceAndNoEdgemicroProxy() {
+        var plan = preview();
+        assertThat(plan.ofType("apigee:index:ApiProxy")).isEmpty();
+        assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.inputs()).containsEntry("proxies", List.of("edgemicro-auth"))
+                        .containsEntry("apiResources", List.of("/", "/**")));
+        var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.pattern2.Pattern2Config(
+                "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, List.of(), List.of(),
+                java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
+                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com")));
+        assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
+    }
+}

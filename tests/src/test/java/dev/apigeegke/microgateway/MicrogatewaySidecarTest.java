@@ -1,0 +1,385 @@
+package dev.apigeegke.microgateway;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Problem;
+import dev.apigeegke.core.Yaml;
+import dev.apigeegke.testing.Harness;
+import dev.apigeegke.testing.Node;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MicrogatewaySidecarTest {
+    static final String SECRET = "kubernetes:core/v1:Secret";
+    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String SERVICE = "kubernetes:core/v1:Service";
+    static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    static final String NAME = "orders-mgw";
+    static final Map<String, String> ORDERS = Map.of("app.kubernetes.io/name", "orders");
+    static final Map<String, String> OPT_IN = Map.of(MicrogatewaySidecar.OPT_IN_LABEL, NAME);
+
+    @TempDir
+    Path out;
+
+    static MicrogatewaySidecarArgs.Builder args() {
+        return MicrogatewaySidecarArgs.builder()
+                .org("acme").env("test")
+                .config(MicrogatewayConfig.builder().organization("acme").environment("test").build())
+                .key(Output.of(MicrogatewayServiceTest.KEY)).secret(Output.of(MicrogatewayServiceTest.GATEWAY_SECRET))
+                .namespace("shop").appPort(8080).podSelector(ORDERS);
+    }
+
+    /** An app Deployment with everything injection must keep: two containers, an init container, a volume, env, pod security. */
+    static DeploymentArgs app(String name, Map<String, String> extraLabels) {
+        var labels = new LinkedHashMap<String, String>(Map.of("app.kubernetes.io/name", name));
+        labels.putAll(extraLabels);
+        return DeploymentArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(name).namespace("shop").labels(labels)
+                        .annotations(Map.of("team", "checkout")).build())
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(2)
+                        .selector(LabelSelectorArgs.builder().matchLabels(Map.of("app.kubernetes.io/name", name)).build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(Map.of("app.kubernetes.io/name", name))
+                                        .annotations(Map.of("prometheus.io/scrape", "true")).build())
+                                .spec(PodSpecArgs.builder()
+                                        .securityContext(PodSecurityContextArgs.builder().runAsNonRoot(true).fsGroup(2000).build())
+                                        .initContainers(ContainerArgs.builder().name("migrate").image("acme/migrate:1.0").build())
+                                        .containers(
+                                                ContainerArgs.builder().name(name).image(Output.ofSecret("acme/" + name + ":1.0"))
+                                                        .env(EnvVarArgs.builder().name("DB_HOST").value("db").build()).build(),
+                                                ContainerArgs.builder().name("metrics-agent").image("acme/agent:2.1").build())
+                                        .volumes(VolumeArgs.builder().name("tmp")
+                                                .emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build();
+    }
+
+    static ServiceArgs service(String name, Map<String, String> extraLabels) {
+        var labels = new LinkedHashMap<String, String>(Map.of("app.kubernetes.io/name", name));
+        labels.putAll(extraLabels);
+        return ServiceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(name).namespace("shop").labels(labels).build())
+                .spec(ServiceSpecArgs.builder().selector(Map.of("app.kubernetes.io/name", name))
+                        .ports(ServicePortArgs.builder().name("http").port(80).targetPort(8080).build()).build())
+                .build();
+    }
+
+    private static Plan explicit(MicrogatewaySidecarArgs args) {
+        return Harness.preview(ctx -> {
+            var sidecar = new MicrogatewaySidecar(NAME, args, null);
+            new Deployment("orders", sidecar.inject(app("orders", Map.of())), null);
+            new Service("orders", sidecar.retarget(service("orders", Map.of())), null);
+        });
+    }
+
+    /** The same apps, labelled, under a component that carries the transformation; billing does not opt in. */
+    private static Plan automatic(MicrogatewaySidecarArgs args) {
+        return Harness.preview(ctx -> {
+            var sidecar = new MicrogatewaySidecar(NAME, args, null);
+            var workloads = new ComponentResource("test:index:Workloads", "workloads", ComponentResourceOptions.builder()
+                    .resourceTransformations(MicrogatewaySidecar.transformation(List.of(sidecar))).build());
+            var child = CustomResourceOptions.builder().parent(workloads).build();
+            new Deployment("orders", app("orders", OPT_IN), child);
+            new Service("orders", service("orders", OPT_IN), child);
+            new Deployment("billing", app("billing", Map.of()), child);
+            new Service("billing", service("billing", Map.of()), child);
+        });
+    }
+
+    private static Map<String, Object> inputs(Plan plan, String type, String name) {
+        return plan.get(type, name).inputs();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    private static Map<String, Object> pod(Plan plan, String deployment) {
+        @SuppressWarnings("unchecked")
+        var spec = (Map<String, Object>) at(inputs(plan, DEPLOYMENT, deployment), "spec", "template", "spec");
+        return spec;
+    }
+
+    private static List<String> names(Object containers) {
+        return list(containers).stream().map(c -> (String) c.get("name")).toList();
+    }
+
+    private static Map<String, Object> sidecarOf(Map<String, Object> pod) {
+        return list(pod.get("containers")).stream().filter(c -> MicrogatewaySidecar.CONTAINER.equals(c.get("name"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> env(Map<String, Object> container) {
+        return list(container.get("env")).stream()
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.containsKey("value") ? e.get("value") : e.get("valueFrom")));
+    }
+
+    private static List<Problem> problemsOf(MicrogatewaySidecarArgs.Builder builder) {
+        try {
+            builder.build();
+        } catch (InvalidArgumentsException e) {
+            return e.problems();
+        }
+        throw new AssertionError("build() accepted invalid arguments");
+    }
+
+    // --- injection ---------------------------------------------------------------------------------
+
+    @Test
+    void injectionKeepsEverythingAlreadyInThePod() {
+        var plan = explicit(args().build());
+        var pod = pod(plan, "orders");
+        assertThat(names(pod.get("containers"))).containsExactly("orders", "metrics-agent", "edge-microgateway");
+        assertThat(names(pod.get("initContainers"))).containsExactly("migrate");
+        assertThat(names(pod.get("volumes"))).containsExactly("tmp",
+                "edge-microgateway-config", "edge-microgateway-logs", "edge-microgateway-tmp");
+        assertThat(env(list(pod.get("containers")).get(0))).containsEntry("DB_HOST", "db");
+        assertThat(pod.get("securityContext")).isEqualTo(Map.of("runAsNonRoot", true, "fsGroup", 2000L));
+        var deployment = inputs(plan, DEPLOYMENT, "orders");
+        assertThat(at(deployment, "metadata", "annotations")).isEqualTo(Map.of("team", "checkout"));
+        assertThat(at(deployment, "spec", "replicas")).isEqualTo(2L);
+        assertThat(at(deployment, "spec", "template", "metadata")).isEqualTo(Map.of(
+                "labels", Map.of("app.kubernetes.io/name", "orders"), "annotations", Map.of("prometheus.io/scrape", "true")));
+    }
+
+    @Test
+    void injectionKeepsSecretsInThePodSecret() {
+        var pod = pod(explicit(args().build()), "orders");
+        assertThat(list(pod.get("containers")).get(0).get("image")).isEqualTo(Harness.SECRET);
+    }
+
+    @Test
+    void injectingTwiceAddsOneSidecar() {
+        var plan = Harness.preview(ctx -> {
+            var sidecar = new MicrogatewaySidecar(NAME, args().build(), null);
+            new Deployment("orders", sidecar.inject(sidecar.inject(app("orders", Map.of()))), null);
+        });
+        var pod = pod(plan, "orders");
+        assertThat(names(pod.get("containers"))).containsExactly("orders", "metrics-agent", "edge-microgateway");
+        assertThat(names(pod.get("volumes"))).hasSize(4);
+    }
+
+    @Test
+    void theSidecarProxiesLocallyToTheAppPortWithCredentialsFromItsSecret() {
+        var sidecar = sidecarOf(pod(explicit(args().build()), "orders"));
+        var env = env(sidecar);
+        assertThat(env).containsEntry("EDGEMICRO_LOCAL_PROXY", "1").containsEntry("EDGEMICRO_DECORATOR", "1")
+                .containsEntry("CONTAINER_PORT", "8080").containsEntry("EDGEMICRO_PORT", "8000")
+                .containsEntry("EDGEMICRO_CONFIG_DIR", "/opt/apigee/.edgemicro");
+        Map.of("EDGEMICRO_ORG", "mgw-org", "EDGEMICRO_ENV", "mgw-env", "EDGEMICRO_KEY", "mgw-key",
+                "EDGEMICRO_SECRET", "mgw-secret", "EDGEMICRO_CONFIG", "mgw-config").forEach((variable, key) ->
+                assertThat(env.get(variable)).as(variable)
+                        .isEqualTo(Map.of("secretKeyRef", Map.of("name", NAME + "-credentials", "key", key))));
+        assertThat(sidecar.get("image")).isEqualTo("gcr.io/apigee-microgateway/edgemicro:3.3.11");
+        for (var probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(at(sidecar, probe, "httpGet")).as(probe).isEqualTo(Map.of("path", "/healthcheck", "port", 8000L));
+        }
+    }
+
+    @Test
+    void theSidecarRequestsATenthOfACpuAnd128MiByDefault() {
+        var sidecar = sidecarOf(pod(explicit(args().build()), "orders"));
+        assertThat(sidecar.get("resources")).isEqualTo(Map.of(
+                "requests", Map.of("cpu", "100m", "memory", "128Mi"), "limits", Map.of("cpu", "500m", "memory", "256Mi")));
+    }
+
+    @Test
+    void byDefaultNoContainerIsPrivilegedAndTheSidecarMeetsRestricted() {
+        var pod = pod(explicit(args().build()), "orders");
+        for (var kind : List.of("containers", "initContainers")) {
+            for (var c : list(pod.get(kind))) {
+                assertThat(c.get("securityContext") instanceof Map<?, ?> sc ? sc.get("privileged") : null).as(c.get("name").toString()).isNotEqualTo(true);
+                assertThat(String.valueOf(c.get("securityContext"))).doesNotContain("NET_ADMIN");
+            }
+        }
+        assertThat(sidecarOf(pod).get("securityContext")).isEqualTo(Map.of(
+                "runAsNonRoot", true, "runAsUser", 101L, "runAsGroup", 101L, "allowPrivilegeEscalation", false,
+                "readOnlyRootFilesystem", true, "privileged", false, "capabilities", Map.of("drop", List.of("ALL")),
+                "seccompProfile", Map.of("type", "RuntimeDefault")));
+        assertThat(list(sidecarOf(pod).get("volumeMounts")).stream().map(m -> m.get("mountPath")))
+                .containsExactly("/opt/apigee/.edgemicro", "/opt/apigee/logs", "/tmp");
+    }
+
+    @Test
+    void iptablesRedirectAddsTheNetAdminInitContainer() {
+        var pod = pod(explicit(args().iptablesRedirect(true).proxyInitImage("gcr.io/acme/edgemicro-proxy-init:1.0.0").build()), "orders");
+        assertThat(names(pod.get("initContainers"))).containsExactly("migrate", "edgemicro-proxy-init");
+        var init = list(pod.get("initContainers")).get(1);
+        assertThat(init.get("args")).isEqualTo(List.of("-p", "8000", "-u", "101"));
+        assertThat(at(init, "securityContext", "capabilities", "add")).isEqualTo(List.of("NET_ADMIN", "NET_RAW"));
+        assertThat(at(init, "securityContext", "runAsUser")).isEqualTo(0L);
+    }
+
+    // --- services and network policy ----------------------------------------------------------------
+
+    @Test
+    void retargetSendsEveryServicePortToTheSidecar() {
+        var service = inputs(explicit(args().build()), SERVICE, "orders");
+        assertThat(at(service, "spec", "ports")).isEqualTo(List.of(Map.of("name", "http", "port", 80L, "targetPort", 8000L)));
+        assertThat(at(service, "spec", "selector")).isEqualTo(Map.of("app.kubernetes.io/name", "orders"));
+    }
+
+    @Test
+    void theNetworkPolicyAdmitsOnlyTheSidecarPortToTheServicePods() {
+        var policy = inputs(explicit(args().build()), NETWORK_POLICY, NAME);
+        assertThat(at(policy, "metadata", "name")).isEqualTo(NAME);
+        assertThat(at(policy, "metadata", "namespace")).isEqualTo("shop");
+        assertThat(at(policy, "spec", "podSelector")).isEqualTo(Map.of("matchLabels", ORDERS));
+        assertThat(at(policy, "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+        assertThat(at(policy, "spec", "ingress")).isEqualTo(List.of(Map.of("ports", List.of(Map.of("protocol", "TCP", "port", 8000L)))));
+    }
+
+    @Test
+    void theSecretHoldsEveryCredentialAsAPulumiSecret() {
+        var plan = Harness.preview(ctx -> {
+            var sidecar = new MicrogatewaySidecar(NAME, args().key("k").secret("s").build(), null);
+            ctx.export("secretName", sidecar.secretName);
+            ctx.export("config", sidecar.config);
+        });
+        var secret = inputs(plan, SECRET, NAME + "-credentials");
+        assertThat(at(secret, "metadata", "namespace")).isEqualTo("shop");
+        assertThat(secret.get("stringData")).isEqualTo(Map.of("mgw-org", Harness.SECRET, "mgw-env", Harness.SECRET,
+                "mgw-key", Harness.SECRET, "mgw-secret", Harness.SECRET, "mgw-config", Harness.SECRET));
+        assertThat(plan.outputs()).containsEntry("secretName", NAME + "-credentials");
+        assertThat((String) plan.outputs().get("config")).contains("acme").doesNotContain(MicrogatewayServiceTest.KEY);
+    }
+
+    // --- automatic injection -----------------------------------------------------------------------
+
+    @Test
+    void theTransformationAndExplicitInjectionGiveTheSamePod() {
+        assertThat(pod(automatic(args().build()), "orders")).isEqualTo(pod(explicit(args().build()), "orders"));
+    }
+
+    @Test
+    void theTransformationRetargetsOptedInServicesOnly() {
+        var plan = automatic(args().build());
+        assertThat(at(inputs(plan, SERVICE, "orders"), "spec", "ports", 0, "targetPort")).isEqualTo(8000L);
+        assertThat(at(inputs(plan, SERVICE, "billing"), "spec", "ports", 0, "targetPort")).isEqualTo(8080L);
+    }
+
+    @Test
+    void theTransformationLeavesDeploymentsThatDidNotOptInUnchanged() {
+        var plan = automatic(args().build());
+        var untouched = Harness.preview(ctx -> new Deployment("billing", app("billing", Map.of()), null));
+        assertThat(inputs(plan, DEPLOYMENT, "billing")).isEqualTo(inputs(untouched, DEPLOYMENT, "billing"));
+        assertThat(names(pod(plan, "billing").get("containers"))).containsExactly("billing", "metrics-agent");
+    }
+
+    @Test
+    void theTransformationMatchesThePodTemplateLabelToo() {
+        var plan = Harness.preview(ctx -> {
+            var sidecar = new MicrogatewaySidecar(NAME, args().build(), null);
+            var workloads = new ComponentResource("test:index:Workloads", "workloads", ComponentResourceOptions.builder()
+                    .resourceTransformations(MicrogatewaySidecar.transformation(List.of(sidecar))).build());
+            var base = app("orders", Map.of());
+            var labelled = DeploymentArgs.builder(base).spec(base.spec().get().applyValue(spec -> DeploymentSpecArgs.builder(spec)
+                    .template(PodTemplateSpecArgs.builder()
+                            .metadata(ObjectMetaArgs.builder().labels(Map.of("app.kubernetes.io/name", "orders",
+                                    MicrogatewaySidecar.OPT_IN_LABEL, NAME)).build())
+                            .spec(spec.template().applyValue(t -> t.spec().get()).apply(o -> o))
+                            .build())
+                    .build())).build();
+            new Deployment("orders", labelled, CustomResourceOptions.builder().parent(workloads).build());
+        });
+        assertThat(names(pod(plan, "orders").get("containers"))).contains(MicrogatewaySidecar.CONTAINER);
+    }
+
+    @Test
+    void twoSidecarsWithOneNameAreRefused() {
+        var errors = Harness.errors(ctx -> {
+            var a = new MicrogatewaySidecar(NAME, args().build(), null);
+            var b = new MicrogatewaySidecar("other", args().build(), null);
+            MicrogatewaySidecar.transformation(List.of(a, a, b));
+        });
+        assertThat(String.join("\n", errors)).contains("two sidecars named 'orders-mgw'");
+    }
+
+    // --- validation --------------------------------------------------------------------------------
+
+    @Test
+    void buildReportsEveryMissingArgumentAtOnce() {
+        var problems = problemsOf(MicrogatewaySidecarArgs.builder());
+        assertThat(problems).extracting(Problem::argument)
+                .contains("org", "env", "config", "key", "secret", "appPort", "podSelector");
+    }
+
+    @Test
+    void buildRefusesTheSidecarPortAsAppPortLatestImagesAndARedirectWithoutItsImage() {
+        var problems = problemsOf(args().appPort(8000).image("gcr.io/apigee-microgateway/edgemicro:latest")
+                .iptablesRedirect(true).requests(Map.of("cpu", "2")).limits(Map.of("cpu", "1")));
+        assertThat(problems).extracting(Problem::argument)
+                .containsExactlyInAnyOrder("appPort", "image", "proxyInitImage", "requests.cpu");
+        assertThat(problems.get(0).fix()).contains("8000");
+    }
+
+    @Test
+    void buildRefusesAConfigForAnotherEnvironmentAndBadSelectors() {
+        var problems = problemsOf(args().env("prod").namespace("Shop").podSelector(Map.of("app", "-bad-")));
+        assertThat(problems).extracting(Problem::argument).containsExactlyInAnyOrder("config", "namespace", "podSelector.app");
+    }
+
+    @Test
+    void aNameTooLongForItsSecretIsRefused() {
+        var errors = Harness.errors(ctx -> new MicrogatewaySidecar("a".repeat(60), args().build(), null));
+        assertThat(String.join("\n", errors)).contains("name");
+    }
+
+    // --- what Kubernetes would receive -------------------------------------------------------------
+
+    @Test
+    void everyManifestPassesTheKubernetesSchemas() throws Exception {
+        var plan = automatic(args().build());
+        Path dir = Files.createDirectories(out.resolve("manifests"));
+        int count = 0;
+        for (var r : plan.resources()) {
+            if (!r.isKubernetesObject()) {
+                continue;
+            }
+            var manifest = new LinkedHashMap<String, Object>();
+            manifest.put("apiVersion", r.inputs().get("apiVersion"));
+            manifest.put("kind", r.inputs().get("kind"));
+            manifest.putAll(r.inputs());
+            Files.writeString(dir.resolve(r.type().replaceAll("[^A-Za-z0-9]", "-") + "-" + r.name() + ".yaml"), Yaml.yaml(manifest));
+            count++;
+        }
+        // Secret, NetworkPolicy, two Deployments and two Services.
+        assertThat(count).isEqualTo(6);
+        var report = Node.run("validate-manifests.mjs", List.of(dir.toString()));
+        assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
+        assertThat(report.json().get("checked").asInt()).isEqualTo(6);
+    }
+}

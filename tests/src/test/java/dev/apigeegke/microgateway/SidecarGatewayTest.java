@@ -1,0 +1,224 @@
+package dev.apigeegke.microgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrest;
+import dev.apigeegke.testing.Node;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pattern 3: the gateway as a sidecar in each service's pod, each with its own policy. The real engine
+ * (microgateway-core and microgateway-plugins, tests/node/run-gateway.mjs) runs in local-proxy / decorator mode
+ * ({@code EDGEMICRO_LOCAL_PROXY=1}, {@code EDGEMICRO_DECORATOR=1}) with the one route {@code edgemicro start -a -v -b / -t}
+ * builds: base path "/" to one loopback backend standing for the app on localhost. "orders" requires a token
+ * (healthcheck, oauth, spikearrest, quota); "catalog" is open but rate-limited (healthcheck, spikearrest).
+ */
+class SidecarGatewayTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What edgemicro-auth/products returns for the orders sidecar: in local-proxy mode a product needs no edgemicro_
+     * proxy, only edgemicro-auth and resource paths; the oauth plugin then checks a token's products against the
+     * resource paths alone.
+     */
+    private static final List<Map<String, Object>> ORDERS_PRODUCTS = List.of(
+            Map.of("name", "orders-product", "proxies", List.of("edgemicro-auth"), "apiResources", List.of("/", "/**")),
+            Map.of("name", "catalog-product", "proxies", List.of("edgemicro-auth"), "apiResources", List.of("/catalog/**")));
+
+    private static KeyPair keys;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void generateKeys() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+    }
+
+    /** The orders sidecar's config: token required, spike arrest as {@code edgemicro init} writes it, quota. */
+    private static MicrogatewayConfig orders() {
+        return MicrogatewayConfig.builder().organization("acme").environment("test")
+                .plugins(List.of("healthcheck", "oauth", "spikearrest", "quota"))
+                .spikeArrest(SpikeArrest.defaults())
+                .publicKeyOverride(publicKeyPem())
+                .build();
+    }
+
+    /** The catalog sidecar's config: no authentication, one request per minute and no buffer. */
+    private static MicrogatewayConfig catalog() {
+        return MicrogatewayConfig.builder().organization("acme").environment("test")
+                .plugins(List.of("healthcheck", "spikearrest"))
+                .spikeArrest(new SpikeArrest("minute", 1, 0))
+                .build();
+    }
+
+    private static Map<String, Object> get(String path, Map<String, String> headers) {
+        return Map.of("method", "GET", "path", path, "headers", headers);
+    }
+
+    private static Map<String, Object> get(String path) {
+        return get(path, Map.of());
+    }
+
+    /** Runs one service's sidecar: its config, one proxy at "/" to the app's loopback backend, the requests in order. */
+    private JsonNode runSidecarReport(String service, MicrogatewayConfig config, List<Map<String, Object>> products,
+            List<Map<String, Object>> requests) throws Exception {
+        Path file = dir.resolve(config.fileName());
+        Files.writeString(file, config.toYaml());
+        var scenario = new LinkedHashMap<String, Object>();
+        scenario.put("config", file.toString());
+        scenario.put("org", config.organization());
+        scenario.put("env", config.environment());
+        scenario.put("localProxy", true);
+        scenario.put("proxies", List.of(Map.of("name", "edgemicro_" + service, "base_path", "/")));
+        scenario.put("products", products);
+        scenario.put("requests", requests);
+        Path scenarioFile = dir.resolve("scenario-" + service + ".json");
+        Files.writeString(scenarioFile, JSON.writeValueAsString(scenario));
+        var report = Node.run("run-gateway.mjs", List.of(scenarioFile.toString()));
+        assertThat(report.json().path("ok").asBoolean()).as(report.json() + "\n" + report.stderr()).isTrue();
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.json().path("validator").asText()).isEqualTo("passed");
+        assertThat(report.json().path("mode").asText()).isEqualTo("local-proxy");
+        assertThat(report.json().path("listen").asText()).isEqualTo("127.0.0.1");
+        // Sidecar shape: the engine routes exactly one proxy, at "/", so every path goes to the app.
+        assertThat(report.json().path("proxies").size()).isEqualTo(1);
+        assertThat(report.json().path("proxies").get(0).path("name").asText()).isEqualTo("edgemicro_" + service);
+        assertThat(report.json().path("proxies").get(0).path("base_path").asText()).isEqualTo("/");
+        var plugins = new ArrayList<String>();
+        report.json().path("plugins").forEach(p -> plugins.add(p.asText()));
+        assertThat(plugins).isEqualTo(config.plugins());
+        return report.json();
+    }
+
+    private static List<Integer> statuses(JsonNode results) {
+        var statuses = new ArrayList<Integer>();
+        results.forEach(r -> statuses.add(r.path("status").asInt()));
+        return statuses;
+    }
+
+    private static String token(KeyPair signer, Map<String, Object> claims) throws Exception {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
+        String payload = encoder.encodeToString(JSON.writeValueAsBytes(claims));
+        var signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(signer.getPrivate());
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + encoder.encodeToString(signature.sign());
+    }
+
+    /** The claims edgemicro-auth puts in a token. */
+    private static Map<String, Object> claims(List<String> products, Instant expiry) {
+        long now = Instant.now().getEpochSecond();
+        return Map.of("application_name", "orders-app", "client_id", "client-1", "api_product_list", products,
+                "audience", "microgateway", "iss", "https://acme-test.apigee.net/edgemicro-auth/token",
+                "iat", now, "exp", expiry.getEpochSecond());
+    }
+
+    private static String publicKeyPem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    private static void assertHealthAnsweredByThePlugin(JsonNode result) {
+        assertThat(result.path("status").asInt()).isEqualTo(200);
+        assertThat(result.path("backend").isNull()).as("answered by the healthcheck plugin, not the app").isTrue();
+        assertThat(result.path("body").has("uptime")).isTrue();
+        assertThat(result.path("body").has("decoratorError")).as("decorator mode: the app's port is in use").isFalse();
+    }
+
+    @Test
+    void ordersSidecarRefusesRequestsWithoutCredentialsAndAdmitsASignedToken() throws Exception {
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        String valid = token(keys, claims(List.of("orders-product"), inAnHour));
+        String expired = token(keys, claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
+        String otherResources = token(keys, claims(List.of("catalog-product"), inAnHour));
+        String unknownProduct = token(keys, claims(List.of("some-other-product"), inAnHour));
+        var otherGenerator = KeyPairGenerator.getInstance("RSA");
+        otherGenerator.initialize(2048);
+        String foreign = token(otherGenerator.generateKeyPair(), claims(List.of("orders-product"), inAnHour));
+
+        var report = runSidecarReport("orders", orders(), ORDERS_PRODUCTS, List.of(
+                get("/healthcheck"),
+                get("/orders/42?expand=lines"),
+                get("/orders/42", Map.of("authorization", "Bearer not-a-token")),
+                get("/orders/42", Map.of("authorization", "Bearer " + expired)),
+                get("/orders/42", Map.of("authorization", "Bearer " + foreign)),
+                get("/orders/42", Map.of("authorization", "Bearer " + otherResources)),
+                get("/orders/42?expand=lines", Map.of("authorization", "Bearer " + valid)),
+                get("/orders/43", Map.of("authorization", "Bearer " + unknownProduct)),
+                get("/healthcheck", Map.of("authorization", "Bearer not-a-token"))));
+        var results = report.path("results");
+
+        // Health, then no credentials / garbage / expired / foreign key: 401; a product whose resource paths do not
+        // cover the path: 403; a valid token: 200. A validly signed token naming a product the gateway does not know
+        // is admitted too: in local-proxy mode the plugin skips the proxy check and a product without resource paths
+        // matches every path, so product scoping rests on the products edgemicro-auth/products lists.
+        assertThat(statuses(results)).containsExactly(200, 401, 401, 401, 401, 403, 200, 200, 200);
+        assertHealthAnsweredByThePlugin(results.get(0));
+        assertHealthAnsweredByThePlugin(results.get(8));
+        assertThat(results.get(1).path("backend").isNull()).as("the app never sees the refused request").isTrue();
+        assertThat(results.get(1).path("body").path("error").asText()).isEqualTo("missing_authorization");
+        assertThat(results.get(5).path("body").path("error").asText()).isEqualTo("access_denied");
+        // The admitted request reaches the app with its whole path: base path "/" strips nothing.
+        var admitted = results.get(6);
+        assertThat(admitted.path("backend").asText()).isEqualTo("edgemicro_orders");
+        assertThat(admitted.path("backendPath").asText()).isEqualTo("/orders/42?expand=lines");
+        assertThat(admitted.path("backendHeaders").has("authorization")).isFalse();
+        assertThat(admitted.path("backendHeaders").has("x-authorization-claims")).isTrue();
+    }
+
+    @Test
+    void catalogSidecarServesWithoutCredentialsAndSpikeArrestsPastItsRate() throws Exception {
+        // One request per minute, no buffer: the first passes, the next ones (sent at once) are refused; health
+        // checks are answered before spike arrest and neither count nor get refused.
+        var report = runSidecarReport("catalog", catalog(), List.of(), List.of(
+                get("/healthcheck"),
+                get("/catalog/items?page=2"),
+                get("/catalog/items"),
+                get("/anything/else"),
+                get("/healthcheck")));
+        var results = report.path("results");
+
+        assertThat(statuses(results)).containsExactly(200, 200, 503, 503, 200);
+        assertHealthAnsweredByThePlugin(results.get(0));
+        assertHealthAnsweredByThePlugin(results.get(4));
+        assertThat(results.get(1).path("backend").asText()).isEqualTo("edgemicro_catalog");
+        assertThat(results.get(1).path("backendPath").asText()).isEqualTo("/catalog/items?page=2");
+        assertThat(results.get(2).path("backend").isNull()).isTrue();
+        assertThat(results.get(2).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
+        assertThat(results.get(3).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
+    }
+
+    @Test
+    void theInstalledLoaderDownloadsNothingInLocalProxyModeAndRefusesConfigsWithoutEveryPublicKey() throws Exception {
+        // microgateway-config's own loader (the one `edgemicro start` calls) in local-proxy mode fetches neither
+        // products nor the public key from Apigee, yet its proxy validator still wants oauth, apikeys and oauthv2
+        // public_key: it refuses both sidecar configs, so a sidecar on this engine version would not start with them.
+        // The requests above run on the route and products that the start options and edgemicro-auth would give.
+        var orders = runSidecarReport("orders", orders(), ORDERS_PRODUCTS, List.of(get("/healthcheck")));
+        assertThat(orders.path("loader").path("loaded").asBoolean()).as(orders.path("loader").toString()).isFalse();
+        assertThat(orders.path("loader").path("error").asText()).isEqualTo("config.apikeys.public_key is not defined");
+        var catalog = runSidecarReport("catalog", catalog(), List.of(), List.of(get("/healthcheck")));
+        assertThat(catalog.path("loader").path("loaded").asBoolean()).as(catalog.path("loader").toString()).isFalse();
+        assertThat(catalog.path("loader").path("error").asText()).isEqualTo("config.oauth.public_key is not defined");
+    }
+}
