@@ -229,6 +229,14 @@ public final class MicrogatewayConfig {
             oauthTree.put("public_key", publicKeyOverride);
         }
         tree.put("oauth", oauthTree);
+        if (publicKeyOverride != null) {
+            // In local-proxy (sidecar) mode the loader downloads nothing, yet wants a public_key in the oauth, apikeys
+            // and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
+            tree.put("oauthv2", Map.of("public_key", publicKeyOverride));
+            if (!plugins.contains("apikeys")) {
+                tree.put("apikeys", Map.of("public_key", publicKeyOverride, "api-key-header", oauth.apiKeyHeader()));
+            }
+        }
         if (plugins.contains("apikeys")) {
             var apikeys = new LinkedHashMap<String, Object>();
             apikeys.put("verify_api_key_url", endpoints.verifyApiKeyUrl());
@@ -368,12 +376,20 @@ public final class MicrogatewayConfig {
         }
 
         /**
-         * For tests: a PEM public key put in {@code oauth.public_key} so tokens are verified against a local key.
-         * A gateway that reaches Apigee replaces it with the key downloaded from {@code jwt_public_key}. Default: none.
+         * A PEM public key written into the auth sections ({@code oauth}, {@code apikeys}, {@code oauthv2}) so tokens
+         * are verified against it. Required for a sidecar that checks keys: in local-proxy mode the gateway downloads
+         * nothing, so give the organization's {@code edgemicro-auth} key
+         * ({@code curl https://ORG-ENV.apigee.net/edgemicro-auth/publicKey}). A gateway running as a Service
+         * downloads it from {@code jwt_public_key} and replaces this. Tests use a local key. Default: none.
          */
         public Builder publicKeyOverride(String pem) {
             this.publicKeyOverride = pem;
             return this;
+        }
+
+        /** The same as {@link #publicKeyOverride(String)}: the organization's edgemicro-auth public key. */
+        public Builder publicKey(String pem) {
+            return publicKeyOverride(pem);
         }
 
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
@@ -414,8 +430,7 @@ public final class MicrogatewayConfig {
                 analytics.validate(problems);
             }
             if (publicKeyOverride != null) {
-                problems.check(authenticates, "publicKeyOverride", "(PEM)",
-                        "a token key needs the oauth or apikeys plugin in plugins");
+                // Allowed without a key-checking plugin: a sidecar's loader requires the key in every case.
                 if (publicKeyOverride.contains("PRIVATE KEY")) {
                     problems.add("publicKeyOverride", "(a private key)", "give the public key (BEGIN PUBLIC KEY); never put a private key in the config");
                 } else {

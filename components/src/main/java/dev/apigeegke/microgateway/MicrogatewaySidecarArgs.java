@@ -237,6 +237,12 @@ public final class MicrogatewaySidecarArgs {
                 problems.add("config", config.fileName(), "the config is for another org or env; the sidecar for org '" + org
                         + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
             }
+            if (config != null && config.publicKeyOverride().isEmpty()) {
+                problems.add("config.publicKey", null, "a sidecar verifies keys and tokens offline and its loader insists on the key "
+                        + "even when no plugin checks one (in local-proxy mode the gateway downloads nothing): give the organization's "
+                        + "edgemicro-auth public key with MicrogatewayConfig.publicKey(pem), "
+                        + "from curl https://" + org + "-" + env + ".apigee.net/edgemicro-auth/publicKey");
+            }
             problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
             problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");

@@ -216,8 +216,11 @@ class MicrogatewayConfigTest {
         assertThat(problems(acme().publicKeyOverride("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n")))
                 .singleElement().asString().contains("never put a private key").doesNotContain("abc");
         assertThat(problems(acme().publicKeyOverride("not a key"))).singleElement().asString().contains("PEM public key");
-        assertThat(problems(acme().plugins(List.of("healthcheck")).publicKeyOverride(PEM)))
-                .singleElement().asString().contains("publicKeyOverride").contains("oauth or apikeys");
+        // Without a key-checking plugin the key is still written: a sidecar's loader requires it in every auth section.
+        var open = acme().plugins(List.of("healthcheck")).publicKeyOverride(PEM).build().tree();
+        assertThat(((Map<?, ?>) open.get("oauthv2")).get("public_key")).isEqualTo(PEM);
+        assertThat(((Map<?, ?>) open.get("apikeys")).get("public_key")).isEqualTo(PEM);
+        assertThat(((Map<?, ?>) open.get("oauth")).get("public_key")).isEqualTo(PEM);
     }
 
     @Test

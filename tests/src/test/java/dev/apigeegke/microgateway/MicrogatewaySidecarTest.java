@@ -40,6 +40,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MicrogatewaySidecarTest {
+    /** A public key standing for the organization's edgemicro-auth key. */
+    static final String TEST_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----" + "\n"
+            + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA31Oz9S5AB/TIr0tMeHdd" + "\n"
+            + "o5G8MKhfWDJodZ/AaqQoeVf/LtbavQOFkdMVokcnfuvwu+DnuoYYmXsSz82IWnkt" + "\n"
+            + "9UUoBIrZAKq6bpEqKbqhDvq+urHNsxwAEC9rOJme10MvFPDRONCDSQ2aNhznS1/t" + "\n"
+            + "996OJaKUZOHvR+yd238Vr6D65QB0lt9OfDT9tSwXWWEyS99nu0SIhV0pGxqVnHQJ" + "\n"
+            + "B9VI0wjnKTJPoNk8mNAjObzTK1DSegtwauh/MeBEXmhGwJ8RWwyeHCky+aAFjAjJ" + "\n"
+            + "ILXpQ4cybAx6ZDkHX0WWymOPkNV6I0yICgEU0rAs3pde4sarHJxfFCq485ZUTe1c" + "\n"
+            + "KwIDAQAB" + "\n"
+            + "-----END PUBLIC KEY-----" + "\n";
+
     static final String SECRET = "kubernetes:core/v1:Secret";
     static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     static final String SERVICE = "kubernetes:core/v1:Service";
@@ -54,7 +65,7 @@ class MicrogatewaySidecarTest {
     static MicrogatewaySidecarArgs.Builder args() {
         return MicrogatewaySidecarArgs.builder()
                 .org("acme").env("test")
-                .config(MicrogatewayConfig.builder().organization("acme").environment("test").build())
+                .config(MicrogatewayConfig.builder().organization("acme").environment("test").publicKey(TEST_PUBLIC_KEY).build())
                 .key(Output.of(MicrogatewayServiceTest.KEY)).secret(Output.of(MicrogatewayServiceTest.GATEWAY_SECRET))
                 .namespace("shop").appPort(8080).podSelector(ORDERS);
     }

@@ -12,8 +12,23 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class Pattern3Test {
+    private static final String PUBLIC_KEY = publicKey();
+
+    private static String publicKey() {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(generator.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Plan preview() {
-        var result = Harness.preview(Pattern2Test.stackConfig(),
+        var config = new java.util.TreeMap<>(Pattern2Test.stackConfig());
+        config.put("apigee-gke:edgemicroPublicKey", PUBLIC_KEY);
+        var result = Harness.preview(config,
                 Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret"), Pattern3::stack);
         assertThat(result.errors()).isEmpty();
         return result.plan();
@@ -79,6 +94,17 @@ class Pattern3Test {
     }
 
     @Test
+    void theKeyedSidecarNeedsTheOrganizationsPublicKey() {
+        var result = Harness.preview(Pattern2Test.stackConfig(), Set.of(), Pattern3::stack);
+        assertThat(String.join("\n", result.errors())).contains("apigee-gke:edgemicroPublicKey = (not set)")
+                .contains("edgemicro-auth/publicKey");
+        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+        var plan = preview();
+        String orders = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-orders-mgw")).get("config");
+        assertThat(orders).contains("public_key").contains("oauthv2");
+    }
+
+    @Test
     void apigeeHasAProductPerServiceAndNoEdgemicroProxy() {
         var plan = preview();
         assertThat(plan.ofType("apigee:index:ApiProxy")).isEmpty();
@@ -88,7 +114,7 @@ class Pattern3Test {
         var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.pattern2.Pattern2Config(
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
-                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com")));
+                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY))));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 }

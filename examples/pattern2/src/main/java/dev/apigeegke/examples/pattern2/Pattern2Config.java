@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param microgatewaySecret {@code apigee-gke:microgatewaySecret} (required, a secret)
  * @param spikeArrestPerSecond {@code apigee-gke:spikeArrest} as {@code <n>ps}: the gateway's spike-arrest rate; default 30
  * @param consumerEmail      {@code apigee-gke:consumerEmail}; default {@code sample-consumer@example.com}
+ * @param edgemicroPublicKey {@code apigee-gke:edgemicroPublicKey}: the organization's edgemicro-auth public key (PEM);
+ *                           pattern 3's sidecars verify keys with it offline (pattern 2's gateway downloads it)
  */
 public record Pattern2Config(
         String project,
@@ -43,7 +45,8 @@ public record Pattern2Config(
         Output<String> microgatewayKey,
         Output<String> microgatewaySecret,
         int spikeArrestPerSecond,
-        String consumerEmail) {
+        String consumerEmail,
+        Optional<String> edgemicroPublicKey) {
 
     static final String NAMESPACE = "apigee-gke";
     static final String DEFAULT_PREFIX = "apigee-p2";
@@ -101,7 +104,8 @@ public record Pattern2Config(
                 key.applyValue(v -> v.orElse("")),
                 secret.applyValue(v -> v.orElse("")),
                 m.matches() ? Integer.parseInt(m.group(1)) : 0,
-                own.string("consumerEmail", "sample-consumer@example.com"));
+                own.string("consumerEmail", "sample-consumer@example.com"),
+                own.string("edgemicroPublicKey"));
         problems.throwIfAny();
         return config;
     }

@@ -16,6 +16,7 @@ import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Problems;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
@@ -75,11 +76,19 @@ public final class Pattern3 {
         if (!sample.keyed()) {
             policy.plugins(List.of("healthcheck", "spikearrest"));
         }
+        config.edgemicroPublicKey().ifPresent(policy::publicKey);
         return policy.build();
     }
 
     /** Declares pattern 3's resources for {@code config}; every argument is validated before the first resource. */
     public static Pattern3Resources build(Context ctx, Pattern2Config config) {
+        if (config.edgemicroPublicKey().isEmpty()) {
+            new Problems("stack configuration").add("apigee-gke:edgemicroPublicKey", null,
+                    "the sidecars verify keys and tokens offline: set the organization's edgemicro-auth public key "
+                            + "(curl https://" + config.organization() + "-" + config.environment()
+                            + ".apigee.net/edgemicro-auth/publicKey > key.pem; pulumi config set apigee-gke:edgemicroPublicKey < key.pem)")
+                    .throwIfAny();
+        }
         var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
