@@ -82,12 +82,18 @@ class SidecarGatewayTest {
     /** Runs one service's sidecar: its config, one proxy at "/" to the app's loopback backend, the requests in order. */
     private JsonNode runSidecarReport(String service, MicrogatewayConfig config, List<Map<String, Object>> products,
             List<Map<String, Object>> requests) throws Exception {
-        Path file = dir.resolve(config.fileName());
-        Files.writeString(file, config.toYaml());
+        return runSidecarReport(service, config.toYaml(), config.organization(), config.environment(), config.plugins(),
+                products, requests);
+    }
+
+    private JsonNode runSidecarReport(String service, String yaml, String org, String env, List<String> expectedPlugins,
+            List<Map<String, Object>> products, List<Map<String, Object>> requests) throws Exception {
+        Path file = dir.resolve(org + "-" + env + "-config.yaml");
+        Files.writeString(file, yaml);
         var scenario = new LinkedHashMap<String, Object>();
         scenario.put("config", file.toString());
-        scenario.put("org", config.organization());
-        scenario.put("env", config.environment());
+        scenario.put("org", org);
+        scenario.put("env", env);
         scenario.put("localProxy", true);
         scenario.put("proxies", List.of(Map.of("name", "edgemicro_" + service, "base_path", "/")));
         scenario.put("products", products);
@@ -106,7 +112,7 @@ class SidecarGatewayTest {
         assertThat(report.json().path("proxies").get(0).path("base_path").asText()).isEqualTo("/");
         var plugins = new ArrayList<String>();
         report.json().path("plugins").forEach(p -> plugins.add(p.asText()));
-        assertThat(plugins).isEqualTo(config.plugins());
+        assertThat(plugins).isEqualTo(expectedPlugins);
         return report.json();
     }
 
@@ -207,6 +213,30 @@ class SidecarGatewayTest {
         assertThat(results.get(2).path("backend").isNull()).isTrue();
         assertThat(results.get(2).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
         assertThat(results.get(3).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
+    }
+
+    @Test
+    void thePattern3ProgramsSidecarConfigsEnforceEachServicesPolicy() throws Exception {
+        // The configs the pattern 3 program renders for its two sidecars, with a local key as the org's key.
+        var config = new java.util.TreeMap<>(dev.apigeegke.examples.pattern2.Pattern2Test.stackConfig());
+        config.put("apigee-gke:edgemicroPublicKey", publicKeyPem());
+        var result = dev.apigeegke.testing.Harness.preview(config, java.util.Set.of(), dev.apigeegke.examples.pattern3.Pattern3::stack);
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        String ordersYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-orders-mgw")).get("config");
+        String catalogYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-catalog-mgw")).get("config");
+
+        var orders = runSidecarReport("orders", ordersYaml, "my-org", "test",
+                List.of("healthcheck", "oauth", "spikearrest", "quota"), ORDERS_PRODUCTS,
+                List.of(get("/healthcheck"), get("/orders/1"),
+                        get("/orders/1", Map.of("authorization", "Bearer " + token(keys, claims(List.of("orders-product"), Instant.now().plusSeconds(300)))))));
+        assertThat(statuses(orders.path("results"))).containsExactly(200, 401, 200);
+        assertThat(orders.path("loader").path("loaded").asBoolean()).as(orders.path("loader").toString()).isTrue();
+
+        var catalog = runSidecarReport("catalog", catalogYaml, "my-org", "test", List.of("healthcheck", "spikearrest"),
+                List.of(), List.of(get("/healthcheck"), get("/catalog")));
+        assertThat(statuses(catalog.path("results"))).containsExactly(200, 200);
+        assertThat(catalog.path("loader").path("loaded").asBoolean()).as(catalog.path("loader").toString()).isTrue();
     }
 
     @Test
