@@ -85,35 +85,6 @@ class RealGatewayTest {
         return report.json().path("results");
     }
 
-    private static List<Integer> statuses(JsonNode results) {
-        var statuses = new java.util.ArrayList<Integer>();
-        results.forEach(r -> statuses.add(r.path("status").asInt()));
-        return statuses;
-    }
-
-    private static String token(Map<String, Object> claims) throws Exception {
-        var encoder = Base64.getUrlEncoder().withoutPadding();
-        String header = encoder.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
-        String payload = encoder.encodeToString(JSON.writeValueAsBytes(claims));
-        var signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(keys.getPrivate());
-        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + encoder.encodeToString(signer.sign());
-    }
-
-    /** The claims edgemicro-auth puts in a token; the oauth plugin checks the signature, exp and api_product_list. */
-    private static Map<String, Object> claims(List<String> products, Instant expiry) {
-        long now = Instant.now().getEpochSecond();
-        return Map.of("application_name", "orders-app", "client_id", "client-1", "api_product_list", products,
-                "audience", "microgateway", "iss", "https://acme-test.apigee.net/edgemicro-auth/token",
-                "iat", now, "exp", expiry.getEpochSecond());
-    }
-
-    private static String publicKeyPem() {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
-        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
-    }
-
     @Test
     void thePattern2ProgramsConfigServesItsProxiesHealthCheckAndRequiresCredentials() throws Exception {
         // The configuration the pattern 2 program renders, and the edgemicro_ proxies it deploys to Apigee
@@ -143,7 +114,7 @@ class RealGatewayTest {
         var results = run(yaml, "my-org", "test", routes, List.of(get("/healthcheck"), get("/orders/1"), get("/catalog"),
                 get("/orders/1", Map.of("authorization", "Bearer not-a-token"))));
         // Health answered by the plugin; every API path needs a key or token.
-        assertThat(statuses(results)).containsExactly(200, 401, 401, 401);
+        assertThat(LocalTokens.statuses(results)).containsExactly(200, 401, 401, 401);
     }
 
     @Test
@@ -183,25 +154,22 @@ class RealGatewayTest {
         // One request per minute, no buffer: the first passes and the next ones, sent at once, are refused.
         var config = acme().plugins(List.of("healthcheck", "spikearrest")).spikeArrest(new SpikeArrest("minute", 1, 0)).build();
         var results = run(config, ROUTES, List.of(get("/orders/1"), get("/orders/2"), get("/catalog/3")));
-        assertThat(statuses(results)).containsExactly(200, 503, 503);
+        assertThat(LocalTokens.statuses(results)).containsExactly(200, 503, 503);
         assertThat(results.get(1).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
     }
 
     @Test
     void admitsOnlyTokensSignedByTheConfiguredKeyForAProductOfTheProxy() throws Exception {
-        var config = acme().plugins(List.of("healthcheck", "oauth", "quota")).publicKeyOverride(publicKeyPem()).build();
+        var config = acme().plugins(List.of("healthcheck", "oauth", "quota")).publicKeyOverride(LocalTokens.publicKeyPem(keys)).build();
         Instant inAnHour = Instant.now().plusSeconds(3600);
-        String valid = token(claims(List.of("orders-product"), inAnHour));
-        String expired = token(claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
+        String valid = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), inAnHour));
+        String expired = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
         String forgedPayload = valid.substring(0, valid.indexOf('.') + 1)
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims(List.of("orders-product", "admin"), inAnHour)))
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(LocalTokens.claims(List.of("orders-product", "admin"), inAnHour)))
                 + valid.substring(valid.lastIndexOf('.'));
         var otherKeys = KeyPairGenerator.getInstance("RSA");
         otherKeys.initialize(2048);
-        var stranger = keys;
-        keys = otherKeys.generateKeyPair();
-        String foreign = token(claims(List.of("orders-product"), inAnHour));
-        keys = stranger;
+        String foreign = LocalTokens.token(otherKeys.generateKeyPair(), LocalTokens.claims(List.of("orders-product"), inAnHour));
 
         var results = run(config, ROUTES, List.of(
                 get("/orders/1"),
@@ -210,7 +178,7 @@ class RealGatewayTest {
                 get("/orders/1", Map.of("authorization", "Bearer " + forgedPayload)),
                 get("/orders/1", Map.of("authorization", "Bearer " + foreign)),
                 get("/catalog/1", Map.of("authorization", "Bearer " + valid))));
-        assertThat(statuses(results)).containsExactly(401, 200, 401, 401, 401, 403);
+        assertThat(LocalTokens.statuses(results)).containsExactly(401, 200, 401, 401, 401, 403);
         assertThat(results.get(0).path("body").path("error").asText()).isEqualTo("missing_authorization");
         assertThat(results.get(1).path("backend").asText()).isEqualTo("edgemicro_orders");
         // The token itself is not passed on (keep-authorization-header false); its claims are.

@@ -58,7 +58,7 @@ class SidecarGatewayTest {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "oauth", "spikearrest", "quota"))
                 .spikeArrest(SpikeArrest.defaults())
-                .publicKeyOverride(publicKeyPem())
+                .publicKeyOverride(LocalTokens.publicKeyPem(keys))
                 .build();
     }
 
@@ -67,7 +67,7 @@ class SidecarGatewayTest {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "spikearrest"))
                 .spikeArrest(new SpikeArrest("minute", 1, 0))
-                .publicKey(publicKeyPem())
+                .publicKey(LocalTokens.publicKeyPem(keys))
                 .build();
     }
 
@@ -116,35 +116,6 @@ class SidecarGatewayTest {
         return report.json();
     }
 
-    private static List<Integer> statuses(JsonNode results) {
-        var statuses = new ArrayList<Integer>();
-        results.forEach(r -> statuses.add(r.path("status").asInt()));
-        return statuses;
-    }
-
-    private static String token(KeyPair signer, Map<String, Object> claims) throws Exception {
-        var encoder = Base64.getUrlEncoder().withoutPadding();
-        String header = encoder.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
-        String payload = encoder.encodeToString(JSON.writeValueAsBytes(claims));
-        var signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(signer.getPrivate());
-        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + encoder.encodeToString(signature.sign());
-    }
-
-    /** The claims edgemicro-auth puts in a token. */
-    private static Map<String, Object> claims(List<String> products, Instant expiry) {
-        long now = Instant.now().getEpochSecond();
-        return Map.of("application_name", "orders-app", "client_id", "client-1", "api_product_list", products,
-                "audience", "microgateway", "iss", "https://acme-test.apigee.net/edgemicro-auth/token",
-                "iat", now, "exp", expiry.getEpochSecond());
-    }
-
-    private static String publicKeyPem() {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded());
-        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
-    }
-
     private static void assertHealthAnsweredByThePlugin(JsonNode result) {
         assertThat(result.path("status").asInt()).isEqualTo(200);
         assertThat(result.path("backend").isNull()).as("answered by the healthcheck plugin, not the app").isTrue();
@@ -155,13 +126,13 @@ class SidecarGatewayTest {
     @Test
     void ordersSidecarRefusesRequestsWithoutCredentialsAndAdmitsASignedToken() throws Exception {
         Instant inAnHour = Instant.now().plusSeconds(3600);
-        String valid = token(keys, claims(List.of("orders-product"), inAnHour));
-        String expired = token(keys, claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
-        String otherResources = token(keys, claims(List.of("catalog-product"), inAnHour));
-        String unknownProduct = token(keys, claims(List.of("some-other-product"), inAnHour));
+        String valid = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), inAnHour));
+        String expired = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
+        String otherResources = LocalTokens.token(keys, LocalTokens.claims(List.of("catalog-product"), inAnHour));
+        String unknownProduct = LocalTokens.token(keys, LocalTokens.claims(List.of("some-other-product"), inAnHour));
         var otherGenerator = KeyPairGenerator.getInstance("RSA");
         otherGenerator.initialize(2048);
-        String foreign = token(otherGenerator.generateKeyPair(), claims(List.of("orders-product"), inAnHour));
+        String foreign = LocalTokens.token(otherGenerator.generateKeyPair(), LocalTokens.claims(List.of("orders-product"), inAnHour));
 
         var report = runSidecarReport("orders", orders(), ORDERS_PRODUCTS, List.of(
                 get("/healthcheck"),
@@ -179,7 +150,7 @@ class SidecarGatewayTest {
         // cover the path: 403; a valid token: 200. A validly signed token naming a product the gateway does not know
         // is admitted too: in local-proxy mode the plugin skips the proxy check and a product without resource paths
         // matches every path, so product scoping rests on the products edgemicro-auth/products lists.
-        assertThat(statuses(results)).containsExactly(200, 401, 401, 401, 401, 403, 200, 200, 200);
+        assertThat(LocalTokens.statuses(results)).containsExactly(200, 401, 401, 401, 401, 403, 200, 200, 200);
         assertHealthAnsweredByThePlugin(results.get(0));
         assertHealthAnsweredByThePlugin(results.get(8));
         assertThat(results.get(1).path("backend").isNull()).as("the app never sees the refused request").isTrue();
@@ -205,7 +176,7 @@ class SidecarGatewayTest {
                 get("/healthcheck")));
         var results = report.path("results");
 
-        assertThat(statuses(results)).containsExactly(200, 200, 503, 503, 200);
+        assertThat(LocalTokens.statuses(results)).containsExactly(200, 200, 503, 503, 200);
         assertHealthAnsweredByThePlugin(results.get(0));
         assertHealthAnsweredByThePlugin(results.get(4));
         assertThat(results.get(1).path("backend").asText()).isEqualTo("edgemicro_catalog");
@@ -219,7 +190,7 @@ class SidecarGatewayTest {
     void thePattern3ProgramsSidecarConfigsEnforceEachServicesPolicy() throws Exception {
         // The configs the pattern 3 program renders for its two sidecars, with a local key as the org's key.
         var config = new java.util.TreeMap<>(dev.apigeegke.examples.pattern2.Pattern2Test.stackConfig());
-        config.put("apigee-gke:edgemicroPublicKey", publicKeyPem());
+        config.put("apigee-gke:edgemicroPublicKey", LocalTokens.publicKeyPem(keys));
         var result = dev.apigeegke.testing.Harness.preview(config, java.util.Set.of(), dev.apigeegke.examples.pattern3.Pattern3::stack);
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
@@ -229,13 +200,13 @@ class SidecarGatewayTest {
         var orders = runSidecarReport("orders", ordersYaml, "my-org", "test",
                 List.of("healthcheck", "oauth", "spikearrest", "quota"), ORDERS_PRODUCTS,
                 List.of(get("/healthcheck"), get("/orders/1"),
-                        get("/orders/1", Map.of("authorization", "Bearer " + token(keys, claims(List.of("orders-product"), Instant.now().plusSeconds(300)))))));
-        assertThat(statuses(orders.path("results"))).containsExactly(200, 401, 200);
+                        get("/orders/1", Map.of("authorization", "Bearer " + LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), Instant.now().plusSeconds(300)))))));
+        assertThat(LocalTokens.statuses(orders.path("results"))).containsExactly(200, 401, 200);
         assertThat(orders.path("loader").path("loaded").asBoolean()).as(orders.path("loader").toString()).isTrue();
 
         var catalog = runSidecarReport("catalog", catalogYaml, "my-org", "test", List.of("healthcheck", "spikearrest"),
                 List.of(), List.of(get("/healthcheck"), get("/catalog")));
-        assertThat(statuses(catalog.path("results"))).containsExactly(200, 200);
+        assertThat(LocalTokens.statuses(catalog.path("results"))).containsExactly(200, 200);
         assertThat(catalog.path("loader").path("loaded").asBoolean()).as(catalog.path("loader").toString()).isTrue();
     }
 
