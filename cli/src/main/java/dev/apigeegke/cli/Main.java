@@ -16,6 +16,7 @@ import java.util.List;
 public final class Main {
     static final String USAGE = """
             usage: apigee-gke preview <pattern> [--stack NAME] [--config FILE] [--out DIR] [--project-dir DIR]
+                                        [--against OLD/plan.json [--format text|markdown]] [--diagram]
 
               Runs the pattern's Pulumi program offline, in preview mode, and prints the resources it declares.
               <pattern>       one of %s
@@ -23,6 +24,10 @@ public final class Main {
               --config FILE   read the configuration from FILE instead
               --out DIR       also write DIR/plan.json and DIR/manifests/*.yaml
               --project-dir   the folder holding Pulumi.yaml and the stack files (default: the current folder)
+              --against FILE  print what changes from FILE (a plan.json written earlier with --out) instead of the tree:
+                              resources to create (+), update (~), replace (+-) or delete (-), with the changed inputs
+              --format FMT    with --against: text (default) or markdown (a pull-request comment with a diagram)
+              --diagram       print the pattern's architecture as a Mermaid flowchart instead of the tree
 
             Run by the Pulumi engine (pulumi preview / up), with no arguments, it deploys the pattern selected by
             the stack's apigee-gke:pattern.""";
@@ -95,6 +100,9 @@ public final class Main {
             result.errors().forEach(e -> err.println(e.indent(2).stripTrailing()));
             return 1;
         }
+        if (options.against != null || options.diagram) {
+            return compare(options, result.plan(), out, err);
+        }
         TreePrinter.print(result.plan(), out);
         if (!result.warnings().isEmpty()) {
             out.println();
@@ -116,6 +124,34 @@ public final class Main {
         return 0;
     }
 
+    /** Prints the diff against the earlier plan or the diagram, and nothing else, so the output can be posted. */
+    private static int compare(PreviewOptions options, Plan plan, PrintStream out, PrintStream err) throws IOException {
+        var now = PlanDiff.tree(plan);
+        if (options.against == null) {
+            out.print(Diagram.of(now, java.util.Set.of()));
+        } else {
+            com.fasterxml.jackson.databind.JsonNode before;
+            try {
+                before = PlanDiff.read(options.against);
+            } catch (PlanDiff.InvalidPlan e) {
+                err.println("apigee-gke: " + e.getMessage());
+                return 2;
+            }
+            var diff = PlanDiff.between(options.against.toString(), before, now);
+            if (options.diagram) {
+                var changed = diff.changes().stream().map(PlanDiff.Change::urn).collect(java.util.stream.Collectors.toSet());
+                out.print(Diagram.of(now, changed));
+            } else {
+                out.print("markdown".equals(options.format) ? MarkdownDiff.render(diff, now) : TextDiff.render(diff));
+            }
+        }
+        if (options.out != null) {
+            PlanWriter.write(plan, options.out);
+            err.println("apigee-gke: wrote " + options.out.resolve("plan.json"));
+        }
+        return 0;
+    }
+
     private static String usage() {
         return USAGE.formatted(String.join(", ", Patterns.names()));
     }
@@ -127,12 +163,17 @@ public final class Main {
         Path config;
         Path out;
         Path projectDir = Path.of(".");
+        Path against;
+        String format;
+        boolean diagram;
 
         List<String> parse(List<String> args) {
             var problems = new ArrayList<String>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.startsWith("--")) {
+                if (a.equals("--diagram")) {
+                    diagram = true;
+                } else if (a.startsWith("--")) {
                     if (i + 1 >= args.size()) {
                         problems.add(a + " needs a value");
                         break;
@@ -143,6 +184,8 @@ public final class Main {
                         case "--config" -> config = Path.of(v);
                         case "--out" -> out = Path.of(v);
                         case "--project-dir" -> projectDir = Path.of(v);
+                        case "--against" -> against = Path.of(v);
+                        case "--format" -> format = v;
                         default -> problems.add("unknown option " + a);
                     }
                 } else if (pattern == null) {
@@ -150,6 +193,11 @@ public final class Main {
                 } else {
                     problems.add("unexpected argument '" + a + "'");
                 }
+            }
+            if (format != null && !format.equals("text") && !format.equals("markdown")) {
+                problems.add("unknown --format '" + format + "': use text or markdown");
+            } else if (format != null && against == null) {
+                problems.add("--format applies to --against: pass the plan.json to compare with");
             }
             if (pattern == null) {
                 problems.add("name the pattern to preview: one of " + Patterns.names());

@@ -1,0 +1,94 @@
+package dev.apigeegke.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one table of inputs whose change makes the provider replace the resource instead of updating it, for the
+ * resource types and properties the components set. An input missing here is shown as an in-place update, so
+ * only properties known to force a replacement are listed.
+ *
+ * <p>Sources: the Terraform Google provider's {@code ForceNew} fields (pulumi-gcp 7.0 bridges provider 5.0),
+ * pulumi-kubernetes 4.0's {@code forceNewProperties} (provider/pkg/provider/diff.go), and this repository's Apigee
+ * provider ({@code ResourceHandler.replaceOnChange}, checked against this table by a test).
+ */
+final class ReplaceRules {
+    /** Every Kubernetes object (the type token of a {@code kubernetes:} resource other than the provider). */
+    static final String KUBERNETES = "kubernetes:*";
+
+    private static final Map<String, List<String>> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("gcp:container/cluster:Cluster", List.of("name", "location", "project", "network", "subnetwork",
+                "initialNodeCount", "networkingMode", "datapathProvider",
+                "ipAllocationPolicy.clusterIpv4CidrBlock", "ipAllocationPolicy.servicesIpv4CidrBlock",
+                "ipAllocationPolicy.clusterSecondaryRangeName", "ipAllocationPolicy.servicesSecondaryRangeName"));
+        // In provider 5.0 the node pool cannot change its machines in place: a new pool is created.
+        RULES.put("gcp:container/nodePool:NodePool", List.of("name", "location", "cluster", "project",
+                "nodeConfig.machineType", "nodeConfig.diskSizeGb", "nodeConfig.diskType",
+                "nodeConfig.serviceAccount", "nodeConfig.oauthScopes"));
+        // Global and regional addresses have no update call except for labels.
+        RULES.put("gcp:compute/globalAddress:GlobalAddress", List.of("name", "project", "ipVersion", "addressType",
+                "address", "purpose", "prefixLength", "network", "description"));
+        RULES.put("gcp:compute/address:Address", List.of("name", "project", "region", "addressType", "address",
+                "purpose", "subnetwork", "network", "networkTier", "prefixLength", "description"));
+        RULES.put("gcp:compute/securityPolicy:SecurityPolicy", List.of("name", "project"));
+        RULES.put("gcp:serviceaccount/account:Account", List.of("accountId", "project"));
+        RULES.put("gcp:projects/iAMMember:IAMMember", List.of("role", "member", "project", "condition"));
+        // apiVersion and kind are part of the type token: changing them changes the URN (create + delete).
+        RULES.put(KUBERNETES, List.of("metadata.name", "metadata.namespace", "apiVersion", "kind"));
+        RULES.put("kubernetes:apps/v1:Deployment", List.of("spec.selector"));
+        RULES.put("kubernetes:apps/v1:DaemonSet", List.of("spec.selector"));
+        RULES.put("kubernetes:apps/v1:StatefulSet", List.of("spec.selector", "spec.serviceName",
+                "spec.podManagementPolicy", "spec.revisionHistoryLimit", "spec.volumeClaimTemplates"));
+        RULES.put("kubernetes:core/v1:Service", List.of("spec.clusterIP"));
+        // pulumi-kubernetes 4.0 treats Secrets and ConfigMaps as immutable (no enableSecretMutable yet).
+        RULES.put("kubernetes:core/v1:Secret", List.of("type", "stringData", "data"));
+        RULES.put("kubernetes:core/v1:ConfigMap", List.of("data", "binaryData"));
+        RULES.put("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", List.of("roleRef"));
+        RULES.put("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("roleRef"));
+        RULES.put("apigee:index:ApiProxy", List.of("name"));
+        RULES.put("apigee:index:ApiProduct", List.of("name"));
+        RULES.put("apigee:index:TargetServer", List.of("environment", "name"));
+        RULES.put("apigee:index:Developer", List.of("email"));
+        RULES.put("apigee:index:DeveloperApp", List.of("developerEmail", "name"));
+    }
+
+    private ReplaceRules() {
+    }
+
+    /** The input paths whose change replaces a resource of {@code type}. */
+    static List<String> forType(String type) {
+        var rules = new ArrayList<String>();
+        if (type.startsWith("kubernetes:")) {
+            rules.addAll(RULES.get(KUBERNETES));
+        }
+        rules.addAll(RULES.getOrDefault(type, List.of()));
+        return rules;
+    }
+
+    /** The table as written, for tests that check it against the providers. */
+    static Map<String, List<String>> table() {
+        return java.util.Collections.unmodifiableMap(RULES);
+    }
+
+    /**
+     * The rule a change at {@code path} hits, or null. A change hits a rule when it is at or under the rule's
+     * property ({@code nodeConfig.oauthScopes[0]}) or replaces a block that holds it ({@code nodeConfig}).
+     */
+    static String hit(String type, String path) {
+        for (String rule : forType(type)) {
+            if (path.equals(rule) || under(path, rule) || under(rule, path)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && path.length() > prefix.length()
+                && (path.charAt(prefix.length()) == '.' || path.charAt(prefix.length()) == '[');
+    }
+}

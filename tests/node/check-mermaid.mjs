@@ -1,0 +1,77 @@
+// Checks Mermaid diagrams with Mermaid's own parser (mermaid.parse), offline.
+//   node check-mermaid.mjs <file>...
+// A .md/.markdown file: every ```mermaid fenced block is one diagram; any other file is one diagram.
+// Prints {"ok", "checked", "errors": [{"file", "message"}]} and exits 1 on any error.
+import { readFileSync } from 'node:fs';
+import DOMPurify from 'dompurify';
+
+// stdout carries the JSON report only: send any library logging to stderr.
+for (const level of ['log', 'info', 'debug']) {
+  console[level] = (...args) => console.error(...args);
+}
+
+// Node has no DOM, so DOMPurify is its unsupported stub (no addHook, no sanitize) and mermaid.parse
+// fails on it before parsing. Sanitising labels is rendering, not syntax: give the stub the calls
+// mermaid makes as no-ops. mermaid imports this same dompurify instance (package.json pins the
+// version mermaid resolves, so npm dedupes it).
+if (typeof DOMPurify.addHook !== 'function') {
+  Object.assign(DOMPurify, {
+    addHook() {},
+    removeHook() {},
+    removeHooks() {},
+    removeAllHooks() {},
+    setConfig() {},
+    clearConfig() {},
+    sanitize: (dirty) => String(dirty),
+  });
+}
+const { default: mermaid } = await import('mermaid');
+
+function diagrams(file, text) {
+  if (!/\.(md|markdown)$/i.test(file)) {
+    return [{ where: file, text }];
+  }
+  const found = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*mermaid\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const fence = open[2];
+    const body = [];
+    let j = i + 1;
+    while (j < lines.length && !lines[j].trim().startsWith(fence)) body.push(lines[j++]);
+    found.push({ where: `${file}:${i + 1}`, text: body.join('\n'), unclosed: j >= lines.length });
+    i = j;
+  }
+  return found;
+}
+
+const files = process.argv.slice(2);
+const errors = [];
+let checked = 0;
+if (files.length === 0) {
+  errors.push({ file: '', message: 'usage: node check-mermaid.mjs <file>...' });
+}
+for (const file of files) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    errors.push({ file, message: e.message });
+    continue;
+  }
+  for (const d of diagrams(file, text)) {
+    checked++;
+    if (d.unclosed) {
+      errors.push({ file: d.where, message: 'unclosed ```mermaid fence' });
+      continue;
+    }
+    try {
+      await mermaid.parse(d.text);
+    } catch (e) {
+      errors.push({ file: d.where, message: String(e?.message ?? e) });
+    }
+  }
+}
+process.stdout.write(JSON.stringify({ ok: errors.length === 0, checked, errors }) + '\n');
+process.exitCode = errors.length === 0 ? 0 : 1;

@@ -1,0 +1,272 @@
+package dev.apigeegke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigeegke.provider.resources.Handlers;
+import dev.apigeegke.testing.Node;
+import dev.apigeegke.testing.Repo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewDiffTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String root() {
+        return Repo.root().toString();
+    }
+
+    /** Writes the pattern's plan with its sample stack file; returns the plan.json. */
+    private Path basePlan(String pattern) {
+        Path dir = tmp.resolve("base-" + pattern);
+        var r = run("preview", pattern, "--project-dir", root(), "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return dir.resolve("plan.json");
+    }
+
+    /** A copy of the pattern's sample stack file with {@code from} replaced by {@code to}. */
+    private Path config(String pattern, String from, String to) throws Exception {
+        String sample = Files.readString(Repo.root().resolve("Pulumi." + pattern + ".yaml"));
+        assertThat(sample).contains(from);
+        Path file = tmp.resolve("Pulumi." + pattern + "-" + Integer.toHexString(to.hashCode()) + ".yaml");
+        Files.writeString(file, sample.replace(from, to));
+        return file;
+    }
+
+    private Run diff(String pattern, Path against, Path config, String... more) {
+        var args = new ArrayList<>(List.of("preview", pattern, "--project-dir", root(), "--against", against.toString()));
+        if (config != null) {
+            args.addAll(List.of("--config", config.toString()));
+        }
+        args.addAll(List.of(more));
+        var r = run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return r;
+    }
+
+    /** The resource lines of a text diff: {@code <op> <type> <name> (<verb>)}. */
+    private static List<String> resourceLines(String out) {
+        return out.lines().filter(l -> l.matches("  (\\+-|\\+ |~ |- ) \\S+ \\S+ \\(\\w+\\)")).map(String::strip).toList();
+    }
+
+    @Test
+    void aPlanComparedWithItselfHasNoChangesAndTheSameBytesEveryRun() {
+        Path base = basePlan("pattern1");
+        var first = diff("pattern1", base, null);
+        assertThat(first.out()).contains("no changes (29 unchanged)");
+        assertThat(resourceLines(first.out())).isEmpty();
+        assertThat(diff("pattern1", base, null).out()).isEqualTo(first.out());
+        var md = diff("pattern1", base, null, "--format", "markdown");
+        assertThat(md.out()).contains("No changes.").doesNotContain("<details>").contains("```mermaid")
+                .doesNotContain("class ");
+        assertThat(diff("pattern1", base, null, "--format", "markdown").out()).isEqualTo(md.out());
+    }
+
+    @Test
+    void addingAnAllowlistRangeUpdatesOnlyTheSecurityPolicyRule() throws Exception {
+        Path base = basePlan("pattern1");
+        var r = diff("pattern1", base, config("pattern1", "    - 2001:db8:1200::/48\n",
+                "    - 2001:db8:1200::/48\n    - 192.0.2.0/24\n"));
+        assertThat(resourceLines(r.out())).containsExactly(
+                "~  gcp:compute/securityPolicy:SecurityPolicy apigee-p1-ingress-armor (update)");
+        assertThat(r.out()).contains("+ rules[2].match.config.srcIpRanges[3]: \"192.0.2.0/24\"")
+                .contains("~  1 to update").contains("28 unchanged").doesNotContain("forces replacement");
+    }
+
+    @Test
+    void changingTheQuotaUpdatesTheProductAndTheBundleThatEnforcesIt() throws Exception {
+        Path base = basePlan("pattern1");
+        var r = diff("pattern1", base, config("pattern1", "quotaCount: 1000", "quotaCount: 2000"));
+        assertThat(resourceLines(r.out())).containsExactly(
+                "~  apigee:index:ApiProduct apigee-p1-api-product (update)",
+                "~  apigee:index:ApiProxy apigee-p1-api (update)");
+        assertThat(r.out()).contains("~ quota: \"1000\" → \"2000\"")
+                // The bundle is shown by its start, length and digest, never as megabytes of base64.
+                .containsPattern("~ bundle: \"UEsDB[^\\n]*chars, sha256 [0-9a-f]{12}\\) → ")
+                .contains("~ bundleHash: ")
+                .doesNotContain("forces replacement");
+    }
+
+    @Test
+    void changingTheMachineTypeReplacesTheNodePool() throws Exception {
+        Path base = basePlan("pattern1");
+        String sample = Files.readString(Repo.root().resolve("Pulumi.pattern1.yaml"));
+        Path config = config("pattern1", "  apigee-gke:prefix: apigee-p1\n",
+                "  apigee-gke:prefix: apigee-p1\n  apigee-gke:machineType: e2-standard-4\n");
+        assertThat(sample).doesNotContain("machineType");
+        var r = diff("pattern1", base, config);
+        assertThat(resourceLines(r.out())).containsExactly(
+                "+- gcp:container/nodePool:NodePool apigee-p1-nodes (replace)");
+        assertThat(r.out()).contains("~ nodeConfig.machineType: \"e2-standard-2\" → \"e2-standard-4\"  "
+                + "[forces replacement: nodeConfig.machineType]").contains("+- 1 to replace");
+    }
+
+    @Test
+    void changingThePrefixCreatesTheNewResourcesAndDeletesTheOld() throws Exception {
+        Path base = basePlan("pattern1");
+        var r = diff("pattern1", base, config("pattern1", "prefix: apigee-p1", "prefix: apigee-q1"));
+        var lines = resourceLines(r.out());
+        assertThat(lines).contains("+  gcp:container/cluster:Cluster apigee-q1 (create)",
+                "-  gcp:container/cluster:Cluster apigee-p1 (delete)",
+                "+  gcp:compute/securityPolicy:SecurityPolicy apigee-q1-ingress-armor (create)",
+                "-  gcp:compute/securityPolicy:SecurityPolicy apigee-p1-ingress-armor (delete)");
+        // The services keep their names (and URNs): their Deployments are untouched or updated in place.
+        assertThat(lines).noneMatch(l -> l.contains("Deployment") && l.contains("(delete)"));
+        int creates = (int) lines.stream().filter(l -> l.startsWith("+  ")).count();
+        int deletes = (int) lines.stream().filter(l -> l.startsWith("-  ")).count();
+        assertThat(r.out()).contains("+  " + creates + " to create").contains("-  " + deletes + " to delete");
+        // Operations are grouped: creates, updates, replaces, then deletes.
+        assertThat(r.out().indexOf("(create)")).isLessThan(r.out().indexOf("(delete)"));
+    }
+
+    @Test
+    void renamingAKubernetesObjectInPlaceIsAReplacement() throws Exception {
+        Path base = basePlan("pattern2");
+        String json = Files.readString(base);
+        // The same URN with another metadata.name: as if a component renamed an object but kept its child name.
+        Path edited = tmp.resolve("edited.json");
+        Files.writeString(edited, json.replace("\"name\" : \"apigee-p2-gateway\",", "\"name\" : \"old-gateway\","));
+        assertThat(Files.readString(edited)).isNotEqualTo(json);
+        var r = diff("pattern2", edited, null);
+        assertThat(r.out()).contains("[forces replacement: metadata.name]").contains("(replace)");
+    }
+
+    @Test
+    void markdownHasTheSummaryTableDetailsAndAHighlightedDiagram() throws Exception {
+        Path base = basePlan("pattern1");
+        var r = diff("pattern1", base, config("pattern1", "    - 2001:db8:1200::/48\n",
+                "    - 2001:db8:1200::/48\n    - 192.0.2.0/24\n"), "--format", "markdown");
+        assertThat(r.out())
+                .contains("| Operation | Resources |")
+                .contains("| `~` update | 1 |")
+                .contains("| `+-` replace | 0 |")
+                .contains("| unchanged | 28 |")
+                .contains("<details><summary><code>~</code> update: 1 resource</summary>")
+                .contains("+ rules[2].match.config.srcIpRanges[3]: \"192.0.2.0/24\"")
+                .contains("</details>")
+                .contains("```mermaid\nflowchart LR\n")
+                .contains("classDef changed")
+                .contains("class SecurityPolicy_apigee_p1_ingress_armor changed");
+        assertThat(r.out().indexOf("<details>")).isLessThan(r.out().indexOf("```mermaid"));
+    }
+
+    @Test
+    void diagramsAreDrawnFromEachPatternsResources() {
+        var p1 = run("preview", "pattern1", "--project-dir", root(), "--diagram");
+        assertThat(p1.code()).as(p1.err()).isZero();
+        assertThat(p1.out()).startsWith("flowchart LR\n")
+                .contains("client --> ApigeeProxy_apigee_p1_api")
+                .contains("ApigeeProxy_apigee_p1_api --> SecurityPolicy_apigee_p1_ingress_armor")
+                .contains("SecurityPolicy_apigee_p1_ingress_armor --> Ingress_apigee_p1_ingress")
+                .contains("Ingress_apigee_p1_ingress --> Microservice_catalog")
+                .contains("Ingress_apigee_p1_ingress --> Microservice_orders");
+        var p2 = run("preview", "pattern2", "--project-dir", root(), "--diagram");
+        assertThat(p2.out()).contains("client --> SecurityPolicy_apigee_p2_ingress_armor")
+                .contains("Ingress_apigee_p2_ingress --> MicrogatewayService_apigee_p2_gateway")
+                .contains("MicrogatewayService_apigee_p2_gateway --> Microservice_orders")
+                .contains("apigee_config -.-> MicrogatewayService_apigee_p2_gateway")
+                .doesNotContain("client --> Apigee");
+        var p3 = run("preview", "pattern3", "--project-dir", root(), "--diagram");
+        assertThat(p3.out()).contains("Ingress_apigee_p3_ingress --> MicrogatewaySidecar_apigee_p3_orders_mgw")
+                .contains("MicrogatewaySidecar_apigee_p3_orders_mgw --> Microservice_orders")
+                .contains("MicrogatewaySidecar_apigee_p3_catalog_mgw --> Microservice_catalog")
+                .doesNotContain("MicrogatewaySidecar_apigee_p3_orders_mgw --> Microservice_catalog");
+        assertThat(run("preview", "pattern3", "--project-dir", root(), "--diagram").out()).isEqualTo(p3.out());
+    }
+
+    @Test
+    void secretValuesNeverAppearInAnyFormat() throws Exception {
+        String key = "plain-key-4f1c9e";
+        String secret = "plain-secret-8d2b7a";
+        String sample = Files.readString(Repo.root().resolve("Pulumi.pattern2.yaml"));
+        var secure = Pattern.compile("  apigee-gke:(microgatewayKey|microgatewaySecret):\n    secure: \\S+\n");
+        assertThat(secure.matcher(sample).results().count()).isEqualTo(2);
+        Path before = tmp.resolve("Pulumi.before.yaml");
+        Files.writeString(before, secure.matcher(sample).replaceAll("")
+                + "  apigee-gke:microgatewayKey: old-" + key + "\n  apigee-gke:microgatewaySecret: old-" + secret + "\n");
+        Path after = tmp.resolve("Pulumi.after.yaml");
+        Files.writeString(after, secure.matcher(sample).replaceAll("")
+                + "  apigee-gke:microgatewayKey: " + key + "\n  apigee-gke:microgatewaySecret: " + secret + "\n");
+        Path dir = tmp.resolve("base");
+        var written = run("preview", "pattern2", "--project-dir", root(), "--config", before.toString(), "--out", dir.toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        assertThat(Files.readString(dir.resolve("plan.json"))).doesNotContain(key).doesNotContain(secret);
+        for (var format : List.of("text", "markdown")) {
+            var r = diff("pattern2", dir.resolve("plan.json"), after, "--format", format);
+            assertThat(r.out() + r.err()).doesNotContain(key).doesNotContain(secret);
+            assertThat(r.out()).contains("Secret values are not compared");
+        }
+        var diagram = diff("pattern2", dir.resolve("plan.json"), after, "--diagram");
+        assertThat(diagram.out()).doesNotContain(key).doesNotContain(secret);
+    }
+
+    @Test
+    void aMissingOrInvalidPlanExitsWithTwoAndSaysHowToWriteOne() throws Exception {
+        var missing = run("preview", "pattern1", "--project-dir", root(), "--against", tmp.resolve("nope.json").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file").contains("--out DIR");
+        Path notJson = tmp.resolve("bad.json");
+        Files.writeString(notJson, "{ not json");
+        var bad = run("preview", "pattern1", "--project-dir", root(), "--against", notJson.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("is not JSON").doesNotContain("\tat ");
+        Path wrongShape = tmp.resolve("shape.json");
+        Files.writeString(wrongShape, "{\"resources\": [{\"urn\": 1}]}");
+        var shape = run("preview", "pattern1", "--project-dir", root(), "--against", wrongShape.toString());
+        assertThat(shape.code()).isEqualTo(2);
+        assertThat(shape.err()).contains("resources[0] has no \"urn\" string");
+        var format = run("preview", "pattern1", "--project-dir", root(), "--format", "html");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown --format 'html'");
+    }
+
+    @Test
+    void replaceRulesForApigeeMatchTheApigeeProvider() {
+        for (String token : Handlers.tokens()) {
+            var handler = Handlers.forToken(token).orElseThrow();
+            assertThat(Set.copyOf(ReplaceRules.table().getOrDefault(token, List.of())))
+                    .as(token).isEqualTo(handler.replaceOnChange());
+        }
+    }
+
+    @Test
+    void diagramsAndTheMarkdownMermaidBlockPassMermaidsParser() throws Exception {
+        var files = new ArrayList<String>();
+        for (String pattern : List.of("pattern1", "pattern2", "pattern3")) {
+            var r = run("preview", pattern, "--project-dir", root(), "--diagram");
+            assertThat(r.code()).as(r.err()).isZero();
+            Path file = tmp.resolve(pattern + ".mmd");
+            Files.writeString(file, r.out());
+            files.add(file.toString());
+        }
+        Path base = basePlan("pattern2");
+        var md = diff("pattern2", base, config("pattern2", "prefix: apigee-p2", "prefix: apigee-q2"), "--format", "markdown");
+        assertThat(md.out()).contains("class ");
+        Path mdFile = tmp.resolve("comment.md");
+        Files.writeString(mdFile, md.out());
+        files.add(mdFile.toString());
+        for (String file : files) {
+            var report = Node.run("check-mermaid.mjs", List.of(file));
+            assertThat(report.json().path("ok").asBoolean()).as(file + ": " + report.json() + report.stderr()).isTrue();
+        }
+    }
+}
