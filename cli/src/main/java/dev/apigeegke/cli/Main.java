@@ -17,6 +17,7 @@ public final class Main {
     static final String USAGE = """
             usage: apigee-gke preview <pattern> [--stack NAME] [--config FILE] [--out DIR] [--project-dir DIR]
                                         [--against OLD/plan.json [--format text|markdown]] [--diagram]
+                   apigee-gke preview <pattern>|all --capacity [--compare]
 
               Runs the pattern's Pulumi program offline, in preview mode, and prints the resources it declares.
               <pattern>       one of %s
@@ -28,6 +29,10 @@ public final class Main {
                               resources to create (+), update (~), replace (+-) or delete (-), with the changed inputs
               --format FMT    with --against: text (default) or markdown (a pull-request comment with a diagram)
               --diagram       print the pattern's architecture as a Mermaid flowchart instead of the tree
+              --capacity      print an ESTIMATE instead of the tree: CPU/memory requested by the services and the gateway,
+                              the nodes that fit them, the request path's network hops and a monthly GCP list-price cost
+              --compare       with --capacity: every pattern side by side (each with its Pulumi.<pattern>.yaml); same as
+                              preview all --capacity
 
             Run by the Pulumi engine (pulumi preview / up), with no arguments, it deploys the pattern selected by
             the stack's apigee-gke:pattern.""";
@@ -71,34 +76,67 @@ public final class Main {
         }
     }
 
-    private static int preview(PreviewOptions options, PrintStream out, PrintStream err) throws IOException {
+    /** A pattern run offline: exit code 0 with its stack file and result, or the code of the failure already reported. */
+    private record Run(int code, StackFile stackFile, OfflineEngine.Result result) {
+        static Run failed(int code) {
+            return new Run(code, null, null);
+        }
+    }
+
+    private static Run run(PreviewOptions options, String pattern, PrintStream err) throws IOException {
         Path projectDir = options.projectDir;
         if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
             err.println("apigee-gke: no Pulumi.yaml in " + projectDir.toAbsolutePath().normalize()
                     + "; run from the repository root or pass --project-dir");
-            return 2;
+            return Run.failed(2);
         }
         String project = StackFile.projectName(projectDir);
-        String stack = options.stack != null ? options.stack : options.pattern;
+        String stack = options.stack != null ? options.stack : pattern;
         Path configFile = options.config != null ? options.config : projectDir.resolve("Pulumi." + stack + ".yaml");
         if (!Files.isRegularFile(configFile)) {
             err.println("apigee-gke: no stack configuration at " + configFile
                     + "; create it (see README) or pass --stack/--config");
-            return 2;
+            return Run.failed(2);
         }
         var stackFile = StackFile.read(configFile, project);
         String selected = stackFile.config().get("apigee-gke:" + Patterns.KEY);
-        if (selected != null && !selected.equals(options.pattern)) {
+        if (selected != null && !selected.equals(pattern)) {
             err.println("apigee-gke: " + configFile + " selects apigee-gke:pattern = \"" + selected
-                    + "\", not " + options.pattern + "; preview " + selected + " or pass another --stack");
-            return 2;
+                    + "\", not " + pattern + "; preview " + selected + " or pass another --stack");
+            return Run.failed(2);
         }
         var result = OfflineEngine.run(project, stack, stackFile.config(), stackFile.secretKeys(),
-                Patterns.program(options.pattern));
+                Patterns.program(pattern));
         if (!result.ok()) {
-            err.println("apigee-gke: the " + options.pattern + " program failed with " + configFile + ":");
+            err.println("apigee-gke: the " + pattern + " program failed with " + configFile + ":");
             result.errors().forEach(e -> err.println(e.indent(2).stripTrailing()));
-            return 1;
+            return Run.failed(1);
+        }
+        return new Run(0, stackFile, result);
+    }
+
+    private static int preview(PreviewOptions options, PrintStream out, PrintStream err) throws IOException {
+        if (options.compare) {
+            var reports = new ArrayList<CapacityReport.Report>();
+            for (String name : Patterns.names()) {
+                var run = run(options, name, err);
+                if (run.code() != 0) {
+                    return run.code();
+                }
+                reports.add(CapacityReport.of(name, run.result().plan()));
+            }
+            CapacityReport.compare(reports, CapacityReport.Prices.load(), out);
+            return 0;
+        }
+        var run = run(options, options.pattern, err);
+        if (run.code() != 0) {
+            return run.code();
+        }
+        var stackFile = run.stackFile();
+        var result = run.result();
+        if (options.capacity) {
+            CapacityReport.print(CapacityReport.of(options.pattern, result.plan()), CapacityReport.Prices.load(), out);
+            return 0;
         }
         if (options.against != null || options.diagram) {
             return compare(options, result.plan(), out, err);
@@ -158,6 +196,8 @@ public final class Main {
 
     /** The preview command's options. */
     private static final class PreviewOptions {
+        static final String ALL = "all";
+
         String pattern;
         String stack;
         Path config;
@@ -166,6 +206,8 @@ public final class Main {
         Path against;
         String format;
         boolean diagram;
+        boolean capacity;
+        boolean compare;
 
         List<String> parse(List<String> args) {
             var problems = new ArrayList<String>();
@@ -173,6 +215,10 @@ public final class Main {
                 String a = args.get(i);
                 if (a.equals("--diagram")) {
                     diagram = true;
+                } else if (a.equals("--capacity")) {
+                    capacity = true;
+                } else if (a.equals("--compare")) {
+                    compare = true;
                 } else if (a.startsWith("--")) {
                     if (i + 1 >= args.size()) {
                         problems.add(a + " needs a value");
@@ -198,6 +244,24 @@ public final class Main {
                 problems.add("unknown --format '" + format + "': use text or markdown");
             } else if (format != null && against == null) {
                 problems.add("--format applies to --against: pass the plan.json to compare with");
+            }
+            if (ALL.equals(pattern) || (compare && pattern == null)) {
+                compare = true;
+                pattern = ALL;
+                if (!capacity) {
+                    problems.add("preview all and --compare apply to --capacity: add --capacity");
+                }
+                if (stack != null || config != null) {
+                    problems.add("--stack/--config select one pattern's configuration; --compare reads Pulumi.<pattern>.yaml for each");
+                }
+            } else if (compare) {
+                problems.add("--compare shows every pattern: drop '" + pattern + "' or use preview all --capacity");
+            }
+            if (capacity && (against != null || diagram)) {
+                problems.add("--capacity replaces the tree like --against and --diagram do: pass only one of them");
+            }
+            if (ALL.equals(pattern)) {
+                return problems;
             }
             if (pattern == null) {
                 problems.add("name the pattern to preview: one of " + Patterns.names());

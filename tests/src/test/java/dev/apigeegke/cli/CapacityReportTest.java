@@ -1,0 +1,162 @@
+package dev.apigeegke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.apigeegke.testing.Repo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CapacityReportTest {
+    private static final CapacityReport.Prices PRICES = CapacityReport.Prices.load();
+
+    private static Map<String, Object> container(String name, String cpu, String memory) {
+        return Map.of("name", name, "resources", Map.of("requests", Map.of("cpu", cpu, "memory", memory)));
+    }
+
+    private static Plan.Resource deployment(String name, Long replicas, List<Map<String, Object>> containers) {
+        var spec = new java.util.HashMap<String, Object>();
+        if (replicas != null) {
+            spec.put("replicas", replicas);
+        }
+        spec.put("template", Map.of("spec", Map.of("containers", containers)));
+        return new Plan.Resource("urn:" + name, CapacityReport.DEPLOYMENT, name, null, true,
+                Map.of("metadata", Map.of("name", name, "namespace", "default"), "spec", spec), null);
+    }
+
+    private static Plan.Resource nodePool(String machineType, long nodeCount, String location) {
+        return new Plan.Resource("urn:pool", CapacityReport.NODE_POOL, "pool", null, true,
+                Map.of("nodeConfig", Map.of("machineType", machineType), "nodeCount", nodeCount, "location", location), null);
+    }
+
+    private static Plan plan(List<Plan.Resource> resources) {
+        return new Plan("p", "s", resources, Map.of(), Map.of());
+    }
+
+    /** Ten services × 2 replicas, each pod 100m/128Mi plus a 100m/128Mi microgateway sidecar, on e2-standard-2. */
+    private static Plan tenServicesWithSidecars() {
+        var resources = new ArrayList<Plan.Resource>();
+        for (int i = 0; i < 10; i++) {
+            resources.add(deployment("svc" + i, 2L, List.of(container("app", "100m", "128Mi"),
+                    container("edge-microgateway", "100m", "128Mi"))));
+        }
+        resources.add(nodePool("e2-standard-2", 1, "europe-west1-b"));
+        resources.add(new Plan.Resource("urn:mgw", CapacityReport.MICROGATEWAY_SIDECAR, "mgw", null, false, Map.of(), null));
+        return plan(resources);
+    }
+
+    @Test
+    void computesGkeAllocatableFromTheDocumentedReservations() {
+        var e2s2 = CapacityReport.MACHINES.get("e2-standard-2");
+        // CPU: 2000 - (60 + 10) = 1930m. Memory: 8192 - (0.25×4096 + 0.20×4096) - 100 = 8192 - 1843.2 - 100 = 6248.8Mi.
+        assertThat(e2s2.allocatableCpuMillis()).isCloseTo(1930, within(1e-9));
+        assertThat(e2s2.allocatableMemoryMib()).isCloseTo(6248.8, within(1e-9));
+        var e2s4 = CapacityReport.MACHINES.get("e2-standard-4");
+        // CPU: 4000 - (60 + 10 + 2×5) = 3920m. Memory: 16384 - (1024 + 819.2 + 819.2) - 100 = 13621.6Mi.
+        assertThat(e2s4.allocatableCpuMillis()).isCloseTo(3920, within(1e-9));
+        assertThat(e2s4.allocatableMemoryMib()).isCloseTo(13621.6, within(1e-9));
+    }
+
+    @Test
+    void countsSidecarsPerReplicaAsGatewayRequests() {
+        var r = CapacityReport.of("synthetic", tenServicesWithSidecars(), CapacityReport.Overhead.NONE, PRICES);
+        assertThat(r.totalCpu()).isEqualTo(4000);
+        assertThat(r.totalMemory()).isEqualTo(5120);
+        assertThat(r.serviceCpu()).isEqualTo(2000);
+        assertThat(r.gatewayMemory()).isEqualTo(2560);
+        // CPU 4000 / 1930 = 2.07, memory 5120 / 6248.8 = 0.82: CPU binds, ceil(2.07) = 3 nodes.
+        assertThat(r.cpuRatio()).isCloseTo(4000 / 1930.0, within(1e-9));
+        assertThat(r.nodesNeeded()).isEqualTo(3);
+        // A zonal pool (europe-west1-b) is one zone: nodeCount 1 × 1.
+        assertThat(r.configuredNodes()).isEqualTo(1);
+        assertThat(r.path()).containsExactly("client", "Service", "pod (sidecar on localhost)");
+    }
+
+    @Test
+    void addsTheAssumedGkeSystemPodsBeforePacking() {
+        var r = CapacityReport.of("synthetic", tenServicesWithSidecars(), CapacityReport.Overhead.GKE, PRICES);
+        // (4000 + 500) / (1930 - 200) = 2.60 → 3 nodes; memory (5120 + 500) / (6248.8 - 300) = 0.94.
+        assertThat(r.cpuRatio()).isCloseTo(4500 / 1730.0, within(1e-9));
+        assertThat(r.memoryRatio()).isCloseTo(5620 / 5948.8, within(1e-9));
+        assertThat(r.nodesNeeded()).isEqualTo(3);
+    }
+
+    @Test
+    void takesTheGatewayReplicasFromItsHpaWhenTheDeploymentLeavesThemOut() {
+        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
+                Map.of("metadata", Map.of("name", "gw", "namespace", "edge"), "spec",
+                        Map.of("template", Map.of("spec", Map.of("containers", List.of(container("edge-microgateway", "0.5", "1Gi")))))), null);
+        var hpa = new Plan.Resource("urn:hpa", CapacityReport.HPA, "gw-hpa", "urn:mgws", true,
+                Map.of("metadata", Map.of("name", "gw", "namespace", "edge"),
+                        "spec", Map.of("minReplicas", 3L, "scaleTargetRef", Map.of("name", "gw"))), null);
+        var service = new Plan.Resource("urn:mgws", CapacityReport.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
+        var r = CapacityReport.of("p", plan(List.of(gateway, hpa, service, nodePool("e2-standard-4", 2, "europe-west1"))),
+                CapacityReport.Overhead.NONE, PRICES);
+        assertThat(r.workloads()).singleElement().satisfies(w -> {
+            assertThat(w.gateway()).isTrue();
+            assertThat(w.replicas()).isEqualTo(3);
+        });
+        assertThat(r.gatewayCpu()).isEqualTo(1500);
+        assertThat(r.gatewayMemory()).isEqualTo(3072);
+        // A regional pool without nodeLocations: nodeCount 2 × 3 default zones.
+        assertThat(r.configuredNodes()).isEqualTo(6);
+        // Only nodes are priced here (no cluster, LB, IP or policy): 6 × (4 × 0.023976 + 16 × 0.003213) $/h × 730 h = $645.23.
+        assertThat(r.monthlyUsd()).isCloseTo(645.23, within(0.01));
+    }
+
+    @Test
+    void parsesKubernetesQuantities() {
+        assertThat(CapacityReport.cpuMillis("250m")).isEqualTo(250);
+        assertThat(CapacityReport.cpuMillis("1.5")).isEqualTo(1500);
+        assertThat(CapacityReport.cpuMillis(2L)).isEqualTo(2000);
+        assertThat(CapacityReport.memoryMib("1Gi")).isEqualTo(1024);
+        assertThat(CapacityReport.memoryMib("256Mi")).isEqualTo(256);
+        assertThat(CapacityReport.memoryMib("1048576")).isEqualTo(1);
+    }
+
+    private record Out(int code, String out, String err) {
+    }
+
+    private static Out run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void reportsPattern1sTwoServicesAndThreeHopsThroughApigee() {
+        var r = run("preview", "pattern1", "--capacity", "--project-dir", Repo.root().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // 2 services × 2 replicas × 100m/128Mi; no gateway in the cluster.
+        assertThat(r.out())
+                .contains("microservices 400m / 512Mi, gateway 0m / 0Mi, total 400m / 512Mi")
+                .contains("client → Apigee → load balancer → pod (3 network hops)")
+                .contains("configured 3  (nodeCount 1 × 3 zones)")
+                .contains("ESTIMATE");
+    }
+
+    @Test
+    void comparesTheThreePatternsSideBySide() {
+        var r = run("preview", "--capacity", "--compare", "--project-dir", Repo.root().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern("gateway CPU / memory\\s+0m / 0Mi\\s+1000m / 1024Mi\\s+400m / 512Mi")
+                .containsPattern("total CPU / memory\\s+400m / 512Mi\\s+1400m / 1536Mi\\s+800m / 1024Mi")
+                .containsPattern("network hops\\s+3\\s+3\\s+2")
+                .contains("pattern2: client → load balancer → gateway pod → service pod");
+        assertThat(run("preview", "all", "--capacity", "--project-dir", Repo.root().toString()).out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void rejectsCompareWithoutCapacity() {
+        var r = run("preview", "--compare");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("add --capacity");
+    }
+}
