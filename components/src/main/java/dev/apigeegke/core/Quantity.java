@@ -17,6 +17,25 @@ public final class Quantity {
     private Quantity() {
     }
 
+    /**
+     * Records a problem for every request or limit that is not a quantity, and for every request above its limit
+     * (which Kubernetes rejects at apply time).
+     */
+    public static void checkResources(Problems problems, Map<String, String> requests, Map<String, String> limits) {
+        requests.forEach((resource, quantity) -> problems.check(parse(quantity) != null, "requests." + resource, quantity,
+                "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
+        limits.forEach((resource, quantity) -> problems.check(parse(quantity) != null, "limits." + resource, quantity,
+                "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
+        requests.forEach((resource, request) -> {
+            var r = parse(request);
+            var l = parse(limits.get(resource));
+            if (r != null && l != null && r.compareTo(l) > 0) {
+                problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
+                        + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
+            }
+        });
+    }
+
     /** The value of {@code text}, or null when it is not a quantity. */
     public static BigDecimal parse(String text) {
         if (text == null) {

@@ -359,20 +359,9 @@ public final class MicrogatewayServiceArgs {
         }
 
         private void checkResources(Problems problems) {
-            requests.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "requests." + resource, quantity,
-                    "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
-            limits.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "limits." + resource, quantity,
-                    "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
+            Quantity.checkResources(problems, requests, limits);
             problems.check(requests.containsKey("cpu"), "requests", requests,
                     "include a cpu request: the autoscaler's target is a percentage of it");
-            requests.forEach((resource, request) -> {
-                var r = Quantity.parse(request);
-                var l = Quantity.parse(limits.get(resource));
-                if (r != null && l != null && r.compareTo(l) > 0) {
-                    problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
-                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
-                }
-            });
         }
 
         private void checkBackends(Problems problems) {

@@ -257,7 +257,7 @@ public final class MicrogatewaySidecarArgs {
                         "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
             });
             Images.checkPinned(problems, "image", image);
-            checkResources(problems);
+            Quantity.checkResources(problems, requests, limits);
             if (iptablesRedirect) {
                 Images.checkPinned(problems, "proxyInitImage", proxyInitImage);
             } else {
@@ -266,21 +266,6 @@ public final class MicrogatewaySidecarArgs {
             }
             problems.throwIfAny();
             return new MicrogatewaySidecarArgs(this);
-        }
-
-        private void checkResources(Problems problems) {
-            requests.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "requests." + resource, quantity,
-                    "a Kubernetes quantity such as 100m (CPU) or 128Mi (memory)"));
-            limits.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null, "limits." + resource, quantity,
-                    "a Kubernetes quantity such as 500m (CPU) or 256Mi (memory)"));
-            requests.forEach((resource, request) -> {
-                var r = Quantity.parse(request);
-                var l = Quantity.parse(limits.get(resource));
-                if (r != null && l != null && r.compareTo(l) > 0) {
-                    problems.add("requests." + resource, request, "exceeds the limit " + limits.get(resource)
-                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
-                }
-            });
         }
     }
 }

@@ -207,24 +207,9 @@ public final class MicroserviceArgs {
             labels.forEach((k, v) -> problems.check(k != null && !k.equals("app.kubernetes.io/name") && v != null
                     && v.matches("([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]?"), "labels." + k, v,
                     "a Kubernetes label value (63 characters at most); app.kubernetes.io/name is set by the component"));
-            checkQuantities(problems, "requests", requests);
-            checkQuantities(problems, "limits", limits);
-            requests.forEach((resource, request) -> {
-                var limit = limits.get(resource);
-                var r = Quantity.parse(request);
-                var l = limit == null ? null : Quantity.parse(limit);
-                if (r != null && l != null && r.compareTo(l) > 0) {
-                    problems.add("requests." + resource, request, "exceeds the limit " + limit
-                            + "; Kubernetes rejects a request above its limit: lower the request or raise limits." + resource);
-                }
-            });
+            Quantity.checkResources(problems, requests, limits);
             problems.throwIfAny();
             return new MicroserviceArgs(this);
-        }
-
-        private static void checkQuantities(Problems problems, String argument, Map<String, String> quantities) {
-            quantities.forEach((resource, quantity) -> problems.check(Quantity.parse(quantity) != null,
-                    argument + "." + resource, quantity, "a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)"));
         }
     }
 }
