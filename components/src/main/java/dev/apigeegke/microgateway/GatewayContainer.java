@@ -13,6 +13,7 @@ import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import dev.apigeegke.core.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The pieces of a hardened Edge Microgateway container that {@link MicrogatewayService} and
@@ -145,5 +147,27 @@ final class GatewayContainer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    /**
+     * Checks what every gateway needs to reach Apigee: the org and env names, a config rendered for them (the image
+     * loads {@code <org>-<env>-config.yaml}), and the key and secret. {@code who} names the gateway in messages.
+     */
+    static void checkIdentity(Problems problems, String who, String org, String env,
+                              MicrogatewayConfig config, Object key, Object secret) {
+        problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
+                "the Apigee organization name: letters, digits, '-' and '_'");
+        problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
+                "the Apigee environment name: letters, digits, '-' and '_'");
+        if (config == null) {
+            problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");
+        } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
+            problems.add("config", config.fileName(), "the config is for another org or env; the " + who + " for org '" + org
+                    + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
+        }
+        problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
+        problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
     }
 }

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 
 /** Arguments of {@link MicrogatewayService}; {@link Builder#build()} validates them all at once. */
 public final class MicrogatewayServiceArgs {
-    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
     /**
@@ -323,19 +322,7 @@ public final class MicrogatewayServiceArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewayServiceArgs build() {
             var problems = new Problems("MicrogatewayServiceArgs");
-            problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
-                    "the Apigee organization name: letters, digits, '-' and '_'");
-            problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
-                    "the Apigee environment name: letters, digits, '-' and '_'");
-            if (config == null) {
-                problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");
-            } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
-                // The image writes the config to <org>-<env>-config.yaml from EDGEMICRO_ORG/ENV and starts with that file.
-                problems.add("config", config.fileName(), "the config is for another org or env; the gateway for org '" + org
-                        + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
-            }
-            problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
-            problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
+            GatewayContainer.checkIdentity(problems, "gateway", org, env, config, key, secret);
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             Images.checkPinned(problems, "image", image);
             problems.check(replicas >= 1, "replicas", replicas, "at least 1 replica");

@@ -13,7 +13,6 @@ import javax.annotation.Nullable;
 
 /** Arguments of {@link MicrogatewaySidecar}; {@link Builder#build()} validates them all at once. */
 public final class MicrogatewaySidecarArgs {
-    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern LABEL_KEY =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
@@ -227,24 +226,13 @@ public final class MicrogatewaySidecarArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewaySidecarArgs build() {
             var problems = new Problems("MicrogatewaySidecarArgs");
-            problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
-                    "the Apigee organization name: letters, digits, '-' and '_'");
-            problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
-                    "the Apigee environment name: letters, digits, '-' and '_'");
-            if (config == null) {
-                problems.add("config", null, "pass MicrogatewayConfig.builder()...build() with this service's policy, for the same org and env");
-            } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
-                problems.add("config", config.fileName(), "the config is for another org or env; the sidecar for org '" + org
-                        + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
-            }
+            GatewayContainer.checkIdentity(problems, "sidecar", org, env, config, key, secret);
             if (config != null && config.publicKeyOverride().isEmpty()) {
                 problems.add("config.publicKey", null, "a sidecar verifies keys and tokens offline and its loader insists on the key "
                         + "even when no plugin checks one (in local-proxy mode the gateway downloads nothing): give the organization's "
                         + "edgemicro-auth public key with MicrogatewayConfig.publicKey(pem), "
                         + "from curl https://" + org + "-" + env + ".apigee.net/edgemicro-auth/publicKey");
             }
-            problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
-            problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             problems.check(appPort >= 1 && appPort <= 65535 && appPort != MicrogatewaySidecarDefaults.PORT, "appPort", appPort,
                     "the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on");
