@@ -1,5 +1,7 @@
 package dev.apigeegke.core;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -48,5 +50,23 @@ public final class Names {
     /** True when {@code value} is a DNS-1123 label (a Kubernetes namespace or Service name). */
     public static boolean isLabel(String value) {
         return value != null && value.length() <= 63 && LABEL.matcher(value).matches();
+    }
+
+    /**
+     * Checks a list of names that each become resource names: at least one, each a label that leaves room
+     * for {@code longestSuffix} (0 when the components check the names they derive), none repeated.
+     */
+    public static void checkNameList(Problems problems, String argument, List<String> names, int longestSuffix) {
+        if (names.isEmpty()) {
+            problems.add(argument, "[]", "list at least one");
+            return;
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < names.size(); i++) {
+            checkLabel(problems, argument + "[" + i + "].name", names.get(i), longestSuffix);
+            if (!seen.add(names.get(i))) {
+                problems.add(argument + "[" + i + "].name", names.get(i), "names must be distinct: each becomes resource names");
+            }
+        }
     }
 }

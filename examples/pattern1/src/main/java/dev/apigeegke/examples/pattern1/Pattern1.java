@@ -19,6 +19,8 @@ import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
@@ -32,12 +34,13 @@ import java.util.List;
  * only the Apigee gateway's ranges, and the Apigee proxy (with its product and a sample app) targeting it.
  */
 public final class Pattern1 {
-    /** The sample microservices: name, pinned image, path prefix. */
-    static final List<Sample> SAMPLES = List.of(
-            new Sample("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", "/orders"),
-            new Sample("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", "/catalog"));
+    /** The sample microservices the stack program deploys. */
+    public static final List<Service> SAMPLES = List.of(
+            new Service("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", "/orders"),
+            new Service("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", "/catalog"));
 
-    record Sample(String name, String image, String path) {
+    /** A microservice behind the Ingress: its name, pinned image, and the path prefix routed to it. */
+    public record Service(String name, String image, String path) {
     }
 
     private Pattern1() {
@@ -58,8 +61,16 @@ public final class Pattern1 {
         }
     }
 
-    /** Declares pattern 1's resources for {@code config} and exports its outputs. */
+    /** Declares pattern 1's resources for {@code config} and the sample services, and exports its outputs. */
     public static Pattern1Resources build(Context ctx, Pattern1Config config) {
+        return build(ctx, config, SAMPLES);
+    }
+
+    /** Declares pattern 1's resources for {@code config} and {@code samples}, and exports its outputs. */
+    public static Pattern1Resources build(Context ctx, Pattern1Config config, List<Service> samples) {
+        var serviceProblems = new Problems("services");
+        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
+        serviceProblems.throwIfAny();
         // Every argument is built (and so validated) before the first resource is registered.
         var clusterArgs = GkeClusterArgs.builder()
                 .project(config.project())
@@ -69,7 +80,7 @@ public final class Pattern1 {
         config.machineType().ifPresent(clusterArgs::machineType);
         var validatedCluster = clusterArgs.build();
 
-        var serviceArgs = SAMPLES.stream()
+        var serviceArgs = samples.stream()
                 .map(s -> MicroserviceArgs.builder().image(s.image()).port(8080).healthPath("/").build())
                 .toList();
         var ingress = ArmoredIngressArgs.builder()
@@ -77,7 +88,7 @@ public final class Pattern1 {
                 .allowlist(config.allowlist())
                 .domains(config.domains())
                 .wafRuleSets(config.wafRuleSets());
-        for (var sample : SAMPLES) {
+        for (var sample : samples) {
             ingress.backend(IngressBackend.builder()
                     .name(sample.name())
                     .selector(Microservice.selectorFor(sample.name()))
@@ -87,13 +98,13 @@ public final class Pattern1 {
                     .build());
         }
         var validatedIngress = ingress.build();
-        var validatedApi = apiArgs(config);
+        var validatedApi = apiArgs(config, samples);
 
         var cluster = new GkeCluster(config.prefix(), validatedCluster);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var services = new ArrayList<Microservice>();
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), onCluster));
+        for (int i = 0; i < samples.size(); i++) {
+            services.add(new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster));
         }
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
                 ComponentResourceOptions.builder().providers(cluster.provider())
@@ -120,7 +131,7 @@ public final class Pattern1 {
      * The proxy in front of the Ingress: spike arrest, API key (x-api-key header), the product's quota, JSON
      * threat protection, and the key removed before the request reaches the services; one flow per service.
      */
-    static ApigeeProxyArgs apiArgs(Pattern1Config config) {
+    static ApigeeProxyArgs apiArgs(Pattern1Config config, List<Service> samples) {
         var apigee = config.apigee();
         var key = VerifyApiKey.header("x-api-key");
         var args = ApigeeProxyArgs.builder()
@@ -136,7 +147,7 @@ public final class Pattern1 {
                         Quota.fromProduct(key, apigee.quotaCount()),
                         JsonThreatProtection.defaults(),
                         AssignMessage.toTarget("AM-remove-api-key").removeHeader("x-api-key")))
-                .flows(SAMPLES.stream()
+                .flows(samples.stream()
                         .map(s -> new Flow(s.name(), s.path() + "/**", List.of("GET", "POST"), List.of()))
                         .toList())
                 .quota(new ProductQuota(apigee.quotaCount(), 1, apigee.quotaTimeUnit()))

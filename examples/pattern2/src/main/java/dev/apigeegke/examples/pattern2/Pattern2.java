@@ -12,6 +12,8 @@ import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Names;
+import dev.apigeegke.core.Problems;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
@@ -31,14 +33,15 @@ import java.util.List;
  * (listing {@code edgemicro-auth}) with a sample app.
  */
 public final class Pattern2 {
-    /** The sample microservices: name, pinned image; each is routed at {@code /<name>}. */
-    static final List<Sample> SAMPLES = List.of(
-            new Sample("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0"),
-            new Sample("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0"));
+    /** The sample microservices the stack program deploys. */
+    public static final List<Service> SAMPLES = List.of(
+            new Service("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0"),
+            new Service("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0"));
     static final String SERVICES_NAMESPACE = "default";
     static final int SERVICE_PORT = 8080;
 
-    record Sample(String name, String image) {
+    /** A microservice behind the gateway: its name and pinned image; it is routed at {@code /<name>}. */
+    public record Service(String name, String image) {
         String proxyName() {
             return "edgemicro_" + name;
         }
@@ -61,14 +64,25 @@ public final class Pattern2 {
         }
     }
 
-    /** Declares pattern 2's resources for {@code config}; every argument is validated before the first resource. */
+    /** Declares pattern 2's resources for {@code config} and the sample services. */
     public static Pattern2Resources build(Context ctx, Pattern2Config config) {
+        return build(ctx, config, SAMPLES);
+    }
+
+    /**
+     * Declares pattern 2's resources for {@code config} and {@code samples} (at least one); every argument
+     * is validated before the first resource.
+     */
+    public static Pattern2Resources build(Context ctx, Pattern2Config config, List<Service> samples) {
+        var serviceProblems = new Problems("services");
+        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
+        serviceProblems.throwIfAny();
         var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
         var validatedCluster = clusterArgs.build();
 
-        var serviceArgs = SAMPLES.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
+        var serviceArgs = samples.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
                 .image(s.image()).port(SERVICE_PORT).clusterService(true).build()).toList();
 
         var gatewayConfig = MicrogatewayConfig.builder()
@@ -83,7 +97,7 @@ public final class Pattern2 {
                 .config(gatewayConfig)
                 .key(config.microgatewayKey())
                 .secret(config.microgatewaySecret())
-                .protectedBackends(SAMPLES.stream().map(s -> new MicrogatewayServiceArgs.ProtectedBackend(
+                .protectedBackends(samples.stream().map(s -> new MicrogatewayServiceArgs.ProtectedBackend(
                         SERVICES_NAMESPACE, Microservice.selectorFor(s.name()), SERVICE_PORT)).toList())
                 .build();
 
@@ -108,10 +122,10 @@ public final class Pattern2 {
         var validatedIngress = ingress.build();
 
         // On Apigee: the gateway loads every edgemicro_ proxy of its environment; clients need a key for the product.
-        var proxyNames = SAMPLES.stream().map(Sample::proxyName).toList();
+        var proxyNames = samples.stream().map(Service::proxyName).toList();
         var proxyArgs = new ArrayList<ApigeeProxyArgs>();
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            var sample = SAMPLES.get(i);
+        for (int i = 0; i < samples.size(); i++) {
+            var sample = samples.get(i);
             var api = microgatewayProxy(config, sample.proxyName(), "/" + sample.name(),
                     "http://" + sample.name() + "." + SERVICES_NAMESPACE + ".svc.cluster.local");
             if (i == 0) {
@@ -130,8 +144,8 @@ public final class Pattern2 {
         var cluster = new GkeCluster(config.prefix(), validatedCluster);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var services = new ArrayList<Microservice>();
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), onCluster));
+        for (int i = 0; i < samples.size(); i++) {
+            services.add(new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster));
         }
         var gateway = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
@@ -143,7 +157,7 @@ public final class Pattern2 {
         var apis = new ArrayList<ApigeeProxy>();
         // The product lists every route's proxy: create the others first.
         for (int i = proxyArgs.size() - 1; i >= 0; i--) {
-            var api = new ApigeeProxy(config.prefix() + "-" + SAMPLES.get(i).name(), proxyArgs.get(i),
+            var api = new ApigeeProxy(config.prefix() + "-" + samples.get(i).name(), proxyArgs.get(i),
                     ComponentResourceOptions.builder().dependsOn(List.copyOf(siblings)).build());
             siblings.add(api);
             apis.add(0, api);

@@ -16,6 +16,7 @@ import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.ingress.ArmoredIngress;
@@ -42,12 +43,13 @@ public final class Pattern3 {
     static final String NAMESPACE = "default";
     static final int APP_PORT = 8080;
     static final String DEFAULT_PREFIX = "apigee-p3";
-    static final List<Sample> SAMPLES = List.of(
-            new Sample("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", true),
-            new Sample("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", false));
+    /** The sample microservices the stack program deploys. */
+    public static final List<Service> SAMPLES = List.of(
+            new Service("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", true),
+            new Service("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", false));
 
-    /** A sample service: whether its gateway requires a key (else it is open and only rate-limited). */
-    record Sample(String name, String image, boolean keyed) {
+    /** A microservice with its own gateway: whether that gateway requires a key (else it is open and only rate-limited). */
+    public record Service(String name, String image, boolean keyed) {
     }
 
     private Pattern3() {
@@ -68,7 +70,7 @@ public final class Pattern3 {
     }
 
     /** The gateway policy of one service: the keyed one verifies keys and tokens, the open one only rate-limits. */
-    static MicrogatewayConfig policy(Pattern2Config config, Sample sample) {
+    static MicrogatewayConfig policy(Pattern2Config config, Service sample) {
         var policy = MicrogatewayConfig.builder()
                 .organization(config.organization())
                 .environment(config.environment())
@@ -80,8 +82,19 @@ public final class Pattern3 {
         return policy.build();
     }
 
-    /** Declares pattern 3's resources for {@code config}; every argument is validated before the first resource. */
+    /** Declares pattern 3's resources for {@code config} and the sample services. */
     public static Pattern3Resources build(Context ctx, Pattern2Config config) {
+        return build(ctx, config, SAMPLES);
+    }
+
+    /**
+     * Declares pattern 3's resources for {@code config} and {@code samples}; every argument is validated
+     * before the first resource.
+     */
+    public static Pattern3Resources build(Context ctx, Pattern2Config config, List<Service> samples) {
+        var serviceProblems = new Problems("services");
+        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
+        serviceProblems.throwIfAny();
         if (config.edgemicroPublicKey().isEmpty()) {
             new Problems("stack configuration").add("apigee-gke:edgemicroPublicKey", null,
                     "the sidecars verify keys and tokens offline: set the organization's edgemicro-auth public key "
@@ -98,7 +111,7 @@ public final class Pattern3 {
         var serviceArgs = new ArrayList<MicroserviceArgs>();
         var ingress = ArmoredIngressArgs.builder().project(config.project()).namespace(NAMESPACE)
                 .domains(config.domains()).wafRuleSets(config.wafRuleSets());
-        for (var sample : SAMPLES) {
+        for (var sample : samples) {
             String sidecar = sidecarName(config, sample);
             sidecarArgs.add(MicrogatewaySidecarArgs.builder()
                     .org(config.organization())
@@ -131,22 +144,23 @@ public final class Pattern3 {
         var cluster = new GkeCluster(config.prefix(), validatedCluster);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var sidecars = new ArrayList<MicrogatewaySidecar>();
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            sidecars.add(new MicrogatewaySidecar(sidecarName(config, SAMPLES.get(i)), sidecarArgs.get(i), onCluster));
+        for (int i = 0; i < samples.size(); i++) {
+            sidecars.add(new MicrogatewaySidecar(sidecarName(config, samples.get(i)), sidecarArgs.get(i), onCluster));
         }
         // Automatic injection: every Deployment below that carries the opt-in label gets its service's sidecar.
         var injected = ComponentResourceOptions.builder().providers(cluster.provider())
                 .resourceTransformations(MicrogatewaySidecar.transformation(sidecars)).build();
         var services = new ArrayList<Microservice>();
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            services.add(new Microservice(SAMPLES.get(i).name(), serviceArgs.get(i), injected));
+        for (int i = 0; i < samples.size(); i++) {
+            services.add(new Microservice(samples.get(i).name(), serviceArgs.get(i), injected));
         }
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(List.copyOf(services)).build());
 
-        // On Apigee: in sidecar mode a product listing edgemicro-auth for "/" and "/**" is enough, one per service.
-        Output<String> consumerKey = Output.ofSecret("");
-        for (var sample : SAMPLES) {
+        // On Apigee: in sidecar mode a product listing edgemicro-auth for "/" and "/**" is enough, one per service;
+        // the sample app subscribes to the keyed services' products.
+        var keyedProducts = new ArrayList<Output<String>>();
+        for (var sample : samples) {
             var product = new ApiProduct(config.prefix() + "-" + sample.name() + "-product", ApiProductArgs.builder()
                     .name(config.prefix() + "-" + sample.name())
                     .displayName(sample.name() + " (pattern 3)")
@@ -157,16 +171,20 @@ public final class Pattern3 {
                     .proxies(List.of("edgemicro-auth"))
                     .build());
             if (sample.keyed()) {
-                var developer = new Developer(config.prefix() + "-developer", DeveloperArgs.builder()
-                        .email(config.consumerEmail()).firstName("Sample").lastName("Consumer")
-                        .userName(config.consumerEmail().substring(0, config.consumerEmail().indexOf('@'))).build());
-                var app = new DeveloperApp(config.prefix() + "-app", DeveloperAppArgs.builder()
-                        .developerEmail(developer.email())
-                        .name(config.prefix() + "-sample-app")
-                        .apiProducts(product.name().applyValue(List::of))
-                        .build(), CustomResourceOptions.builder().build());
-                consumerKey = app.consumerKey();
+                keyedProducts.add(product.name());
             }
+        }
+        Output<String> consumerKey = Output.ofSecret("");
+        if (!keyedProducts.isEmpty()) {
+            var developer = new Developer(config.prefix() + "-developer", DeveloperArgs.builder()
+                    .email(config.consumerEmail()).firstName("Sample").lastName("Consumer")
+                    .userName(config.consumerEmail().substring(0, config.consumerEmail().indexOf('@'))).build());
+            var app = new DeveloperApp(config.prefix() + "-app", DeveloperAppArgs.builder()
+                    .developerEmail(developer.email())
+                    .name(config.prefix() + "-sample-app")
+                    .apiProducts(Output.all(keyedProducts))
+                    .build(), CustomResourceOptions.builder().build());
+            consumerKey = app.consumerKey();
         }
 
         ctx.export("clusterName", cluster.clusterName);
@@ -176,7 +194,7 @@ public final class Pattern3 {
         return new Pattern3Resources(cluster, List.copyOf(sidecars), List.copyOf(services), armored);
     }
 
-    static String sidecarName(Pattern2Config config, Sample sample) {
+    static String sidecarName(Pattern2Config config, Service sample) {
         return config.prefix() + "-" + sample.name() + "-mgw";
     }
 }
