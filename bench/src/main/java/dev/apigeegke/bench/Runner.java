@@ -1,0 +1,69 @@
+package dev.apigeegke.bench;
+
+import dev.apigeegke.cli.OfflineEngine;
+import dev.apigeegke.cli.StackFile;
+import dev.apigeegke.core.AsyncPool;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures one workload in this JVM (the benchmark starts one JVM per workload):
+ * {@code Runner <pattern> <services> <warm-up runs> <measured runs> <project dir>}. First checks that the
+ * baseline declares the same resources as the components program (exit 3 if not), then runs both programs
+ * alternately, starting each round with the other one, and prints a {@link Sample} line per measured run.
+ */
+public final class Runner {
+    /** The prefix of every sample line on standard output. */
+    static final String PREFIX = "sample,";
+
+    private Runner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AsyncPool.configure();
+        var workload = new Workload(args[0], Integer.parseInt(args[1]));
+        int warmup = Integer.parseInt(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        Path dir = Path.of(args[4]);
+
+        var pair = Pair.record(workload, dir);
+        var differences = Equivalence.differences(pair.components(), pair.baseline());
+        if (!differences.isEmpty()) {
+            System.err.println(workload + ": the baseline does not declare the same resources:");
+            differences.stream().limit(20).forEach(d -> System.err.println("  " + d));
+            System.exit(3);
+        }
+        var stackFile = workload.stackFile(dir);
+        String project = StackFile.projectName(dir);
+        for (int round = 0; round < warmup + runs; round++) {
+            var order = round % 2 == 0 ? List.of(Variant.COMPONENTS, Variant.BASELINE) : List.of(Variant.BASELINE, Variant.COMPONENTS);
+            for (var variant : order) {
+                var sample = measure(workload, variant, pair.artifacts(), project, stackFile, round - warmup);
+                if (round >= warmup) {
+                    System.out.println(PREFIX + sample.line());
+                }
+            }
+        }
+    }
+
+    private static Sample measure(Workload workload, Variant variant, Artifacts artifacts, String project,
+                                  StackFile stackFile, int run) {
+        var program = workload.program(variant, artifacts);
+        var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        var result = OfflineEngine.run(project, workload.pattern(), stackFile.config(), stackFile.secretKeys(), program);
+        long end = System.nanoTime();
+        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        if (!result.ok()) {
+            throw new IllegalStateException(workload + " " + variant.label() + ": " + result.errors());
+        }
+        var resources = result.plan().resources();
+        return new Sample(workload.pattern(), workload.services(), variant, run, (end - start) / 1e6,
+                peak / (1024.0 * 1024.0), resources.size(), (int) resources.stream().filter(r -> r.custom()).count());
+    }
+}
