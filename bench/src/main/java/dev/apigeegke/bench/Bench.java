@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The program-speed benchmark: each pattern with N microservices, its components program against the
@@ -25,7 +26,8 @@ import java.util.Map;
 public final class Bench {
     static final String USAGE = """
             usage: bench/run [--patterns pattern1,pattern2,pattern3] [--services 1,10,100,500]
-                             [--runs 5] [--warmup 3] [--heap 2g] [--out bench/results] [--project-dir .]""";
+                             [--runs 5] [--warmup 2] [--heap 2g] [--out bench/results] [--project-dir .]
+                             [--profile]   (also: where the components program's CPU time goes, from JFR)""";
 
     /** The young generation's fixed size in every measured JVM. */
     static final String YOUNG = "64m";
@@ -34,17 +36,23 @@ public final class Bench {
     }
 
     /** The benchmark's settings. */
-    record Settings(List<String> patterns, List<Integer> services, int runs, int warmup, String heap, Path out, Path projectDir) {
+    record Settings(List<String> patterns, List<Integer> services, int runs, int warmup, String heap, Path out, Path projectDir,
+                    boolean profile) {
         static Settings parse(String[] args) {
             var patterns = Workload.PATTERNS;
             var services = List.of(1, 10, 100, 500);
             int runs = 5;
-            int warmup = 3;
+            int warmup = 2;
             String heap = "2g";
             Path out = Path.of("bench/results");
             Path dir = Path.of(".");
+            boolean profile = false;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
+                if (flag.equals("--profile")) {
+                    profile = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(flag + ": a value is needed\n" + USAGE);
                 }
@@ -65,7 +73,7 @@ public final class Bench {
                     throw new IllegalArgumentException("--patterns " + p + ": use names from " + Workload.PATTERNS);
                 }
             }
-            return new Settings(List.copyOf(patterns), List.copyOf(services), runs, warmup, heap, out, dir);
+            return new Settings(List.copyOf(patterns), List.copyOf(services), runs, warmup, heap, out, dir, profile);
         }
 
         private static int positive(String flag, String value) {
@@ -101,11 +109,17 @@ public final class Bench {
         var machine = Machine.current();
         System.out.println("Machine: " + machine.describe());
         var samples = new ArrayList<Sample>();
+        var profiles = new LinkedHashMap<Workload, Map<String, Integer>>();
         for (String pattern : settings.patterns()) {
             for (int n : settings.services()) {
                 System.out.printf("%s × %d services: %d warm-up + %d measured runs of each program...%n",
                         pattern, n, settings.warmup(), settings.runs());
-                samples.addAll(fork(settings, new Workload(pattern, n)));
+                var workload = new Workload(pattern, n);
+                samples.addAll(fork(settings, workload, false).samples());
+                if (settings.profile()) {
+                    System.out.printf("%s × %d services: profiling the components program...%n", pattern, n);
+                    profiles.put(workload, fork(settings, workload, true).profile());
+                }
             }
         }
         var summary = Summary.of(samples);
@@ -113,11 +127,21 @@ public final class Bench {
         System.out.println();
         System.out.print(summary.table());
         System.out.println();
+        if (settings.profile()) {
+            String table = profileTable(profiles);
+            Files.writeString(settings.out().resolve("profile.md"), table);
+            System.out.print(table);
+            System.out.println();
+        }
         System.out.println("Results: " + settings.out().toAbsolutePath().normalize());
     }
 
+    /** What a forked runner printed: samples, or with profiling the CPU samples per category. */
+    record Forked(List<Sample> samples, Map<String, Integer> profile) {
+    }
+
     /** Runs one workload in a fresh JVM with the same classpath and a fixed heap. */
-    static List<Sample> fork(Settings settings, Workload workload) throws IOException, InterruptedException {
+    static Forked fork(Settings settings, Workload workload, boolean profile) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A fixed young generation, so that the peak heap follows what the program holds rather than how
         // large the collector lets the young generation grow.
@@ -125,13 +149,18 @@ public final class Bench {
                 "-cp", System.getProperty("java.class.path"),
                 Runner.class.getName(), workload.pattern(), Integer.toString(workload.services()),
                 Integer.toString(settings.warmup()), Integer.toString(settings.runs()),
-                settings.projectDir().toAbsolutePath().toString());
+                settings.projectDir().toAbsolutePath().toString(), profile ? "profile" : "measure");
         var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         var samples = new ArrayList<Sample>();
+        var categories = new TreeMap<String, Integer>();
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith(Runner.PREFIX)) {
                     samples.add(Sample.parse(line.substring(Runner.PREFIX.length())));
+                } else if (line.startsWith(Runner.PROFILE_PREFIX)) {
+                    String rest = line.substring(Runner.PROFILE_PREFIX.length());
+                    int comma = rest.lastIndexOf(',');
+                    categories.put(rest.substring(0, comma), Integer.parseInt(rest.substring(comma + 1)));
                 }
             }
         }
@@ -139,7 +168,23 @@ public final class Bench {
         if (exit != 0) {
             throw new IllegalStateException(workload + ": the runner exited with " + exit);
         }
-        return samples;
+        return new Forked(samples, categories);
+    }
+
+    /** The share of the components program's CPU samples per category, one row per workload (Markdown). */
+    static String profileTable(Map<Workload, Map<String, Integer>> profiles) {
+        var categories = List.of(Profile.LIBRARY, Profile.RENDERING, Profile.RUNNER_STRINGS, Profile.SDK, Profile.ENGINE, Profile.JDK);
+        var out = new StringBuilder("| components program | CPU samples |");
+        categories.forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append("\n|---|---:|").append("---:|".repeat(categories.size())).append('\n');
+        profiles.forEach((workload, counts) -> {
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            out.append("| ").append(workload).append(" | ").append(total).append(" |");
+            categories.forEach(c -> out.append(String.format(java.util.Locale.ROOT, " %.1f %% |",
+                    total == 0 ? 0.0 : 100.0 * counts.getOrDefault(c, 0) / total)));
+            out.append('\n');
+        });
+        return out.toString();
     }
 
     private static void write(Settings settings, Machine machine, List<Sample> samples, Summary summary) throws IOException {

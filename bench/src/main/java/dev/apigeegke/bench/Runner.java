@@ -6,18 +6,25 @@ import dev.apigeegke.core.AsyncPool;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Measures one workload in this JVM (the benchmark starts one JVM per workload):
- * {@code Runner <pattern> <services> <warm-up runs> <measured runs> <project dir>}. First checks that the
- * baseline declares the same resources as the components program (exit 3 if not), then runs both programs
+ * {@code Runner <pattern> <services> <warm-up runs> <measured runs> <project dir> [profile]}. First checks that
+ * the baseline declares the same resources as the components program (exit 3 if not), then runs both programs
  * alternately, starting each round with the other one, and prints a {@link Sample} line per measured run.
+ * With {@code profile}, it instead runs the components program alone, recording its measured runs with Java
+ * Flight Recorder, and prints where the CPU time went ({@link Profile}).
  */
 public final class Runner {
     /** The prefix of every sample line on standard output. */
     static final String PREFIX = "sample,";
+    /** The prefix of the profile lines: {@code profile,<category>,<samples>}. */
+    static final String PROFILE_PREFIX = "profile,";
 
     private Runner() {
     }
@@ -38,6 +45,10 @@ public final class Runner {
         }
         var stackFile = workload.stackFile(dir);
         String project = StackFile.projectName(dir);
+        if (args.length > 5 && args[5].equals("profile")) {
+            profile(workload, pair.artifacts(), project, stackFile, warmup, runs);
+            return;
+        }
         for (int round = 0; round < warmup + runs; round++) {
             var order = round % 2 == 0 ? List.of(Variant.COMPONENTS, Variant.BASELINE) : List.of(Variant.BASELINE, Variant.COMPONENTS);
             for (var variant : order) {
@@ -65,5 +76,23 @@ public final class Runner {
         var resources = result.plan().resources();
         return new Sample(workload.pattern(), workload.services(), variant, run, (end - start) / 1e6,
                 peak / (1024.0 * 1024.0), resources.size(), (int) resources.stream().filter(r -> r.custom()).count());
+    }
+
+    private static void profile(Workload workload, Artifacts artifacts, String project, StackFile stackFile, int warmup, int runs)
+            throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            measure(workload, Variant.COMPONENTS, artifacts, project, stackFile, -1);
+        }
+        Path file = Files.createTempFile("apigee-gke-bench", ".jfr");
+        try (var recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            for (int i = 0; i < runs; i++) {
+                measure(workload, Variant.COMPONENTS, artifacts, project, stackFile, i);
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        Profile.categories(file).forEach((category, count) -> System.out.println(PROFILE_PREFIX + category + "," + count));
+        Files.delete(file);
     }
 }

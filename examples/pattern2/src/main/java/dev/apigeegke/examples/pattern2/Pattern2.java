@@ -151,17 +151,18 @@ public final class Pattern2 {
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gateway).build());
 
-        var health = new ApigeeProxy(config.prefix() + "-health", healthArgs, null);
-        var siblings = new ArrayList<Resource>();
-        siblings.add(health);
-        var apis = new ArrayList<ApigeeProxy>();
-        // The product lists every route's proxy: create the others first.
-        for (int i = proxyArgs.size() - 1; i >= 0; i--) {
-            var api = new ApigeeProxy(config.prefix() + "-" + samples.get(i).name(), proxyArgs.get(i),
-                    ComponentResourceOptions.builder().dependsOn(List.copyOf(siblings)).build());
-            siblings.add(api);
-            apis.add(0, api);
+        new ApigeeProxy(config.prefix() + "-health", healthArgs, null);
+        // The first route's proxy owns the product, which lists every route's proxy: it waits for the others
+        // (and only it: a chain would make each proxy wait for all before it).
+        var others = new ArrayList<ApigeeProxy>();
+        for (int i = 1; i < proxyArgs.size(); i++) {
+            others.add(new ApigeeProxy(config.prefix() + "-" + samples.get(i).name(), proxyArgs.get(i), null));
         }
+        var first = new ApigeeProxy(config.prefix() + "-" + samples.get(0).name(), proxyArgs.get(0),
+                ComponentResourceOptions.builder().dependsOn(List.<Resource>copyOf(others)).build());
+        var apis = new ArrayList<ApigeeProxy>();
+        apis.add(first);
+        apis.addAll(others);
 
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("kubeconfig", cluster.kubeconfig);
