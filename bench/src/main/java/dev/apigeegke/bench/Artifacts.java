@@ -11,14 +11,23 @@ import java.util.Map;
  */
 public final class Artifacts {
     private final Map<String, Map<String, Object>> inputs;
+    private final int componentCount;
 
-    private Artifacts(Map<String, Map<String, Object>> inputs) {
+    private Artifacts(Map<String, Map<String, Object>> inputs, int componentCount) {
         this.inputs = inputs;
+        this.componentCount = componentCount;
     }
 
     /** The artifacts of a components run. */
     public static Artifacts from(Recording components) {
-        return new Artifacts(components.inputs());
+        int count = (int) components.plan().resources().stream()
+                .filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
+        return new Artifacts(components.inputs(), count);
+    }
+
+    /** How many component resources the components program registered. */
+    public int componentCount() {
+        return componentCount;
     }
 
     /**

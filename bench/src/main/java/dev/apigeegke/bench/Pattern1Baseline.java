@@ -167,9 +167,8 @@ public final class Pattern1Baseline {
                 CustomResourceOptions.builder().dependsOn(nodePool).build());
         var onCluster = CustomResourceOptions.builder().provider(k8s).build();
 
-        var deployments = new ArrayList<Resource>();
         for (var service : services) {
-            deployments.add(new Deployment(service.name(), deploymentArgs(service), onCluster));
+            new Deployment(service.name(), deploymentArgs(service), onCluster);
         }
 
         String ingressName = config.prefix() + "-ingress";
@@ -186,10 +185,9 @@ public final class Pattern1Baseline {
                 .project(config.project())
                 .build());
 
-        var afterDeployments = CustomResourceOptions.builder().provider(k8s).dependsOn(deployments).build();
         var armoredServices = new ArrayList<Resource>();
         for (var service : services) {
-            armoredServices.add(armoredService(ingressName, service, policy, afterDeployments));
+            armoredServices.add(armoredService(ingressName, service, policy, onCluster));
         }
         ingress(config, ingressName, services, ip, armoredServices, k8s);
         Output<String> ingressUrl = config.domains().isEmpty()

@@ -186,16 +186,15 @@ public final class Pattern3Baseline {
         var gke = cluster(config);
         var onCluster = CustomResourceOptions.builder().provider(gke.provider()).build();
 
-        var deployments = new ArrayList<Resource>();
         for (var service : services) {
             String gateway = config.prefix() + "-" + service.name() + "-mgw";
             String credentials = gateway + "-credentials";
             String gatewayConfig = gatewayConfig(artifacts, credentials);
             credentialsSecret(config, gateway, credentials, gatewayConfig, onCluster);
             gatewayOnlyPolicy(service, gateway, onCluster);
-            deployments.add(deployment(service, gateway, credentials, gatewayConfig, onCluster));
+            deployment(service, gateway, credentials, gatewayConfig, onCluster);
         }
-        var url = ingress(config, services, gke.provider(), deployments);
+        var url = ingress(config, services, gke.provider());
         var consumerKey = apigee(config, services);
 
         ctx.export("clusterName", gke.cluster().name());
@@ -486,10 +485,9 @@ public final class Pattern3Baseline {
      * The Ingress in front of the sidecars: a static address, Cloud Armor (unless internal), per service a NEG
      * Service on the gateway's port with its BackendConfig, and HTTPS objects when domains are set. Returns the URL.
      */
-    private static Output<String> ingress(Pattern2Config config, List<Pattern3.Service> services, Provider provider,
-                                          List<Resource> deployments) {
+    private static Output<String> ingress(Pattern2Config config, List<Pattern3.Service> services, Provider provider) {
         String name = config.prefix() + "-ingress";
-        var afterWorkloads = CustomResourceOptions.builder().provider(provider).dependsOn(deployments).build();
+        var onCluster = CustomResourceOptions.builder().provider(provider).build();
 
         Output<String> ipName;
         Output<String> address;
@@ -517,9 +515,9 @@ public final class Pattern3Baseline {
         }
         SecurityPolicy armor = config.internal() ? null : securityPolicy(config, name);
 
-        var ingressDependencies = new ArrayList<Resource>(deployments);
+        var ingressDependencies = new ArrayList<Resource>();
         for (var service : services) {
-            ingressDependencies.add(negService(name, service, armor, afterWorkloads));
+            ingressDependencies.add(negService(name, service, armor, onCluster));
         }
 
         var annotations = new LinkedHashMap<String, Output<String>>();
@@ -529,14 +527,14 @@ public final class Pattern3Baseline {
             var cert = new ManagedCertificate(name + "-cert", ManagedCertificateArgs.builder()
                     .metadata(managedMeta(name + "-cert"))
                     .spec(ManagedCertificateSpecArgs.builder().domains(config.domains()).build())
-                    .build(), afterWorkloads);
+                    .build(), onCluster);
             var frontend = new FrontendConfig(name + "-frontend", FrontendConfigArgs.builder()
                     .metadata(managedMeta(name + "-frontend"))
                     .spec(FrontendConfigSpecArgs.builder()
                             .redirectToHttps(FrontendConfigSpecRedirectToHttpsArgs.builder()
                                     .enabled(true).responseCodeName("MOVED_PERMANENTLY_DEFAULT").build())
                             .build())
-                    .build(), afterWorkloads);
+                    .build(), onCluster);
             annotations.put("networking.gke.io/managed-certificates", cert.metadata().applyValue(m -> m.name().orElseThrow()));
             annotations.put("networking.gke.io/v1beta1.FrontendConfig", frontend.metadata().applyValue(m -> m.name().orElseThrow()));
         }
@@ -569,7 +567,7 @@ public final class Pattern3Baseline {
 
     /** The service's Service for the Ingress: a NEG to the sidecars' port, load balancer settings in its BackendConfig. */
     private static Service negService(String ingress, Pattern3.Service service, @Nullable SecurityPolicy armor,
-                                      CustomResourceOptions afterWorkloads) {
+                                      CustomResourceOptions onCluster) {
         String name = ingress + "-" + service.name();
         var spec = BackendConfigSpecArgs.builder()
                 .timeoutSec(30)
@@ -590,7 +588,7 @@ public final class Pattern3Baseline {
         var backendConfig = new BackendConfig(name, BackendConfigArgs.builder()
                 .metadata(managedMeta(name))
                 .spec(spec.build())
-                .build(), afterWorkloads);
+                .build(), onCluster);
         return new Service(name, ServiceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(service.name())
@@ -610,7 +608,7 @@ public final class Pattern3Baseline {
                                 .targetPort(GATEWAY_PORT)
                                 .build())
                         .build())
-                .build(), afterWorkloads);
+                .build(), onCluster);
     }
 
     /** Cloud Armor: the WAF rule sets denied first, then the allowlist (10 ranges a rule), then deny everything else. */

@@ -16,7 +16,7 @@ import jdk.jfr.Recording;
  * Measures one workload in this JVM (the benchmark starts one JVM per workload):
  * {@code Runner <pattern> <services> <warm-up runs> <measured runs> <project dir> [profile]}. First checks that
  * the baseline declares the same resources as the components program (exit 3 if not), then runs both programs
- * alternately, starting each round with the other one, and prints a {@link Sample} line per measured run.
+ * and the control in turn, each round starting with another, and prints a {@link Sample} line per measured run.
  * With {@code profile}, it instead runs the components program alone, recording its measured runs with Java
  * Flight Recorder, and prints where the CPU time went ({@link Profile}).
  */
@@ -25,6 +25,11 @@ public final class Runner {
     static final String PREFIX = "sample,";
     /** The prefix of the profile lines: {@code profile,<category>,<samples>}. */
     static final String PROFILE_PREFIX = "profile,";
+
+    private static final List<List<Variant>> ORDERS = List.of(
+            List.of(Variant.COMPONENTS, Variant.BASELINE, Variant.CONTROL),
+            List.of(Variant.BASELINE, Variant.CONTROL, Variant.COMPONENTS),
+            List.of(Variant.CONTROL, Variant.COMPONENTS, Variant.BASELINE));
 
     private Runner() {
     }
@@ -50,7 +55,8 @@ public final class Runner {
             return;
         }
         for (int round = 0; round < warmup + runs; round++) {
-            var order = round % 2 == 0 ? List.of(Variant.COMPONENTS, Variant.BASELINE) : List.of(Variant.BASELINE, Variant.COMPONENTS);
+            // Each round starts with a different program, so that no program always runs first.
+            var order = ORDERS.get(round % ORDERS.size());
             for (var variant : order) {
                 var sample = measure(workload, variant, pair.artifacts(), project, stackFile, round - warmup);
                 if (round >= warmup) {

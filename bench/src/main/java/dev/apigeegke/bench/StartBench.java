@@ -52,11 +52,7 @@ public final class StartBench {
             }
         }
         dir = dir.toAbsolutePath().normalize();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var ways = List.of(
-                new Way("prebuilt jar (java -jar cli/target/apigee-gke.jar)",
-                        List.of(javaBin, "-jar", dir.resolve("cli/target/apigee-gke.jar").toString()),
-                        dir, StackFile.projectName(dir), dir.resolve("Pulumi.pattern1.yaml")),
+        var ways = List.of(prebuiltJar(dir),
                 new Way("Maven (mvn compile exec:java in examples/pattern1)",
                         List.of("mvn", "-B", "-q", "-o", "compile", "exec:java"),
                         dir.resolve("examples/pattern1"), StackFile.projectName(dir.resolve("examples/pattern1")),
@@ -85,7 +81,16 @@ public final class StartBench {
         System.out.print(table);
     }
 
-    private static Start measure(LoopbackEngine engine, Way way, int run) throws IOException, InterruptedException {
+    /** The root project's way: the language host runs {@code java -jar} on the prebuilt jar. */
+    static Way prebuiltJar(Path dir) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new Way("prebuilt jar (java -jar cli/target/apigee-gke.jar)",
+                List.of(javaBin, "-jar", dir.resolve("cli/target/apigee-gke.jar").toString()),
+                dir, StackFile.projectName(dir), dir.resolve("Pulumi.pattern1.yaml"));
+    }
+
+    /** Starts the program {@code way} says against {@code engine} and waits for it to exit. */
+    static Start measure(LoopbackEngine engine, Way way, int run) throws IOException, InterruptedException {
         engine.reset();
         var stack = StackFile.read(way.stackFile(), way.project());
         var json = new ObjectMapper();

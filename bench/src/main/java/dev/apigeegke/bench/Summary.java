@@ -27,13 +27,26 @@ public record Summary(List<Row> rows) {
      * @param componentResources resources the components program registers (components and stack included)
      * @param components        the components program
      * @param baseline          the baseline program
+     * @param control           the baseline with as many empty components, or null when not measured
      */
     public record Row(String pattern, int services, int runs, int custom, int componentResources,
-                      Figures components, Figures baseline) {
+                      Figures components, Figures baseline, Figures control) {
         /** Median wall time of the components program over that of the baseline. */
         @JsonProperty("ratio")
         public double ratio() {
             return components.medianMillis() / baseline.medianMillis();
+        }
+
+        /** The control over the baseline: what registering the component resources costs in the SDK alone. */
+        @JsonProperty("controlRatio")
+        public double controlRatio() {
+            return control == null ? Double.NaN : control.medianMillis() / baseline.medianMillis();
+        }
+
+        /** The components program over the control: what the library's code adds beyond that. */
+        @JsonProperty("libraryRatio")
+        public double libraryRatio() {
+            return control == null ? Double.NaN : components.medianMillis() / control.medianMillis();
         }
     }
 
@@ -73,6 +86,7 @@ public record Summary(List<Row> rows) {
         for (var group : byWorkload.values()) {
             var components = group.stream().filter(s -> s.variant() == Variant.COMPONENTS).toList();
             var baseline = group.stream().filter(s -> s.variant() == Variant.BASELINE).toList();
+            var control = group.stream().filter(s -> s.variant() == Variant.CONTROL).toList();
             var first = group.get(0);
             if (components.isEmpty() || baseline.isEmpty()) {
                 throw new IllegalArgumentException(first.pattern() + " × " + first.services() + ": samples of both programs are needed");
@@ -83,7 +97,8 @@ public record Summary(List<Row> rows) {
                         + ": the programs declared different numbers of custom resources");
             }
             rows.add(new Row(first.pattern(), first.services(), Math.min(components.size(), baseline.size()), custom,
-                    components.get(0).resources(), Figures.of(components, custom), Figures.of(baseline, custom)));
+                    components.get(0).resources(), Figures.of(components, custom), Figures.of(baseline, custom),
+                    control.isEmpty() ? null : Figures.of(control, custom)));
         }
         rows.sort(Comparator.comparing(Row::pattern).thenComparingInt(Row::services));
         return new Summary(List.copyOf(rows));
@@ -93,27 +108,36 @@ public record Summary(List<Row> rows) {
     public String csv() {
         var out = new StringBuilder("pattern,services,runs,custom_resources,component_program_resources,"
                 + "components_median_ms,components_min_ms,components_max_ms,components_peak_heap_mib,components_ms_per_resource,"
-                + "baseline_median_ms,baseline_min_ms,baseline_max_ms,baseline_peak_heap_mib,baseline_ms_per_resource,ratio\n");
+                + "baseline_median_ms,baseline_min_ms,baseline_max_ms,baseline_peak_heap_mib,baseline_ms_per_resource,"
+                + "control_median_ms,control_min_ms,control_max_ms,control_peak_heap_mib,control_ms_per_resource,"
+                + "ratio,control_ratio,library_ratio\n");
         for (var r : rows) {
             out.append(String.join(",", r.pattern(), i(r.services()), i(r.runs()), i(r.custom()), i(r.componentResources()),
-                    f(r.components()), f(r.baseline()), fmt("%.3f", r.ratio()))).append('\n');
+                    f(r.components()), f(r.baseline()), r.control() == null ? ",,,," : f(r.control()),
+                    fmt("%.3f", r.ratio()), r.control() == null ? "" : fmt("%.3f", r.controlRatio()),
+                    r.control() == null ? "" : fmt("%.3f", r.libraryRatio()))).append('\n');
         }
         return out.toString();
     }
 
     /** The table printed and kept in the README (Markdown). */
     public String table() {
-        var out = new StringBuilder("| pattern | services | resources | components: median ms | baseline: median ms "
-                + "| ratio | ms per resource (components / baseline) | peak heap MiB (components / baseline) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        var out = new StringBuilder("| pattern | services | resources: custom + components | components, ms | baseline, ms "
+                + "| baseline + empty components, ms | components / baseline | empty components / baseline "
+                + "| components / (baseline + empty components) | ms per resource: components / baseline "
+                + "| peak heap MiB: components / baseline |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var r : rows) {
             out.append("| ").append(r.pattern()).append(" | ").append(r.services())
-                    .append(" | ").append(r.custom()).append(" + ").append(r.componentResources() - r.custom())
-                    .append(" | ").append(fmt("%.1f", r.components().medianMillis()))
-                    .append(" | ").append(fmt("%.1f", r.baseline().medianMillis()))
+                    .append(" | ").append(r.custom()).append(" + ").append(r.componentResources() - r.custom() - 1)
+                    .append(" | ").append(fmt("%.0f", r.components().medianMillis()))
+                    .append(" | ").append(fmt("%.0f", r.baseline().medianMillis()))
+                    .append(" | ").append(r.control() == null ? "–" : fmt("%.0f", r.control().medianMillis()))
                     .append(" | ").append(fmt("%.2f", r.ratio()))
-                    .append(" | ").append(fmt("%.3f", r.components().perResourceMs())).append(" / ")
-                    .append(fmt("%.3f", r.baseline().perResourceMs()))
+                    .append(" | ").append(r.control() == null ? "–" : fmt("%.2f", r.controlRatio()))
+                    .append(" | ").append(r.control() == null ? "–" : fmt("%.2f", r.libraryRatio()))
+                    .append(" | ").append(fmt("%.2f", r.components().perResourceMs())).append(" / ")
+                    .append(fmt("%.2f", r.baseline().perResourceMs()))
                     .append(" | ").append(fmt("%.0f", r.components().medianHeapMb())).append(" / ")
                     .append(fmt("%.0f", r.baseline().medianHeapMb())).append(" |\n");
         }

@@ -67,8 +67,20 @@ public record Workload(String pattern, int services) {
         return StackFile.read(projectDir.resolve("Pulumi." + pattern + ".yaml"), StackFile.projectName(projectDir));
     }
 
-    /** The program of {@code variant}; the baseline takes its static files (bundles, gateway configs) from {@code artifacts}. */
+    /**
+     * The program of {@code variant}; the baseline takes its static files (bundles, gateway configs) from
+     * {@code artifacts}, and the control also the number of components to add.
+     */
     public Consumer<Context> program(Variant variant, Artifacts artifacts) {
+        if (variant == Variant.CONTROL) {
+            var baseline = program(Variant.BASELINE, artifacts);
+            return ctx -> {
+                baseline.accept(ctx);
+                for (int i = 0; i < artifacts.componentCount(); i++) {
+                    new EmptyComponent("control-" + i);
+                }
+            };
+        }
         return switch (pattern) {
             case "pattern1" -> variant == Variant.COMPONENTS
                     ? ctx -> Pattern1.build(ctx, Pattern1Config.from(ctx), pattern1Services())

@@ -92,7 +92,8 @@ public final class OfflineEngine {
                     .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded, componentOutputs))
                     .build();
             var result = test.runTest(program);
-            var errors = new ArrayList<String>();
+            // The SDK can report one failure through several paths: show each message once.
+            var errors = new java.util.LinkedHashSet<String>();
             for (var e : result.exceptions()) {
                 errors.add(describe(e));
             }

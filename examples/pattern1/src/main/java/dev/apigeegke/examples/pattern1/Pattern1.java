@@ -106,9 +106,10 @@ public final class Pattern1 {
         for (int i = 0; i < samples.size(); i++) {
             services.add(new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster));
         }
+        // The Ingress does not wait for the Deployments: its load balancer finds the pods through the NEGs when
+        // they are ready, and waiting would make each of its children depend on every service.
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
-                ComponentResourceOptions.builder().providers(cluster.provider())
-                        .dependsOn(List.<Resource>copyOf(services)).build());
+                ComponentResourceOptions.builder().providers(cluster.provider()).build());
 
         if (config.domains().isEmpty()) {
             ctx.log().warn("Apigee reaches the Ingress over plain HTTP on its static IP: set apigee-gke:domains "

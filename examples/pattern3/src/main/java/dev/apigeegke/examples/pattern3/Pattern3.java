@@ -154,8 +154,9 @@ public final class Pattern3 {
         for (int i = 0; i < samples.size(); i++) {
             services.add(new Microservice(samples.get(i).name(), serviceArgs.get(i), injected));
         }
+        // The Ingress does not wait for the Deployments (see pattern 1).
         var armored = new ArmoredIngress(config.prefix() + "-ingress", validatedIngress,
-                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(List.copyOf(services)).build());
+                ComponentResourceOptions.builder().providers(cluster.provider()).build());
 
         // On Apigee: in sidecar mode a product listing edgemicro-auth for "/" and "/**" is enough, one per service;
         // the sample app subscribes to the keyed services' products.

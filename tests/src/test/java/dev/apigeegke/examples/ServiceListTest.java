@@ -1,0 +1,73 @@
+package dev.apigeegke.examples;
+
+import static dev.apigeegke.testing.Harness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.Context;
+import dev.apigeegke.bench.Workload;
+import dev.apigeegke.cli.OfflineEngine;
+import dev.apigeegke.cli.Plan;
+import dev.apigeegke.cli.StackFile;
+import dev.apigeegke.examples.pattern1.Pattern1;
+import dev.apigeegke.examples.pattern1.Pattern1Config;
+import dev.apigeegke.examples.pattern2.Pattern2;
+import dev.apigeegke.examples.pattern2.Pattern2Config;
+import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.testing.Repo;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Each pattern program takes the list of services to deploy: checked before any resource, then one set per service. */
+class ServiceListTest {
+    private static final String IMAGE = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0";
+
+    private static OfflineEngine.Result run(String pattern, Consumer<Context> program) throws Exception {
+        var stack = StackFile.read(Repo.root().resolve("Pulumi." + pattern + ".yaml"), "apigee-gke");
+        return OfflineEngine.run("apigee-gke", pattern, stack.config(), stack.secretKeys(), program);
+    }
+
+    @Test
+    void duplicateOrMissingServicesAreRejectedBeforeAnyResource() throws Exception {
+        var duplicate = run("pattern1", ctx -> Pattern1.build(ctx, Pattern1Config.from(ctx), List.of(
+                new Pattern1.Service("orders", IMAGE, "/orders"), new Pattern1.Service("orders", IMAGE, "/orders2"))));
+        assertThat(duplicate.errors()).singleElement().asString()
+                .contains("services[1].name").contains("orders").contains("distinct");
+        assertThat(duplicate.plan().resources()).extracting(Plan.Resource::type).containsExactly("pulumi:pulumi:Stack");
+
+        var none = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), List.of()));
+        assertThat(none.errors()).singleElement().asString().contains("services").contains("list at least one");
+
+        var badName = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"),
+                List.of(new Pattern3.Service("Orders_v2", IMAGE, true))));
+        assertThat(badName.errors()).singleElement().asString().contains("services[0].name").contains("Orders_v2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceGetsItsResources() throws Exception {
+        var workload = new Workload("pattern2", 7);
+        var result = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), workload.pattern2Services()));
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        assertThat(plan.ofType("kubernetes:apps/v1:Deployment")).hasSize(7 + 1);
+        assertThat(plan.ofType("apigee:index:ApiProxy")).hasSize(7 + 1);
+        // The product lists every route's proxy and edgemicro-auth.
+        var product = plan.ofType("apigee:index:ApiProduct").get(0);
+        assertThat((List<Object>) product.inputs().get("proxies")).hasSize(7 + 1).contains("edgemicro_svc-006", "edgemicro-auth");
+    }
+
+    @Test
+    void pattern3SubscribesTheOneSampleAppToEveryKeyedService() throws Exception {
+        var services = new Workload("pattern3", 5).pattern3Services();
+        var result = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"), services));
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(5);
+        assertThat(plan.ofType("apigee:index:Developer")).hasSize(1);
+        var app = plan.ofType("apigee:index:DeveloperApp");
+        assertThat(app).hasSize(1);
+        assertThat(at(app.get(0).inputs(), "apiProducts"))
+                .isEqualTo(List.of("apigee-p3-svc-000", "apigee-p3-svc-002", "apigee-p3-svc-004"));
+    }
+}
