@@ -76,7 +76,7 @@ public final class Bench {
             return new Settings(List.copyOf(patterns), List.copyOf(services), runs, warmup, heap, out, dir, profile);
         }
 
-        private static int positive(String flag, String value) {
+        static int positive(String flag, String value) {
             int n = nonNegative(flag, value);
             if (n < 1) {
                 throw new IllegalArgumentException(flag + " " + value + ": use a whole number of at least 1");

@@ -40,16 +40,22 @@ public final class StartBench {
         int runs = 5;
         Path out = Path.of("bench/results");
         Path dir = Path.of(".");
-        for (int i = 0; i + 1 < args.length || i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                fail(args[i] + ": a value is needed\n" + USAGE);
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + ": a value is needed");
+                }
+                switch (args[i]) {
+                    case "--runs" -> runs = Bench.Settings.positive(args[i], args[i + 1]);
+                    case "--out" -> out = Path.of(args[i + 1]);
+                    case "--project-dir" -> dir = Path.of(args[i + 1]);
+                    default -> throw new IllegalArgumentException(args[i] + ": unknown option");
+                }
             }
-            switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                case "--project-dir" -> dir = Path.of(args[i + 1]);
-                default -> fail(args[i] + ": unknown option\n" + USAGE);
-            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
         }
         dir = dir.toAbsolutePath().normalize();
         var ways = List.of(prebuiltJar(dir),
@@ -135,10 +141,5 @@ public final class StartBench {
                     mine.get(0).registrations()));
         }
         return out.toString();
-    }
-
-    private static void fail(String message) {
-        System.err.println(message);
-        System.exit(2);
     }
 }
