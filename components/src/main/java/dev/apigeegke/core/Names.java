@@ -53,20 +53,23 @@ public final class Names {
     }
 
     /**
-     * Checks a list of names that each become resource names: at least one, each a label that leaves room
-     * for {@code longestSuffix} (0 when the components check the names they derive), none repeated.
+     * Requires a list of names that each become resource names: at least one, each a label, none repeated.
+     * The components check the longer names they derive from these.
+     *
+     * @throws InvalidArgumentsException naming {@code argument}, with every problem found
      */
-    public static void checkNameList(Problems problems, String argument, List<String> names, int longestSuffix) {
+    public static void requireNameList(String argument, List<String> names) {
+        var problems = new Problems(argument);
         if (names.isEmpty()) {
             problems.add(argument, "[]", "list at least one");
-            return;
         }
         var seen = new HashSet<String>();
         for (int i = 0; i < names.size(); i++) {
-            checkLabel(problems, argument + "[" + i + "].name", names.get(i), longestSuffix);
+            checkLabel(problems, argument + "[" + i + "].name", names.get(i), 0);
             if (!seen.add(names.get(i))) {
                 problems.add(argument + "[" + i + "].name", names.get(i), "names must be distinct: each becomes resource names");
             }
         }
+        problems.throwIfAny();
     }
 }

@@ -20,7 +20,6 @@ import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
-import dev.apigeegke.core.Problems;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
@@ -68,9 +67,7 @@ public final class Pattern1 {
 
     /** Declares pattern 1's resources for {@code config} and {@code samples}, and exports its outputs. */
     public static Pattern1Resources build(Context ctx, Pattern1Config config, List<Service> samples) {
-        var serviceProblems = new Problems("services");
-        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
-        serviceProblems.throwIfAny();
+        Names.requireNameList("services", samples.stream().map(Service::name).toList());
         // Every argument is built (and so validated) before the first resource is registered.
         var clusterArgs = GkeClusterArgs.builder()
                 .project(config.project())

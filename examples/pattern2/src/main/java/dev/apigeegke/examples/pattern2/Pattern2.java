@@ -13,7 +13,6 @@ import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
-import dev.apigeegke.core.Problems;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
@@ -74,9 +73,7 @@ public final class Pattern2 {
      * is validated before the first resource.
      */
     public static Pattern2Resources build(Context ctx, Pattern2Config config, List<Service> samples) {
-        var serviceProblems = new Problems("services");
-        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
-        serviceProblems.throwIfAny();
+        Names.requireNameList("services", samples.stream().map(Service::name).toList());
         var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);

@@ -92,9 +92,7 @@ public final class Pattern3 {
      * before the first resource.
      */
     public static Pattern3Resources build(Context ctx, Pattern2Config config, List<Service> samples) {
-        var serviceProblems = new Problems("services");
-        Names.checkNameList(serviceProblems, "services", samples.stream().map(Service::name).toList(), 0);
-        serviceProblems.throwIfAny();
+        Names.requireNameList("services", samples.stream().map(Service::name).toList());
         if (config.edgemicroPublicKey().isEmpty()) {
             new Problems("stack configuration").add("apigee-gke:edgemicroPublicKey", null,
                     "the sidecars verify keys and tokens offline: set the organization's edgemicro-auth public key "
