@@ -66,7 +66,6 @@ public final class Pattern2Baseline {
     private static final int GATEWAY_USER = PlainGateway.USER;
     private static final int GATEWAY_REPLICAS = 2;
     private static final int GATEWAY_MAX_REPLICAS = 10;
-    private static final int STOP_DELAY_SECONDS = 20;
     private static final List<String> GOOGLE_LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
 
     private Pattern2Baseline() {
@@ -192,7 +191,7 @@ public final class Pattern2Baseline {
     private static PodTemplateSpecArgs gatewayPod(String name, String secretName, String configSha256) {
         var env = new ArrayList<EnvVarArgs>(PlainGateway.credentialEnv(secretName));
         env.add(PlainPods.plainEnv("EDGEMICRO_PROCESSES", "1"));
-        env.add(PlainPods.plainEnv("EDGEMICRO_STOP_DELAY", Integer.toString(STOP_DELAY_SECONDS)));
+        env.add(PlainPods.plainEnv("EDGEMICRO_STOP_DELAY", Integer.toString(PlainGateway.STOP_DELAY_SECONDS)));
         env.addAll(PlainGateway.podEnv());
         var container = PlainGateway.container("http", env, "")
                 .resources(ResourceRequirementsArgs.builder()
@@ -210,7 +209,7 @@ public final class Pattern2Baseline {
                 .spec(PodSpecArgs.builder()
                         .serviceAccountName(name)
                         .automountServiceAccountToken(false)
-                        .terminationGracePeriodSeconds(STOP_DELAY_SECONDS + 10)
+                        .terminationGracePeriodSeconds(PlainGateway.PRE_STOP_SECONDS + PlainGateway.STOP_DELAY_SECONDS + 10)
                         .securityContext(PodSecurityContextArgs.builder()
                                 .runAsNonRoot(true)
                                 .runAsUser(GATEWAY_USER)

@@ -33,6 +33,10 @@ import java.util.Map;
 public final class Pattern3Baseline {
     private static final String GATEWAY_VOLUME = "edge-microgateway-";
     private static final String GATEWAY_LABEL = "apigee-gke.dev/microgateway";
+    private static final Map<String, String> SIDECAR_REQUESTS = Map.of("cpu", "100m", "memory", "256Mi");
+    private static final Map<String, String> SIDECAR_LIMITS = Map.of("cpu", "500m", "memory", "512Mi");
+    /** The app serves until its sidecar has waited and stopped. */
+    private static final int APP_PRE_STOP_SECONDS = PlainGateway.PRE_STOP_SECONDS + PlainGateway.STOP_DELAY_SECONDS;
     /** One node per zone of the region's three zones. */
     private static final int NODES_PER_ZONE = 1;
 
@@ -93,8 +97,9 @@ public final class Pattern3Baseline {
         PlainPods.deployment(service.name(),
                 Map.of(PlainPods.NAME_LABEL, service.name(), GATEWAY_LABEL, gateway),
                 PlainPods.selector(service.name()),
-                List.of(PlainPods.appContainer(service.name(), service.image()), gatewayContainer(credentials, gatewayConfig)),
-                volumes, onCluster);
+                List.of(PlainPods.appContainer(service.name(), service.image(), APP_PRE_STOP_SECONDS),
+                        gatewayContainer(credentials, gatewayConfig)),
+                volumes, APP_PRE_STOP_SECONDS + PlainPods.SHUTDOWN_SECONDS, onCluster);
     }
 
     /** Edge Microgateway in local-proxy mode on port 8000, forwarding to the app on localhost. */
@@ -104,11 +109,12 @@ public final class Pattern3Baseline {
         env.add(PlainPods.plainEnv("EDGEMICRO_DECORATOR", "1"));
         env.add(PlainPods.plainEnv("CONTAINER_PORT", Integer.toString(PlainPods.APP_PORT)));
         env.add(PlainPods.plainEnv("EDGEMICRO_PROCESSES", "1"));
+        env.add(PlainPods.plainEnv("EDGEMICRO_STOP_DELAY", Integer.toString(PlainGateway.STOP_DELAY_SECONDS)));
         env.addAll(PlainGateway.podEnv());
         // A changed configuration changes the pod template, so the pods roll.
         env.add(PlainPods.plainEnv("APIGEE_GKE_CONFIG_SHA256", PlainGateway.configSha256(gatewayConfig)));
         return PlainGateway.container("mgw-http", env, GATEWAY_VOLUME)
-                .resources(ResourceRequirementsArgs.builder().requests(PlainPods.REQUESTS).limits(PlainPods.LIMITS).build())
+                .resources(ResourceRequirementsArgs.builder().requests(SIDECAR_REQUESTS).limits(SIDECAR_LIMITS).build())
                 .securityContext(PlainGateway.securityContext().seccompProfile(PlainPods.runtimeDefault()).build())
                 .build();
     }

@@ -38,7 +38,10 @@ final class PlainGateway {
     /** Where the gateway keeps its configuration. */
     static final String CONFIG_DIR = "/opt/apigee/.edgemicro";
 
-    private static final String IMAGE = "gcr.io/apigee-microgateway/edgemicro:3.3.11";
+    private static final String IMAGE = "gcr.io/apigee-microgateway/edgemicro:3.3.12";
+    /** The gateway keeps serving this long once its pod starts to stop, then waits STOP_DELAY_SECONDS after stopping. */
+    static final int PRE_STOP_SECONDS = 30;
+    static final int STOP_DELAY_SECONDS = 20;
     private static final String LOG_DIR = "/opt/apigee/logs";
     private static final String SECRET_TYPE = "kubernetes:core/v1:Secret";
 
@@ -96,8 +99,7 @@ final class PlainGateway {
                 PlainPods.secretEnv("EDGEMICRO_KEY", secretName, "mgw-key"),
                 PlainPods.secretEnv("EDGEMICRO_SECRET", secretName, "mgw-secret"),
                 PlainPods.secretEnv("EDGEMICRO_CONFIG", secretName, "mgw-config"),
-                PlainPods.plainEnv("EDGEMICRO_CONFIG_DIR", CONFIG_DIR),
-                PlainPods.plainEnv("EDGEMICRO_PORT", Integer.toString(PORT)));
+                PlainPods.plainEnv("EDGEMICRO_CONFIG_DIR", CONFIG_DIR));
     }
 
     /** The pod's name, namespace and IP, which the gateway logs. */
@@ -126,12 +128,13 @@ final class PlainGateway {
                 .volumeMounts(
                         VolumeMountArgs.builder().name(volumePrefix + "config").mountPath(CONFIG_DIR).build(),
                         VolumeMountArgs.builder().name(volumePrefix + "logs").mountPath(LOG_DIR).build(),
-                        VolumeMountArgs.builder().name(volumePrefix + "tmp").mountPath("/tmp").build());
+                        VolumeMountArgs.builder().name(volumePrefix + "tmp").mountPath("/tmp").build())
+                .lifecycle(PlainPods.sleepBeforeStop(PRE_STOP_SECONDS));
     }
 
-    /** The gateway container's security context: the gateway's user and group, otherwise as restricted. */
+    /** The gateway container's security context: the gateway's user and group, as restricted but a writable root. */
     static SecurityContextArgs.Builder securityContext() {
-        return PlainPods.restricted(USER).runAsGroup(USER);
+        return PlainPods.restricted(USER).runAsGroup(USER).readOnlyRootFilesystem(false);
     }
 
     /** The gateway's empty volumes, named as in {@link #container}. */

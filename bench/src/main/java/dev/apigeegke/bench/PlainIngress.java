@@ -115,7 +115,7 @@ final class PlainIngress {
                                        @Nullable SecurityPolicy policy, CustomResourceOptions options) {
         var spec = BackendConfigSpecArgs.builder()
                 .timeoutSec(30)
-                .connectionDraining(BackendConfigSpecConnectionDrainingArgs.builder().drainingTimeoutSec(60).build())
+                .connectionDraining(BackendConfigSpecConnectionDrainingArgs.builder().drainingTimeoutSec(30).build())
                 .healthCheck(BackendConfigSpecHealthCheckArgs.builder()
                         .type("HTTP")
                         .requestPath(healthPath)

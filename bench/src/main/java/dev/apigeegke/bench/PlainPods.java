@@ -11,7 +11,10 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -49,6 +52,11 @@ final class PlainPods {
     /** The limits of a microservice's container. */
     static final Map<String, String> LIMITS = Map.of("cpu", "500m", "memory", "256Mi");
 
+    /** How long a microservice keeps serving once its pod starts to stop: the Ingress's draining timeout. */
+    static final int PRE_STOP_SECONDS = 30;
+    /** The microservice's own shutdown after SIGTERM, added to its wait for the grace period. */
+    static final int SHUTDOWN_SECONDS = 10;
+
     private static final int APP_USER = 65532;
     private static final int REPLICAS = 2;
 
@@ -72,7 +80,8 @@ final class PlainPods {
     /** The Deployment of microservice {@code name}: its hardened container alone in the pod. */
     static Deployment appDeployment(String name, String image, CustomResourceOptions options) {
         var labels = selector(name);
-        return deployment(name, labels, labels, List.of(appContainer(name, image)), List.of(emptyDir("tmp", "64Mi")), options);
+        return deployment(name, labels, labels, List.of(appContainer(name, image, PRE_STOP_SECONDS)), List.of(emptyDir("tmp", "64Mi")),
+                PRE_STOP_SECONDS + SHUTDOWN_SECONDS, options);
     }
 
     /**
@@ -81,9 +90,11 @@ final class PlainPods {
      *
      * @param labels   the labels of the Deployment and its pods
      * @param selector the labels selecting its pods
+     * @param gracePeriodSeconds the pods' termination grace period
      */
     static Deployment deployment(String name, Map<String, String> labels, Map<String, String> selector,
-                                 List<ContainerArgs> containers, List<VolumeArgs> volumes, CustomResourceOptions options) {
+                                 List<ContainerArgs> containers, List<VolumeArgs> volumes, int gracePeriodSeconds,
+                                 CustomResourceOptions options) {
         return new Deployment(name, DeploymentArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(name).namespace(NAMESPACE).labels(labels).build())
                 .spec(DeploymentSpecArgs.builder()
@@ -94,6 +105,7 @@ final class PlainPods {
                                 .metadata(ObjectMetaArgs.builder().labels(labels).build())
                                 .spec(PodSpecArgs.builder()
                                         .automountServiceAccountToken(false)
+                                        .terminationGracePeriodSeconds(gracePeriodSeconds)
                                         .securityContext(PodSecurityContextArgs.builder()
                                                 .runAsNonRoot(true)
                                                 .seccompProfile(runtimeDefault())
@@ -106,8 +118,11 @@ final class PlainPods {
                 .build(), options);
     }
 
-    /** A microservice's container: HTTP on {@link #APP_PORT}, probed at {@code /}, writing only to {@code /tmp}. */
-    static ContainerArgs appContainer(String name, String image) {
+    /**
+     * A microservice's container: HTTP on {@link #APP_PORT}, probed at {@code /}, writing only to {@code /tmp},
+     * serving {@code preStopSeconds} more once its pod starts to stop.
+     */
+    static ContainerArgs appContainer(String name, String image, int preStopSeconds) {
         return ContainerArgs.builder()
                 .name(name)
                 .image(image)
@@ -118,6 +133,16 @@ final class PlainPods {
                 .resources(ResourceRequirementsArgs.builder().requests(REQUESTS).limits(LIMITS).build())
                 .securityContext(restricted(APP_USER).build())
                 .volumeMounts(VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                .lifecycle(sleepBeforeStop(preStopSeconds))
+                .build();
+    }
+
+    /** A preStop hook running {@code sleep seconds}. */
+    static LifecycleArgs sleepBeforeStop(int seconds) {
+        return LifecycleArgs.builder()
+                .preStop(LifecycleHandlerArgs.builder()
+                        .exec(ExecActionArgs.builder().command("sleep", Integer.toString(seconds)).build())
+                        .build())
                 .build();
     }
 

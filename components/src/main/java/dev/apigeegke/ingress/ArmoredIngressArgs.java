@@ -295,7 +295,10 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** Connection draining timeout in seconds. Default 60. */
+        /**
+         * Connection draining timeout in seconds, 0 to 3600. Keep the backends' preStop waits at least this long.
+         * Default 30.
+         */
         public Builder drainingTimeoutSec(int drainingTimeoutSec) {
             this.drainingTimeoutSec = drainingTimeoutSec;
             return this;

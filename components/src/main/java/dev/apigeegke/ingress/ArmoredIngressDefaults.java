@@ -16,7 +16,11 @@ final class ArmoredIngressDefaults {
     static final Set<Integer> DENY_STATUSES = Set.of(403, 404, 502);
     static final int WAF_SENSITIVITY = 1;
     static final int BACKEND_TIMEOUT_SEC = 30;
-    static final int DRAINING_TIMEOUT_SEC = 60;
+    /**
+     * How long the load balancer lets requests already sent to a removed endpoint finish. The components' preStop
+     * waits (30 s by default) cover it, so a terminating pod serves every request the load balancer still sends.
+     */
+    static final int DRAINING_TIMEOUT_SEC = 30;
     static final double LOG_SAMPLE_RATE = 1.0;
     static final String HEALTH_CHECK_PATH = "/";
     static final int SERVICE_PORT = 80;

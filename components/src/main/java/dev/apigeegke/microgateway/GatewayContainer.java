@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
@@ -14,6 +15,7 @@ import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.workload.PreStop;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The pieces of a hardened Edge Microgateway container that {@link MicrogatewayService} and
- * {@link MicrogatewaySidecar} share: its credentials Secret, the env read from it, probes, security context and the
- * writable emptyDir volumes its read-only root filesystem needs.
+ * {@link MicrogatewaySidecar} share: its credentials Secret, the env read from it, probes, the drain hook, security
+ * context and the emptyDir volumes for what the image writes ({@link GatewayImage#WRITES}).
  */
 final class GatewayContainer {
     private static final List<Map.Entry<String, String>> SECRET_ENV = List.of(
@@ -70,8 +72,9 @@ final class GatewayContainer {
             env.add(EnvVarArgs.builder().name(entry.getKey()).valueFrom(EnvVarSourceArgs.builder()
                     .secretKeyRef(SecretKeySelectorArgs.builder().name(secretName).key(entry.getValue()).build()).build()).build());
         }
-        env.add(plain("EDGEMICRO_CONFIG_DIR", MicrogatewayServiceDefaults.CONFIG_DIR));
-        env.add(plain("EDGEMICRO_PORT", Integer.toString(MicrogatewayServiceDefaults.PORT)));
+        env.add(plain("EDGEMICRO_CONFIG_DIR", GatewayImage.CONFIG_DIR));
+        // No EDGEMICRO_PORT: with EDGEMICRO_PROCESSES set (always, here) the entrypoint ignores it and the gateway
+        // listens on the config's edgemicro.port, which the args checks hold to the port everything else uses.
         return env;
     }
 
@@ -102,16 +105,29 @@ final class GatewayContainer {
     }
 
     /**
-     * Non-root uid/gid 101, no privilege escalation, read-only root filesystem, all capabilities dropped; with
-     * {@code seccomp}, RuntimeDefault on the container itself (for pods whose pod-level context we do not own).
+     * Keeps the gateway serving while the load balancer takes the pod out of its endpoints: the image's SIGTERM
+     * handler stops the gateway at once, so the wait must come before it. The image has {@code sleep}.
+     */
+    static LifecycleArgs drainHook(int preStopSeconds) {
+        return PreStop.sleep(preStopSeconds);
+    }
+
+    /**
+     * Non-root uid/gid 101, no privilege escalation, all capabilities dropped; with {@code seccomp}, RuntimeDefault
+     * on the container itself (for pods whose pod-level context we do not own). The root filesystem is writable for
+     * this container only: {@code edgemicro start} creates its socket and pid file in the working directory
+     * {@code /opt/apigee}, where the stop handler looks for them. On a read-only root the listen fails with EROFS and
+     * nothing serves port 8000. An emptyDir on the working directory would hide the image's files there, and it
+     * outlives container restarts, so a socket left by a killed gateway would make every restart refuse to start.
+     * The container layer is new on each restart; uid 101 can write only where the image lets user apigee write.
      */
     static SecurityContextArgs securityContext(boolean seccomp) {
         var context = SecurityContextArgs.builder()
                 .runAsNonRoot(true)
-                .runAsUser(MicrogatewayServiceDefaults.USER)
-                .runAsGroup(MicrogatewayServiceDefaults.USER)
+                .runAsUser(GatewayImage.USER)
+                .runAsGroup(GatewayImage.USER)
                 .allowPrivilegeEscalation(false)
-                .readOnlyRootFilesystem(true)
+                .readOnlyRootFilesystem(false)
                 .privileged(false)
                 .capabilities(CapabilitiesArgs.builder().drop("ALL").build());
         if (seccomp) {
@@ -121,15 +137,15 @@ final class GatewayContainer {
     }
 
     /**
-     * Only what the image writes: the decoded config and the cache beside it, its logs, and /tmp. /opt/apigee/plugins
-     * stays the image's own, read-only, so custom plugins baked into an image survive. Volume names start with
-     * {@code prefix}, so they cannot clash with volumes already in a pod.
+     * Size-limited emptyDirs for the directories the image fills ({@link GatewayImage#WRITES} of lifetime ANY): the
+     * decoded config and its cache, the logs, and /tmp. /opt/apigee/plugins stays the image's own, so custom plugins
+     * baked into an image survive. Volume names start with {@code prefix}, so they cannot clash with a pod's own.
      */
     static List<VolumeMountArgs> volumeMounts(String prefix) {
         return List.of(
-                VolumeMountArgs.builder().name(prefix + "config").mountPath(MicrogatewayServiceDefaults.CONFIG_DIR).build(),
-                VolumeMountArgs.builder().name(prefix + "logs").mountPath(MicrogatewayServiceDefaults.LOG_DIR).build(),
-                VolumeMountArgs.builder().name(prefix + "tmp").mountPath("/tmp").build());
+                VolumeMountArgs.builder().name(prefix + "config").mountPath(GatewayImage.CONFIG_DIR).build(),
+                VolumeMountArgs.builder().name(prefix + "logs").mountPath(GatewayImage.LOG_DIR).build(),
+                VolumeMountArgs.builder().name(prefix + "tmp").mountPath(GatewayImage.TMP_DIR).build());
     }
 
     /** The emptyDir volumes behind {@link #volumeMounts(String)}. */
@@ -149,6 +165,13 @@ final class GatewayContainer {
         }
     }
 
+    /** Checks a preStop wait: 0 (no hook) to 3600 seconds, the longest connection draining Google's load balancers do. */
+    static void checkPreStop(Problems problems, int preStopSeconds) {
+        problems.check(preStopSeconds >= 0 && preStopSeconds <= MAX_PRE_STOP_SECONDS, "preStopSeconds", preStopSeconds,
+                "from 0 (no hook) to " + MAX_PRE_STOP_SECONDS + " seconds; at least the Ingress's connection-draining timeout");
+    }
+
+    private static final int MAX_PRE_STOP_SECONDS = 3600;
     private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     /**
@@ -166,6 +189,11 @@ final class GatewayContainer {
         } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
             problems.add("config", config.fileName(), "the config is for another org or env; the " + who + " for org '" + org
                     + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
+        }
+        if (config != null && config.port() != MicrogatewayServiceDefaults.PORT) {
+            problems.add("config.port", config.port(), "the " + who + " listens on its config's edgemicro.port (the image ignores "
+                    + "EDGEMICRO_PORT), but its Service, probes and NetworkPolicies use " + MicrogatewayServiceDefaults.PORT
+                    + ": leave the config's port at " + MicrogatewayServiceDefaults.PORT);
         }
         problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
         problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");

@@ -291,8 +291,10 @@ public final class MicrogatewayService extends ComponentResource {
                 .livenessProbe(GatewayContainer.probe(15, 3))
                 .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
                 .securityContext(GatewayContainer.securityContext(false))
-                .volumeMounts(GatewayContainer.volumeMounts(""))
-                .build();
+                .volumeMounts(GatewayContainer.volumeMounts(""));
+        if (args.preStopSeconds() > 0) {
+            container.lifecycle(GatewayContainer.drainHook(args.preStopSeconds()));
+        }
         return PodTemplateSpecArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .labels(selector())
@@ -313,7 +315,7 @@ public final class MicrogatewayService extends ComponentResource {
                         .topologySpreadConstraints(
                                 spread("kubernetes.io/hostname", "DoNotSchedule"),
                                 spread("topology.kubernetes.io/zone", "ScheduleAnyway"))
-                        .containers(container)
+                        .containers(container.build())
                         .volumes(GatewayContainer.volumes(""))
                         .build())
                 .build();

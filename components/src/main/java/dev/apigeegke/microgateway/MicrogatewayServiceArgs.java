@@ -62,6 +62,7 @@ public final class MicrogatewayServiceArgs {
     private final int targetCpuUtilization;
     private final int processes;
     private final int stopDelaySeconds;
+    private final int preStopSeconds;
     private final Map<String, String> requests;
     private final Map<String, String> limits;
     private final List<ProtectedBackend> protectedBackends;
@@ -81,6 +82,7 @@ public final class MicrogatewayServiceArgs {
         this.targetCpuUtilization = b.targetCpuUtilization;
         this.processes = b.processes;
         this.stopDelaySeconds = b.stopDelaySeconds;
+        this.preStopSeconds = b.preStopSeconds;
         this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.protectedBackends = List.copyOf(b.protectedBackends);
@@ -145,9 +147,17 @@ public final class MicrogatewayServiceArgs {
         return stopDelaySeconds;
     }
 
-    /** The pod's termination grace period: the stop delay plus a margin for the gateway to close its connections. */
+    /** Seconds the gateway keeps serving, unchanged, after Kubernetes starts to stop the pod (its preStop hook). */
+    public int preStopSeconds() {
+        return preStopSeconds;
+    }
+
+    /**
+     * The pod's termination grace period: the preStop wait, then the stop delay, plus a margin for the gateway to
+     * close its connections, so Kubernetes never kills the gateway while it drains.
+     */
     public int terminationGracePeriodSeconds() {
-        return stopDelaySeconds + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
+        return preStopSeconds + stopDelaySeconds + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
     }
 
     /** The PodDisruptionBudget's minAvailable: one replica fewer than the minimum, and at least one. */
@@ -186,6 +196,7 @@ public final class MicrogatewayServiceArgs {
         private int targetCpuUtilization = MicrogatewayServiceDefaults.TARGET_CPU_UTILIZATION;
         private int processes = MicrogatewayServiceDefaults.PROCESSES;
         private int stopDelaySeconds = MicrogatewayServiceDefaults.STOP_DELAY_SECONDS;
+        private int preStopSeconds = MicrogatewayServiceDefaults.PRE_STOP_SECONDS;
         private Map<String, String> requests = new TreeMap<>(MicrogatewayServiceDefaults.REQUESTS);
         private Map<String, String> limits = new TreeMap<>(MicrogatewayServiceDefaults.LIMITS);
         private List<ProtectedBackend> protectedBackends = List.of();
@@ -248,7 +259,10 @@ public final class MicrogatewayServiceArgs {
             return this;
         }
 
-        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}. */
+        /**
+         * The gateway image, pinned to a version or a digest ({@code ...edgemicro:3.3.12@sha256:...}).
+         * Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}.
+         */
         public Builder image(String image) {
             this.image = image;
             return this;
@@ -279,11 +293,21 @@ public final class MicrogatewayServiceArgs {
         }
 
         /**
-         * Seconds the gateway keeps serving after SIGTERM ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800; the pod's grace
-         * period is this plus 10 seconds. Default 20.
+         * Seconds the image waits after SIGTERM, once {@code edgemicro stop} has told the workers to finish their
+         * requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default 20.
          */
         public Builder stopDelaySeconds(int seconds) {
             this.stopDelaySeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Seconds the preStop hook keeps the gateway serving before SIGTERM, while the load balancer stops sending it
+         * requests; keep it at least the Ingress's connection-draining timeout (30 s by default). 0 to 3600, 0 for
+         * no hook. The pod's grace period is this plus the stop delay plus 10 seconds. Default 30.
+         */
+        public Builder preStopSeconds(int seconds) {
+            this.preStopSeconds = seconds;
             return this;
         }
 
@@ -334,6 +358,7 @@ public final class MicrogatewayServiceArgs {
                     "from 1 to " + MicrogatewayServiceDefaults.MAX_PROCESSES + " worker processes; add replicas rather than processes");
             problems.check(stopDelaySeconds >= 1 && stopDelaySeconds <= MicrogatewayServiceDefaults.MAX_STOP_DELAY_SECONDS,
                     "stopDelaySeconds", stopDelaySeconds, "from 1 to 1800 seconds, the range EDGEMICRO_STOP_DELAY accepts");
+            GatewayContainer.checkPreStop(problems, preStopSeconds);
             checkResources(problems);
             checkBackends(problems);
             for (int i = 0; i < additionalSourceRanges.size(); i++) {

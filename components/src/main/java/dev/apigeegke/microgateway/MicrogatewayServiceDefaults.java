@@ -6,29 +6,35 @@ import java.util.Map;
 /** The secure defaults of {@link MicrogatewayService}, each documented on its builder method and tested. */
 final class MicrogatewayServiceDefaults {
     static final String NAMESPACE = "edgemicro-system";
-    /** A published 3.3.x image; pinned so a redeploy never changes the gateway's code behind our back. */
-    static final String IMAGE = "gcr.io/apigee-microgateway/edgemicro:3.3.11";
+    static final String IMAGE = GatewayImage.IMAGE;
     static final int REPLICAS = 2;
     static final int MAX_REPLICAS = 10;
     static final int TARGET_CPU_UTILIZATION = 70;
     /** One Node.js worker per pod: the pod's CPU limit is one core, and the HPA adds pods rather than workers. */
     static final int PROCESSES = 1;
     static final int MAX_PROCESSES = 16;
-    /** The image accepts 1 to 1800 seconds; it waits this long after SIGTERM so the load balancer drains the pod. */
+    /** The image accepts 1 to 1800 seconds; it waits this long after SIGTERM so the workers finish their requests. */
     static final int STOP_DELAY_SECONDS = 20;
+    /**
+     * The preStop wait: the gateway keeps serving while the load balancer detaches the pod's endpoint and drains it;
+     * at least ArmoredIngress's default connection-draining timeout (30 s).
+     */
+    static final int PRE_STOP_SECONDS = 30;
     static final int MAX_STOP_DELAY_SECONDS = 1800;
-    /** Added to the stop delay for the grace period, so Kubernetes never kills the gateway mid-drain. */
+    /** Added to the preStop wait and the stop delay for the grace period, so Kubernetes never kills the gateway mid-drain. */
     static final int GRACE_MARGIN_SECONDS = 10;
+    /** About 177 MiB resident when idle (master and one worker): 512Mi leaves room for connections and caches. */
     static final Map<String, String> REQUESTS = Map.of("cpu", "500m", "memory", "512Mi");
     static final Map<String, String> LIMITS = Map.of("cpu", "1", "memory", "1Gi");
 
-    /** The port the image listens on; its entrypoint rewrites the config's port to 8000 whatever it says. */
+    /**
+     * The port the Service, probes, NetworkPolicies and load balancer use. The gateway listens on its config's
+     * {@code edgemicro.port} (the entrypoint ignores EDGEMICRO_PORT when EDGEMICRO_PROCESSES is set), so the args
+     * checks hold the config to this port.
+     */
     static final int PORT = 8000;
     static final String HEALTH_PATH = "/healthcheck";
-    /** The image's user and group {@code apigee}. */
-    static final int USER = 101;
-    static final String CONFIG_DIR = "/opt/apigee/.edgemicro";
-    static final String LOG_DIR = "/opt/apigee/logs";
+    static final int USER = GatewayImage.USER;
     /** Google's front ends and health checkers, which reach NEG-backed pods directly. */
     static final List<String> GOOGLE_LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
 

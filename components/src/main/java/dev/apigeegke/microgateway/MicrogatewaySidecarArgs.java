@@ -30,6 +30,8 @@ public final class MicrogatewaySidecarArgs {
     private final Map<String, String> limits;
     private final boolean iptablesRedirect;
     private final @Nullable String proxyInitImage;
+    private final int preStopSeconds;
+    private final int stopDelaySeconds;
 
     private MicrogatewaySidecarArgs(Builder b) {
         this.org = b.org;
@@ -45,6 +47,8 @@ public final class MicrogatewaySidecarArgs {
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.iptablesRedirect = b.iptablesRedirect;
         this.proxyInitImage = b.proxyInitImage;
+        this.preStopSeconds = b.preStopSeconds;
+        this.stopDelaySeconds = b.stopDelaySeconds;
     }
 
     public static Builder builder() {
@@ -109,6 +113,30 @@ public final class MicrogatewaySidecarArgs {
         return proxyInitImage;
     }
 
+    /** Seconds the sidecar keeps serving, unchanged, after Kubernetes starts to stop the pod (its preStop hook). */
+    public int preStopSeconds() {
+        return preStopSeconds;
+    }
+
+    /** Seconds the image waits after SIGTERM for in-flight requests ({@code EDGEMICRO_STOP_DELAY}). */
+    public int stopDelaySeconds() {
+        return stopDelaySeconds;
+    }
+
+    /**
+     * Seconds from the start of the pod's termination until the sidecar has finished: the app must keep serving at
+     * least this long (with {@code Microservice}, {@code preStopSeconds(drainSeconds())}), since the sidecar
+     * forwards its last requests to it.
+     */
+    public int drainSeconds() {
+        return preStopSeconds + stopDelaySeconds;
+    }
+
+    /** The shortest termination grace period of a pod with this sidecar: {@link #drainSeconds()} plus a margin. */
+    public int terminationGracePeriodSeconds() {
+        return drainSeconds() + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
+    }
+
     /** Builder of {@link MicrogatewaySidecarArgs}. */
     public static final class Builder {
         private String org;
@@ -124,6 +152,8 @@ public final class MicrogatewaySidecarArgs {
         private Map<String, String> limits = new TreeMap<>(MicrogatewaySidecarDefaults.LIMITS);
         private boolean iptablesRedirect;
         private @Nullable String proxyInitImage;
+        private int preStopSeconds = MicrogatewaySidecarDefaults.PRE_STOP_SECONDS;
+        private int stopDelaySeconds = MicrogatewaySidecarDefaults.STOP_DELAY_SECONDS;
 
         private Builder() {
         }
@@ -188,19 +218,19 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
-        /** The gateway image, pinned. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}, as MicrogatewayService. */
+        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
         public Builder image(String image) {
             this.image = image;
             return this;
         }
 
-        /** The sidecar's requests; replace the defaults (cpu 100m, memory 128Mi) as a whole. */
+        /** The sidecar's requests; replace the defaults (cpu 100m, memory 256Mi) as a whole. */
         public Builder requests(Map<String, String> requests) {
             this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
             return this;
         }
 
-        /** The sidecar's limits; replace the defaults (cpu 500m, memory 256Mi) as a whole. */
+        /** The sidecar's limits; replace the defaults (cpu 500m, memory 512Mi) as a whole. */
         public Builder limits(Map<String, String> limits) {
             this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
             return this;
@@ -220,6 +250,21 @@ public final class MicrogatewaySidecarArgs {
         /** The pinned image of the iptables init container, with {@code iptables} on its path. Default: none. */
         public Builder proxyInitImage(String proxyInitImage) {
             this.proxyInitImage = proxyInitImage;
+            return this;
+        }
+
+        /**
+         * Seconds the sidecar's preStop hook keeps it serving while the load balancer detaches the pod; keep it at
+         * least the Ingress's connection-draining timeout (30 s by default). 0 to 3600, 0 for no hook. Default 30.
+         */
+        public Builder preStopSeconds(int seconds) {
+            this.preStopSeconds = seconds;
+            return this;
+        }
+
+        /** Seconds the image waits after SIGTERM for in-flight requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default 20. */
+        public Builder stopDelaySeconds(int seconds) {
+            this.stopDelaySeconds = seconds;
             return this;
         }
 
@@ -246,6 +291,9 @@ public final class MicrogatewaySidecarArgs {
             });
             Images.checkPinned(problems, "image", image);
             Quantity.checkResources(problems, requests, limits);
+            GatewayContainer.checkPreStop(problems, preStopSeconds);
+            problems.check(stopDelaySeconds >= 1 && stopDelaySeconds <= MicrogatewayServiceDefaults.MAX_STOP_DELAY_SECONDS,
+                    "stopDelaySeconds", stopDelaySeconds, "from 1 to 1800 seconds, the range EDGEMICRO_STOP_DELAY accepts");
             if (iptablesRedirect) {
                 Images.checkPinned(problems, "proxyInitImage", proxyInitImage);
             } else {

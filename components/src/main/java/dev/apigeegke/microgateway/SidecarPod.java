@@ -24,9 +24,11 @@ import java.util.List;
 final class SidecarPod {
     private final ContainerArgs sidecar;
     private final List<ContainerArgs> initContainers;
+    private final int gracePeriodSeconds;
 
     SidecarPod(MicrogatewaySidecarArgs args, String secretName, String yaml) {
         this.sidecar = sidecar(args, secretName, yaml);
+        this.gracePeriodSeconds = args.terminationGracePeriodSeconds();
         this.initContainers = args.iptablesRedirect() ? List.of(proxyInit(args.proxyInitImage())) : List.of();
     }
 
@@ -56,6 +58,9 @@ final class SidecarPod {
 
     private PodSpecArgs withSidecar(PodSpecArgs pod) {
         var result = PodSpecArgs.builder(pod)
+                // Long enough for the sidecar's preStop wait and stop delay; a longer period the pod asks for is kept.
+                .terminationGracePeriodSeconds(pod.terminationGracePeriodSeconds().orElse(Output.of(0))
+                        .applyValue(own -> Math.max(own == null ? 0 : own, gracePeriodSeconds)))
                 .containers(pod.containers().applyValue(containers -> appended(containers, List.of(sidecar))))
                 .volumes(pod.volumes().orElse(Output.of(List.of()))
                         .applyValue(volumes -> appended(volumes, GatewayContainer.volumes(MicrogatewaySidecarDefaults.VOLUME_PREFIX))));
@@ -91,11 +96,12 @@ final class SidecarPod {
         env.add(GatewayContainer.plain("EDGEMICRO_DECORATOR", "1"));
         env.add(GatewayContainer.plain("CONTAINER_PORT", Integer.toString(args.appPort())));
         env.add(GatewayContainer.plain("EDGEMICRO_PROCESSES", "1"));
+        env.add(GatewayContainer.plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
         env.addAll(GatewayContainer.podIdentity());
         // The Secret does not restart pods when it changes; a new checksum in the container rolls them. An env var
         // rather than a pod annotation, so injection touches nothing of the pod but what it adds.
         env.add(GatewayContainer.plain("APIGEE_GKE_CONFIG_SHA256", GatewayContainer.sha256(yaml)));
-        return ContainerArgs.builder()
+        var container = ContainerArgs.builder()
                 .name(MicrogatewaySidecarDefaults.CONTAINER)
                 .image(args.image())
                 .imagePullPolicy("IfNotPresent")
@@ -107,8 +113,11 @@ final class SidecarPod {
                 .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
                 // Seccomp on the container: the app's pod-level security context is the app's, and may not set it.
                 .securityContext(GatewayContainer.securityContext(true))
-                .volumeMounts(GatewayContainer.volumeMounts(MicrogatewaySidecarDefaults.VOLUME_PREFIX))
-                .build();
+                .volumeMounts(GatewayContainer.volumeMounts(MicrogatewaySidecarDefaults.VOLUME_PREFIX));
+        if (args.preStopSeconds() > 0) {
+            container.lifecycle(GatewayContainer.drainHook(args.preStopSeconds()));
+        }
+        return container.build();
     }
 
     /**
@@ -120,7 +129,7 @@ final class SidecarPod {
                 .name(MicrogatewaySidecarDefaults.INIT_CONTAINER)
                 .image(image)
                 .imagePullPolicy("IfNotPresent")
-                .args("-p", Integer.toString(MicrogatewaySidecarDefaults.PORT), "-u", Integer.toString(MicrogatewayServiceDefaults.USER))
+                .args("-p", Integer.toString(MicrogatewaySidecarDefaults.PORT), "-u", Integer.toString(GatewayImage.USER))
                 .securityContext(SecurityContextArgs.builder()
                         .runAsUser(0)
                         .runAsNonRoot(false)

@@ -81,6 +81,9 @@ public final class Microservice extends ComponentResource {
         if (!args.args().isEmpty()) {
             container.args(args.args());
         }
+        if (args.preStopSeconds() > 0) {
+            container.lifecycle(PreStop.sleep(args.preStopSeconds()));
+        }
         this.deployment = new Deployment(name, DeploymentArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
                 .spec(DeploymentSpecArgs.builder()
@@ -95,6 +98,7 @@ public final class Microservice extends ComponentResource {
                                 .metadata(ObjectMetaArgs.builder().labels(labels).build())
                                 .spec(PodSpecArgs.builder()
                                         .automountServiceAccountToken(false)
+                                        .terminationGracePeriodSeconds(args.terminationGracePeriodSeconds())
                                         .securityContext(PodSecurityContextArgs.builder()
                                                 .runAsNonRoot(true)
                                                 .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())

@@ -23,6 +23,7 @@ public final class MicroserviceArgs {
     private final Map<String, String> requests;
     private final Map<String, String> limits;
     private final long runAsUser;
+    private final int preStopSeconds;
     private final boolean clusterService;
     private final Map<String, String> labels;
 
@@ -38,6 +39,7 @@ public final class MicroserviceArgs {
         this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
         this.runAsUser = b.runAsUser;
+        this.preStopSeconds = b.preStopSeconds;
         this.clusterService = b.clusterService;
         this.labels = Collections.unmodifiableSortedMap(new TreeMap<>(b.labels));
     }
@@ -86,6 +88,16 @@ public final class MicroserviceArgs {
         return runAsUser;
     }
 
+    /** Seconds the container keeps serving, unchanged, after Kubernetes starts to stop the pod (its preStop hook). */
+    public int preStopSeconds() {
+        return preStopSeconds;
+    }
+
+    /** The pod's termination grace period: the preStop wait plus 10 seconds for the app's own shutdown. */
+    public int terminationGracePeriodSeconds() {
+        return preStopSeconds + MicroserviceDefaults.SHUTDOWN_SECONDS;
+    }
+
     /** Extra labels on the Deployment, its pods and its Service (e.g. a sidecar opt-in label). */
     public Map<String, String> labels() {
         return labels;
@@ -108,6 +120,7 @@ public final class MicroserviceArgs {
         private Map<String, String> requests = new TreeMap<>(MicroserviceDefaults.REQUESTS);
         private Map<String, String> limits = new TreeMap<>(MicroserviceDefaults.LIMITS);
         private long runAsUser = MicroserviceDefaults.RUN_AS_USER;
+        private int preStopSeconds = MicroserviceDefaults.PRE_STOP_SECONDS;
         private boolean clusterService;
         private Map<String, String> labels = new TreeMap<>();
 
@@ -174,6 +187,18 @@ public final class MicroserviceArgs {
             return this;
         }
 
+        /**
+         * Seconds a preStop hook ({@code sleep}) keeps the container serving before SIGTERM, while load balancers and
+         * Services stop sending it requests: at least the Ingress's connection-draining timeout (30 s by default) for
+         * a load balancer's backend, and a sidecar's {@code drainSeconds()} behind one. The image needs a
+         * {@code sleep} command; for an image without one (distroless), set 0 and delay the shutdown in the app.
+         * 0 to 3600. Default 30.
+         */
+        public Builder preStopSeconds(int seconds) {
+            this.preStopSeconds = seconds;
+            return this;
+        }
+
         /** Extra labels on the Deployment, its pods and its Service, e.g. a sidecar opt-in label. Default: none. */
         public Builder labels(Map<String, String> labels) {
             this.labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
@@ -208,6 +233,8 @@ public final class MicroserviceArgs {
                     && v.matches("([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]?"), "labels." + k, v,
                     "a Kubernetes label value (63 characters at most); app.kubernetes.io/name is set by the component"));
             Quantity.checkResources(problems, requests, limits);
+            problems.check(preStopSeconds >= 0 && preStopSeconds <= MicroserviceDefaults.MAX_PRE_STOP_SECONDS, "preStopSeconds",
+                    preStopSeconds, "from 0 (no hook) to " + MicroserviceDefaults.MAX_PRE_STOP_SECONDS + " seconds");
             problems.throwIfAny();
             return new MicroserviceArgs(this);
         }

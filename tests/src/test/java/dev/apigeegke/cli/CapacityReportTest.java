@@ -146,8 +146,8 @@ class CapacityReportTest {
         var r = run("preview", "--capacity", "--compare", "--project-dir", Repo.root().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .containsPattern("gateway CPU / memory\\s+0m / 0Mi\\s+1000m / 1024Mi\\s+400m / 512Mi")
-                .containsPattern("total CPU / memory\\s+400m / 512Mi\\s+1400m / 1536Mi\\s+800m / 1024Mi")
+                .containsPattern("gateway CPU / memory\\s+0m / 0Mi\\s+1000m / 1024Mi\\s+400m / 1024Mi")
+                .containsPattern("total CPU / memory\\s+400m / 512Mi\\s+1400m / 1536Mi\\s+800m / 1536Mi")
                 .containsPattern("network hops\\s+3\\s+3\\s+2")
                 .contains("pattern2: client → load balancer → gateway pod → service pod");
         assertThat(run("preview", "all", "--capacity", "--project-dir", Repo.root().toString()).out()).isEqualTo(r.out());

@@ -62,7 +62,7 @@ class ArmoredIngressTest {
         var spec = at(plan.get(BACKEND_CONFIG, "edge-orders").inputs(), "spec");
         assertThat(at(spec, "healthCheck", "requestPath")).isEqualTo("/");
         assertThat(at(spec, "timeoutSec")).isEqualTo(30L);
-        assertThat(at(spec, "connectionDraining", "drainingTimeoutSec")).isEqualTo(60L);
+        assertThat(at(spec, "connectionDraining", "drainingTimeoutSec")).isEqualTo(30L);
         assertThat(at(spec, "logging", "sampleRate")).isEqualTo(1L);
         var ingress = plan.get(INGRESS, "edge").inputs();
         assertThat(at(ingress, "metadata", "namespace")).isEqualTo("default");
@@ -121,7 +121,7 @@ class ArmoredIngressTest {
             assertThat(at(bc.inputs(), "spec", "healthCheck", "requestPath")).isEqualTo("/healthz");
             assertThat(at(bc.inputs(), "spec", "healthCheck", "port")).isEqualTo(8080L);
             assertThat(at(bc.inputs(), "spec", "timeoutSec")).isEqualTo(30L);
-            assertThat(at(bc.inputs(), "spec", "connectionDraining", "drainingTimeoutSec")).isEqualTo(60L);
+            assertThat(at(bc.inputs(), "spec", "connectionDraining", "drainingTimeoutSec")).isEqualTo(30L);
             assertThat(at(bc.inputs(), "spec", "logging", "enable")).isEqualTo(true);
         });
         var orders = plan.get(SERVICE, "edge-orders").inputs();

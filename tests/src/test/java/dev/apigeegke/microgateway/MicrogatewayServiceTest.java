@@ -155,7 +155,7 @@ class MicrogatewayServiceTest {
     @Test
     void runsThePinnedEdgemicro33Image() {
         var d = deployment(args().build());
-        assertThat(container(d, "image")).isEqualTo("gcr.io/apigee-microgateway/edgemicro:3.3.11");
+        assertThat(container(d, "image")).isEqualTo("gcr.io/apigee-microgateway/edgemicro:3.3.12");
         assertThat((String) container(d, "image")).matches("gcr\\.io/apigee-microgateway/edgemicro:3\\.3\\.\\d+");
         assertThat(container(d, "imagePullPolicy")).isEqualTo("IfNotPresent");
         assertThat(container(d, "ports")).isEqualTo(List.of(Map.of("name", "http", "containerPort", 8000L, "protocol", "TCP")));
@@ -169,13 +169,33 @@ class MicrogatewayServiceTest {
         secretKeys.forEach((variable, key) -> assertThat(env.get(variable)).as(variable)
                 .isEqualTo(Map.of("secretKeyRef", Map.of("name", "edge-microgateway-credentials", "key", key))));
         assertThat(env).containsEntry("EDGEMICRO_CONFIG_DIR", "/opt/apigee/.edgemicro")
-                .containsEntry("EDGEMICRO_PORT", "8000")
+                .doesNotContainKey("EDGEMICRO_PORT")
                 .containsEntry("EDGEMICRO_PROCESSES", "1")
                 .containsEntry("EDGEMICRO_STOP_DELAY", "20")
                 .containsEntry("POD_NAME", Map.of("fieldRef", Map.of("fieldPath", "metadata.name")))
                 .containsEntry("POD_NAMESPACE", Map.of("fieldRef", Map.of("fieldPath", "metadata.namespace")))
                 .containsEntry("INSTANCE_IP", Map.of("fieldRef", Map.of("fieldPath", "status.podIP")))
-                .hasSize(12);
+                .hasSize(11);
+    }
+
+    @Test
+    void pinsTheImageByDigestWhenGivenOne() {
+        String digest = "gcr.io/apigee-microgateway/edgemicro:3.3.12@sha256:" + "ab".repeat(32);
+        assertThat(container(deployment(args().image(digest).build()), "image")).isEqualTo(digest);
+        assertThat(problemsOf(args().image("gcr.io/apigee-microgateway/edgemicro@sha256:abc"))).extracting(Problem::argument)
+                .containsExactly("image");
+    }
+
+    @Test
+    void refusesAConfigPortOtherThanTheOneTheServiceProbesAndPoliciesUse() {
+        // The entrypoint ignores EDGEMICRO_PORT when EDGEMICRO_PROCESSES is set: the gateway would listen on 9000
+        // while the Service, the probes and the NetworkPolicies all point at 8000.
+        var other = MicrogatewayConfig.builder().organization("acme").environment("test").port(9000).build();
+        assertThat(problemsOf(args().config(other))).singleElement().satisfies(p -> {
+            assertThat(p.argument()).isEqualTo("config.port");
+            assertThat(p.value()).isEqualTo("9000");
+            assertThat(p.fix()).contains("8000");
+        });
     }
 
     @Test
@@ -213,9 +233,10 @@ class MicrogatewayServiceTest {
     }
 
     @Test
-    void containerCannotWriteItsImageEscalateOrUseCapabilities() {
+    void containerCannotEscalateOrUseCapabilitiesAndWritesItsWorkingDirectoryInItsOwnLayer() {
         var d = deployment(args().build());
-        assertThat(container(d, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+        // edgemicro start creates its socket and pid file in /opt/apigee: a read-only root makes it fail (EROFS).
+        assertThat(container(d, "securityContext", "readOnlyRootFilesystem")).isEqualTo(false);
         assertThat(container(d, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
         assertThat(container(d, "securityContext", "privileged")).isEqualTo(false);
         assertThat(container(d, "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
@@ -231,13 +252,17 @@ class MicrogatewayServiceTest {
     }
 
     @Test
-    void gracePeriodCoversTheStopDelayPlusTenSeconds() {
+    void gracePeriodCoversThePreStopWaitAndTheStopDelayPlusTenSeconds() {
         var d = deployment(args().build());
         assertThat(env(d)).containsEntry("EDGEMICRO_STOP_DELAY", "20");
-        assertThat(pod(d, "terminationGracePeriodSeconds")).isEqualTo(30L);
-        var slow = deployment(args().stopDelaySeconds(90).build());
+        assertThat(container(d, "lifecycle", "preStop", "exec", "command")).isEqualTo(List.of("sleep", "30"));
+        assertThat(pod(d, "terminationGracePeriodSeconds")).isEqualTo(60L);
+        var slow = deployment(args().stopDelaySeconds(90).preStopSeconds(45).build());
         assertThat(env(slow)).containsEntry("EDGEMICRO_STOP_DELAY", "90");
-        assertThat(pod(slow, "terminationGracePeriodSeconds")).isEqualTo(100L);
+        assertThat(container(slow, "lifecycle", "preStop", "exec", "command")).isEqualTo(List.of("sleep", "45"));
+        assertThat(pod(slow, "terminationGracePeriodSeconds")).isEqualTo(145L);
+        assertThat(container(deployment(args().preStopSeconds(0).build()), "lifecycle")).isNull();
+        assertThat(problemsOf(args().preStopSeconds(-1))).extracting(Problem::argument).containsExactly("preStopSeconds");
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class Pattern3 {
                 .domains(config.domains()).wafRuleSets(config.wafRuleSets());
         for (var sample : samples) {
             String sidecar = sidecarName(config, sample);
-            sidecarArgs.add(MicrogatewaySidecarArgs.builder()
+            var sidecarOf = MicrogatewaySidecarArgs.builder()
                     .org(config.organization())
                     .env(config.environment())
                     .key(config.microgatewayKey())
@@ -120,9 +120,11 @@ public final class Pattern3 {
                     .namespace(NAMESPACE)
                     .appPort(APP_PORT)
                     .podSelector(Microservice.selectorFor(sample.name()))
-                    .build());
-            // The opt-in label is what the transformation looks for.
+                    .build();
+            sidecarArgs.add(sidecarOf);
+            // The opt-in label is what the transformation looks for. The app serves until its sidecar has drained.
             serviceArgs.add(MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image()).port(APP_PORT)
+                    .preStopSeconds(sidecarOf.drainSeconds())
                     .labels(Map.of(MicrogatewaySidecar.OPT_IN_LABEL, sidecar)).build());
             ingress.backend(IngressBackend.builder()
                     .name(sample.name())
