@@ -24,7 +24,8 @@ final class GatewayPods {
     static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 
     /** One rendered pod with a gateway container. */
-    record GatewayPod(String label, String deployment, Map<String, Object> pod, Map<String, Object> container, String configYaml) {
+    record GatewayPod(String label, String deployment, Map<String, Object> pod, Map<String, Object> container, String configYaml,
+                      String org, String env, Plan plan) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> containers() {
             return (List<Map<String, Object>>) pod.get("containers");
@@ -40,7 +41,7 @@ final class GatewayPods {
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         String yaml = (String) plan.outputsOf(plan.get(MicrogatewayService.TYPE, "apigee-p2-gateway")).get("config");
-        return List.of(of("pattern 2 gateway", plan, "apigee-p2-gateway-deployment", yaml));
+        return List.of(of("pattern 2 gateway", plan, "apigee-p2-gateway-deployment", yaml, "my-org"));
     }
 
     static List<GatewayPod> pattern3() {
@@ -52,7 +53,7 @@ final class GatewayPods {
         var pods = new ArrayList<GatewayPod>();
         for (String service : List.of("orders", "catalog")) {
             String yaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-" + service + "-mgw")).get("config");
-            pods.add(of("pattern 3 " + service + " sidecar", plan, service, yaml));
+            pods.add(of("pattern 3 " + service + " sidecar", plan, service, yaml, "my-org"));
         }
         return pods;
     }
@@ -64,7 +65,7 @@ final class GatewayPods {
             var sidecar = new MicrogatewaySidecar(MicrogatewaySidecarTest.NAME, args, null);
             new Deployment("orders", sidecar.inject(MicrogatewaySidecarTest.app("orders", Map.of())), null);
         });
-        return of("sidecar with iptables redirect", plan, "orders", args.config().toYaml());
+        return of("sidecar with iptables redirect", plan, "orders", args.config().toYaml(), args.org());
     }
 
     static List<GatewayPod> all() {
@@ -75,10 +76,10 @@ final class GatewayPods {
     }
 
     @SuppressWarnings("unchecked")
-    private static GatewayPod of(String label, Plan plan, String deployment, String yaml) {
+    private static GatewayPod of(String label, Plan plan, String deployment, String yaml, String org) {
         var pod = (Map<String, Object>) at(plan.get(DEPLOYMENT, deployment).inputs(), "spec", "template", "spec");
         var container = ((List<Map<String, Object>>) pod.get("containers")).stream()
                 .filter(c -> MicrogatewaySidecar.CONTAINER.equals(c.get("name"))).findFirst().orElseThrow();
-        return new GatewayPod(label, deployment, pod, container, yaml);
+        return new GatewayPod(label, deployment, pod, container, yaml, org, "test", plan);
     }
 }

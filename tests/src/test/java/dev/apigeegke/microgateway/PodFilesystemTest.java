@@ -105,7 +105,7 @@ class PodFilesystemTest {
         var pod = GatewayPods.pattern2().get(0);
         var readOnly = new java.util.HashMap<>(pod.container());
         readOnly.put("securityContext", Map.of("readOnlyRootFilesystem", true));
-        var readOnlyPod = new GatewayPod("read-only root", pod.deployment(), pod.pod(), readOnly, pod.configYaml());
+        var readOnlyPod = new GatewayPod("read-only root", pod.deployment(), pod.pod(), readOnly, pod.configYaml(), pod.org(), pod.env(), pod.plan());
         assertThat(placement(readOnlyPod, "/opt/apigee/edgemicro.sock").writable()).isFalse();
 
         var onVolume = new java.util.HashMap<>(pod.container());
@@ -115,7 +115,7 @@ class PodFilesystemTest {
         var volumes = new ArrayList<Map<String, Object>>(List.of(Map.of("name", "work", "emptyDir", Map.of())));
         var podSpec = new java.util.HashMap<>(pod.pod());
         podSpec.put("volumes", volumes);
-        var onVolumePod = new GatewayPod("workdir on emptyDir", pod.deployment(), podSpec, onVolume, pod.configYaml());
+        var onVolumePod = new GatewayPod("workdir on emptyDir", pod.deployment(), podSpec, onVolume, pod.configYaml(), pod.org(), pod.env(), pod.plan());
         var socket = placement(onVolumePod, "/opt/apigee/edgemicro.sock");
         assertThat(socket.writable()).isTrue();
         assertThat(socket.mount()).as("a stale socket would survive a restart").isPresent();

@@ -19,7 +19,12 @@ public final class Node {
 
     /** Runs {@code node <script> <args>} in the checkers folder. */
     public static Report run(String script, List<String> args) throws IOException, InterruptedException {
-        var command = new ArrayList<String>();
+        return run(List.of(), script, args);
+    }
+
+    /** Runs {@code <prefix> node <script> <args>} in the checkers folder, e.g. inside {@code unshare}. */
+    public static Report run(List<String> prefix, String script, List<String> args) throws IOException, InterruptedException {
+        var command = new ArrayList<String>(prefix);
         command.add("node");
         command.add(script);
         command.addAll(args);
