@@ -265,7 +265,11 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** A rate-based ban on allowlisted traffic. Default: none. */
+        /**
+         * A rate-based ban on allowlisted traffic. Default: none. Choose its key for who reaches the load balancer:
+         * {@link RateBan#of} counts by source IP; behind a gateway use {@link RateBan#byHeader} with a header the
+         * gateway sets (every request comes from the gateway's addresses).
+         */
         public Builder rateBan(RateBan rateBan) {
             this.rateBan = rateBan;
             return this;
