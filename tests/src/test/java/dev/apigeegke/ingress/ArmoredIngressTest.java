@@ -254,6 +254,25 @@ class ArmoredIngressTest {
     }
 
     @Test
+    void acceptsEveryKindOfRuleSetCloudArmorPublishes() {
+        var sets = List.of("cve-canary", "json-sqli-canary", "sqli-v422-stable", "generic-v422-canary", "sqli-v33-stable",
+                "nodejs-v33-canary", "java-v33-stable", "xss-stable", "sessionfixation-canary");
+        var rules = rules(preview(args(List.of("203.0.113.0/24")).wafRuleSets(sets).build()));
+        assertThat(rules.subList(0, sets.size())).extracting(r -> at(r, "match", "expr", "expression"))
+                .containsExactlyElementsOf(sets.stream().map(s -> "evaluatePreconfiguredWaf('" + s + "', {'sensitivity': 1})").toList());
+    }
+
+    @Test
+    void rejectsRuleSetNamesCloudArmorDoesNotPublishAndListsTheValidOnes() {
+        var e = rejected(args(List.of("203.0.113.0/24"))
+                .wafRuleSets(List.of("sqli-v99-stable", "nodejs-v422-stable", "java-stable", "xss-v33-beta", "SQLI-V33-STABLE")));
+        assertThat(e.problems()).extracting(p -> p.argument())
+                .containsExactly("wafRuleSets[0]", "wafRuleSets[1]", "wafRuleSets[2]", "wafRuleSets[3]", "wafRuleSets[4]");
+        assertThat(e.getMessage()).contains("wafRuleSets[0] = \"sqli-v99-stable\"")
+                .contains("sqli-v422-stable, sqli-v422-canary").contains("nodejs-v33-stable").contains("cve-canary, json-sqli-canary");
+    }
+
+    @Test
     void adaptiveProtectionVerboseLoggingAndDenyStatusAreOptIn() {
         var plain = preview(args(List.of("203.0.113.0/24")).build()).get(POLICY, "edge-armor").inputs();
         assertThat(plain).doesNotContainKeys("adaptiveProtectionConfig", "advancedOptionsConfig");
