@@ -5,6 +5,7 @@ import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleMatchArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleMatchConfigArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleMatchExprArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsArgs;
+import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsBanThresholdArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs;
 import dev.apigeegke.core.Cidr;
 import dev.apigeegke.core.Problems;
@@ -75,16 +76,7 @@ final class ArmorRules {
                     .match(srcIps(chunks.get(i)));
             var ban = args.rateBan();
             if (ban.isPresent()) {
-                var b = ban.get();
-                rule.action("rate_based_ban")
-                        .rateLimitOptions(SecurityPolicyRuleRateLimitOptionsArgs.builder()
-                                .conformAction("allow")
-                                .exceedAction("deny(429)")
-                                .enforceOnKey(b.enforceOnKey())
-                                .rateLimitThreshold(SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs.builder()
-                                        .count(b.count()).intervalSec(b.intervalSec()).build())
-                                .banDurationSec(b.banDurationSec())
-                                .build());
+                rule.action("rate_based_ban").rateLimitOptions(rateLimitOptions(ban.get()));
             } else {
                 rule.action("allow");
             }
@@ -97,6 +89,24 @@ final class ArmorRules {
                 .match(srcIps(List.of("*")))
                 .build());
         return rules;
+    }
+
+    private static SecurityPolicyRuleRateLimitOptionsArgs rateLimitOptions(RateBan ban) {
+        var options = SecurityPolicyRuleRateLimitOptionsArgs.builder()
+                .conformAction("allow")
+                .exceedAction("deny(429)")
+                .enforceOnKey(ban.enforceOnKey())
+                .rateLimitThreshold(SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs.builder()
+                        .count(ban.count()).intervalSec(ban.intervalSec()).build())
+                .banDurationSec(ban.banDurationSec());
+        if (ban.enforceOnKeyName() != null) {
+            options.enforceOnKeyName(ban.enforceOnKeyName());
+        }
+        if (ban.banThreshold() != null) {
+            options.banThreshold(SecurityPolicyRuleRateLimitOptionsBanThresholdArgs.builder()
+                    .count(ban.banThreshold().count()).intervalSec(ban.banThreshold().intervalSec()).build());
+        }
+        return options.build();
     }
 
     private static SecurityPolicyRuleMatchArgs srcIps(List<String> ranges) {

@@ -16,7 +16,6 @@ import javax.annotation.Nullable;
  */
 public final class ArmoredIngressArgs {
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final Pattern WAF = Pattern.compile("[a-z0-9]+-v\\d+-(stable|canary)");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
 
     private final @Nullable String project;
@@ -253,7 +252,10 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** Preconfigured WAF rule sets denied before the allowlist, e.g. {@code sqli-v33-stable}. Default: none. */
+        /**
+         * Preconfigured WAF rule sets denied before the allowlist, by the names Cloud Armor publishes, e.g.
+         * {@code sqli-v422-stable}, {@code sqli-v33-stable}, {@code cve-canary}. Default: none.
+         */
         public Builder wafRuleSets(List<String> ruleSets) {
             this.wafRuleSets = ruleSets == null ? List.of() : List.copyOf(ruleSets);
             return this;
@@ -265,7 +267,11 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** A rate-based ban on allowlisted traffic. Default: none. */
+        /**
+         * A rate-based ban on allowlisted traffic. Default: none. Choose its key for who reaches the load balancer:
+         * {@link RateBan#of} counts by source IP; behind a gateway use {@link RateBan#byHeader} with a header the
+         * gateway sets (every request comes from the gateway's addresses).
+         */
         public Builder rateBan(RateBan rateBan) {
             this.rateBan = rateBan;
             return this;
@@ -366,8 +372,7 @@ public final class ArmoredIngressArgs {
             problems.check(sslPolicy == null || !domains.isEmpty(), "sslPolicy", sslPolicy, "an SSL policy applies to HTTPS: give domains too");
             for (int i = 0; i < wafRuleSets.size(); i++) {
                 String set = wafRuleSets.get(i);
-                problems.check(set != null && WAF.matcher(set).matches(), "wafRuleSets[" + i + "]", set,
-                        "a preconfigured rule set name such as sqli-v33-stable or xss-v33-stable");
+                problems.check(WafRuleSets.isKnown(set), "wafRuleSets[" + i + "]", set, WafRuleSets.fix());
             }
             problems.check(wafSensitivity >= 1 && wafSensitivity <= 4, "wafSensitivity", wafSensitivity, "a sensitivity from 1 to 4");
             if (rateBan != null) {

@@ -24,8 +24,8 @@ final class ArmoredIngressDefaults {
     static final double LOG_SAMPLE_RATE = 1.0;
     static final String HEALTH_CHECK_PATH = "/";
     static final int SERVICE_PORT = 80;
-    static final String RATE_BAN_KEY = "XFF_IP";
-    static final Set<String> RATE_BAN_KEYS = Set.of("ALL", "IP", "XFF_IP", "HTTP_HEADER", "HTTP_COOKIE", "HTTP_PATH", "SNI", "REGION_CODE");
+    /** The source address, which a client cannot forge (X-Forwarded-For, XFF_IP, it can). */
+    static final String RATE_BAN_KEY = "IP";
 
     private ArmoredIngressDefaults() {
     }

@@ -72,7 +72,7 @@ class ArmoredIngressTest {
         assertThat(plan.ofType("kubernetes:networking.gke.io/v1:ManagedCertificate")).isEmpty();
         assertThat(plan.ofType("kubernetes:networking.gke.io/v1beta1:FrontendConfig")).isEmpty();
         assertThat(rules(plan)).extracting(r -> r.get("action")).containsExactly("allow", "deny(403)");
-        assertThat(RateBan.of(10, 60, 60).enforceOnKey()).isEqualTo("XFF_IP");
+        assertThat(RateBan.of(10, 60, 60).enforceOnKey()).isEqualTo("IP");
         var waf = rules(preview(ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
                 .backend(backend("orders", "/orders")).wafRuleSets(List.of("sqli-v33-stable")).build()));
         assertThat(at(waf.get(0), "match", "expr", "expression")).asString().contains("{'sensitivity': 1}");
@@ -175,9 +175,101 @@ class ArmoredIngressTest {
             assertThat(at(r, "rateLimitOptions", "rateLimitThreshold", "count")).isEqualTo(600L);
             assertThat(at(r, "rateLimitOptions", "rateLimitThreshold", "intervalSec")).isEqualTo(60L);
             assertThat(at(r, "rateLimitOptions", "banDurationSec")).isEqualTo(300L);
-            assertThat(at(r, "rateLimitOptions", "enforceOnKey")).isEqualTo("XFF_IP");
+            assertThat(at(r, "rateLimitOptions", "enforceOnKey")).isEqualTo("IP");
+            assertThat(((Map<?, ?>) at(r, "rateLimitOptions")).containsKey("enforceOnKeyName")).isFalse();
+            assertThat(((Map<?, ?>) at(r, "rateLimitOptions")).containsKey("banThreshold")).isFalse();
         });
         assertThat(rules.get(2)).containsEntry("action", "deny(403)");
+    }
+
+    /** The problems {@code args} is rejected with, every one reported at once. */
+    private static InvalidArgumentsException rejected(ArmoredIngressArgs.Builder args) {
+        try {
+            args.build();
+        } catch (InvalidArgumentsException e) {
+            return e;
+        }
+        throw new AssertionError("accepted, though Cloud Armor would reject it");
+    }
+
+    private static ArmoredIngressArgs.Builder withBan(RateBan ban) {
+        return args(List.of("203.0.113.0/24")).rateBan(ban);
+    }
+
+    @Test
+    void rateBanValuesCloudArmorRejectsAreReportedTogetherWithTheAllowedValues() {
+        var e = rejected(withBan(new RateBan(10_001, 45, 30, "XFF")));
+        assertThat(e.problems()).extracting(p -> p.argument())
+                .containsExactly("rateBan.count", "rateBan.intervalSec", "rateBan.banDurationSec", "rateBan.enforceOnKey");
+        assertThat(e.getMessage())
+                .contains("rateBan.count = 10001").contains("1 to 10000")
+                .contains("rateBan.intervalSec = 45").contains("10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600")
+                .contains("rateBan.banDurationSec = 30").contains("60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600")
+                .contains("rateBan.enforceOnKey = \"XFF\"").contains("ALL, IP, HTTP_HEADER, XFF_IP, HTTP_COOKIE, HTTP_PATH, SNI, REGION_CODE");
+        assertThat(rejected(withBan(RateBan.of(0, 3601, 3601))).problems()).extracting(p -> p.argument())
+                .containsExactly("rateBan.count", "rateBan.intervalSec", "rateBan.banDurationSec");
+        // Within Cloud Armor's values at both ends.
+        for (var ban : List.of(RateBan.of(1, 10, 60), RateBan.of(10_000, 3600, 3600), RateBan.of(500, 2700, 2700))) {
+            assertThat(rules(preview(withBan(ban).build())).get(0)).containsEntry("action", "rate_based_ban");
+        }
+    }
+
+    @Test
+    void headerAndCookieKeysNeedTheNameOfTheirHeaderOrCookie() {
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_HEADER"))).getMessage())
+                .contains("rateBan.enforceOnKeyName = (not set)").contains("HTTP_HEADER counts by the value of a header");
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_COOKIE"))).getMessage())
+                .contains("rateBan.enforceOnKeyName = (not set)").contains("HTTP_COOKIE counts by the value of a cookie");
+    }
+
+    @Test
+    void keysTheApiHasButTheGcpProviderDoesNotTakeAreRejectedWithTheReason() {
+        for (String key : List.of("USER_IP", "TLS_JA3_FINGERPRINT")) {
+            assertThat(rejected(withBan(new RateBan(600, 60, 300, key))).getMessage())
+                    .contains("rateBan.enforceOnKey = \"" + key + "\"").contains("the pinned gcp provider (7.0.0) does not accept it");
+        }
+    }
+
+    @Test
+    void aHeaderKeyIsRenderedWithItsNameAndANameIsRejectedForOtherKeys() {
+        var rules = rules(preview(withBan(RateBan.byHeader(600, 60, 300, "x-client-ip")).build()));
+        assertThat(at(rules.get(0), "rateLimitOptions", "enforceOnKey")).isEqualTo("HTTP_HEADER");
+        assertThat(at(rules.get(0), "rateLimitOptions", "enforceOnKeyName")).isEqualTo("x-client-ip");
+        var cookie = rules(preview(withBan(RateBan.of(600, 60, 300).keyedOn("HTTP_COOKIE", "session")).build()));
+        assertThat(at(cookie.get(0), "rateLimitOptions", "enforceOnKeyName")).isEqualTo("session");
+        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "x-client-ip").keyedOn("IP", "x-client-ip"))).getMessage())
+                .contains("rateBan.enforceOnKeyName = \"x-client-ip\"").contains("only HTTP_HEADER and HTTP_COOKIE take a key name");
+        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "client ip"))).getMessage())
+                .contains("rateBan.enforceOnKeyName = \"client ip\"");
+    }
+
+    @Test
+    void aBanThresholdIsCheckedLikeTheRateLimitAndRendered() {
+        var rules = rules(preview(withBan(RateBan.of(600, 60, 300).withBanThreshold(1000, 120)).build()));
+        assertThat(at(rules.get(0), "rateLimitOptions", "banThreshold", "count")).isEqualTo(1000L);
+        assertThat(at(rules.get(0), "rateLimitOptions", "banThreshold", "intervalSec")).isEqualTo(120L);
+        var e = rejected(withBan(RateBan.of(600, 60, 300).withBanThreshold(0, 90)));
+        assertThat(e.problems()).extracting(p -> p.argument()).containsExactly("rateBan.banThreshold.count", "rateBan.banThreshold.intervalSec");
+        assertThat(e.getMessage()).contains("rateBan.banThreshold.intervalSec = 90").contains("10, 30, 60, 120");
+    }
+
+    @Test
+    void acceptsEveryKindOfRuleSetCloudArmorPublishes() {
+        var sets = List.of("cve-canary", "json-sqli-canary", "sqli-v422-stable", "generic-v422-canary", "sqli-v33-stable",
+                "nodejs-v33-canary", "java-v33-stable", "xss-stable", "sessionfixation-canary");
+        var rules = rules(preview(args(List.of("203.0.113.0/24")).wafRuleSets(sets).build()));
+        assertThat(rules.subList(0, sets.size())).extracting(r -> at(r, "match", "expr", "expression"))
+                .containsExactlyElementsOf(sets.stream().map(s -> "evaluatePreconfiguredWaf('" + s + "', {'sensitivity': 1})").toList());
+    }
+
+    @Test
+    void rejectsRuleSetNamesCloudArmorDoesNotPublishAndListsTheValidOnes() {
+        var e = rejected(args(List.of("203.0.113.0/24"))
+                .wafRuleSets(List.of("sqli-v99-stable", "nodejs-v422-stable", "java-stable", "xss-v33-beta", "SQLI-V33-STABLE")));
+        assertThat(e.problems()).extracting(p -> p.argument())
+                .containsExactly("wafRuleSets[0]", "wafRuleSets[1]", "wafRuleSets[2]", "wafRuleSets[3]", "wafRuleSets[4]");
+        assertThat(e.getMessage()).contains("wafRuleSets[0] = \"sqli-v99-stable\"")
+                .contains("sqli-v422-stable, sqli-v422-canary").contains("nodejs-v33-stable").contains("cve-canary, json-sqli-canary");
     }
 
     @Test

@@ -4,13 +4,24 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.cli.Plan;
+import dev.apigeegke.ingress.RateBan;
 import dev.apigeegke.testing.Harness;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 class Pattern1Test {
     private static final List<String> ALLOWLIST = List.of("203.0.113.0/24", "2001:db8:1200::/48");
@@ -157,6 +168,92 @@ class Pattern1Test {
                 .containsEntry("proxyUrl", "https://my-org-test.apigee.net/p1")
                 .containsEntry("consumerKey", Harness.SECRET)
                 .containsKey("bundleHash");
+    }
+
+    /** The files of the proxy bundle pattern 1 deploys, by path in the zip. */
+    private static Map<String, String> bundleFiles(Plan plan) throws IOException {
+        byte[] zip = Base64.getDecoder().decode((String) plan.get("apigee:index:ApiProxy", "p1-api").inputs().get("bundle"));
+        var files = new TreeMap<String, String>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static Document xml(String text) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(text)));
+    }
+
+    /** The header the proxy sets from {@code client.ip} on the request to the target, with a Set (which overwrites). */
+    private static String clientIpHeaderSetByTheProxy(Plan plan) throws Exception {
+        var files = bundleFiles(plan);
+        var xpath = XPathFactory.newInstance().newXPath();
+        String policyFile = files.keySet().stream()
+                .filter(f -> f.startsWith("apiproxy/policies/") && files.get(f).contains("{client.ip}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no policy sets a header from {client.ip}: " + files.keySet()));
+        var policy = xml(files.get(policyFile));
+        assertThat(xpath.evaluate("/AssignMessage/AssignTo", policy)).isEqualTo("request");
+        assertThat(xpath.evaluate("/AssignMessage/IgnoreUnresolvedVariables", policy)).isEqualTo("false");
+        String name = xpath.evaluate("/AssignMessage/Set/Headers/Header[.='{client.ip}']/@name", policy);
+        // The policy runs on every request: it is a step of the proxy endpoint's request pre-flow.
+        var proxy = xml(files.get("apiproxy/proxies/default.xml"));
+        assertThat(xpath.evaluate("/ProxyEndpoint/PreFlow/Request/Step/Name[.='" + xpath.evaluate("/AssignMessage/@name", policy)
+                + "']", proxy)).isNotEmpty();
+        return name;
+    }
+
+    @Test
+    void theProxySendsTheClientAddressInAHeaderItOverwrites() throws Exception {
+        var plan = Harness.preview(ctx -> Pattern1.build(ctx, config()));
+        assertThat(clientIpHeaderSetByTheProxy(plan)).isEqualTo("x-apigee-client-ip");
+        // No rate ban unless one is configured: the allowlist rules simply allow.
+        var rules = (List<?>) plan.get("gcp:compute/securityPolicy:SecurityPolicy", "p1-ingress-armor").inputs().get("rules");
+        assertThat(rules.stream().map(r -> at(r, "action")).toList()).containsExactly("allow", "deny(403)");
+    }
+
+    @Test
+    void aConfiguredRateBanCountsClientsByTheHeaderTheProxySets() throws Exception {
+        var config = stackConfig();
+        config.put("apigee-gke:prefix", "p1");
+        config.put("apigee-gke:rateBanCount", "600");
+        var result = Harness.preview(config, Set.of(), Pattern1::stack);
+        assertThat(result.errors()).isEmpty();
+        var rule = at(result.plan().get("gcp:compute/securityPolicy:SecurityPolicy", "p1-ingress-armor").inputs(), "rules", 0);
+        assertThat(rule).isInstanceOfSatisfying(Map.class, r -> assertThat(r).containsEntry("action", "rate_based_ban"));
+        assertThat(at(rule, "rateLimitOptions", "enforceOnKey")).isEqualTo("HTTP_HEADER");
+        assertThat(at(rule, "rateLimitOptions", "enforceOnKeyName")).isEqualTo(clientIpHeaderSetByTheProxy(result.plan()));
+        assertThat(at(rule, "rateLimitOptions", "rateLimitThreshold", "count")).isEqualTo(600L);
+        assertThat(at(rule, "rateLimitOptions", "rateLimitThreshold", "intervalSec")).isEqualTo(60L);
+        assertThat(at(rule, "rateLimitOptions", "banDurationSec")).isEqualTo(300L);
+    }
+
+    @Test
+    void theRateBanKeyIsThePatternsWhateverTheConfigurationSays() throws Exception {
+        // Counting by source IP here would count Apigee, i.e. ban every client at once.
+        var byIp = new Pattern1Config("my-project", "europe-west1", "europe-west1", "p1", ALLOWLIST, List.of(), List.of(),
+                Optional.of(RateBan.of(100, 60, 600)), Optional.empty(), Optional.empty(), true,
+                ApigeeSettings.edge("my-org", List.of("test")));
+        var plan = Harness.preview(ctx -> Pattern1.build(ctx, byIp));
+        var rule = at(plan.get("gcp:compute/securityPolicy:SecurityPolicy", "p1-ingress-armor").inputs(), "rules", 0);
+        assertThat(at(rule, "rateLimitOptions", "enforceOnKey")).isEqualTo("HTTP_HEADER");
+        assertThat(at(rule, "rateLimitOptions", "enforceOnKeyName")).isEqualTo(Pattern1.CLIENT_IP_HEADER);
+        assertThat(at(rule, "rateLimitOptions", "banDurationSec")).isEqualTo(600L);
+    }
+
+    @Test
+    void rateBanSettingsAreCheckedBeforeAnyResourceIsRegistered() {
+        var config = stackConfig();
+        config.put("apigee-gke:rateBanIntervalSec", "45");
+        var withoutCount = Harness.preview(config, Set.of(), Pattern1::stack);
+        assertThat(String.join("\n", withoutCount.errors())).contains("apigee-gke:rateBanCount = (not set)");
+        config.put("apigee-gke:rateBanCount", "20000");
+        var outOfRange = Harness.preview(config, Set.of(), Pattern1::stack);
+        assertThat(String.join("\n", outOfRange.errors()))
+                .contains("rateBan.count = 20000").contains("rateBan.intervalSec = 45").doesNotContain("\tat ");
+        assertThat(outOfRange.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
     @Test

@@ -38,6 +38,15 @@ public final class Pattern1 {
             new Service("orders", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0", "/orders"),
             new Service("catalog", "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0", "/catalog"));
 
+    /**
+     * The request header carrying the client's address to the Ingress. The proxy sets it from Apigee's
+     * {@code client.ip} (the address that connected to Apigee, not X-Forwarded-For), overwriting any value the
+     * client sent; Cloud Armor admits only Apigee's ranges, so no client reaches the load balancer to forge it.
+     * A rate ban counts clients by it: every request reaches the load balancer from Apigee's own addresses, so
+     * counting by source IP would ban Apigee, that is every client at once.
+     */
+    public static final String CLIENT_IP_HEADER = "x-apigee-client-ip";
+
     /** A microservice behind the Ingress: its name, pinned image, and the path prefix routed to it. */
     public record Service(String name, String image, String path) {
     }
@@ -85,6 +94,8 @@ public final class Pattern1 {
                 .allowlist(config.allowlist())
                 .domains(config.domains())
                 .wafRuleSets(config.wafRuleSets());
+        // Whatever key the configuration carries: only the header Apigee sets tells clients apart here.
+        config.rateBan().ifPresent(ban -> ingress.rateBan(ban.keyedOn("HTTP_HEADER", CLIENT_IP_HEADER)));
         for (var sample : samples) {
             ingress.backend(IngressBackend.builder()
                     .name(sample.name())
@@ -127,7 +138,8 @@ public final class Pattern1 {
 
     /**
      * The proxy in front of the Ingress: spike arrest, API key (x-api-key header), the product's quota, JSON
-     * threat protection, and the key removed before the request reaches the services; one flow per service.
+     * threat protection, the key removed before the request reaches the services, and the client's address
+     * in {@link #CLIENT_IP_HEADER}; one flow per service.
      */
     static ApigeeProxyArgs apiArgs(Pattern1Config config, List<Service> samples) {
         var apigee = config.apigee();
@@ -144,7 +156,8 @@ public final class Pattern1 {
                         key,
                         Quota.fromProduct(key, apigee.quotaCount()),
                         JsonThreatProtection.defaults(),
-                        AssignMessage.toTarget("AM-remove-api-key").removeHeader("x-api-key")))
+                        AssignMessage.toTarget("AM-remove-api-key").removeHeader("x-api-key"),
+                        AssignMessage.toTarget("AM-client-ip").setHeader(CLIENT_IP_HEADER, "{client.ip}")))
                 .flows(samples.stream()
                         .map(s -> new Flow(s.name(), s.path() + "/**", List.of("GET", "POST"), List.of()))
                         .toList())

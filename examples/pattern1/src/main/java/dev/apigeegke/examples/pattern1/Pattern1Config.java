@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
+import dev.apigeegke.ingress.RateBan;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ import java.util.Optional;
  * @param allowlist          the Apigee gateway's egress ranges ({@code apigee-gke:allowlist}, required)
  * @param domains            HTTPS domains ({@code apigee-gke:domains}, default none)
  * @param wafRuleSets        preconfigured WAF rule sets ({@code apigee-gke:wafRuleSets}, default none)
+ * @param rateBan            a Cloud Armor rate ban per client ({@code apigee-gke:rateBanCount} requests per
+ *                           {@code apigee-gke:rateBanIntervalSec} seconds, default 60, banned for
+ *                           {@code apigee-gke:rateBanDurationSec} seconds, default 300; default none). Pattern 1
+ *                           counts clients by {@link Pattern1#CLIENT_IP_HEADER}, whatever key it carries
  * @param nodesPerZone       nodes per zone ({@code apigee-gke:nodesPerZone}, default: the cluster's)
  * @param machineType        node machine type ({@code apigee-gke:machineType}, default: the cluster's)
  * @param deletionProtection cluster deletion protection ({@code apigee-gke:deletionProtection}, default true)
@@ -31,6 +36,7 @@ public record Pattern1Config(
         List<String> allowlist,
         List<String> domains,
         List<String> wafRuleSets,
+        Optional<RateBan> rateBan,
         Optional<Integer> nodesPerZone,
         Optional<String> machineType,
         boolean deletionProtection,
@@ -39,6 +45,16 @@ public record Pattern1Config(
     /** The configuration namespace of every pattern. */
     public static final String NAMESPACE = "apigee-gke";
     static final String DEFAULT_PREFIX = "apigee-p1";
+    static final int DEFAULT_RATE_BAN_INTERVAL_SEC = 60;
+    static final int DEFAULT_RATE_BAN_DURATION_SEC = 300;
+
+    /** A configuration without a rate ban. */
+    public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
+            List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone, Optional<String> machineType,
+            boolean deletionProtection, ApigeeSettings apigee) {
+        this(project, region, location, prefix, allowlist, domains, wafRuleSets, Optional.empty(), nodesPerZone,
+                machineType, deletionProtection, apigee);
+    }
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern1Config from(Context ctx) {
@@ -80,11 +96,28 @@ public record Pattern1Config(
                 allowlist,
                 own.list("domains"),
                 own.list("wafRuleSets"),
+                rateBan(ctx, own, problems),
                 own.integer("nodesPerZone"),
                 own.string("machineType"),
                 own.bool("deletionProtection", true),
                 apigee);
         problems.throwIfAny();
         return config;
+    }
+
+    /** The rate ban, on when {@code rateBanCount} is set; its values are checked with the Ingress's arguments. */
+    private static Optional<RateBan> rateBan(Context ctx, StackConfig own, Problems problems) {
+        var count = own.integer("rateBanCount");
+        var interval = own.integer("rateBanIntervalSec");
+        var duration = own.integer("rateBanDurationSec");
+        if (count.isEmpty()) {
+            if (ctx.config(NAMESPACE).get("rateBanCount").isEmpty() && (interval.isPresent() || duration.isPresent())) {
+                problems.add(NAMESPACE + ":rateBanCount", null, "set the requests allowed per interval and client to turn the "
+                        + "rate ban on, or remove " + NAMESPACE + ":rateBanIntervalSec and " + NAMESPACE + ":rateBanDurationSec");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(RateBan.byHeader(count.get(), interval.orElse(DEFAULT_RATE_BAN_INTERVAL_SEC),
+                duration.orElse(DEFAULT_RATE_BAN_DURATION_SEC), Pattern1.CLIENT_IP_HEADER));
     }
 }
