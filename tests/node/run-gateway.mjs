@@ -30,6 +30,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { merge } from './lib/merge.mjs';
 
 const require = createRequire(import.meta.url);
 const LOOPBACK = '127.0.0.1';
@@ -83,26 +84,6 @@ function send(port, { method = 'GET', path: requestPath, headers = {} }) {
   });
 }
 
-// What microgateway-config does with the downloaded proxies and products (lib/network.js _merge).
-function merge(config, proxies, products, org, env) {
-  const productToProxy = {};
-  const productToResource = {};
-  for (const p of products) {
-    productToProxy[p.name] = [...p.proxies];
-    productToResource[p.name] = p.apiResources || [];
-  }
-  for (const section of ['oauth', 'oauthv2', 'apikeys']) {
-    config[section] = config[section] || {};
-    config[section].product_to_proxy = productToProxy;
-    config[section].product_to_api_resource = productToResource;
-  }
-  delete config.edge_config;
-  config.proxies = proxies;
-  config.product_to_proxy = productToProxy;
-  config.product_to_api_resource = productToResource;
-  config.edgemicro.global = { org, env };
-  return config;
-}
 
 // Sidecar mode: the route `edgemicro start -a/-v/-b/-t` builds (microgateway-config getDefaultProxy).
 function localRoute(config, p, url) {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import YAML from 'yaml';
+import { merge } from '../lib/merge.mjs';
 
 const require = createRequire(import.meta.url);
 const SOCKET = 'edgemicro.sock';
@@ -36,25 +37,6 @@ function stop() {
   client.on('error', (e) => { console.error(`edgemicro is not running (${e.code})`); process.exit(1); });
 }
 
-function merge(config, proxies, products, org, env) {
-  const productToProxy = {};
-  const productToResource = {};
-  for (const p of products) {
-    productToProxy[p.name] = [...p.proxies];
-    productToResource[p.name] = p.apiResources || [];
-  }
-  for (const section of ['oauth', 'oauthv2', 'apikeys']) {
-    config[section] = config[section] || {};
-    config[section].product_to_proxy = productToProxy;
-    config[section].product_to_api_resource = productToResource;
-  }
-  delete config.edge_config;
-  config.proxies = proxies;
-  config.product_to_proxy = productToProxy;
-  config.product_to_api_resource = productToResource;
-  config.edgemicro.global = { org, env };
-  return config;
-}
 
 function start(opts) {
   if (fs.existsSync(SOCKET)) {

@@ -312,7 +312,11 @@ public final class MicrogatewayConfig {
             return this;
         }
 
-        /** The port the gateway listens on. Default 8000. */
+        /**
+         * The port the gateway listens on ({@code edgemicro.port}); the image ignores EDGEMICRO_PORT when it runs
+         * several processes, so this is the port. MicrogatewayService and MicrogatewaySidecar need 8000, the port
+         * of their Services, probes and NetworkPolicies. Default 8000.
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
