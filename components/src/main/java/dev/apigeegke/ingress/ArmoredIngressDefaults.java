@@ -1,5 +1,6 @@
 package dev.apigeegke.ingress;
 
+import java.util.List;
 import java.util.Set;
 
 /** The defaults of {@link ArmoredIngress}, each documented in the README and tested. */
@@ -20,6 +21,12 @@ final class ArmoredIngressDefaults {
     static final double LOG_SAMPLE_RATE = 1.0;
     static final String HEALTH_CHECK_PATH = "/";
     static final int SERVICE_PORT = 80;
+    /** Each backend gets a NetworkPolicy admitting only the load balancer: nothing reaches the pods around it. */
+    static final boolean NETWORK_POLICIES = true;
+    /** Google's front ends and health checkers, which reach NEG backends' pod IPs directly. */
+    static final List<String> LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
+    /** The cluster's network when none is given, as {@code GkeClusterArgs}. */
+    static final String NETWORK = "default";
     static final String RATE_BAN_KEY = "XFF_IP";
     static final Set<String> RATE_BAN_KEYS = Set.of("ALL", "IP", "XFF_IP", "HTTP_HEADER", "HTTP_COOKIE", "HTTP_PATH", "SNI", "REGION_CODE");
 
