@@ -100,8 +100,8 @@ record IngressNetwork(Map<String, NetworkPolicy> policies, Optional<Subnetwork> 
 
     /**
      * The rule admitting the proxy-only range to the backends' target ports. The cluster exposes no node network
-     * tag, so it targets every instance of the network; its source carries only the region's managed load-balancer
-     * proxies, and the backends' NetworkPolicies narrow it further to the backends' pods.
+     * tag, so it targets every instance of the network, on those ports only; its source carries only the region's
+     * Google-managed proxies, which connect only to load balancers' backends.
      */
     private static Firewall firewall(String ingress, ArmoredIngressArgs args, ProxyOnlySubnet proxyOnly, CustomResourceOptions childOf) {
         String name = Names.child(ingress, FIREWALL_SUFFIX);

@@ -35,8 +35,9 @@ import javax.annotation.Nullable;
  * {@code edgemicroctl -svc} and the webhook injector by port takeover: the Service targets the sidecar's port 8000
  * ({@link #retarget}), the sidecar forwards to {@code localhost:<appPort>}, and a NetworkPolicy admits only 8000, and
  * only from Google's load-balancer ranges and the {@link MicrogatewaySidecarArgs#callers() callers} declared, so
- * nothing in the cluster or the VPC reaches the app's port directly, nor the sidecar around the load balancer. No capability is needed and the sidecar passes the
- * "restricted" Pod Security Standard (unless {@code iptablesRedirect(true)}).
+ * nothing in the cluster or the VPC reaches the app's port directly, nor the sidecar around the load balancer. No
+ * capability is needed and the sidecar passes the "restricted" Pod Security Standard (unless
+ * {@code iptablesRedirect(true)}).
  *
  * <p>Inject explicitly with {@link #inject(DeploymentArgs)} and {@link #retarget(ServiceArgs)}, or automatically with
  * {@link #transformation(List)} on Deployments and Services labelled {@link #OPT_IN_LABEL}{@code =<sidecar name>}.
