@@ -32,7 +32,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
@@ -66,7 +65,6 @@ public final class Pattern2Baseline {
     private static final int GATEWAY_USER = PlainGateway.USER;
     private static final int GATEWAY_REPLICAS = 2;
     private static final int GATEWAY_MAX_REPLICAS = 10;
-    private static final List<String> GOOGLE_LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
 
     private Pattern2Baseline() {
     }
@@ -231,9 +229,7 @@ public final class Pattern2Baseline {
         var selector = gatewaySelector(name);
         var sources = new ArrayList<NetworkPolicyPeerArgs>();
         sources.add(NetworkPolicyPeerArgs.builder().namespaceSelector(LabelSelectorArgs.builder().build()).build());
-        for (String range : GOOGLE_LOAD_BALANCER_RANGES) {
-            sources.add(NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(range).build()).build());
-        }
+        sources.addAll(PlainIngress.fromLoadBalancers());
         new NetworkPolicy(name + "-allow-ingress", NetworkPolicyArgs.builder()
                 .metadata(gatewayMeta(name, name + "-allow-ingress"))
                 .spec(NetworkPolicySpecArgs.builder()
@@ -276,6 +272,7 @@ public final class Pattern2Baseline {
                 : PlainArmor.policy(name, config.project(), config.wafRuleSets(), config.allowlist());
         var backendConfig = PlainIngress.backendConfig(backendConfigName, GATEWAY_NAMESPACE, PlainGateway.HEALTH_PATH,
                 GATEWAY_PORT, policy, afterGateway);
+        PlainIngress.loadBalancerOnly(backendConfigName, GATEWAY_NAMESPACE, gatewaySelector(gateway), GATEWAY_PORT, afterGateway);
         var service = new Service(backendConfigName, PlainIngress.negServiceArgs(backend, GATEWAY_NAMESPACE,
                 Output.of(backendConfigName), gatewaySelector(gateway), GATEWAY_PORT, GATEWAY_PORT),
                 CustomResourceOptions.builder().provider(provider).dependsOn(backendConfig).build());

@@ -68,7 +68,7 @@ public final class Pattern3Baseline {
 
     // ---- Sidecars and workloads ----
 
-    /** Admits traffic to the service's pods on the gateway's port only. */
+    /** Admits traffic to the service's pods on the gateway's port only, from Google's load balancers only. */
     private static void gatewayOnlyPolicy(Pattern3.Service service, String gateway, CustomResourceOptions onCluster) {
         new NetworkPolicy(gateway, NetworkPolicyArgs.builder()
                 .metadata(gatewayMeta(gateway, gateway))
@@ -76,6 +76,7 @@ public final class Pattern3Baseline {
                         .podSelector(PlainPods.matchLabels(PlainPods.selector(service.name())))
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(PlainIngress.fromLoadBalancers())
                                 .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(PlainGateway.PORT).build())
                                 .build())
                         .build())

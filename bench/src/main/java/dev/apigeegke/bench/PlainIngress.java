@@ -13,12 +13,19 @@ import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.Ingress;
 import com.pulumi.kubernetes.networking.v1.IngressArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressPathArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressRuleValueArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressServiceBackendArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.crds.gke.BackendConfig;
@@ -48,6 +55,8 @@ import javax.annotation.Nullable;
 final class PlainIngress {
     /** The port of the NEG Services in front of the microservices. */
     static final int SERVICE_PORT = 80;
+    /** Google's front ends and health checkers, which reach NEG-backed pods directly. */
+    static final List<String> GOOGLE_LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
 
     private static final String CERTIFICATE_ANNOTATION = "networking.gke.io/managed-certificates";
     private static final String FRONTEND_ANNOTATION = "networking.gke.io/v1beta1.FrontendConfig";
@@ -165,16 +174,43 @@ final class PlainIngress {
 
     /**
      * The backend of microservice {@code service} in the microservices' namespace: its BackendConfig
-     * {@code <ingress>-<service>} checking {@code healthPath} on {@code targetPort}, and its NEG Service, named
-     * as the microservice, on {@link #SERVICE_PORT}.
+     * {@code <ingress>-<service>} checking {@code healthPath} on {@code targetPort}, the NetworkPolicy of the same
+     * name admitting only the load balancer, and its NEG Service, named as the microservice, on {@link #SERVICE_PORT}.
      */
     static Service armoredService(String ingress, String service, String healthPath, int targetPort,
                                   @Nullable SecurityPolicy policy, CustomResourceOptions options) {
         String name = ingress + "-" + service;
         var backendConfig = backendConfig(name, PlainPods.NAMESPACE, healthPath, targetPort, policy, options);
+        loadBalancerOnly(name, PlainPods.NAMESPACE, PlainPods.selector(service), targetPort, options);
         return new Service(name, negServiceArgs(service, PlainPods.NAMESPACE,
                 backendConfig.metadata().applyValue(m -> m.name().orElseThrow()),
                 PlainPods.selector(service), SERVICE_PORT, targetPort), options);
+    }
+
+    /**
+     * The NetworkPolicy {@code name} admitting only Google's load-balancer ranges to the pods of {@code selector}
+     * on {@code targetPort}.
+     */
+    static NetworkPolicy loadBalancerOnly(String name, String namespace, Map<String, String> selector, int targetPort,
+                                          CustomResourceOptions options) {
+        return new NetworkPolicy(name, NetworkPolicyArgs.builder()
+                .metadata(PlainPods.managedMeta(name, namespace))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(PlainPods.matchLabels(selector))
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(fromLoadBalancers())
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(targetPort).build())
+                                .build())
+                        .build())
+                .build(), options);
+    }
+
+    /** One ipBlock peer per Google load-balancer range. */
+    static List<NetworkPolicyPeerArgs> fromLoadBalancers() {
+        return GOOGLE_LOAD_BALANCER_RANGES.stream()
+                .map(range -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(range).build()).build())
+                .toList();
     }
 
     /** The managed certificate {@code <ingress>-cert} for {@code domains} and the redirect {@code <ingress>-frontend}. */

@@ -35,6 +35,9 @@ final class ReplaceRules {
         RULES.put("gcp:compute/address:Address", List.of("name", "project", "region", "addressType", "address",
                 "purpose", "subnetwork", "network", "networkTier", "prefixLength", "description"));
         RULES.put("gcp:compute/securityPolicy:SecurityPolicy", List.of("name", "project"));
+        // An internal Ingress's proxy-only subnet and the firewall rule admitting it.
+        RULES.put("gcp:compute/subnetwork:Subnetwork", List.of("name", "project", "region", "network", "purpose"));
+        RULES.put("gcp:compute/firewall:Firewall", List.of("name", "project", "network", "direction"));
         RULES.put("gcp:serviceaccount/account:Account", List.of("accountId", "project"));
         RULES.put("gcp:projects/iAMMember:IAMMember", List.of("role", "member", "project", "condition"));
         // apiVersion and kind are part of the type token: changing them changes the URN (create + delete).

@@ -64,6 +64,20 @@ public record Cidr(String text, boolean ipv6, int prefix) {
         return null;
     }
 
+    /** Whether every address of {@code other} lies in this range; ranges of different families never do. */
+    public boolean contains(Cidr other) {
+        if (other == null || ipv6 != other.ipv6 || other.prefix < prefix) {
+            return false;
+        }
+        int bits = ipv6 ? 128 : 32;
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
+        return address().andNot(hostMask).equals(other.address().andNot(hostMask));
+    }
+
+    private BigInteger address() {
+        return new BigInteger(1, literal(text.split("/", -1)[0]));
+    }
+
     private static Cidr build(String text) {
         String[] parts = text.split("/", -1);
         byte[] address = literal(parts[0]);

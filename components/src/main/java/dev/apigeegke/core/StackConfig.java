@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,23 @@ public final class StackConfig {
         } catch (Exception e) {
             problems.add(key(name), raw.get(), "a list of strings, e.g. in Pulumi.<stack>.yaml:\n      " + key(name) + ":\n        - 203.0.113.0/24");
             return List.of();
+        }
+    }
+
+    /**
+     * An object of strings, written in the stack file as a YAML mapping (Pulumi passes it as JSON); empty when
+     * the key is unset or is not such an object (then a problem naming {@code example} is recorded).
+     */
+    public Optional<Map<String, String>> map(String name, String example) {
+        var raw = config.get(name);
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(raw.get(), new TypeReference<Map<String, String>>() { }));
+        } catch (Exception e) {
+            problems.add(key(name), raw.get(), "an object, e.g. in Pulumi.<stack>.yaml:\n      " + key(name) + ":\n" + example);
+            return Optional.empty();
         }
     }
 }

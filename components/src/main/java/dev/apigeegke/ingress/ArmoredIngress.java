@@ -4,10 +4,12 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.compute.Address;
 import com.pulumi.gcp.compute.AddressArgs;
+import com.pulumi.gcp.compute.Firewall;
 import com.pulumi.gcp.compute.GlobalAddress;
 import com.pulumi.gcp.compute.GlobalAddressArgs;
 import com.pulumi.gcp.compute.SecurityPolicy;
 import com.pulumi.gcp.compute.SecurityPolicyArgs;
+import com.pulumi.gcp.compute.Subnetwork;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyAdaptiveProtectionConfigArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyAdvancedOptionsConfigArgs;
@@ -18,6 +20,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.Ingress;
 import com.pulumi.kubernetes.networking.v1.IngressArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressPathArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressRuleValueArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
@@ -58,14 +61,23 @@ import javax.annotation.Nullable;
  * allowed, everything else denied), and for each backend an armored Service (NEG, BackendConfig attaching
  * the policy). The default backend is an armored Service too, so no path leads around the policy.
  *
+ * <p>Each backend's pods also get a NetworkPolicy admitting only Google's load-balancer and health-check ranges
+ * on the target port (and the proxy-only subnet's range when internal), so nothing in the VPC or the cluster
+ * reaches them around the load balancer; {@code networkPolicies(false)} leaves them out.
+ *
  * <p>Pass the cluster's Kubernetes provider in the options ({@code providers(cluster.provider())}).
- * Children: {@code <name>-ip}, {@code <name>-armor}, per backend {@code <name>-<backend>} (Service and
- * BackendConfig), {@code <name>} (Ingress), and with domains {@code <name>-cert} and {@code <name>-frontend}.
+ * Children: {@code <name>-ip}, {@code <name>-armor}, per backend {@code <name>-<backend>} (Service, BackendConfig
+ * and NetworkPolicy, the policy with that name in Kubernetes), {@code <name>} (Ingress), with domains
+ * {@code <name>-cert} and {@code <name>-frontend}, and when internal {@code <name>-from-proxy} (the VPC firewall
+ * rule admitting the proxy-only subnet) and, unless the subnet exists, {@code <name>-proxy-only} (the subnet).
  */
 public final class ArmoredIngress extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:ArmoredIngress";
+    /** Google's front ends and health checkers, which reach NEG (container-native) backends' pod IPs directly. */
+    public static final List<String> LOAD_BALANCER_RANGES = ArmoredIngressDefaults.LOAD_BALANCER_RANGES;
     private static final int LONGEST_SUFFIX = "-frontend".length();
+    private static final int LONGEST_INTERNAL_SUFFIX = 1 + Math.max(IngressNetwork.SUBNET_SUFFIX.length(), IngressNetwork.FIREWALL_SUFFIX.length());
     private static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "apigee-gke");
 
     /** The Ingress's static IP address. */
@@ -82,6 +94,7 @@ public final class ArmoredIngress extends ComponentResource {
     private final @Nullable SecurityPolicy securityPolicy;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Ingress ingress;
+    private final IngressNetwork network;
 
     /** Creates the Ingress; pass the Kubernetes provider in {@code options}. */
     public ArmoredIngress(String name, ArmoredIngressArgs args, @Nullable ComponentResourceOptions options) {
@@ -115,7 +128,8 @@ public final class ArmoredIngress extends ComponentResource {
         this.securityPolicy = args.internal() ? null : createSecurityPolicy(name, args, childOf);
         this.securityPolicyName = securityPolicy == null ? Output.of("") : securityPolicy.name();
 
-        var ingressDependencies = new ArrayList<Resource>();
+        this.network = IngressNetwork.declare(name, args, MANAGED_BY, childOf);
+        var ingressDependencies = new ArrayList<Resource>(network.loadBalancerDependencies());
         for (var backend : args.backends()) {
             var backendConfig = new BackendConfig(Names.child(name, backend.name()), BackendConfigArgs.builder()
                     .metadata(meta(Names.child(name, backend.name())))
@@ -229,6 +243,21 @@ public final class ArmoredIngress extends ComponentResource {
         return ingress;
     }
 
+    /** The NetworkPolicies admitting only the load balancer to each backend's pods, by backend name. */
+    public Map<String, NetworkPolicy> networkPolicies() {
+        return network.policies();
+    }
+
+    /** The proxy-only subnet this Ingress created; empty when external or when the subnet exists. */
+    public Optional<Subnetwork> proxyOnlySubnet() {
+        return network.subnet();
+    }
+
+    /** The VPC firewall rule admitting the proxy-only subnet to the backends; empty when external. */
+    public Optional<Firewall> proxyOnlyFirewall() {
+        return network.firewall();
+    }
+
     private SecurityPolicy createSecurityPolicy(String name, ArmoredIngressArgs args, CustomResourceOptions childOf) {
         var policy = SecurityPolicyArgs.builder()
                 .name(Names.child(name, "armor"))
@@ -291,7 +320,7 @@ public final class ArmoredIngress extends ComponentResource {
 
     private static String checked(String name, ArmoredIngressArgs args) {
         var problems = new Problems("ArmoredIngress");
-        Names.checkLabel(problems, "name", name, LONGEST_SUFFIX);
+        Names.checkLabel(problems, "name", name, args != null && args.internal() ? LONGEST_INTERNAL_SUFFIX : LONGEST_SUFFIX);
         if (args == null) {
             problems.add("args", null, "pass ArmoredIngressArgs.builder()...build()");
         } else if (name != null) {

@@ -17,6 +17,8 @@ import javax.annotation.Nullable;
 public final class ArmoredIngressArgs {
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
+    private static final Pattern NETWORK =
+            Pattern.compile("((https://www\\.googleapis\\.com/compute/v1/)?projects/[^/]+/global/networks/)?[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final @Nullable String project;
     private final String namespace;
@@ -27,6 +29,9 @@ public final class ArmoredIngressArgs {
     private final boolean internal;
     private final @Nullable String region;
     private final @Nullable String subnetwork;
+    private final @Nullable String network;
+    private final @Nullable ProxyOnlySubnet proxyOnlySubnet;
+    private final boolean networkPolicies;
     private final List<String> domains;
     private final @Nullable String sslPolicy;
     private final List<String> wafRuleSets;
@@ -49,6 +54,9 @@ public final class ArmoredIngressArgs {
         this.internal = b.internal;
         this.region = b.region;
         this.subnetwork = b.subnetwork;
+        this.network = b.internal && b.network == null ? ArmoredIngressDefaults.NETWORK : b.network;
+        this.proxyOnlySubnet = b.proxyOnlySubnet;
+        this.networkPolicies = b.networkPolicies;
         this.domains = List.copyOf(b.domains);
         this.sslPolicy = b.sslPolicy;
         this.wafRuleSets = List.copyOf(b.wafRuleSets);
@@ -103,6 +111,21 @@ public final class ArmoredIngressArgs {
 
     public Optional<String> subnetwork() {
         return Optional.ofNullable(subnetwork);
+    }
+
+    /** The VPC network of the proxy-only subnet and firewall rule; set only for an internal Ingress. */
+    public Optional<String> network() {
+        return Optional.ofNullable(network);
+    }
+
+    /** The proxy-only subnet of an internal Ingress; empty for an external one. */
+    public Optional<ProxyOnlySubnet> proxyOnlySubnet() {
+        return Optional.ofNullable(proxyOnlySubnet);
+    }
+
+    /** Whether each backend's pods get a NetworkPolicy admitting only the load balancer. */
+    public boolean networkPolicies() {
+        return networkPolicies;
     }
 
     public List<String> domains() {
@@ -160,6 +183,9 @@ public final class ArmoredIngressArgs {
         private boolean internal;
         private @Nullable String region;
         private @Nullable String subnetwork;
+        private @Nullable String network;
+        private @Nullable ProxyOnlySubnet proxyOnlySubnet;
+        private boolean networkPolicies = ArmoredIngressDefaults.NETWORK_POLICIES;
         private List<String> domains = List.of();
         private @Nullable String sslPolicy;
         private List<String> wafRuleSets = List.of();
@@ -222,6 +248,7 @@ public final class ArmoredIngressArgs {
         /**
          * An internal Ingress ({@code gce-internal}, regional address) for clients inside the VPC. Default false.
          * Cloud Armor does not attach to internal load balancers through BackendConfig, so no policy is created.
+         * Requires {@link #region} and {@link #proxyOnlySubnet}; {@link #network} names the cluster's network.
          */
         public Builder internal(boolean internal) {
             this.internal = internal;
@@ -237,6 +264,36 @@ public final class ArmoredIngressArgs {
         /** The subnetwork of the internal address. Default: the region's subnetwork of the default network. */
         public Builder subnetwork(String subnetwork) {
             this.subnetwork = subnetwork;
+            return this;
+        }
+
+        /**
+         * The internal load balancer's proxy-only subnet (required when internal): the region's existing one
+         * ({@link ProxyOnlySubnet#existing}) or one to create ({@link ProxyOnlySubnet#create}). A VPC firewall rule
+         * admits its range to the backends' target ports, and so do the backends' NetworkPolicies.
+         */
+        public Builder proxyOnlySubnet(ProxyOnlySubnet proxyOnlySubnet) {
+            this.proxyOnlySubnet = proxyOnlySubnet;
+            return this;
+        }
+
+        /**
+         * The cluster's VPC network (a name or self link), where an internal Ingress's proxy-only subnet and
+         * firewall rule go. Default {@code default}, as {@code GkeClusterArgs}; only for an internal Ingress.
+         */
+        public Builder network(String network) {
+            this.network = network;
+            return this;
+        }
+
+        /**
+         * A NetworkPolicy per backend, selecting its pods and admitting only Google's load balancer and health-check
+         * ranges ({@code 35.191.0.0/16}, {@code 130.211.0.0/22}), plus the proxy-only subnet when internal, on the
+         * target port, so nothing in the VPC or the cluster reaches the pods around the load balancer. Default true.
+         * NetworkPolicies add up: other policies selecting the same pods (a gateway's own) still admit their callers.
+         */
+        public Builder networkPolicies(boolean enabled) {
+            this.networkPolicies = enabled;
             return this;
         }
 
@@ -326,6 +383,10 @@ public final class ArmoredIngressArgs {
                 if (allowlistOutput == null) {
                     ArmorRules.validateAllowlist(problems, "allowlist", allowlist);
                 }
+                problems.check(proxyOnlySubnet == null, "proxyOnlySubnet", proxyOnlySubnet,
+                        "only an internal load balancer uses a proxy-only subnet; remove it or set internal(true)");
+                problems.check(network == null, "network", network,
+                        "only an internal Ingress creates network resources (the proxy-only firewall rule); remove it or set internal(true)");
             } else {
                 problems.check(region != null && REGION.matcher(region).matches(), "region", region,
                         "an internal Ingress needs the region of its address, e.g. europe-west1");
@@ -333,6 +394,14 @@ public final class ArmoredIngressArgs {
                         "Google-managed certificates are not available on internal load balancers; remove domains or set internal(false)");
                 problems.check(allowlist == null && allowlistOutput == null, "allowlist", allowlist,
                         "Cloud Armor does not attach to internal load balancers; restrict access with VPC firewall rules and remove the allowlist");
+                if (proxyOnlySubnet == null) {
+                    problems.add("proxyOnlySubnet", null, "an internal load balancer sends from the region's proxy-only subnet: "
+                            + "give the existing one, ProxyOnlySubnet.existing(name, cidr), or one to create, ProxyOnlySubnet.create(\"10.129.0.0/23\")");
+                } else {
+                    proxyOnlySubnet.check(problems, "proxyOnlySubnet.cidr", "proxyOnlySubnet.name", region);
+                }
+                problems.check(network == null || NETWORK.matcher(network).matches(), "network", network,
+                        "a VPC network name such as default, or its self link projects/PROJECT/global/networks/NAME");
             }
             if (backends.isEmpty()) {
                 problems.add("backends", backends, "add at least one IngressBackend");

@@ -1,5 +1,6 @@
 package dev.apigeegke.ingress;
 
+import java.util.List;
 import java.util.Set;
 
 /** The defaults of {@link ArmoredIngress}, each documented in the README and tested. */
@@ -24,6 +25,12 @@ final class ArmoredIngressDefaults {
     static final double LOG_SAMPLE_RATE = 1.0;
     static final String HEALTH_CHECK_PATH = "/";
     static final int SERVICE_PORT = 80;
+    /** Each backend gets a NetworkPolicy admitting only the load balancer: nothing reaches the pods around it. */
+    static final boolean NETWORK_POLICIES = true;
+    /** Google's front ends and health checkers, which reach NEG backends' pod IPs directly. */
+    static final List<String> LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
+    /** The cluster's network when none is given, as {@code GkeClusterArgs}. */
+    static final String NETWORK = "default";
     /** The source address, which a client cannot forge (X-Forwarded-For, XFF_IP, it can). */
     static final String RATE_BAN_KEY = "IP";
 

@@ -11,7 +11,9 @@ import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
@@ -20,6 +22,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.ingress.ArmoredIngress;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +33,11 @@ import javax.annotation.Nullable;
 /**
  * Edge Microgateway as a sidecar in one service's pods, with that service's own policy. It replaces
  * {@code edgemicroctl -svc} and the webhook injector by port takeover: the Service targets the sidecar's port 8000
- * ({@link #retarget}), the sidecar forwards to {@code localhost:<appPort>}, and a NetworkPolicy admits only 8000, so
- * nothing in the cluster reaches the app's port directly. No capability is needed and the sidecar passes the
- * "restricted" Pod Security Standard (unless {@code iptablesRedirect(true)}).
+ * ({@link #retarget}), the sidecar forwards to {@code localhost:<appPort>}, and a NetworkPolicy admits only 8000, and
+ * only from Google's load-balancer ranges and the {@link MicrogatewaySidecarArgs#callers() callers} declared, so
+ * nothing in the cluster or the VPC reaches the app's port directly, nor the sidecar around the load balancer. No
+ * capability is needed and the sidecar passes the "restricted" Pod Security Standard (unless
+ * {@code iptablesRedirect(true)}).
  *
  * <p>Inject explicitly with {@link #inject(DeploymentArgs)} and {@link #retarget(ServiceArgs)}, or automatically with
  * {@link #transformation(List)} on Deployments and Services labelled {@link #OPT_IN_LABEL}{@code =<sidecar name>}.
@@ -76,13 +82,19 @@ public final class MicrogatewaySidecar extends ComponentResource {
                 .type("Opaque")
                 .stringData(GatewayContainer.credentials(args.org(), args.env(), args.key(), args.secret(), yaml))
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        // Only the sidecar's port, and only from the load balancer and the declared callers: the app's port is
+        // reachable from inside the pod alone, and the sidecar from nothing that could skip the load balancer.
+        var from = new ArrayList<NetworkPolicyPeerArgs>();
+        ArmoredIngress.LOAD_BALANCER_RANGES.forEach(range ->
+                from.add(NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(range).build()).build()));
+        args.callers().forEach(caller -> from.add(caller.peer()));
         new NetworkPolicy(name, NetworkPolicyArgs.builder()
                 .metadata(meta(name))
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(LabelSelectorArgs.builder().matchLabels(args.podSelector()).build())
                         .policyTypes("Ingress")
-                        // From anywhere, but only to the sidecar: the app's port is reachable from inside the pod alone.
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(from)
                                 .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(PORT).build())
                                 .build())
                         .build())

@@ -5,7 +5,9 @@ import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.Quantity;
 import dev.apigeegke.workload.Images;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ public final class MicrogatewaySidecarArgs {
     private final String namespace;
     private final int appPort;
     private final Map<String, String> podSelector;
+    private final List<Caller> callers;
     private final String image;
     private final Map<String, String> requests;
     private final Map<String, String> limits;
@@ -42,6 +45,7 @@ public final class MicrogatewaySidecarArgs {
         this.namespace = b.namespace;
         this.appPort = b.appPort;
         this.podSelector = Collections.unmodifiableSortedMap(new TreeMap<>(b.podSelector));
+        this.callers = List.copyOf(b.callers);
         this.image = b.image;
         this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(b.requests));
         this.limits = Collections.unmodifiableSortedMap(new TreeMap<>(b.limits));
@@ -92,6 +96,11 @@ public final class MicrogatewaySidecarArgs {
         return podSelector;
     }
 
+    /** Who besides Google's load balancer may call the sidecar's port. */
+    public List<Caller> callers() {
+        return callers;
+    }
+
     public String image() {
         return image;
     }
@@ -137,6 +146,16 @@ public final class MicrogatewaySidecarArgs {
         return drainSeconds() + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
     }
 
+    /** Checks label keys and values as Kubernetes accepts them in a selector. */
+    static void checkLabels(Problems problems, String argument, Map<String, String> labels) {
+        labels.forEach((k, v) -> {
+            problems.check(k != null && LABEL_KEY.matcher(k).matches(), argument + "." + k, k,
+                    "a label key: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'");
+            problems.check(v != null && LABEL_VALUE.matcher(v).matches(), argument + "." + k, v,
+                    "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+        });
+    }
+
     /** Builder of {@link MicrogatewaySidecarArgs}. */
     public static final class Builder {
         private String org;
@@ -147,6 +166,7 @@ public final class MicrogatewaySidecarArgs {
         private String namespace = MicrogatewaySidecarDefaults.NAMESPACE;
         private int appPort;
         private Map<String, String> podSelector = Map.of();
+        private List<Caller> callers = new ArrayList<>();
         private String image = MicrogatewaySidecarDefaults.IMAGE;
         private Map<String, String> requests = new TreeMap<>(MicrogatewaySidecarDefaults.REQUESTS);
         private Map<String, String> limits = new TreeMap<>(MicrogatewaySidecarDefaults.LIMITS);
@@ -219,6 +239,19 @@ public final class MicrogatewaySidecarArgs {
         }
 
         /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
+    }
+
+        /**
+         * Who besides Google's load balancer may call the sidecar's port 8000 (namespaces, pods, address ranges).
+         * Default: none, so only the load balancer reaches the service; list in-cluster clients that call it
+         * through its gateway. Nothing but the pod itself reaches the app port, whatever the callers.
+         */
+        public Builder callers(List<Caller> callers) {
+            this.callers = callers == null ? new ArrayList<>() : new ArrayList<>(callers);
+            return this;
+        }
+
+        /** The gateway image, pinned. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}, as MicrogatewayService. */
         public Builder image(String image) {
             this.image = image;
             return this;
@@ -283,12 +316,14 @@ public final class MicrogatewaySidecarArgs {
                     "the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on");
             problems.check(!podSelector.isEmpty(), "podSelector", podSelector,
                     "the service's pod labels; an empty selector would put every pod of the namespace behind this sidecar's policy");
-            podSelector.forEach((k, v) -> {
-                problems.check(k != null && LABEL_KEY.matcher(k).matches(), "podSelector." + k, k,
-                        "a label key: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'");
-                problems.check(v != null && LABEL_VALUE.matcher(v).matches(), "podSelector." + k, v,
-                        "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
-            });
+            checkLabels(problems, "podSelector", podSelector);
+            for (int i = 0; i < callers.size(); i++) {
+                if (callers.get(i) == null) {
+                    problems.add("callers[" + i + "]", null, "remove the null entry");
+                } else {
+                    callers.get(i).check(problems, "callers[" + i + "]");
+                }
+            }
             Images.checkPinned(problems, "image", image);
             Quantity.checkResources(problems, requests, limits);
             GatewayContainer.checkPreStop(problems, preStopSeconds);

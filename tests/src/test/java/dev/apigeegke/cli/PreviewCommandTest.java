@@ -72,7 +72,7 @@ class PreviewCommandTest {
         try (var files = Files.list(first.resolve("manifests"))) {
             manifests = files.sorted().toList();
         }
-        assertThat(manifests).hasSize(7);
+        assertThat(manifests).hasSize(9);
         for (Path m : manifests) {
             assertThat(Files.readAllBytes(second.resolve("manifests").resolve(m.getFileName()))).isEqualTo(Files.readAllBytes(m));
         }

@@ -118,4 +118,22 @@ class CidrTest {
         assertThat(Cidr.problem("")).contains("an empty range");
         assertThat(Cidr.problem("   ")).contains("an empty range");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "10.0.0.0/8, 10.129.0.0/23, true",
+            "10.0.0.0/8, 10.0.0.0/8, true",
+            "10.0.0.0/8, 10.255.255.255, true",
+            "10.0.0.0/8, 11.0.0.0/23, false",
+            "10.129.0.0/23, 10.0.0.0/8, false",
+            "172.16.0.0/12, 172.31.255.0/24, true",
+            "172.16.0.0/12, 172.32.0.0/24, false",
+            "0.0.0.0/0, 203.0.113.7, true",
+            "2001:db8::/32, 2001:db8:1200::/48, true",
+            "2001:db8::/32, 2001:db9::/48, false",
+            "0.0.0.0/0, 2001:db8::/32, false",
+            "::/0, 10.0.0.0/8, false"})
+    void containsRangesOfItsOwnFamilyWithinItsPrefix(String range, String other, boolean contained) {
+        assertThat(Cidr.parse(range).orElseThrow().contains(Cidr.parse(other).orElseThrow())).isEqualTo(contained);
+    }
 }

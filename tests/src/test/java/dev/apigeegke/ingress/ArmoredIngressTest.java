@@ -20,6 +20,9 @@ class ArmoredIngressTest {
     private static final String BACKEND_CONFIG = "kubernetes:cloud.google.com/v1:BackendConfig";
     private static final String SERVICE = "kubernetes:core/v1:Service";
     private static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+    private static final String NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    private static final String SUBNET = "gcp:compute/subnetwork:Subnetwork";
+    private static final String FIREWALL = "gcp:compute/firewall:Firewall";
     private static final int DEFAULT_PRIORITY = 2147483647;
 
     private static IngressBackend backend(String name, String... paths) {
@@ -296,10 +299,15 @@ class ArmoredIngressTest {
         assertThat(at(annotations, "networking.gke.io/v1beta1.FrontendConfig")).isEqualTo("edge-frontend");
     }
 
+    private static ArmoredIngressArgs.Builder internal() {
+        return ArmoredIngressArgs.builder().internal(true).region("europe-west1")
+                .proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/23"))
+                .backend(backend("orders", "/orders"));
+    }
+
     @Test
     void internalVariantUsesARegionalAddressAndNoCloudArmor() {
-        var plan = preview(ArmoredIngressArgs.builder().internal(true).region("europe-west1")
-                .backend(backend("orders", "/orders")).build());
+        var plan = preview(internal().build());
         assertThat(plan.ofType(POLICY)).isEmpty();
         var address = plan.get("gcp:compute/address:Address", "edge-ip").inputs();
         assertThat(address).containsEntry("addressType", "INTERNAL").containsEntry("purpose", "SHARED_LOADBALANCER_VIP")
@@ -309,6 +317,127 @@ class ArmoredIngressTest {
         assertThat(at(annotations, "kubernetes.io/ingress.regional-static-ip-name")).isEqualTo("edge-ip");
         assertThat(at(plan.get(BACKEND_CONFIG, "edge-orders").inputs(), "spec")).isInstanceOfSatisfying(Map.class,
                 spec -> assertThat(spec).doesNotContainKey("securityPolicy"));
+    }
+
+    @Test
+    void everyBackendsPodsAdmitOnlyTheLoadBalancerOnTheirTargetPort() {
+        var plan = preview(args(List.of("203.0.113.0/24")).namespace("shop")
+                .backend(IngressBackend.builder().name("admin").selector(Map.of("app", "admin", "tier", "web")).targetPort(9090).build())
+                .build());
+        assertThat(plan.ofType(NETWORK_POLICY)).extracting(Plan.Resource::name)
+                .containsExactlyInAnyOrder("edge-orders", "edge-catalog", "edge-admin");
+        var admin = plan.get(NETWORK_POLICY, "edge-admin").inputs();
+        assertThat(at(admin, "metadata", "name")).isEqualTo("edge-admin");
+        assertThat(at(admin, "metadata", "namespace")).isEqualTo("shop");
+        assertThat(at(admin, "metadata", "labels")).isEqualTo(Map.of("app.kubernetes.io/managed-by", "apigee-gke"));
+        assertThat(at(admin, "spec", "podSelector")).isEqualTo(Map.of("matchLabels", Map.of("app", "admin", "tier", "web")));
+        assertThat(at(admin, "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+        assertThat(at(admin, "spec", "ingress")).isEqualTo(List.of(Map.of(
+                "from", List.of(Map.of("ipBlock", Map.of("cidr", "35.191.0.0/16")), Map.of("ipBlock", Map.of("cidr", "130.211.0.0/22"))),
+                "ports", List.of(Map.of("protocol", "TCP", "port", 9090L)))));
+        assertThat(ArmoredIngress.LOAD_BALANCER_RANGES).containsExactly("35.191.0.0/16", "130.211.0.0/22");
+        // An external Ingress creates no network resources of its own.
+        assertThat(plan.ofType(SUBNET)).isEmpty();
+        assertThat(plan.ofType(FIREWALL)).isEmpty();
+    }
+
+    @Test
+    void networkPoliciesAreOnByDefaultAndCanBeLeftOut() {
+        assertThat(args(List.of("203.0.113.0/24")).build().networkPolicies()).isTrue();
+        var plan = preview(args(List.of("203.0.113.0/24")).networkPolicies(false).build());
+        assertThat(plan.ofType(NETWORK_POLICY)).isEmpty();
+        assertThat(plan.ofType(SERVICE)).hasSize(2);
+    }
+
+    @Test
+    void anInternalIngressCreatesTheProxyOnlySubnetAndTheFirewallRuleFromIt() {
+        var plan = preview(internal().project("my-project").network("shared-vpc")
+                .backend(IngressBackend.builder().name("admin").selector(Map.of("app", "admin")).targetPort(9090).build())
+                .backend(IngressBackend.builder().name("reports").selector(Map.of("app", "reports")).targetPort(8080).build())
+                .build());
+        var subnet = plan.get(SUBNET, "edge-proxy-only").inputs();
+        assertThat(subnet).containsEntry("name", "edge-proxy-only").containsEntry("ipCidrRange", "10.129.0.0/23")
+                .containsEntry("purpose", "REGIONAL_MANAGED_PROXY").containsEntry("role", "ACTIVE")
+                .containsEntry("region", "europe-west1").containsEntry("network", "shared-vpc").containsEntry("project", "my-project");
+        var firewall = plan.get(FIREWALL, "edge-from-proxy").inputs();
+        assertThat(firewall).containsEntry("name", "edge-from-proxy").containsEntry("direction", "INGRESS")
+                .containsEntry("network", "shared-vpc").containsEntry("project", "my-project")
+                .containsEntry("sourceRanges", List.of("10.129.0.0/23"))
+                .containsEntry("allows", List.of(Map.of("protocol", "tcp", "ports", List.of("8080", "9090"))));
+        assertThat(firewall).doesNotContainKeys("targetTags", "sourceTags");
+        // The NetworkPolicies admit the proxies as well as the health checkers.
+        assertThat(plan.ofType(NETWORK_POLICY)).hasSize(3).allSatisfy(p -> assertThat(at(p.inputs(), "spec", "ingress", 0, "from"))
+                .isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "35.191.0.0/16")), Map.of("ipBlock", Map.of("cidr", "130.211.0.0/22")),
+                        Map.of("ipBlock", Map.of("cidr", "10.129.0.0/23")))));
+        assertThat(at(plan.get(NETWORK_POLICY, "edge-admin").inputs(), "spec", "ingress", 0, "ports", 0, "port")).isEqualTo(9090L);
+    }
+
+    @Test
+    void anInternalIngressUsesTheDefaultNetworkUnlessTold() {
+        var args = internal().build();
+        assertThat(args.network()).contains("default");
+        assertThat(preview(args).get(FIREWALL, "edge-from-proxy").inputs()).containsEntry("network", "default");
+        assertThat(args(List.of("203.0.113.0/24")).build().network()).isEmpty();
+    }
+
+    @Test
+    void anExistingProxyOnlySubnetIsAdmittedButNotCreated() {
+        var plan = preview(internal()
+                .proxyOnlySubnet(ProxyOnlySubnet.existing("projects/net-host/regions/europe-west1/subnetworks/proxy-only", "10.200.0.0/24"))
+                .build());
+        assertThat(plan.ofType(SUBNET)).isEmpty();
+        assertThat(plan.get(FIREWALL, "edge-from-proxy").inputs()).containsEntry("sourceRanges", List.of("10.200.0.0/24"));
+        assertThat(at(plan.get(NETWORK_POLICY, "edge-orders").inputs(), "spec", "ingress", 0, "from", 2, "ipBlock", "cidr"))
+                .isEqualTo("10.200.0.0/24");
+    }
+
+    @Test
+    void anInternalIngressNeedsAValidProxyOnlySubnetInItsRegion() {
+        assertThatThrownBy(() -> ArmoredIngressArgs.builder().internal(true).region("europe-west1")
+                .backend(backend("orders", "/orders")).build())
+                .hasMessageContaining("proxyOnlySubnet = (not set)").hasMessageContaining("ProxyOnlySubnet.create");
+        for (var bad : List.of("10.129.0.0/27", "203.0.113.0/24", "fd00::/64", "10.129.0.1/23", "10.0.0.0/8", "proxy")) {
+            assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create(bad)).build())
+                    .as(bad).isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                            .extracting(p -> p.argument()).containsOnly("proxyOnlySubnet.cidr"));
+        }
+        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/27")).build())
+                .hasMessageContaining("at least 64 addresses");
+        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create("203.0.113.0/24")).build())
+                .hasMessageContaining("10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+        for (var good : List.of("10.129.0.0/26", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/9")) {
+            assertThat(internal().proxyOnlySubnet(ProxyOnlySubnet.create(good)).build().proxyOnlySubnet()).map(ProxyOnlySubnet::cidr)
+                    .contains(good);
+        }
+        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.existing(
+                "projects/p/regions/us-central1/subnetworks/proxy-only", "10.129.0.0/23")).build())
+                .hasMessageContaining("proxyOnlySubnet.name = \"projects/p/regions/us-central1/subnetworks/proxy-only\"")
+                .hasMessageContaining("the Ingress's region europe-west1");
+        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.existing("Proxy Only", "10.129.0.0/23")).build())
+                .hasMessageContaining("proxyOnlySubnet.name = \"Proxy Only\"");
+        assertThatThrownBy(() -> internal().network("my network").build()).hasMessageContaining("network = \"my network\"");
+        assertThat(internal().network("projects/host/global/networks/shared").build().network()).contains("projects/host/global/networks/shared");
+    }
+
+    @Test
+    void anExternalIngressTakesNoProxyOnlySubnetOrNetwork() {
+        assertThatThrownBy(() -> args(List.of("203.0.113.0/24")).proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/23"))
+                .network("default").build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument()).containsExactlyInAnyOrder("proxyOnlySubnet", "network"))
+                .hasMessageContaining("only an internal load balancer uses a proxy-only subnet");
+    }
+
+    @Test
+    void anInternalIngressNameLeavesRoomForItsNetworkChildren() {
+        // <name>-proxy-only and <name>-from-proxy must stay within GCP's 63 characters.
+        String name = "a".repeat(53);
+        var errors = Harness.errors(ctx -> new ArmoredIngress(name, internal().build(), null));
+        assertThat(String.join("\n", errors)).contains("name = \"" + name + "\"").contains("at most 52 characters");
+        assertThat(Harness.preview(ctx -> new ArmoredIngress(name.substring(1), internal().build(), null))
+                .get(FIREWALL, name.substring(1) + "-from-proxy").inputs().get("name").toString()).hasSize(63);
+        // An external Ingress keeps its longer limit.
+        Harness.preview(ctx -> new ArmoredIngress(name + "a", args(List.of("203.0.113.0/24")).build(), null));
     }
 
     @Test
@@ -352,9 +481,8 @@ class ArmoredIngressTest {
 
     @Test
     void rejectsConflictingArguments() {
-        assertThatThrownBy(() -> ArmoredIngressArgs.builder().internal(true).region("europe-west1")
-                .allowlist(List.of("203.0.113.0/24")).domains(List.of("api.example.com"))
-                .backend(backend("orders", "/orders")).build())
+        assertThatThrownBy(() -> internal()
+                .allowlist(List.of("203.0.113.0/24")).domains(List.of("api.example.com")).build())
                 .hasMessageContaining("Cloud Armor does not attach to internal load balancers")
                 .hasMessageContaining("not available on internal load balancers");
         assertThatThrownBy(() -> ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))

@@ -37,7 +37,7 @@ class ManifestSchemaTest {
         try (var list = Files.list(out.resolve("manifests"))) {
             files = list.count();
         }
-        assertThat(report.json().get("checked").asInt()).isEqualTo(files).isEqualTo(7);
+        assertThat(report.json().get("checked").asInt()).isEqualTo(files).isEqualTo(9);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ManifestSchemaTest {
         assertThat(code).isZero();
         var report = Node.run("validate-manifests.mjs", List.of(p2.resolve("manifests").toString()));
         assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
-        assertThat(report.json().get("checked").asInt()).isEqualTo(17);
+        assertThat(report.json().get("checked").asInt()).isEqualTo(18);
         assertThat(report.json().toString()).doesNotContain("offline-preview-placeholder");
         try (var files = Files.walk(p2)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -67,7 +67,7 @@ class ManifestSchemaTest {
         assertThat(code).isZero();
         var report = Node.run("validate-manifests.mjs", List.of(p3.resolve("manifests").toString()));
         assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
-        assertThat(report.json().get("checked").asInt()).isEqualTo(11);
+        assertThat(report.json().get("checked").asInt()).isEqualTo(13);
         try (var files = Files.list(p3.resolve("manifests"))) {
             for (Path f : files.toList()) {
                 assertThat(Files.readString(f)).as(f.toString())

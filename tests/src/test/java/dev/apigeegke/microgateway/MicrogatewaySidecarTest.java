@@ -282,7 +282,41 @@ class MicrogatewaySidecarTest {
         assertThat(at(policy, "metadata", "namespace")).isEqualTo("shop");
         assertThat(at(policy, "spec", "podSelector")).isEqualTo(Map.of("matchLabels", ORDERS));
         assertThat(at(policy, "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
-        assertThat(at(policy, "spec", "ingress")).isEqualTo(List.of(Map.of("ports", List.of(Map.of("protocol", "TCP", "port", 8000L)))));
+        // Only Google's load balancer and health checkers by default: no pod and no other VPC address.
+        assertThat(at(policy, "spec", "ingress")).isEqualTo(List.of(Map.of(
+                "from", List.of(Map.of("ipBlock", Map.of("cidr", "35.191.0.0/16")), Map.of("ipBlock", Map.of("cidr", "130.211.0.0/22"))),
+                "ports", List.of(Map.of("protocol", "TCP", "port", 8000L)))));
+        assertThat(args().build().callers()).isEmpty();
+    }
+
+    @Test
+    void declaredCallersAreAdmittedToTheSidecarPortOnly() {
+        var policy = inputs(explicit(args().callers(List.of(
+                Caller.namespace("checkout"),
+                Caller.namespaces(Map.of("team", "payments")),
+                Caller.pods(Map.of("kubernetes.io/metadata.name", "shop"), Map.of("app.kubernetes.io/name", "cart")),
+                Caller.cidr("10.128.0.0/20"))).build()), NETWORK_POLICY, NAME);
+        assertThat(at(policy, "spec", "ingress", 0, "from")).isEqualTo(List.of(
+                Map.of("ipBlock", Map.of("cidr", "35.191.0.0/16")),
+                Map.of("ipBlock", Map.of("cidr", "130.211.0.0/22")),
+                Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "checkout"))),
+                Map.of("namespaceSelector", Map.of("matchLabels", Map.of("team", "payments"))),
+                Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "shop")),
+                        "podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "cart"))),
+                Map.of("ipBlock", Map.of("cidr", "10.128.0.0/20"))));
+        assertThat(at(policy, "spec", "ingress", 0, "ports")).isEqualTo(List.of(Map.of("protocol", "TCP", "port", 8000L)));
+    }
+
+    @Test
+    void buildRefusesCallersThatWouldOpenTheSidecarToEveryone() {
+        var problems = problemsOf(args().callers(java.util.Arrays.asList(
+                Caller.namespaces(Map.of()), Caller.namespace("Shop"), Caller.pods(Map.of("team", "x"), Map.of("app", "-bad-")),
+                Caller.cidr("0.0.0.0/0"), Caller.cidr("10.0.0.1/8"), null)));
+        assertThat(problems).extracting(Problem::argument).containsExactlyInAnyOrder(
+                "callers[0].namespaceLabels", "callers[1].namespaceLabels.kubernetes.io/metadata.name",
+                "callers[2].podLabels.app", "callers[3].cidr", "callers[4].cidr", "callers[5]");
+        assertThat(problems.get(0).fix()).contains("would admit every namespace");
+        assertThat(problems.get(3).fix()).contains("admits every address");
     }
 
     @Test

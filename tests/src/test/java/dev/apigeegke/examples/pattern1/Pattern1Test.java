@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
-class Pattern1Test {
+public class Pattern1Test {
     private static final List<String> ALLOWLIST = List.of("203.0.113.0/24", "2001:db8:1200::/48");
 
     private static Pattern1Config config() {
@@ -31,7 +31,8 @@ class Pattern1Test {
                 List.of(), List.of(), Optional.empty(), Optional.empty(), true, ApigeeSettings.edge("my-org", List.of("test")));
     }
 
-    private static Map<String, String> stackConfig() {
+    /** A complete pattern 1 stack configuration. */
+    public static Map<String, String> stackConfig() {
         var config = new TreeMap<String, String>();
         config.put("gcp:project", "my-project");
         config.put("gcp:region", "europe-west1");
@@ -275,7 +276,7 @@ class Pattern1Test {
         var provider = plan.get("pulumi:providers:kubernetes", "p1-k8s");
         assertThat(provider.parent()).isEqualTo(plan.get("apigee-gke:index:GkeCluster", "p1").urn());
         // Components pass the provider down to their children: nothing lands on the ambient kubeconfig's cluster.
-        assertThat(plan.resources()).filteredOn(Plan.Resource::isKubernetesObject).hasSize(7)
+        assertThat(plan.resources()).filteredOn(Plan.Resource::isKubernetesObject).hasSize(9)
                 .allSatisfy(r -> assertThat(r.provider()).startsWith(provider.urn() + "::"));
     }
 }

@@ -104,14 +104,76 @@ public class Pattern2Test {
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
-    @Test
-    void anInternalGatewayUsesGceInternalWithoutAnAllowlist() {
+    /** Pattern 2's configuration for an internal Ingress, without its proxy-only subnet. */
+    private static Map<String, String> internalConfig() {
         var config = stackConfig();
         config.remove("apigee-gke:allowlist");
         config.put("apigee-gke:internal", "true");
+        return config;
+    }
+
+    @Test
+    void anInternalGatewayUsesGceInternalWithoutAnAllowlist() {
+        var config = internalConfig();
+        config.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/23");
         var plan = preview(config);
         assertThat(at(plan.get("kubernetes:networking.k8s.io/v1:Ingress", "apigee-p2-ingress").inputs(),
                 "metadata", "annotations", "kubernetes.io/ingress.class")).isEqualTo("gce-internal");
         assertThat(plan.ofType("gcp:compute/securityPolicy:SecurityPolicy")).isEmpty();
+        // The proxy-only subnet and the firewall rule from it, on the cluster's network, in the stack's region.
+        var cluster = plan.get("gcp:container/cluster:Cluster", "apigee-p2").inputs();
+        assertThat(plan.get("gcp:compute/subnetwork:Subnetwork", "apigee-p2-ingress-proxy-only").inputs())
+                .containsEntry("ipCidrRange", "10.129.0.0/23").containsEntry("region", "europe-west1")
+                .containsEntry("network", cluster.get("network")).containsEntry("project", "my-project");
+        assertThat(plan.get("gcp:compute/firewall:Firewall", "apigee-p2-ingress-from-proxy").inputs())
+                .containsEntry("sourceRanges", List.of("10.129.0.0/23")).containsEntry("network", cluster.get("network"))
+                .containsEntry("allows", List.of(Map.of("protocol", "tcp", "ports", List.of("8000"))));
+    }
+
+    @Test
+    void anInternalGatewayCanUseTheRegionsExistingProxyOnlySubnet() {
+        var config = internalConfig();
+        config.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"proxy-only-eu\",\"cidr\":\"10.130.0.0/23\"}");
+        var plan = preview(config);
+        assertThat(plan.ofType("gcp:compute/subnetwork:Subnetwork")).isEmpty();
+        assertThat(plan.get("gcp:compute/firewall:Firewall", "apigee-p2-ingress-from-proxy").inputs())
+                .containsEntry("sourceRanges", List.of("10.130.0.0/23"));
+    }
+
+    @Test
+    void theProxyOnlySubnetKeysAreCheckedBeforeAnyResource() {
+        var neither = Harness.preview(internalConfig(), Set.of(), Pattern2::stack);
+        assertThat(String.join("\n", neither.errors())).contains("apigee-gke:proxyOnlySubnetCidr = (not set)")
+                .contains("set exactly one of apigee-gke:proxyOnlySubnetCidr").contains("apigee-gke:proxyOnlySubnet (the existing one");
+        assertThat(neither.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+
+        var both = internalConfig();
+        both.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/23");
+        both.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"proxy-only-eu\",\"cidr\":\"10.130.0.0/23\"}");
+        assertThat(String.join("\n", Harness.preview(both, Set.of(), Pattern2::stack).errors())).contains("set exactly one of");
+
+        var invalid = internalConfig();
+        invalid.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/28");
+        assertThat(String.join("\n", Harness.preview(invalid, Set.of(), Pattern2::stack).errors()))
+                .contains("apigee-gke:proxyOnlySubnetCidr = \"10.129.0.0/28\"").contains("at least 64 addresses");
+
+        var badExisting = internalConfig();
+        badExisting.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"projects/p/regions/us-east1/subnetworks/x\",\"cidr\":\"8.8.8.0/24\"}");
+        assertThat(String.join("\n", Harness.preview(badExisting, Set.of(), Pattern2::stack).errors()))
+                .contains("apigee-gke:proxyOnlySubnet.cidr = \"8.8.8.0/24\"")
+                .contains("apigee-gke:proxyOnlySubnet.name = \"projects/p/regions/us-east1/subnetworks/x\"");
+        var notAnObject = internalConfig();
+        notAnObject.put("apigee-gke:proxyOnlySubnet", "proxy-only-eu");
+        assertThat(String.join("\n", Harness.preview(notAnObject, Set.of(), Pattern2::stack).errors()))
+                .contains("apigee-gke:proxyOnlySubnet = \"proxy-only-eu\"").contains("an object");
+        var noCidr = internalConfig();
+        noCidr.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"proxy-only-eu\"}");
+        assertThat(String.join("\n", Harness.preview(noCidr, Set.of(), Pattern2::stack).errors()))
+                .contains("apigee-gke:proxyOnlySubnet = {name=proxy-only-eu}");
+
+        var external = stackConfig();
+        external.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/23");
+        assertThat(String.join("\n", Harness.preview(external, Set.of(), Pattern2::stack).errors()))
+                .contains("apigee-gke:proxyOnlySubnetCidr = \"10.129.0.0/23\"").contains("set apigee-gke:internal true");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class Pattern3Test {
+public class Pattern3Test {
     private static final String PUBLIC_KEY = publicKey();
 
     private static String publicKey() {
@@ -25,10 +25,15 @@ class Pattern3Test {
         }
     }
 
-    private static Plan preview() {
+    /** Pattern 3's stack configuration: pattern 2's with the organization's public key. */
+    public static Map<String, String> stackConfig() {
         var config = new java.util.TreeMap<>(Pattern2Test.stackConfig());
         config.put("apigee-gke:edgemicroPublicKey", PUBLIC_KEY);
-        var result = Harness.preview(config,
+        return config;
+    }
+
+    private static Plan preview() {
+        var result = Harness.preview(stackConfig(),
                 Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret"), Pattern3::stack);
         assertThat(result.errors()).isEmpty();
         return result.plan();
@@ -112,7 +117,7 @@ class Pattern3Test {
                 .allSatisfy(p -> assertThat(p.inputs()).containsEntry("proxies", List.of("edgemicro-auth"))
                         .containsEntry("apiResources", List.of("/", "/**")));
         var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.pattern2.Pattern2Config(
-                "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, List.of(), List.of(),
+                "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
                 com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY))));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);

@@ -112,7 +112,9 @@ public final class Pattern2 {
                         .healthCheckPath(MicrogatewayService.HEALTH_PATH)
                         .build());
         if (config.internal()) {
-            ingress.internal(true).region(config.region());
+            // The proxy-only subnet and its firewall rule go on the cluster's network.
+            ingress.internal(true).region(config.region()).network(validatedCluster.network());
+            config.proxyOnlySubnet().ifPresent(ingress::proxyOnlySubnet);
         } else {
             ingress.allowlist(config.allowlist());
         }

@@ -4,8 +4,10 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
+import dev.apigeegke.ingress.ProxyOnlySubnet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
  * @param prefix             {@code apigee-gke:prefix}, default {@code apigee-p2}
  * @param allowlist          {@code apigee-gke:allowlist}: who may call the gateway's Ingress (required unless internal)
  * @param internal           {@code apigee-gke:internal}: an internal Ingress ({@code gce-internal}) for VPC clients only; default false
+ * @param proxyOnlySubnet    when internal, exactly one of {@code apigee-gke:proxyOnlySubnetCidr} (a range to create the
+ *                           region's proxy-only subnet from) or {@code apigee-gke:proxyOnlySubnet} (the existing one:
+ *                           {@code name} or self link, and {@code cidr}); neither when external
  * @param domains            {@code apigee-gke:domains}: HTTPS domains; default none
  * @param wafRuleSets        {@code apigee-gke:wafRuleSets}; default none
  * @param nodesPerZone       {@code apigee-gke:nodesPerZone}; default: the cluster's
@@ -36,6 +41,7 @@ public record Pattern2Config(
         String prefix,
         List<String> allowlist,
         boolean internal,
+        Optional<ProxyOnlySubnet> proxyOnlySubnet,
         List<String> domains,
         List<String> wafRuleSets,
         Optional<Integer> nodesPerZone,
@@ -92,9 +98,10 @@ public record Pattern2Config(
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
             problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. 30ps");
         }
+        var proxyOnlySubnet = proxyOnlySubnet(own, problems, internal, region);
         var config = new Pattern2Config(project, region,
                 own.string("prefix", defaultPrefix),
-                allowlist, internal,
+                allowlist, internal, proxyOnlySubnet,
                 own.list("domains"),
                 own.list("wafRuleSets"),
                 own.integer("nodesPerZone"),
@@ -108,5 +115,37 @@ public record Pattern2Config(
                 own.string("edgemicroPublicKey"));
         problems.throwIfAny();
         return config;
+    }
+
+    /** The internal Ingress's proxy-only subnet from exactly one of its two keys; none for an external Ingress. */
+    private static Optional<ProxyOnlySubnet> proxyOnlySubnet(StackConfig own, Problems problems, boolean internal, String region) {
+        String create = NAMESPACE + ":proxyOnlySubnetCidr";
+        String existing = NAMESPACE + ":proxyOnlySubnet";
+        var cidr = own.string("proxyOnlySubnetCidr");
+        var subnet = own.map("proxyOnlySubnet", "        name: proxy-only-europe-west1\n        cidr: 10.129.0.0/23");
+        if (!internal) {
+            problems.check(cidr.isEmpty(), create, cidr.orElse(null),
+                    "only an internal Ingress uses a proxy-only subnet; remove it or set " + NAMESPACE + ":internal true");
+            problems.check(subnet.isEmpty(), existing, subnet.orElse(null),
+                    "only an internal Ingress uses a proxy-only subnet; remove it or set " + NAMESPACE + ":internal true");
+            return Optional.empty();
+        }
+        if (cidr.isPresent() == subnet.isPresent()) {
+            problems.add(create, cidr.orElse(null), "an internal load balancer sends from the region's proxy-only subnet: set exactly one of "
+                    + create + " (a range to create it from, e.g. 10.129.0.0/23) or " + existing + " (the existing one: its name and cidr)");
+            return Optional.empty();
+        }
+        ProxyOnlySubnet proxyOnly;
+        if (cidr.isPresent()) {
+            proxyOnly = ProxyOnlySubnet.create(cidr.get());
+            proxyOnly.check(problems, create, create, region);
+        } else {
+            var fields = subnet.get();
+            problems.check(fields.keySet().equals(Set.of("name", "cidr")), existing, fields,
+                    "the existing proxy-only subnet's name (or self link) and its range: {name: proxy-only-europe-west1, cidr: 10.129.0.0/23}");
+            proxyOnly = ProxyOnlySubnet.existing(fields.get("name"), fields.getOrDefault("cidr", ""));
+            proxyOnly.check(problems, existing + ".cidr", existing + ".name", region);
+        }
+        return Optional.of(proxyOnly);
     }
 }
