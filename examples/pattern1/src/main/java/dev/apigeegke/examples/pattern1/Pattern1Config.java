@@ -2,6 +2,7 @@ package dev.apigeegke.examples.pattern1;
 
 import com.pulumi.Context;
 import dev.apigeegke.apigee.bundle.ProxyModel;
+import dev.apigeegke.cluster.NodeScaling;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param machineType        node machine type ({@code apigee-gke:machineType}, default: the cluster's)
  * @param deletionProtection cluster deletion protection ({@code apigee-gke:deletionProtection}, default true)
  * @param apigee             the Apigee side: organization, environments, quota, spike arrest, sample consumer
+ * @param scaling            node-pool autoscaling ({@code apigee-gke:autoscaling}, {@code minNodes}, {@code maxNodes};
+ *                           default: on, the cluster's limits)
  */
 public record Pattern1Config(
         String project,
@@ -34,11 +37,20 @@ public record Pattern1Config(
         Optional<Integer> nodesPerZone,
         Optional<String> machineType,
         boolean deletionProtection,
-        ApigeeSettings apigee) {
+        ApigeeSettings apigee,
+        NodeScaling scaling) {
 
     /** The configuration namespace of every pattern. */
     public static final String NAMESPACE = "apigee-gke";
     static final String DEFAULT_PREFIX = "apigee-p1";
+
+    /** The configuration with the cluster's default autoscaling. */
+    public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
+                          List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone,
+                          Optional<String> machineType, boolean deletionProtection, ApigeeSettings apigee) {
+        this(project, region, location, prefix, allowlist, domains, wafRuleSets, nodesPerZone, machineType,
+                deletionProtection, apigee, NodeScaling.DEFAULT);
+    }
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern1Config from(Context ctx) {
@@ -83,7 +95,8 @@ public record Pattern1Config(
                 own.integer("nodesPerZone"),
                 own.string("machineType"),
                 own.bool("deletionProtection", true),
-                apigee);
+                apigee,
+                NodeScaling.read(own));
         problems.throwIfAny();
         return config;
     }
