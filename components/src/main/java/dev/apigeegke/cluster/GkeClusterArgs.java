@@ -20,8 +20,7 @@ public final class GkeClusterArgs {
     private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+\\d+-[a-z]");
     private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
     /** Arguments the pattern programs read from stack keys of the same name; see {@link Builder#stackKeys(String)}. */
-    private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "deletionProtection",
-            "autoscaling", "minNodes", "maxNodes");
+    private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "minNodes", "maxNodes");
     private static final Pattern SA_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@developer\\.gserviceaccount\\.com");
 
     private final String project;
@@ -331,8 +330,8 @@ public final class GkeClusterArgs {
         }
 
         /**
-         * Names the problems with nodesPerZone, machineType, deletionProtection, autoscaling, minNodes and maxNodes
-         * by the stack keys {@code <namespace>:<argument>} a pattern program read them from. Default: argument names.
+         * Names the problems with nodesPerZone, machineType, minNodes and maxNodes by the stack keys
+         * {@code <namespace>:<argument>} a pattern program read them from. Default: argument names.
          */
         public Builder stackKeys(String namespace) {
             this.stackNamespace = namespace;
