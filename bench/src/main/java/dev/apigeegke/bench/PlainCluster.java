@@ -9,8 +9,10 @@ import com.pulumi.gcp.container.inputs.ClusterAddonsConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterAddonsConfigHorizontalPodAutoscalingArgs;
 import com.pulumi.gcp.container.inputs.ClusterAddonsConfigHttpLoadBalancingArgs;
 import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
+import com.pulumi.gcp.container.inputs.ClusterNodeConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterReleaseChannelArgs;
 import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolAutoscalingArgs;
 import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
@@ -23,14 +25,17 @@ import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The GKE cluster of the plain programs, declared directly: a dedicated node service account with the
  * least-privilege node roles, a VPC-native cluster without its default pool (Dataplane V2, Workload Identity,
- * HTTP load balancing), one node pool, a kubeconfig using {@code gke-gcloud-auth-plugin}, and the Kubernetes
- * provider that waits for the nodes.
+ * HTTP load balancing; the default pool runs as the node account), one autoscaled node pool that waits for
+ * the account's roles, a kubeconfig using {@code gke-gcloud-auth-plugin}, and the Kubernetes provider that
+ * waits for the nodes.
  *
  * @param cluster    the cluster
  * @param kubeconfig its kubeconfig, a secret
@@ -41,11 +46,9 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
     static final String DEFAULT_MACHINE_TYPE = "e2-standard-2";
 
     private static final List<String> NODE_ROLES = List.of(
-            "roles/logging.logWriter",
-            "roles/monitoring.metricWriter",
-            "roles/monitoring.viewer",
-            "roles/stackdriver.resourceMetadata.writer",
+            "roles/container.defaultNodeServiceAccount",
             "roles/artifactregistry.reader");
+    private static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
     /** A kubeconfig as gcloud writes it: the context name, the CA certificate, then the endpoint. */
     private static final String KUBECONFIG = """
@@ -78,13 +81,15 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
      * Declares the cluster {@code name} in {@code location}: the node service account and pool are named
      * {@code <name>-nodes}, the provider {@code <name>-k8s}.
      *
-     * @param nodeCount   nodes per zone of the pool
-     * @param machineType the nodes' machine type
+     * @param nodesPerZone nodes per zone of the pool at creation; it autoscales from that total to twice it
+     * @param machineType  the nodes' machine type
      */
     static PlainCluster declare(String name, String project, String location, boolean deletionProtection,
-                                int nodeCount, String machineType) {
+                                int nodesPerZone, String machineType) {
         String nodes = name + "-nodes";
-        Output<String> nodeEmail = nodeServiceAccount(name, project, nodes);
+        var bindings = new ArrayList<Resource>();
+        Output<String> nodeEmail = nodeServiceAccount(name, project, nodes, bindings);
+        int minNodes = nodesPerZone * (location.matches("[a-z]+-[a-z]+\\d+") ? 3 : 1);
         var cluster = new Cluster(name, ClusterArgs.builder()
                 .name(name)
                 .project(project)
@@ -107,15 +112,18 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
                         .httpLoadBalancing(ClusterAddonsConfigHttpLoadBalancingArgs.builder().disabled(false).build())
                         .horizontalPodAutoscaling(ClusterAddonsConfigHorizontalPodAutoscalingArgs.builder().disabled(false).build())
                         .build())
+                .nodeConfig(ClusterNodeConfigArgs.builder().serviceAccount(nodeEmail).oauthScopes(SCOPE).build())
                 .resourceLabels(Map.of())
-                .build());
+                .build(), CustomResourceOptions.builder().ignoreChanges("nodeConfig").build());
 
         var nodePool = new NodePool(nodes, NodePoolArgs.builder()
                 .name(nodes)
                 .project(project)
                 .location(location)
                 .cluster(cluster.name())
-                .nodeCount(nodeCount)
+                .initialNodeCount(nodesPerZone)
+                .autoscaling(NodePoolAutoscalingArgs.builder()
+                        .totalMinNodeCount(minNodes).totalMaxNodeCount(2 * minNodes).locationPolicy("BALANCED").build())
                 .management(NodePoolManagementArgs.builder().autoRepair(true).autoUpgrade(true).build())
                 .upgradeSettings(NodePoolUpgradeSettingsArgs.builder().maxSurge(1).maxUnavailable(0).build())
                 .nodeConfig(NodePoolNodeConfigArgs.builder()
@@ -124,14 +132,14 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
                         .diskSizeGb(100)
                         .diskType("pd-balanced")
                         .serviceAccount(nodeEmail)
-                        .oauthScopes("https://www.googleapis.com/auth/cloud-platform")
+                        .oauthScopes(SCOPE)
                         .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
                                 .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
                         .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder()
                                 .mode("GKE_METADATA").build())
                         .labels(Map.of())
                         .build())
-                .build());
+                .build(), CustomResourceOptions.builder().dependsOn(bindings).ignoreChanges("initialNodeCount").build());
 
         Output<String> kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.masterAuth())
                 .applyValue(t -> kubeconfig(project, location, t.t1, t.t2, t.t3.clusterCaCertificate().orElse("")))
@@ -146,8 +154,9 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
         return CustomResourceOptions.builder().provider(provider).build();
     }
 
-    /** The nodes' service account with one project IAM member per node role; returns the account's email. */
-    private static Output<String> nodeServiceAccount(String clusterName, String project, String accountId) {
+    /** The nodes' service account with one project IAM member per node role, added to {@code bindings}; returns its email. */
+    private static Output<String> nodeServiceAccount(String clusterName, String project, String accountId,
+                                                     List<Resource> bindings) {
         var account = new Account(accountId, AccountArgs.builder()
                 .project(project)
                 .accountId(accountId)
@@ -155,11 +164,11 @@ record PlainCluster(Cluster cluster, Output<String> kubeconfig, Provider provide
                 .build());
         for (String role : NODE_ROLES) {
             String suffix = role.substring("roles/".length()).replace('.', '-').toLowerCase();
-            new IAMMember(accountId + "-" + suffix, IAMMemberArgs.builder()
+            bindings.add(new IAMMember(accountId + "-" + suffix, IAMMemberArgs.builder()
                     .project(project)
                     .role(role)
                     .member(Output.format("serviceAccount:%s", account.email()))
-                    .build());
+                    .build()));
         }
         return account.email();
     }

@@ -8,15 +8,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Capacity and cost estimate of a previewed plan: what the Deployments request, how many nodes of the
- * node pool's machine type hold it, the network hops on the request path and a monthly GCP list-price
+ * node pool's machine type hold it, whether the pool at its largest holds every workload at its largest
+ * (HorizontalPodAutoscaler maxReplicas), the network hops on the request path and a monthly GCP list-price
  * estimate. Everything is read from the plan's resources; nothing is queried.
  */
 final class CapacityReport {
@@ -76,15 +80,54 @@ final class CapacityReport {
         static final Overhead NONE = new Overhead(0, 0, 0, 0);
     }
 
-    /** One Deployment's requests: per replica of the main containers and of the gateway sidecars. */
-    record Workload(String name, boolean gateway, long replicas, String replicasFrom,
-                    double cpuMillis, double memoryMib, double sidecarCpuMillis, double sidecarMemoryMib) {
+    /**
+     * One Deployment's requests: per replica of the main containers and of the gateway sidecars; its replicas
+     * now ({@code spec.replicas}, or the HPA's minimum) and at most (the HPA's maximum, else the same).
+     */
+    record Workload(String name, boolean gateway, long replicas, String replicasFrom, long maxReplicas,
+                    String maxReplicasFrom, double cpuMillis, double memoryMib, double sidecarCpuMillis,
+                    double sidecarMemoryMib) {
+        /** One pod's CPU request, sidecars included, millicores. */
+        double podCpu() {
+            return cpuMillis + sidecarCpuMillis;
+        }
+
+        double podMemory() {
+            return memoryMib + sidecarMemoryMib;
+        }
+
         double totalCpu() {
-            return replicas * (cpuMillis + sidecarCpuMillis);
+            return replicas * podCpu();
         }
 
         double totalMemory() {
-            return replicas * (memoryMib + sidecarMemoryMib);
+            return replicas * podMemory();
+        }
+
+        double maxCpu() {
+            return maxReplicas * podCpu();
+        }
+
+        double maxMemory() {
+            return maxReplicas * podMemory();
+        }
+
+        String kind() {
+            return gateway ? "gateway" : "microservice";
+        }
+    }
+
+    /**
+     * Whether the node pool at its largest holds every workload at its largest: the requests at maximum replicas
+     * plus the cluster-wide system pods, against the allocatable of {@code maxNodes} nodes minus their system pods.
+     *
+     * @param nodesNeeded nodes the requests at maximum replicas fill
+     * @param warnings    one line per thing that does not fit, naming the workload and the shortfall
+     */
+    record Fit(double cpuRequested, double memoryRequested, double cpuOffered, double memoryOffered,
+               double cpuRatio, double memoryRatio, long nodesNeeded, List<String> warnings) {
+        boolean fits() {
+            return warnings.isEmpty();
         }
     }
 
@@ -95,6 +138,7 @@ final class CapacityReport {
     /** The estimate of one plan. */
     record Report(String pattern, List<Workload> workloads, Machine machine, String machineType, long nodesNeeded,
                   double cpuRatio, double memoryRatio, long configuredNodes, String configuredFrom,
+                  long maxNodes, String maxNodesFrom, Fit fit,
                   List<String> path, List<CostLine> costs, Overhead overhead) {
         /** CPU requested by the microservices' own containers (sidecars excluded), millicores. */
         double serviceCpu() {
@@ -176,26 +220,99 @@ final class CapacityReport {
         String machineType = pools.isEmpty() ? null : str(path(pools.get(0).inputs(), "nodeConfig", "machineType"));
         Machine machine = machineType == null ? null : MACHINES.get(machineType);
         long configured = 0;
+        long most = 0;
         var from = new ArrayList<String>();
+        var mostFrom = new ArrayList<String>();
         for (var pool : pools) {
-            long perZone = num(pool.inputs().get("nodeCount"), 1);
             int zones = zones(pool);
+            String zoneText = zones + " zone" + (zones == 1 ? "" : "s");
+            // With autoscaling the program sets the initial count; without, the fixed count.
+            String countKey = pool.inputs().get("nodeCount") == null && pool.inputs().get("initialNodeCount") != null
+                    ? "initialNodeCount" : "nodeCount";
+            long perZone = num(pool.inputs().get(countKey), 1);
             configured += perZone * zones;
-            from.add("nodeCount " + perZone + " × " + zones + " zone" + (zones == 1 ? "" : "s"));
+            from.add(countKey + " " + perZone + " × " + zoneText);
+            Object totalMax = path(pool.inputs(), "autoscaling", "totalMaxNodeCount");
+            Object zoneMax = path(pool.inputs(), "autoscaling", "maxNodeCount");
+            if (totalMax instanceof Number n) {
+                most += n.longValue();
+                mostFrom.add("autoscaling totalMaxNodeCount " + n.longValue());
+            } else if (zoneMax instanceof Number n) {
+                most += n.longValue() * zones;
+                mostFrom.add("autoscaling maxNodeCount " + n.longValue() + " × " + zoneText);
+            } else {
+                most += perZone * zones;
+                mostFrom.add("no autoscaling");
+            }
         }
         double cpuRatio = Double.NaN;
         double memRatio = Double.NaN;
         long needed = -1;
+        Fit fit = null;
         if (machine != null) {
+            double nodeCpu = machine.allocatableCpuMillis() - overhead.perNodeCpuMillis();
+            double nodeMem = machine.allocatableMemoryMib() - overhead.perNodeMemoryMib();
             double cpu = workloads.stream().mapToDouble(Workload::totalCpu).sum() + overhead.clusterCpuMillis();
             double mem = workloads.stream().mapToDouble(Workload::totalMemory).sum() + overhead.clusterMemoryMib();
-            cpuRatio = cpu / (machine.allocatableCpuMillis() - overhead.perNodeCpuMillis());
-            memRatio = mem / (machine.allocatableMemoryMib() - overhead.perNodeMemoryMib());
-            needed = Math.max(1, (long) Math.ceil(Math.max(cpuRatio, memRatio) - 1e-9));
+            cpuRatio = cpu / nodeCpu;
+            memRatio = mem / nodeMem;
+            needed = nodes(cpuRatio, memRatio);
+            fit = fit(workloads, machine, nodeCpu, nodeMem, most, overhead);
         }
         var costs = costs(plan, machine, Math.max(needed, configured), prices);
         return new Report(pattern, workloads, machine, machineType, needed, cpuRatio, memRatio, configured,
-                String.join(" + ", from), requestPath(plan), costs, overhead);
+                String.join(" + ", from), most, String.join(" + ", mostFrom), fit, requestPath(plan), costs, overhead);
+    }
+
+    private static long nodes(double cpuRatio, double memoryRatio) {
+        return Math.max(1, (long) Math.ceil(Math.max(cpuRatio, memoryRatio) - 1e-9));
+    }
+
+    /**
+     * The workloads at their maximum replicas on {@code maxNodes} nodes of {@code nodeCpu}/{@code nodeMem} each
+     * (allocatable less the per-node system pods). Sums of requests: a pod must also fit on one node, which is
+     * checked per workload; how the scheduler packs pods of different sizes can need more.
+     */
+    private static Fit fit(List<Workload> workloads, Machine machine, double nodeCpu, double nodeMem, long maxNodes,
+                           Overhead overhead) {
+        double cpu = workloads.stream().mapToDouble(Workload::maxCpu).sum() + overhead.clusterCpuMillis();
+        double mem = workloads.stream().mapToDouble(Workload::maxMemory).sum() + overhead.clusterMemoryMib();
+        double cpuOffered = maxNodes * nodeCpu;
+        double memOffered = maxNodes * nodeMem;
+        var warnings = new ArrayList<String>();
+        for (var w : workloads) {
+            if (w.podCpu() > nodeCpu || w.podMemory() > nodeMem) {
+                warnings.add(String.format(Locale.ROOT, "%s %s: one pod requests %s / %s, more than a %s node offers (%s / %s): "
+                                + "it can never be scheduled; use a larger machine type or smaller requests",
+                        w.kind(), w.name(), cpu(w.podCpu()), mem(w.podMemory()), machine.type(), cpu(nodeCpu), mem(nodeMem)));
+            }
+        }
+        if (cpu > cpuOffered + 1e-6) {
+            warnings.add(shortfall("CPU", cpu, cpuOffered, CapacityReport::cpu, Workload::podCpu, workloads, maxNodes, machine));
+        }
+        if (mem > memOffered + 1e-6) {
+            warnings.add(shortfall("memory", mem, memOffered, CapacityReport::mem, Workload::podMemory, workloads, maxNodes, machine));
+        }
+        return new Fit(cpu, mem, cpuOffered, memOffered, cpu / nodeCpu, mem / nodeMem, nodes(cpu / nodeCpu, mem / nodeMem),
+                List.copyOf(warnings));
+    }
+
+    /** What is short, and the workload with the largest share of {@code resource} at its maximum replicas. */
+    private static String shortfall(String resource, double requested, double offered, DoubleFunction<String> unit,
+                                    ToDoubleFunction<Workload> perPod, List<Workload> workloads, long maxNodes, Machine machine) {
+        String text = String.format(Locale.ROOT, "%s %s short at maximum replicas: the pods request %s (system pods included), "
+                        + "the node pool at its maximum of %d × %s offers %s", unit.apply(requested - offered), resource,
+                unit.apply(requested), maxNodes, machine.type(), unit.apply(offered));
+        var largest = workloads.stream().max(Comparator.comparingDouble(w -> w.maxReplicas() * perPod.applyAsDouble(w)));
+        if (largest.isEmpty()) {
+            return text + ": give the node pool room (autoscaling up to more nodes, or a larger machine type)";
+        }
+        var w = largest.get();
+        double pod = perPod.applyAsDouble(w);
+        return text + String.format(Locale.ROOT, "; the largest share is %s %s, %d × %s = %s (%s): give the node pool room "
+                        + "(autoscaling up to more nodes, or a larger machine type) or lower that workload's maximum replicas",
+                w.kind(), w.name(), w.maxReplicas(),
+                unit.apply(pod), unit.apply(w.maxReplicas() * pod), w.maxReplicasFrom());
     }
 
     private static Workload workload(Plan plan, Plan.Resource deployment) {
@@ -205,6 +322,10 @@ final class CapacityReport {
         boolean gateway = plan.resources().stream()
                 .anyMatch(r -> r.urn().equals(deployment.parent()) && r.type().equals(MICROGATEWAY_SERVICE))
                 || MicrogatewaySidecar.CONTAINER.equals(str(path(in, "metadata", "labels", "app.kubernetes.io/name")));
+        var hpa = plan.ofType(HPA).stream()
+                .filter(h -> name != null && name.equals(str(path(h.inputs(), "spec", "scaleTargetRef", "name")))
+                        && namespace.equals(Objects.requireNonNullElse(str(path(h.inputs(), "metadata", "namespace")), "default")))
+                .findFirst();
         Object replicas = path(in, "spec", "replicas");
         long count;
         String from;
@@ -212,13 +333,12 @@ final class CapacityReport {
             count = n.longValue();
             from = "spec.replicas";
         } else {
-            var hpa = plan.ofType(HPA).stream()
-                    .filter(h -> name != null && name.equals(str(path(h.inputs(), "spec", "scaleTargetRef", "name")))
-                            && namespace.equals(Objects.requireNonNullElse(str(path(h.inputs(), "metadata", "namespace")), "default")))
-                    .findFirst();
             count = hpa.map(h -> num(path(h.inputs(), "spec", "minReplicas"), 1)).orElse(1L);
             from = hpa.isPresent() ? "HPA minReplicas" : "Kubernetes default";
         }
+        // An HPA owns the replica count once it exists: it may scale up to its maximum whatever spec.replicas says.
+        long most = hpa.map(h -> num(path(h.inputs(), "spec", "maxReplicas"), count)).orElse(count);
+        String mostFrom = hpa.isPresent() ? "HPA maxReplicas" : from;
         double cpu = 0;
         double mem = 0;
         double sideCpu = 0;
@@ -245,7 +365,8 @@ final class CapacityReport {
                 mem = iMem - sideMem;
             }
         }
-        return new Workload(name != null ? name : deployment.name(), gateway, count, from, cpu, mem, sideCpu, sideMem);
+        return new Workload(name != null ? name : deployment.name(), gateway, count, from, most, mostFrom,
+                cpu, mem, sideCpu, sideMem);
     }
 
     /** The stops of a request: the resources present decide which gateway sits where. */
@@ -301,9 +422,10 @@ final class CapacityReport {
         out.println();
         out.println("Requests (per replica × replicas = total):");
         for (var w : r.workloads()) {
-            out.printf(Locale.ROOT, "  %-13s %-28s %s/%s × %d (%s) = %s/%s%n", w.gateway() ? "gateway" : "microservice",
-                    w.name(), cpu(w.cpuMillis() + w.sidecarCpuMillis()), mem(w.memoryMib() + w.sidecarMemoryMib()),
-                    w.replicas(), w.replicasFrom(), cpu(w.totalCpu()), mem(w.totalMemory()));
+            out.printf(Locale.ROOT, "  %-13s %-28s %s/%s × %d (%s) = %s/%s%s%n", w.kind(), w.name(), cpu(w.podCpu()),
+                    mem(w.podMemory()), w.replicas(), w.replicasFrom(), cpu(w.totalCpu()), mem(w.totalMemory()),
+                    w.maxReplicas() == w.replicas() ? "" : String.format(Locale.ROOT, ", up to × %d (%s) = %s/%s",
+                            w.maxReplicas(), w.maxReplicasFrom(), cpu(w.maxCpu()), mem(w.maxMemory())));
             if (w.sidecarCpuMillis() > 0 || w.sidecarMemoryMib() > 0) {
                 out.printf(Locale.ROOT, "  %-13s %-28s of which gateway sidecar %s/%s per replica%n", "", "",
                         cpu(w.sidecarCpuMillis()), mem(w.sidecarMemoryMib()));
@@ -323,6 +445,10 @@ final class CapacityReport {
                     r.nodesNeeded(), r.cpuRatio(), r.memoryRatio());
             out.printf(Locale.ROOT, "  configured %d  (%s)%s%n", r.configuredNodes(), r.configuredFrom(),
                     r.nodesNeeded() > r.configuredNodes() ? "  — FEWER than needed: pods would stay Pending" : "");
+            var f = r.fit();
+            out.printf(Locale.ROOT, "  at most    %d  (%s); at maximum replicas the pods need %d = ceil(max(CPU %.2f, memory %.2f))%n",
+                    r.maxNodes(), r.maxNodesFrom(), f.nodesNeeded(), f.cpuRatio(), f.memoryRatio());
+            f.warnings().forEach(w -> out.println("  WARNING: " + w));
             var o = r.overhead();
             out.printf(Locale.ROOT, "  assumes GKE system pods take %s / %s per node and %s / %s once per cluster%n",
                     cpu(o.perNodeCpuMillis()), mem(o.perNodeMemoryMib()), cpu(o.clusterCpuMillis()), mem(o.clusterMemoryMib()));
@@ -349,6 +475,9 @@ final class CapacityReport {
             row(rows, "machine type", String.valueOf(r.machineType()));
             row(rows, "nodes needed", r.nodesNeeded() < 0 ? "?" : String.valueOf(r.nodesNeeded()));
             row(rows, "nodes configured", String.valueOf(r.configuredNodes()));
+            row(rows, "nodes at most", String.valueOf(r.maxNodes()));
+            row(rows, "needed at max replicas", r.fit() == null ? "?" : String.valueOf(r.fit().nodesNeeded()));
+            row(rows, "fits at max replicas", r.fit() == null ? "?" : r.fit().fits() ? "yes" : "NO (see the report)");
             row(rows, "network hops", r.hops() + "");
             row(rows, "monthly estimate", usd(r.monthlyUsd()));
         }

@@ -30,8 +30,8 @@ import pulumirpc.Resource.RegisterResourceResponse;
 /**
  * Runs a Pulumi program in this process on the SDK's test engine in preview mode, and records every
  * resource registration exactly as the SDK sends it to the engine (type, name, parent, serialized inputs
- * with secrets marked). Resources get their inputs back as state, as in a real preview, so values only
- * the cloud knows (IPs, endpoints, ids) stay unknown.
+ * with secrets marked, dependencies, ignored changes). Resources get their inputs back as state, as in a
+ * real preview, so values only the cloud knows (IPs, endpoints, ids) stay unknown.
  */
 public final class OfflineEngine {
     private OfflineEngine() {
@@ -169,7 +169,8 @@ public final class OfflineEngine {
                 var response = Values.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
                 recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
                         request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
-                        request.getProvider().isEmpty() ? null : request.getProvider()));
+                        request.getProvider().isEmpty() ? null : request.getProvider(),
+                        request.getDependenciesList(), request.getIgnoreChangesList()));
                 return response;
             });
         }

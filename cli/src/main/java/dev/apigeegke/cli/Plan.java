@@ -27,9 +27,22 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
      * @param custom whether it is a custom (cloud) resource rather than a component
      * @param inputs   its inputs
      * @param provider the explicit provider reference ({@code urn::id}), or null for the default provider
+     * @param dependencies  the URNs it waits for: its {@code dependsOn} and the resources its inputs come from
+     * @param ignoreChanges the inputs whose changes it ignores after creation
      */
     public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
-                           String provider) {
+                           String provider, List<String> dependencies, List<String> ignoreChanges) {
+        public Resource {
+            dependencies = List.copyOf(dependencies);
+            ignoreChanges = List.copyOf(ignoreChanges);
+        }
+
+        /** A resource that waits for nothing and ignores no change. */
+        public Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
+                        String provider) {
+            this(urn, type, name, parent, custom, inputs, provider, List.of(), List.of());
+        }
+
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
             return custom && type.startsWith("kubernetes:");

@@ -12,8 +12,10 @@ import com.pulumi.gcp.container.inputs.ClusterAddonsConfigHttpLoadBalancingArgs;
 import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs;
+import com.pulumi.gcp.container.inputs.ClusterNodeConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterReleaseChannelArgs;
 import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolAutoscalingArgs;
 import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
@@ -28,26 +30,32 @@ import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
  * A GKE Standard cluster sized for the three patterns: a cluster without its default node pool, a
- * separate node pool (3 × e2-standard-2, Container-Optimized OS by default), HTTP load balancing on,
- * VPC-native, Workload Identity, Dataplane V2, shielded nodes; plus a secret kubeconfig and a
- * {@link Provider} the other components deploy through.
+ * separate node pool (e2-standard-2, Container-Optimized OS, 3 nodes autoscaled up to 6 by default), HTTP
+ * load balancing on, VPC-native, Workload Identity, Dataplane V2, shielded nodes; plus a secret kubeconfig
+ * and a {@link Provider} the other components deploy through.
  *
  * <p>Children: {@code <name>} (Cluster), {@code <name>-nodes} (NodePool), {@code <name>-nodes} (service
  * account, unless one is given) with one IAM member per node role, {@code <name>-k8s} (Kubernetes provider).
+ * GKE limits the cluster and node-pool names to 40 characters and service account ids to 30, so a name has
+ * at most 24 characters (34 with {@code nodeServiceAccount}).
  */
 public final class GkeCluster extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:GkeCluster";
-    /** Longest child suffix, for the name length check. */
-    private static final int LONGEST_SUFFIX = "-nodes".length();
+    /** The node pool's and the node service account's suffix. */
+    private static final String NODES = "nodes";
+    /** A DNS label's length limit: beyond it the length is the first thing to fix. */
+    private static final int LABEL_MAX = 63;
 
     /** The cluster's name in GKE. */
     @Export(name = "clusterName", refs = String.class)
@@ -73,10 +81,9 @@ public final class GkeCluster extends ComponentResource {
     public GkeCluster(String name, GkeClusterArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);
         this.args = args;
-        var childOf = CustomResourceOptions.builder().parent(this).build();
 
-        Output<String> nodeServiceAccount = args.nodeServiceAccount()
-                .map(Output::of)
+        var nodeAccount = args.nodeServiceAccount()
+                .map(email -> new NodeAccount(Output.of(email), List.of()))
                 .orElseGet(() -> createNodeServiceAccount(name, args.project()));
 
         var clusterArgs = ClusterArgs.builder()
@@ -103,7 +110,13 @@ public final class GkeCluster extends ComponentResource {
                         .httpLoadBalancing(ClusterAddonsConfigHttpLoadBalancingArgs.builder().disabled(false).build())
                         .horizontalPodAutoscaling(ClusterAddonsConfigHorizontalPodAutoscalingArgs.builder().disabled(false).build())
                         .build())
-                .resourceLabels(args.labels());
+                // The temporary default pool GKE creates (and removeDefaultNodePool deletes) runs as the node account
+                // too: the Compute Engine default account it would otherwise use is deleted in hardened organizations.
+                .nodeConfig(ClusterNodeConfigArgs.builder()
+                        .serviceAccount(nodeAccount.email())
+                        .oauthScopes(GkeClusterDefaults.OAUTH_SCOPE)
+                        .build())
+                .resourceLabels(args.resourceLabels());
         args.subnetwork().ifPresent(clusterArgs::subnetwork);
         if (!args.masterAuthorizedNetworks().isEmpty()) {
             clusterArgs.masterAuthorizedNetworksConfig(ClusterMasterAuthorizedNetworksConfigArgs.builder()
@@ -113,14 +126,16 @@ public final class GkeCluster extends ComponentResource {
                             .toList())
                     .build());
         }
-        this.cluster = new Cluster(name, clusterArgs.build(), childOf);
+        // A change to the cluster's nodeConfig replaces the cluster, and what GKE reports for it once the default
+        // pool is gone need not match what was sent: it matters only for that pool's minutes, so it is not diffed.
+        this.cluster = new Cluster(name, clusterArgs.build(),
+                CustomResourceOptions.builder().parent(this).ignoreChanges("nodeConfig").build());
 
         var pool = NodePoolArgs.builder()
-                .name(Names.child(name, "nodes"))
+                .name(Names.child(name, NODES))
                 .project(args.project())
                 .location(args.location())
                 .cluster(cluster.name())
-                .nodeCount(args.nodesPerZone())
                 .management(NodePoolManagementArgs.builder().autoRepair(true).autoUpgrade(true).build())
                 .upgradeSettings(NodePoolUpgradeSettingsArgs.builder().maxSurge(1).maxUnavailable(0).build())
                 .nodeConfig(NodePoolNodeConfigArgs.builder()
@@ -128,18 +143,34 @@ public final class GkeCluster extends ComponentResource {
                         .imageType(args.imageType())
                         .diskSizeGb(args.diskSizeGb())
                         .diskType(GkeClusterDefaults.DISK_TYPE)
-                        .serviceAccount(nodeServiceAccount)
-                        .oauthScopes("https://www.googleapis.com/auth/cloud-platform")
+                        .serviceAccount(nodeAccount.email())
+                        .oauthScopes(GkeClusterDefaults.OAUTH_SCOPE)
                         .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
                                 .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
                         .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder()
                                 .mode("GKE_METADATA").build())
-                        .labels(args.labels())
+                        .labels(args.nodeLabels())
                         .build());
         if (!args.nodeLocations().isEmpty()) {
             pool.nodeLocations(args.nodeLocations());
         }
-        this.nodePool = new NodePool(Names.child(name, "nodes"), pool.build(), childOf);
+        // Nodes that start before their account's roles are granted cannot write logs or metrics, or pull private images.
+        var poolOptions = CustomResourceOptions.builder().parent(this).dependsOn(nodeAccount.bindings());
+        if (args.autoscaling()) {
+            // Total limits count the nodes of all zones, as the seed's "3 nodes" does; per-zone limits would
+            // triple on a regional cluster. The initial count is not diffed afterwards: the autoscaler owns the
+            // size, and a changed initial count would replace the pool.
+            pool.initialNodeCount(args.nodesPerZone())
+                    .autoscaling(NodePoolAutoscalingArgs.builder()
+                            .totalMinNodeCount(args.minNodes())
+                            .totalMaxNodeCount(args.maxNodes())
+                            .locationPolicy(GkeClusterDefaults.LOCATION_POLICY)
+                            .build());
+            poolOptions.ignoreChanges("initialNodeCount");
+        } else {
+            pool.nodeCount(args.nodesPerZone());
+        }
+        this.nodePool = new NodePool(Names.child(name, NODES), pool.build(), poolOptions.build());
 
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
@@ -179,37 +210,80 @@ public final class GkeCluster extends ComponentResource {
         return args;
     }
 
-    private Output<String> createNodeServiceAccount(String name, String project) {
-        String accountId = Names.child(name, "nodes");
+    /** The node service account's email, and the IAM members the nodes must wait for (none for a given account). */
+    private record NodeAccount(Output<String> email, List<Resource> bindings) {
+    }
+
+    private NodeAccount createNodeServiceAccount(String name, String project) {
+        String accountId = Names.child(name, NODES);
         var account = new Account(accountId, AccountArgs.builder()
                 .project(project)
                 .accountId(accountId)
                 .displayName("GKE nodes of " + name)
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        var bindings = new ArrayList<Resource>();
         for (String role : GkeClusterDefaults.NODE_ROLES) {
             String suffix = role.substring("roles/".length()).replace('.', '-').toLowerCase();
-            new IAMMember(Names.child(accountId, suffix), IAMMemberArgs.builder()
+            bindings.add(new IAMMember(Names.child(accountId, suffix), IAMMemberArgs.builder()
                     .project(project)
                     .role(role)
                     .member(Output.format("serviceAccount:%s", account.email()))
-                    .build(), CustomResourceOptions.builder().parent(account).build());
+                    .build(), CustomResourceOptions.builder().parent(account).build()));
         }
-        return account.email();
+        return new NodeAccount(account.email(), List.copyOf(bindings));
+    }
+
+    /**
+     * Checks a cluster name as {@code GkeCluster} does, reporting problems under {@code argument}: a pattern
+     * program passes the stack key its name comes from, before it registers anything.
+     *
+     * @throws dev.apigeegke.core.InvalidArgumentsException naming {@code argument}, the value and the fix
+     */
+    public static void requireName(String argument, String name, GkeClusterArgs args) {
+        var problems = new Problems("GkeCluster");
+        checkName(problems, argument, name, args);
+        problems.throwIfAny();
     }
 
     private static String checked(String name, GkeClusterArgs args) {
         var problems = new Problems("GkeCluster");
-        Names.checkLabel(problems, "name", name, LONGEST_SUFFIX);
         if (args == null) {
             problems.add("args", null, "pass GkeClusterArgs.builder().project(...).location(...).build()");
-        } else if (args.nodeServiceAccount().isEmpty() && name != null
-                && name.length() + LONGEST_SUFFIX > GkeClusterDefaults.SERVICE_ACCOUNT_ID_MAX) {
-            problems.add("name", name, "the dedicated node service account id '" + name + "-nodes' would exceed 30 characters; "
-                    + "use a name of at most " + (GkeClusterDefaults.SERVICE_ACCOUNT_ID_MAX - LONGEST_SUFFIX)
-                    + " characters or pass nodeServiceAccount(...)");
         }
+        checkName(problems, "name", name, args);
         problems.throwIfAny();
         return name;
+    }
+
+    /** The name's shape, then the GKE and IAM length limits of every name derived from it. */
+    private static void checkName(Problems problems, String argument, String name, @Nullable GkeClusterArgs args) {
+        if (name == null || name.length() <= LABEL_MAX && !Names.isLabel(name)) {
+            Names.checkLabel(problems, argument, name, 0);
+            return;
+        }
+        String nodes = Names.child(name, NODES);
+        var tooLong = new ArrayList<String>();
+        addIfLonger(tooLong, "the cluster name", name, GkeClusterDefaults.GKE_NAME_MAX, "GKE");
+        addIfLonger(tooLong, "the node pool name", nodes, GkeClusterDefaults.GKE_NAME_MAX, "GKE");
+        boolean createsAccount = args != null && args.nodeServiceAccount().isEmpty();
+        if (createsAccount) {
+            addIfLonger(tooLong, "the node service account id", nodes, GkeClusterDefaults.SERVICE_ACCOUNT_ID_MAX, "IAM");
+        }
+        if (!tooLong.isEmpty()) {
+            int suffix = nodes.length() - name.length();
+            int most = Math.min(GkeClusterDefaults.GKE_NAME_MAX - suffix,
+                    createsAccount ? GkeClusterDefaults.SERVICE_ACCOUNT_ID_MAX - suffix : Integer.MAX_VALUE);
+            problems.add(argument, name, "is " + name.length() + " characters: " + String.join("; ", tooLong)
+                    + ". Use a name of at most " + most + " characters"
+                    + (createsAccount ? " (or " + (GkeClusterDefaults.GKE_NAME_MAX - suffix) + " with nodeServiceAccount(...))" : ""));
+        }
+    }
+
+    private static void addIfLonger(List<String> found, String what, String value, int max, String authority) {
+        if (value.length() > max) {
+            found.add(what + " \"" + value + "\" (" + value.length() + " characters) would exceed " + max
+                    + " characters, the most " + authority + " allows");
+        }
     }
 
     static List<String> nodeRoles() {

@@ -1,10 +1,12 @@
 package dev.apigeegke.cluster;
 
 import dev.apigeegke.core.Cidr;
+import dev.apigeegke.core.Labels;
 import dev.apigeegke.core.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -17,6 +19,8 @@ public final class GkeClusterArgs {
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
     private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+\\d+-[a-z]");
     private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
+    /** Arguments the pattern programs read from stack keys of the same name; see {@link Builder#stackKeys(String)}. */
+    private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "minNodes", "maxNodes");
     private static final Pattern SA_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@developer\\.gserviceaccount\\.com");
 
     private final String project;
@@ -32,10 +36,14 @@ public final class GkeClusterArgs {
     private final @Nullable String subnetwork;
     private final @Nullable String nodeServiceAccount;
     private final List<String> masterAuthorizedNetworks;
-    private final Map<String, String> labels;
+    private final Map<String, String> resourceLabels;
+    private final Map<String, String> nodeLabels;
+    private final boolean autoscaling;
+    private final int minNodes;
+    private final int maxNodes;
     private final boolean requireSeedSizing;
 
-    private GkeClusterArgs(Builder b, int nodesPerZone) {
+    private GkeClusterArgs(Builder b, int nodesPerZone, int minNodes, int maxNodes) {
         this.project = b.project;
         this.location = b.location;
         this.nodesPerZone = nodesPerZone;
@@ -49,7 +57,11 @@ public final class GkeClusterArgs {
         this.subnetwork = b.subnetwork;
         this.nodeServiceAccount = b.nodeServiceAccount;
         this.masterAuthorizedNetworks = List.copyOf(b.masterAuthorizedNetworks);
-        this.labels = Map.copyOf(b.labels);
+        this.resourceLabels = Map.copyOf(b.resourceLabels);
+        this.nodeLabels = Map.copyOf(b.nodeLabels);
+        this.autoscaling = b.autoscaling;
+        this.minNodes = minNodes;
+        this.maxNodes = maxNodes;
         this.requireSeedSizing = b.requireSeedSizing;
     }
 
@@ -72,7 +84,10 @@ public final class GkeClusterArgs {
         return REGION.matcher(location).matches();
     }
 
-    /** Nodes per zone (GKE's {@code node_count}). */
+    /**
+     * Nodes per zone when the pool is created; with {@link #autoscaling()} off, also the pool's fixed size
+     * (GKE's {@code initial_node_count}, or {@code node_count} without autoscaling).
+     */
     public int nodesPerZone() {
         return nodesPerZone;
     }
@@ -82,9 +97,24 @@ public final class GkeClusterArgs {
         return nodeLocations;
     }
 
-    /** Nodes in the pool: nodes per zone times the number of zones. */
+    /** Nodes in the pool when it is created: nodes per zone times the number of zones. */
     public int totalNodes() {
         return nodesPerZone * zoneCount(location, nodeLocations);
+    }
+
+    /** Whether the cluster autoscaler sizes the pool between {@link #minNodes()} and {@link #maxNodes()}. */
+    public boolean autoscaling() {
+        return autoscaling;
+    }
+
+    /** The fewest nodes in the pool, in all zones together; {@link #totalNodes()} without autoscaling. */
+    public int minNodes() {
+        return minNodes;
+    }
+
+    /** The most nodes in the pool, in all zones together; {@link #totalNodes()} without autoscaling. */
+    public int maxNodes() {
+        return maxNodes;
     }
 
     public String machineType() {
@@ -124,8 +154,14 @@ public final class GkeClusterArgs {
         return masterAuthorizedNetworks;
     }
 
-    public Map<String, String> labels() {
-        return labels;
+    /** GCP labels on the cluster resource (billing, inventory). */
+    public Map<String, String> resourceLabels() {
+        return resourceLabels;
+    }
+
+    /** Kubernetes labels on the pool's Node objects (scheduling: nodeSelector, affinity). */
+    public Map<String, String> nodeLabels() {
+        return nodeLabels;
     }
 
     public boolean requireSeedSizing() {
@@ -154,8 +190,13 @@ public final class GkeClusterArgs {
         private @Nullable String subnetwork;
         private @Nullable String nodeServiceAccount;
         private List<String> masterAuthorizedNetworks = List.of();
-        private Map<String, String> labels = new TreeMap<>();
+        private Map<String, String> resourceLabels = new TreeMap<>();
+        private Map<String, String> nodeLabels = new TreeMap<>();
+        private boolean autoscaling = true;
+        private @Nullable Integer minNodes;
+        private @Nullable Integer maxNodes;
         private boolean requireSeedSizing = true;
+        private @Nullable String stackNamespace;
 
         private Builder() {
         }
@@ -172,7 +213,12 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /** Nodes per zone. Default: 3 for a zonal cluster, 1 for a regional one (3 zones), so 3 nodes either way. */
+        /**
+         * Nodes per zone when the pool is created (the fixed size with {@code autoscaling(false)}). Default: 3 for a
+         * zonal cluster, 1 for a regional one (3 zones), so 3 nodes either way; more when minNodes asks for more.
+         * With autoscaling a later change is ignored, so the pool is not recreated: the autoscaler owns the size;
+         * change minNodes/maxNodes instead.
+         */
         public Builder nodesPerZone(int nodesPerZone) {
             this.nodesPerZone = nodesPerZone;
             return this;
@@ -238,9 +284,39 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /** Labels on the cluster and its nodes. Default: none. */
-        public Builder labels(Map<String, String> labels) {
-            this.labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+        /**
+         * GCP labels on the cluster resource. Default: none. Kept apart from {@link #nodeLabels(Map)}: the rules
+         * differ (GCP: lowercase letters, digits, '_' and '-' only; Kubernetes: prefixes, dots and capitals too).
+         */
+        public Builder resourceLabels(Map<String, String> labels) {
+            this.resourceLabels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+            return this;
+        }
+
+        /** Kubernetes labels on the pool's nodes, for nodeSelector and affinity rules. Default: none. */
+        public Builder nodeLabels(Map<String, String> labels) {
+            this.nodeLabels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+            return this;
+        }
+
+        /**
+         * Whether the cluster autoscaler sizes the pool between minNodes and maxNodes. Default true, so pods a
+         * HorizontalPodAutoscaler adds get nodes; false gives a fixed pool of nodesPerZone per zone.
+         */
+        public Builder autoscaling(boolean autoscaling) {
+            this.autoscaling = autoscaling;
+            return this;
+        }
+
+        /** The fewest nodes in all zones together (GKE's total limit). Default: the pool's size at creation, 3 by default. */
+        public Builder minNodes(int minNodes) {
+            this.minNodes = minNodes;
+            return this;
+        }
+
+        /** The most nodes in all zones together (GKE's total limit). Default: twice minNodes, 6 by default. */
+        public Builder maxNodes(int maxNodes) {
+            this.maxNodes = maxNodes;
             return this;
         }
 
@@ -251,6 +327,19 @@ public final class GkeClusterArgs {
         public Builder requireSeedSizing(boolean requireSeedSizing) {
             this.requireSeedSizing = requireSeedSizing;
             return this;
+        }
+
+        /**
+         * Names the problems with nodesPerZone, machineType, minNodes and maxNodes by the stack keys
+         * {@code <namespace>:<argument>} a pattern program read them from. Default: argument names.
+         */
+        public Builder stackKeys(String namespace) {
+            this.stackNamespace = namespace;
+            return this;
+        }
+
+        private String arg(String argument) {
+            return stackNamespace != null && STACK_KEYS.contains(argument) ? stackNamespace + ":" + argument : argument;
         }
 
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
@@ -271,11 +360,16 @@ public final class GkeClusterArgs {
                             "node zones must be in the cluster's region " + region);
                 }
             }
+            int zones = locationOk ? zoneCount(location, nodeLocations) : 1;
             int perZone = nodesPerZone != null ? nodesPerZone
                     : (locationOk && REGION.matcher(location).matches()
                             ? GkeClusterDefaults.REGIONAL_NODES_PER_ZONE : GkeClusterDefaults.ZONAL_NODES_PER_ZONE);
-            problems.check(perZone >= 1, "nodesPerZone", perZone, "a node pool needs at least 1 node per zone");
-            problems.check(machineType != null && !machineType.isBlank(), "machineType", machineType,
+            if (nodesPerZone == null && autoscaling && minNodes != null && minNodes > perZone * zones) {
+                // A pool starts with at least its minimum, spread evenly over its zones.
+                perZone = (minNodes + zones - 1) / zones;
+            }
+            problems.check(perZone >= 1, arg("nodesPerZone"), perZone, "a node pool needs at least 1 node per zone");
+            problems.check(machineType != null && !machineType.isBlank(), arg("machineType"), machineType,
                     "give a Compute Engine machine type such as e2-standard-2");
             problems.check(imageType != null && GkeClusterDefaults.IMAGE_TYPES.contains(imageType), "imageType", imageType,
                     "use COS_CONTAINERD (Container-Optimized OS, the default) or UBUNTU_CONTAINERD");
@@ -293,24 +387,53 @@ public final class GkeClusterArgs {
                     problems.add("masterAuthorizedNetworks[" + i + "]", masterAuthorizedNetworks.get(i), problem);
                 }
             }
-            if (requireSeedSizing && locationOk && perZone >= 1) {
-                int total = perZone * zoneCount(location, nodeLocations);
-                problems.check(total >= GkeClusterDefaults.MIN_NODES, "nodesPerZone", perZone,
-                        "the pool would have " + total + " node(s); the patterns are sized for at least "
-                                + GkeClusterDefaults.MIN_NODES + " nodes: raise nodesPerZone, or set requireSeedSizing(false) for a small development cluster");
+            Labels.checkGcp(problems, "resourceLabels", resourceLabels);
+            Labels.checkKubernetes(problems, "nodeLabels", nodeLabels);
+            int total = perZone * zones;
+            int min = autoscaling && minNodes != null ? minNodes : total;
+            int max = autoscaling && maxNodes != null ? maxNodes : (autoscaling ? GkeClusterDefaults.MAX_NODES_FACTOR * min : total);
+            if (locationOk && perZone >= 1) {
+                checkScaling(problems, perZone, total, min, max);
             }
             if (requireSeedSizing && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);
                 if (vcpus.isEmpty()) {
-                    problems.add("machineType", machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
+                    problems.add(arg("machineType"), machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
                             + "or set requireSeedSizing(false) to skip the sizing check");
                 } else if (vcpus.getAsInt() < GkeClusterDefaults.MIN_VCPUS) {
-                    problems.add("machineType", machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
+                    problems.add(arg("machineType"), machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
                             + " dedicated vCPUs; use e2-standard-2 or larger, or set requireSeedSizing(false) for a small development cluster");
                 }
             }
             problems.throwIfAny();
-            return new GkeClusterArgs(this, perZone);
+            return new GkeClusterArgs(this, perZone, min, max);
+        }
+
+        /** The pool's size at creation, its autoscaling limits, and the seed's 3 nodes, which no limit may undercut. */
+        private void checkScaling(Problems problems, int perZone, int total, int min, int max) {
+            String seedFix = "the patterns are sized for at least " + GkeClusterDefaults.MIN_NODES
+                    + " nodes; set requireSeedSizing(false) for a small development cluster";
+            if (!autoscaling) {
+                problems.check(minNodes == null, arg("minNodes"), minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(maxNodes == null, arg("maxNodes"), maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(!requireSeedSizing || total >= GkeClusterDefaults.MIN_NODES, arg("nodesPerZone"), perZone,
+                        "the pool would have " + total + " node(s); raise nodesPerZone: " + seedFix);
+                return;
+            }
+            if (min < 1) {
+                problems.add(arg("minNodes"), min, "the pool needs at least 1 node in all zones together");
+                return;
+            }
+            problems.check(!requireSeedSizing || min >= GkeClusterDefaults.MIN_NODES, arg(minNodes != null ? "minNodes" : "nodesPerZone"),
+                    minNodes != null ? minNodes : perZone, "the autoscaler could shrink the pool to " + min + " node(s); "
+                            + (minNodes != null ? "raise minNodes: " : "raise nodesPerZone or set minNodes: ") + seedFix);
+            if (max < min) {
+                problems.add(arg("maxNodes"), max, "is below minNodes " + min + ": give a maximum of at least " + min + " nodes");
+            } else if (total < min || total > max) {
+                problems.add(arg("nodesPerZone"), perZone, "the pool would start with " + total + " node(s) in all zones, outside "
+                        + "minNodes " + min + " to maxNodes " + max + (maxNodes == null ? " (twice minNodes unless set)" : "")
+                        + ": change nodesPerZone or the limits");
+            }
         }
     }
 }

@@ -30,13 +30,23 @@ final class GkeClusterDefaults {
     static final String SERVICE_RANGE_NETMASK = "/20";
     /** Dataplane V2 enforces NetworkPolicy, which patterns 2 and 3 rely on so the gateway cannot be bypassed. */
     static final String DATAPATH_PROVIDER = "ADVANCED_DATAPATH";
-    /** The least-privilege roles GKE documents for a node service account. */
+    /**
+     * The node service account's roles. {@code container.defaultNodeServiceAccount} is the minimum GKE documents
+     * (logs, metrics, resource metadata, the metrics the autoscalers read). It grants no image pulls: the
+     * samples' images are public, but a service's private image in the project's Artifact Registry needs
+     * {@code artifactregistry.reader}, or its pods stay in ImagePullBackOff.
+     */
     static final List<String> NODE_ROLES = List.of(
-            "roles/logging.logWriter",
-            "roles/monitoring.metricWriter",
-            "roles/monitoring.viewer",
-            "roles/stackdriver.resourceMetadata.writer",
+            "roles/container.defaultNodeServiceAccount",
             "roles/artifactregistry.reader");
+    /** Nodes get their permissions from IAM, not from access scopes: the one scope GKE recommends with a custom account. */
+    static final String OAUTH_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+    /** GKE limits cluster and node-pool names to 40 characters. */
+    static final int GKE_NAME_MAX = 40;
+    /** The autoscaler adds nodes so the zones stay even, which keeps the gateway's replicas spread over zones. */
+    static final String LOCATION_POLICY = "BALANCED";
+    /** Without maxNodes the autoscaler may grow the pool to this many times minNodes. */
+    static final int MAX_NODES_FACTOR = 2;
     /** Service account ids are 6 to 30 characters. */
     static final int SERVICE_ACCOUNT_ID_MAX = 30;
 

@@ -7,6 +7,7 @@ import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,104 @@ class CapacityReportTest {
         assertThat(r.monthlyUsd()).isCloseTo(645.23, within(0.01));
     }
 
+    /** A gateway of 500m/512Mi pods that its HPA scales from 2 to 10, on e2-standard-2 nodes. */
+    private static List<Plan.Resource> scalingGateway() {
+        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
+                Map.of("metadata", Map.of("name", "gw", "namespace", "edge"), "spec",
+                        Map.of("template", Map.of("spec", Map.of("containers", List.of(container("edge-microgateway", "500m", "512Mi")))))), null);
+        var hpa = new Plan.Resource("urn:hpa", CapacityReport.HPA, "gw-hpa", "urn:mgws", true,
+                Map.of("metadata", Map.of("name", "gw", "namespace", "edge"),
+                        "spec", Map.of("minReplicas", 2L, "maxReplicas", 10L, "scaleTargetRef", Map.of("name", "gw"))), null);
+        var service = new Plan.Resource("urn:mgws", CapacityReport.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
+        return List.of(gateway, hpa, service);
+    }
+
+    private static Plan.Resource autoscaledPool(Map<String, Object> autoscaling) {
+        return new Plan.Resource("urn:pool", CapacityReport.NODE_POOL, "pool", null, true,
+                Map.of("nodeConfig", Map.of("machineType", "e2-standard-2"), "initialNodeCount", 1L,
+                        "location", "europe-west1", "autoscaling", autoscaling), null);
+    }
+
+    private static CapacityReport.Report report(List<Plan.Resource> workloads, Plan.Resource pool) {
+        var resources = new ArrayList<>(workloads);
+        resources.add(pool);
+        return CapacityReport.of("p", plan(resources), CapacityReport.Overhead.GKE, PRICES);
+    }
+
+    @Test
+    void warnsWhenTheWorkloadsAtTheirMaximumReplicasDoNotFitThePoolAtItsMaximum() {
+        // A fixed regional pool of 1 × 3 nodes: 3 × (1930 - 200) = 5190m; the gateway at 10 replicas and the
+        // cluster's system pods ask for 10 × 500 + 500 = 5500m: 310m short. Memory (5620Mi of 17846.4Mi) fits.
+        var fixed = report(scalingGateway(), nodePool("e2-standard-2", 1, "europe-west1"));
+        assertThat(fixed.maxNodes()).isEqualTo(3);
+        assertThat(fixed.maxNodesFrom()).isEqualTo("no autoscaling");
+        assertThat(fixed.workloads()).singleElement().satisfies(w -> {
+            assertThat(w.replicas()).isEqualTo(2);
+            assertThat(w.maxReplicas()).isEqualTo(10);
+        });
+        assertThat(fixed.fit().cpuRequested()).isCloseTo(5500, within(1e-9));
+        assertThat(fixed.fit().cpuOffered()).isCloseTo(5190, within(1e-9));
+        assertThat(fixed.fit().nodesNeeded()).isEqualTo(4);
+        assertThat(fixed.fit().warnings()).singleElement().asString()
+                .startsWith("310m CPU short at maximum replicas: the pods request 5500m (system pods included), "
+                        + "the node pool at its maximum of 3 × e2-standard-2 offers 5190m")
+                .contains("the largest share is gateway gw, 10 × 500m = 5000m (HPA maxReplicas)");
+        // At 2 replicas it fits the 3 nodes: only the maximum shows the problem.
+        assertThat(fixed.nodesNeeded()).isLessThanOrEqualTo(fixed.configuredNodes());
+
+        var printed = new ByteArrayOutputStream();
+        CapacityReport.print(fixed, PRICES, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("  WARNING: 310m CPU short at maximum replicas")
+                .contains("500m/512Mi × 2 (HPA minReplicas) = 1000m/1024Mi, up to × 10 (HPA maxReplicas) = 5000m/5120Mi");
+    }
+
+    @Test
+    void theSameWorkloadsFitAPoolThatAutoscalesFarEnough() {
+        var total = report(scalingGateway(), autoscaledPool(Map.of("totalMinNodeCount", 3L, "totalMaxNodeCount", 4L)));
+        assertThat(total.maxNodes()).isEqualTo(4);
+        assertThat(total.maxNodesFrom()).isEqualTo("autoscaling totalMaxNodeCount 4");
+        assertThat(total.configuredNodes()).isEqualTo(3);
+        assertThat(total.fit().cpuOffered()).isCloseTo(4 * 1730, within(1e-9));
+        assertThat(total.fit().fits()).isTrue();
+        // Per-zone limits count once per zone: 2 per zone × 3 default zones.
+        var perZone = report(scalingGateway(), autoscaledPool(Map.of("minNodeCount", 1L, "maxNodeCount", 2L)));
+        assertThat(perZone.maxNodes()).isEqualTo(6);
+        assertThat(perZone.maxNodesFrom()).isEqualTo("autoscaling maxNodeCount 2 × 3 zones");
+        assertThat(perZone.fit().warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsAboutAPodNoNodeCanHold() {
+        var big = deployment("bulky", 1L, List.of(container("app", "2", "1Gi")));
+        var r = report(List.of(big), autoscaledPool(Map.of("totalMinNodeCount", 3L, "totalMaxNodeCount", 6L)));
+        // Plenty of nodes, but one pod asks for 2000m and a node has 1730m after its system pods.
+        assertThat(r.fit().warnings()).singleElement().asString()
+                .isEqualTo("microservice bulky: one pod requests 2000m / 1024Mi, more than a e2-standard-2 node offers "
+                        + "(1730m / 5948.8Mi): it can never be scheduled; use a larger machine type or smaller requests");
+    }
+
+    @Test
+    void flagsPattern2sGatewayOnAFixedPoolButNotOnTheDefaultAutoscaledOne() throws Exception {
+        var fits = run("preview", "pattern2", "--capacity", "--project-dir", Repo.root().toString());
+        assertThat(fits.code()).as(fits.err()).isZero();
+        assertThat(fits.out()).contains("at most    6  (autoscaling totalMaxNodeCount 6)").doesNotContain("WARNING");
+
+        var stack = Files.createTempFile("Pulumi.fixed", ".yaml");
+        try {
+            Files.writeString(stack, Files.readString(Repo.root().resolve("Pulumi.pattern2.yaml"))
+                    + "  apigee-gke:autoscaling: false\n");
+            var fixed = run("preview", "pattern2", "--capacity", "--project-dir", Repo.root().toString(), "--config", stack.toString());
+            assertThat(fixed.code()).as(fixed.err()).isZero();
+            assertThat(fixed.out())
+                    .contains("at most    3  (no autoscaling)")
+                    .contains("WARNING: 710m CPU short at maximum replicas")
+                    .contains("gateway apigee-p2-gateway, 10 × 500m = 5000m (HPA maxReplicas)");
+        } finally {
+            Files.delete(stack);
+        }
+    }
+
     @Test
     void parsesKubernetesQuantities() {
         assertThat(CapacityReport.cpuMillis("250m")).isEqualTo(250);
@@ -137,7 +236,8 @@ class CapacityReportTest {
         assertThat(r.out())
                 .contains("microservices 400m / 512Mi, gateway 0m / 0Mi, total 400m / 512Mi")
                 .contains("client → Apigee → load balancer → pod (3 network hops)")
-                .contains("configured 3  (nodeCount 1 × 3 zones)")
+                .contains("configured 3  (initialNodeCount 1 × 3 zones)")
+                .contains("at most    6  (autoscaling totalMaxNodeCount 6)")
                 .contains("ESTIMATE");
     }
 
@@ -149,6 +249,9 @@ class CapacityReportTest {
                 .containsPattern("gateway CPU / memory\\s+0m / 0Mi\\s+1000m / 1024Mi\\s+400m / 1024Mi")
                 .containsPattern("total CPU / memory\\s+400m / 512Mi\\s+1400m / 1536Mi\\s+800m / 1536Mi")
                 .containsPattern("network hops\\s+3\\s+3\\s+2")
+                .containsPattern("nodes at most\\s+6\\s+6\\s+6")
+                .containsPattern("needed at max replicas\\s+1\\s+4\\s+1")
+                .containsPattern("fits at max replicas\\s+yes\\s+yes\\s+yes")
                 .contains("pattern2: client → load balancer → gateway pod → service pod");
         assertThat(run("preview", "all", "--capacity", "--project-dir", Repo.root().toString()).out()).isEqualTo(r.out());
     }

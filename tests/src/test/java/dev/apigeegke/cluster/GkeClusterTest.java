@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class GkeClusterTest {
     private static final String CLUSTER = "gcp:container/cluster:Cluster";
     private static final String POOL = "gcp:container/nodePool:NodePool";
+    private static final String IAM_MEMBER = "gcp:projects/iAMMember:IAMMember";
+    private static final String NODE_ACCOUNT = "main-nodes@my-project.iam.gserviceaccount.com";
+    private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
     private static GkeClusterArgs.Builder args() {
         return GkeClusterArgs.builder().project("my-project").location("europe-west1");
@@ -30,8 +33,8 @@ class GkeClusterTest {
         var pool = plan.get(POOL, "main-nodes").inputs();
         var cluster = plan.get(CLUSTER, "main").inputs();
 
-        // Regional: 1 node in each of GKE's 3 zones.
-        assertThat(at(pool, "nodeCount")).isEqualTo(1L);
+        // Regional: 1 node in each of GKE's 3 zones at creation.
+        assertThat(at(pool, "initialNodeCount")).isEqualTo(1L);
         assertThat(at(pool, "nodeConfig", "machineType")).isEqualTo("e2-standard-2");
         assertThat(at(pool, "nodeConfig", "imageType")).isEqualTo("COS_CONTAINERD");
         assertThat(at(cluster, "addonsConfig", "httpLoadBalancing", "disabled")).isEqualTo(false);
@@ -40,7 +43,10 @@ class GkeClusterTest {
     @Test
     void zonalClusterGetsThreeNodesInItsZone() {
         var plan = preview(args().location("europe-west1-b").build());
-        assertThat(at(plan.get(POOL, "main-nodes").inputs(), "nodeCount")).isEqualTo(3L);
+        var pool = plan.get(POOL, "main-nodes").inputs();
+        assertThat(at(pool, "initialNodeCount")).isEqualTo(3L);
+        assertThat(at(pool, "autoscaling", "totalMinNodeCount")).isEqualTo(3L);
+        assertThat(at(pool, "autoscaling", "totalMaxNodeCount")).isEqualTo(6L);
     }
 
     @Test
@@ -86,19 +92,17 @@ class GkeClusterTest {
         var plan = Harness.deploy(ctx -> new GkeCluster("main", args().build()));
         assertThat(plan.ofType("gcp:serviceaccount/account:Account")).singleElement()
                 .satisfies(sa -> assertThat(sa.inputs()).containsEntry("accountId", "main-nodes"));
-        assertThat(plan.ofType("gcp:projects/iAMMember:IAMMember"))
+        // GKE's documented minimum for node accounts, plus reads of the project's private images.
+        assertThat(plan.ofType(IAM_MEMBER))
                 .extracting(r -> r.inputs().get("role"))
-                .containsExactlyInAnyOrder("roles/logging.logWriter", "roles/monitoring.metricWriter",
-                        "roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer", "roles/artifactregistry.reader");
-        assertThat(plan.ofType("gcp:projects/iAMMember:IAMMember"))
-                .allSatisfy(m -> assertThat(m.inputs()).containsEntry("member",
-                        "serviceAccount:main-nodes@my-project.iam.gserviceaccount.com"));
-        assertThat(at(plan.get(POOL, "main-nodes").inputs(), "nodeConfig", "serviceAccount"))
-                .isEqualTo("main-nodes@my-project.iam.gserviceaccount.com");
+                .containsExactlyInAnyOrder("roles/container.defaultNodeServiceAccount", "roles/artifactregistry.reader");
+        assertThat(plan.ofType(IAM_MEMBER))
+                .allSatisfy(m -> assertThat(m.inputs()).containsEntry("member", "serviceAccount:" + NODE_ACCOUNT));
+        assertThat(at(plan.get(POOL, "main-nodes").inputs(), "nodeConfig", "serviceAccount")).isEqualTo(NODE_ACCOUNT);
 
         var given = preview(args().nodeServiceAccount("nodes@my-project.iam.gserviceaccount.com").build());
         assertThat(given.ofType("gcp:serviceaccount/account:Account")).isEmpty();
-        assertThat(given.ofType("gcp:projects/iAMMember:IAMMember")).isEmpty();
+        assertThat(given.ofType(IAM_MEMBER)).isEmpty();
         assertThat(at(given.get(POOL, "main-nodes").inputs(), "nodeConfig", "serviceAccount"))
                 .isEqualTo("nodes@my-project.iam.gserviceaccount.com");
     }
@@ -112,17 +116,15 @@ class GkeClusterTest {
                 .releaseChannel("STABLE")
                 .deletionProtection(false)
                 .masterAuthorizedNetworks(List.of("198.51.100.0/24"))
-                .labels(Map.of("team", "platform"))
                 .build());
         var pool = plan.get(POOL, "main-nodes").inputs();
         var cluster = plan.get(CLUSTER, "main").inputs();
         assertThat(at(pool, "nodeConfig", "machineType")).isEqualTo("n2-standard-4");
         assertThat(at(pool, "nodeConfig", "imageType")).isEqualTo("UBUNTU_CONTAINERD");
-        assertThat(at(pool, "nodeCount")).isEqualTo(2L);
+        assertThat(at(pool, "initialNodeCount")).isEqualTo(2L);
         assertThat(at(cluster, "releaseChannel", "channel")).isEqualTo("STABLE");
         assertThat(at(cluster, "deletionProtection")).isEqualTo(false);
         assertThat(at(cluster, "masterAuthorizedNetworksConfig", "cidrBlocks", 0, "cidrBlock")).isEqualTo("198.51.100.0/24");
-        assertThat(at(cluster, "resourceLabels", "team")).isEqualTo("platform");
     }
 
     @Test
@@ -222,6 +224,157 @@ class GkeClusterTest {
         assertThat(String.join("\n", errors)).contains("name = \"Main_Cluster\"").contains("lowercase letters");
         var tooLong = Harness.errors(ctx -> new GkeCluster("a-very-long-cluster-name-x", args().build()));
         assertThat(String.join("\n", tooLong)).contains("exceed 30 characters");
+    }
+
+    @Test
+    void theTemporaryDefaultPoolRunsAsTheNodeServiceAccountAndIsNeverDiffed() {
+        // Without it GKE would start the default pool as the Compute Engine default account, which hardened
+        // organizations delete: cluster creation would fail there.
+        var plan = Harness.deploy(ctx -> new GkeCluster("main", args().build()));
+        var cluster = plan.get(CLUSTER, "main");
+        assertThat(at(cluster.inputs(), "nodeConfig", "serviceAccount")).isEqualTo(NODE_ACCOUNT);
+        assertThat(at(cluster.inputs(), "nodeConfig", "oauthScopes")).isEqualTo(List.of(CLOUD_PLATFORM));
+        assertThat(cluster.ignoreChanges()).containsExactly("nodeConfig");
+
+        var given = preview(args().nodeServiceAccount("nodes@my-project.iam.gserviceaccount.com").build()).get(CLUSTER, "main");
+        assertThat(at(given.inputs(), "nodeConfig", "serviceAccount")).isEqualTo("nodes@my-project.iam.gserviceaccount.com");
+    }
+
+    @Test
+    void theNodePoolWaitsForItsServiceAccountsRoles() {
+        var plan = preview(args().build());
+        var members = plan.ofType(IAM_MEMBER).stream().map(Plan.Resource::urn).toList();
+        assertThat(members).hasSize(2);
+        assertThat(plan.get(POOL, "main-nodes").dependencies()).containsAll(members);
+    }
+
+    @Test
+    void rejectsNamesWhoseClusterOrPoolNameExceedsGkesFortyCharacters() {
+        var given = args().nodeServiceAccount("nodes@my-project.iam.gserviceaccount.com").build();
+        // 34 characters: the pool "<name>-nodes" is exactly 40.
+        String longest = "a".repeat(34);
+        assertThat(Harness.preview(ctx -> new GkeCluster(longest, given)).get(POOL, longest + "-nodes")).isNotNull();
+
+        String pool41 = "b".repeat(35);
+        var errors = String.join("\n", Harness.errors(ctx -> new GkeCluster(pool41, given)));
+        assertThat(errors)
+                .contains("name = \"" + pool41 + "\": is 35 characters")
+                .contains("the node pool name \"" + pool41 + "-nodes\" (41 characters) would exceed 40 characters, the most GKE allows")
+                .contains("at most 34 characters")
+                .doesNotContain("the cluster name");
+
+        String cluster41 = "c".repeat(41);
+        assertThat(String.join("\n", Harness.errors(ctx -> new GkeCluster(cluster41, given))))
+                .contains("the cluster name \"" + cluster41 + "\" (41 characters) would exceed 40 characters")
+                .contains("the node pool name");
+
+        // With the dedicated account its id (30 characters at most) binds first.
+        assertThatThrownBy(() -> GkeCluster.requireName("apigee-gke:prefix", "d".repeat(25), args().build()))
+                .isInstanceOf(InvalidArgumentsException.class)
+                .hasMessageContaining("apigee-gke:prefix = \"" + "d".repeat(25) + "\": is 25 characters")
+                .hasMessageContaining("the node service account id")
+                .hasMessageContaining("at most 24 characters (or 34 with nodeServiceAccount(...))");
+    }
+
+    @Test
+    void resourceLabelsGoOnTheClusterAndNodeLabelsOnTheNodes() {
+        var plan = preview(args()
+                .resourceLabels(Map.of("team", "platform", "cost-center", "cc_42"))
+                .nodeLabels(Map.of("example.com/Tier", "Edge.1", "pool", ""))
+                .build());
+        var cluster = plan.get(CLUSTER, "main").inputs();
+        var pool = plan.get(POOL, "main-nodes").inputs();
+        assertThat(at(cluster, "resourceLabels")).isEqualTo(Map.of("team", "platform", "cost-center", "cc_42"));
+        assertThat(at(pool, "nodeConfig", "labels")).isEqualTo(Map.of("example.com/Tier", "Edge.1", "pool", ""));
+    }
+
+    @Test
+    void rejectsLabelsThatBreakTheirRuleSet() {
+        // Valid Kubernetes labels that GCP refuses, and the other way round.
+        assertThatThrownBy(() -> args()
+                .resourceLabels(Map.of("example.com/tier", "edge", "Team", "x", "env", "Prod", "9lives", "ok"))
+                .nodeLabels(Map.of("-edge", "a", "tier", "-a", "bad prefix/x", "ok", "fine", "a".repeat(64)))
+                .build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument() + " = " + p.value())
+                        .containsExactlyInAnyOrder(
+                                "resourceLabels[example.com/tier] = \"example.com/tier\"",
+                                "resourceLabels[Team] = \"Team\"",
+                                "resourceLabels[env] = \"Prod\"",
+                                "resourceLabels[9lives] = \"9lives\"",
+                                "nodeLabels[-edge] = \"-edge\"",
+                                "nodeLabels[tier] = \"-a\"",
+                                "nodeLabels[bad prefix/x] = \"bad prefix/x\"",
+                                "nodeLabels[fine] = \"" + "a".repeat(64) + "\""))
+                .hasMessageContaining("a GCP label key: 1 to 63 lowercase letters")
+                .hasMessageContaining("a Kubernetes label value: at most 63");
+        // The longest of each is accepted.
+        var longest = args().resourceLabels(Map.of("k" + "x".repeat(62), "v".repeat(63)))
+                .nodeLabels(Map.of("a".repeat(253 - 4) + ".com/" + "n".repeat(63), "v".repeat(63))).build();
+        assertThat(longest.resourceLabels()).hasSize(1);
+    }
+
+    @Test
+    void autoscalesFromTheSeedsThreeNodesToSixInAllZones() {
+        var pool = preview(args().build()).get(POOL, "main-nodes");
+        // Total limits, not per-zone ones: per zone, a minimum of 3 would be 9 nodes on a regional cluster.
+        assertThat(at(pool.inputs(), "autoscaling")).isEqualTo(Map.of(
+                "totalMinNodeCount", 3L, "totalMaxNodeCount", 6L, "locationPolicy", "BALANCED"));
+        assertThat(pool.inputs()).doesNotContainKey("nodeCount");
+        // The autoscaler owns the size: a later initial count would otherwise replace the pool.
+        assertThat(pool.ignoreChanges()).containsExactly("initialNodeCount");
+        var args = args().build();
+        assertThat(args.autoscaling()).isTrue();
+        assertThat(List.of(args.totalNodes(), args.minNodes(), args.maxNodes())).containsExactly(3, 3, 6);
+    }
+
+    @Test
+    void autoscalingLimitsCanBeSetOrTurnedOff() {
+        // A minimum above the default start size raises the start size, spread evenly over the zones.
+        var pool = preview(args().minNodes(4).maxNodes(12).build()).get(POOL, "main-nodes").inputs();
+        assertThat(at(pool, "initialNodeCount")).isEqualTo(2L);
+        assertThat(at(pool, "autoscaling", "totalMinNodeCount")).isEqualTo(4L);
+        assertThat(at(pool, "autoscaling", "totalMaxNodeCount")).isEqualTo(12L);
+        // Without maxNodes: twice minNodes.
+        assertThat(args().minNodes(5).build().maxNodes()).isEqualTo(10);
+
+        var fixed = preview(args().autoscaling(false).build()).get(POOL, "main-nodes");
+        assertThat(at(fixed.inputs(), "nodeCount")).isEqualTo(1L);
+        assertThat(fixed.inputs()).doesNotContainKeys("autoscaling", "initialNodeCount");
+        assertThat(fixed.ignoreChanges()).isEmpty();
+    }
+
+    @Test
+    void rejectsIncoherentAutoscalingLimits() {
+        assertThatThrownBy(() -> args().minNodes(6).maxNodes(4).build())
+                .hasMessageContaining("maxNodes = 4: is below minNodes 6");
+        assertThatThrownBy(() -> args().minNodes(0).requireSeedSizing(false).build())
+                .hasMessageContaining("minNodes = 0: the pool needs at least 1 node");
+        assertThatThrownBy(() -> args().minNodes(2).build())
+                .hasMessageContaining("minNodes = 2: the autoscaler could shrink the pool to 2 node(s)")
+                .hasMessageContaining("at least 3 nodes");
+        // Without minNodes the minimum is the start size: 3 per zone × 3 zones.
+        assertThatThrownBy(() -> args().nodesPerZone(3).maxNodes(6).build())
+                .hasMessageContaining("maxNodes = 6: is below minNodes 9");
+        assertThatThrownBy(() -> args().nodesPerZone(4).minNodes(3).maxNodes(9).build())
+                .hasMessageContaining("nodesPerZone = 4: the pool would start with 12 node(s) in all zones, outside minNodes 3 to maxNodes 9");
+        assertThatThrownBy(() -> args().autoscaling(false).minNodes(3).maxNodes(9).build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument()).containsExactly("minNodes", "maxNodes"))
+                .hasMessageContaining("applies only with autoscaling");
+        // A small development pool can still scale.
+        var dev = args().location("europe-west1-b").nodesPerZone(1).minNodes(1).maxNodes(2).requireSeedSizing(false).build();
+        assertThat(List.of(dev.minNodes(), dev.maxNodes())).containsExactly(1, 2);
+    }
+
+    @Test
+    void namesProblemsByTheirStackKeysWhenAPatternProgramAsks() {
+        assertThatThrownBy(() -> args().stackKeys("apigee-gke").minNodes(2).machineType("e2-small").build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument()).containsExactlyInAnyOrder("apigee-gke:minNodes", "apigee-gke:machineType"));
+        assertThatThrownBy(() -> args().minNodes(2).build())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.argument()).containsExactly("minNodes"));
     }
 
     @Test

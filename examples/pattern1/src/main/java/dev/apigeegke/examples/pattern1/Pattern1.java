@@ -79,12 +79,15 @@ public final class Pattern1 {
         Names.requireNameList("services", samples.stream().map(Service::name).toList());
         // Every argument is built (and so validated) before the first resource is registered.
         var clusterArgs = GkeClusterArgs.builder()
+                .stackKeys(Pattern1Config.NAMESPACE)
                 .project(config.project())
                 .location(config.location())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
         config.machineType().ifPresent(clusterArgs::machineType);
+        config.scaling().applyTo(clusterArgs);
         var validatedCluster = clusterArgs.build();
+        GkeCluster.requireName(Pattern1Config.NAMESPACE + ":prefix", config.prefix(), validatedCluster);
 
         var serviceArgs = samples.stream()
                 .map(s -> MicroserviceArgs.builder().image(s.image()).port(8080).healthPath("/").build())

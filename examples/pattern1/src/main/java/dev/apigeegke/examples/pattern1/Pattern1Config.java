@@ -2,6 +2,7 @@ package dev.apigeegke.examples.pattern1;
 
 import com.pulumi.Context;
 import dev.apigeegke.apigee.bundle.ProxyModel;
+import dev.apigeegke.cluster.NodeScaling;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
 import dev.apigeegke.ingress.RateBan;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param machineType        node machine type ({@code apigee-gke:machineType}, default: the cluster's)
  * @param deletionProtection cluster deletion protection ({@code apigee-gke:deletionProtection}, default true)
  * @param apigee             the Apigee side: organization, environments, quota, spike arrest, sample consumer
+ * @param scaling            node-pool autoscaling ({@code apigee-gke:autoscaling}, {@code minNodes}, {@code maxNodes};
+ *                           default: on, the cluster's limits)
  */
 public record Pattern1Config(
         String project,
@@ -40,7 +43,8 @@ public record Pattern1Config(
         Optional<Integer> nodesPerZone,
         Optional<String> machineType,
         boolean deletionProtection,
-        ApigeeSettings apigee) {
+        ApigeeSettings apigee,
+        NodeScaling scaling) {
 
     /** The configuration namespace of every pattern. */
     public static final String NAMESPACE = "apigee-gke";
@@ -54,6 +58,14 @@ public record Pattern1Config(
             boolean deletionProtection, ApigeeSettings apigee) {
         this(project, region, location, prefix, allowlist, domains, wafRuleSets, Optional.empty(), nodesPerZone,
                 machineType, deletionProtection, apigee);
+    }
+
+    /** The configuration with the cluster's default autoscaling. */
+    public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
+                          List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone,
+                          Optional<String> machineType, boolean deletionProtection, ApigeeSettings apigee) {
+        this(project, region, location, prefix, allowlist, domains, wafRuleSets, nodesPerZone, machineType,
+                deletionProtection, apigee, NodeScaling.DEFAULT);
     }
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
@@ -100,7 +112,8 @@ public record Pattern1Config(
                 own.integer("nodesPerZone"),
                 own.string("machineType"),
                 own.bool("deletionProtection", true),
-                apigee);
+                apigee,
+                NodeScaling.read(own));
         problems.throwIfAny();
         return config;
     }

@@ -74,10 +74,13 @@ public final class Pattern2 {
      */
     public static Pattern2Resources build(Context ctx, Pattern2Config config, List<Service> samples) {
         Names.requireNameList("services", samples.stream().map(Service::name).toList());
-        var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
+        var clusterArgs = GkeClusterArgs.builder().stackKeys(Pattern2Config.NAMESPACE)
+                .project(config.project()).location(config.region())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
+        config.scaling().applyTo(clusterArgs);
         var validatedCluster = clusterArgs.build();
+        GkeCluster.requireName(Pattern2Config.NAMESPACE + ":prefix", config.prefix(), validatedCluster);
 
         var serviceArgs = samples.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
                 .image(s.image()).port(SERVICE_PORT).clusterService(true).build()).toList();

@@ -2,6 +2,7 @@ package dev.apigeegke.examples.pattern2;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import dev.apigeegke.cluster.NodeScaling;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.StackConfig;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  * @param consumerEmail      {@code apigee-gke:consumerEmail}; default {@code sample-consumer@example.com}
  * @param edgemicroPublicKey {@code apigee-gke:edgemicroPublicKey}: the organization's edgemicro-auth public key (PEM);
  *                           pattern 3's sidecars verify keys with it offline (pattern 2's gateway downloads it)
+ * @param scaling            {@code apigee-gke:autoscaling}, {@code minNodes}, {@code maxNodes}: node-pool autoscaling;
+ *                           default: on, the cluster's limits
  */
 public record Pattern2Config(
         String project,
@@ -52,11 +55,24 @@ public record Pattern2Config(
         Output<String> microgatewaySecret,
         int spikeArrestPerSecond,
         String consumerEmail,
-        Optional<String> edgemicroPublicKey) {
+        Optional<String> edgemicroPublicKey,
+        NodeScaling scaling) {
 
-    static final String NAMESPACE = "apigee-gke";
+    /** The configuration namespace of patterns 2 and 3. */
+    public static final String NAMESPACE = "apigee-gke";
     static final String DEFAULT_PREFIX = "apigee-p2";
     private static final Pattern RATE = Pattern.compile("(\\d+)ps");
+
+    /** The configuration with the cluster's default autoscaling. */
+    public Pattern2Config(String project, String region, String prefix, List<String> allowlist, boolean internal,
+                          List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone,
+                          boolean deletionProtection, String organization, String environment,
+                          Output<String> microgatewayKey, Output<String> microgatewaySecret, int spikeArrestPerSecond,
+                          String consumerEmail, Optional<String> edgemicroPublicKey) {
+        this(project, region, prefix, allowlist, internal, domains, wafRuleSets, nodesPerZone, deletionProtection,
+                organization, environment, microgatewayKey, microgatewaySecret, spikeArrestPerSecond, consumerEmail,
+                edgemicroPublicKey, NodeScaling.DEFAULT);
+    }
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern2Config from(Context ctx) {
@@ -112,7 +128,8 @@ public record Pattern2Config(
                 secret.applyValue(v -> v.orElse("")),
                 m.matches() ? Integer.parseInt(m.group(1)) : 0,
                 own.string("consumerEmail", "sample-consumer@example.com"),
-                own.string("edgemicroPublicKey"));
+                own.string("edgemicroPublicKey"),
+                NodeScaling.read(own));
         problems.throwIfAny();
         return config;
     }

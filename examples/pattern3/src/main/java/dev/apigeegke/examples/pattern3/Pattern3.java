@@ -100,10 +100,13 @@ public final class Pattern3 {
                             + ".apigee.net/edgemicro-auth/publicKey > key.pem; pulumi config set apigee-gke:edgemicroPublicKey < key.pem)")
                     .throwIfAny();
         }
-        var clusterArgs = GkeClusterArgs.builder().project(config.project()).location(config.region())
+        var clusterArgs = GkeClusterArgs.builder().stackKeys(Pattern2Config.NAMESPACE)
+                .project(config.project()).location(config.region())
                 .deletionProtection(config.deletionProtection());
         config.nodesPerZone().ifPresent(clusterArgs::nodesPerZone);
+        config.scaling().applyTo(clusterArgs);
         var validatedCluster = clusterArgs.build();
+        GkeCluster.requireName(Pattern2Config.NAMESPACE + ":prefix", config.prefix(), validatedCluster);
 
         var sidecarArgs = new ArrayList<MicrogatewaySidecarArgs>();
         var serviceArgs = new ArrayList<MicroserviceArgs>();
