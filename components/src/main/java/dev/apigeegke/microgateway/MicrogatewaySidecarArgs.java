@@ -238,9 +238,6 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
-        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
-    }
-
         /**
          * Who besides Google's load balancer may call the sidecar's port 8000 (namespaces, pods, address ranges).
          * Default: none, so only the load balancer reaches the service; list in-cluster clients that call it
@@ -251,7 +248,7 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
-        /** The gateway image, pinned. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.11}, as MicrogatewayService. */
+        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
         public Builder image(String image) {
             this.image = image;
             return this;

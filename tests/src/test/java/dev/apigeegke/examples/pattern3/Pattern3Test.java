@@ -119,7 +119,8 @@ public class Pattern3Test {
         var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.pattern2.Pattern2Config(
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
-                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY))));
+                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY),
+                dev.apigeegke.cluster.NodeScaling.DEFAULT)));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 }

@@ -52,20 +52,12 @@ public record Pattern1Config(
     static final int DEFAULT_RATE_BAN_INTERVAL_SEC = 60;
     static final int DEFAULT_RATE_BAN_DURATION_SEC = 300;
 
-    /** A configuration without a rate ban. */
-    public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
-            List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone, Optional<String> machineType,
-            boolean deletionProtection, ApigeeSettings apigee) {
-        this(project, region, location, prefix, allowlist, domains, wafRuleSets, Optional.empty(), nodesPerZone,
-                machineType, deletionProtection, apigee);
-    }
-
-    /** The configuration with the cluster's default autoscaling. */
+    /** A configuration without a rate ban and with the cluster's default autoscaling. */
     public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
                           List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone,
                           Optional<String> machineType, boolean deletionProtection, ApigeeSettings apigee) {
-        this(project, region, location, prefix, allowlist, domains, wafRuleSets, nodesPerZone, machineType,
-                deletionProtection, apigee, NodeScaling.DEFAULT);
+        this(project, region, location, prefix, allowlist, domains, wafRuleSets, Optional.empty(), nodesPerZone,
+                machineType, deletionProtection, apigee, NodeScaling.DEFAULT);
     }
 
     /** Reads and checks the stack configuration; every problem is reported at once. */

@@ -63,17 +63,6 @@ public record Pattern2Config(
     static final String DEFAULT_PREFIX = "apigee-p2";
     private static final Pattern RATE = Pattern.compile("(\\d+)ps");
 
-    /** The configuration with the cluster's default autoscaling. */
-    public Pattern2Config(String project, String region, String prefix, List<String> allowlist, boolean internal,
-                          List<String> domains, List<String> wafRuleSets, Optional<Integer> nodesPerZone,
-                          boolean deletionProtection, String organization, String environment,
-                          Output<String> microgatewayKey, Output<String> microgatewaySecret, int spikeArrestPerSecond,
-                          String consumerEmail, Optional<String> edgemicroPublicKey) {
-        this(project, region, prefix, allowlist, internal, domains, wafRuleSets, nodesPerZone, deletionProtection,
-                organization, environment, microgatewayKey, microgatewaySecret, spikeArrestPerSecond, consumerEmail,
-                edgemicroPublicKey, NodeScaling.DEFAULT);
-    }
-
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern2Config from(Context ctx) {
         return from(ctx, DEFAULT_PREFIX);
