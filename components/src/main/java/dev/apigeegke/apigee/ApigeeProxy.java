@@ -62,6 +62,11 @@ public final class ApigeeProxy extends ComponentResource {
     private final @Nullable ApiProduct product;
     private final @Nullable DeveloperApp app;
 
+    /** Creates the proxy with the default providers. */
+    public ApigeeProxy(String name, ApigeeProxyArgs args) {
+        this(name, args, null);
+    }
+
     /** Creates the API on Apigee. */
     public ApigeeProxy(String name, ApigeeProxyArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);

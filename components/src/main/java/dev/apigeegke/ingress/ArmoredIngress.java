@@ -96,14 +96,63 @@ public final class ArmoredIngress extends ComponentResource {
     private final Ingress ingress;
     private final IngressNetwork network;
 
+    /** Creates the Ingress with the default providers. */
+    public ArmoredIngress(String name, ArmoredIngressArgs args) {
+        this(name, args, null);
+    }
+
     /** Creates the Ingress; pass the Kubernetes provider in {@code options}. */
     public ArmoredIngress(String name, ArmoredIngressArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);
         this.args = args;
         var childOf = CustomResourceOptions.builder().parent(this).build();
 
-        Output<String> ipName;
-        String staticIpAnnotation;
+        var ip = staticAddress(name, childOf);
+        this.address = ip.address();
+        this.securityPolicy = args.internal() ? null : createSecurityPolicy(name, args, childOf);
+        this.securityPolicyName = securityPolicy == null ? Output.of("") : securityPolicy.name();
+
+        this.network = IngressNetwork.declare(name, args, MANAGED_BY, childOf);
+        var ingressDependencies = new ArrayList<Resource>(network.loadBalancerDependencies());
+        for (var backend : args.backends()) {
+            var service = armoredService(name, backend, childOf);
+            services.put(backend.name(), service);
+            ingressDependencies.add(service);
+        }
+
+        var annotations = new LinkedHashMap<String, Output<String>>();
+        annotations.put("kubernetes.io/ingress.class", Output.of(args.internal() ? "gce-internal" : "gce"));
+        annotations.put(ip.annotation(), ip.name());
+        if (!args.domains().isEmpty()) {
+            annotations.putAll(https(name, childOf));
+        }
+        this.ingress = new Ingress(name, IngressArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(name)
+                        .namespace(args.namespace())
+                        .labels(MANAGED_BY)
+                        .annotations(resolved(annotations))
+                        .build())
+                .spec(ingressSpec())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ingressDependencies).build());
+
+        String scheme = args.domains().isEmpty() ? "http://" : "https://";
+        this.url = args.domains().isEmpty()
+                ? address.applyValue(a -> scheme + a)
+                : Output.of(scheme + args.domains().get(0));
+
+        registerOutputs(Map.of(
+                "address", address,
+                "url", url,
+                "securityPolicyName", securityPolicyName));
+    }
+
+    /** The reserved address: its name, its IP, and the Ingress annotation that names it. */
+    private record StaticAddress(Output<String> name, Output<String> address, String annotation) {
+    }
+
+    /** A regional internal address for {@code gce-internal}, a global one otherwise. */
+    private StaticAddress staticAddress(String name, CustomResourceOptions childOf) {
         if (args.internal()) {
             var ipArgs = AddressArgs.builder()
                     .name(Names.child(name, "ip"))
@@ -113,72 +162,64 @@ public final class ArmoredIngress extends ComponentResource {
             args.project().ifPresent(ipArgs::project);
             args.subnetwork().ifPresent(ipArgs::subnetwork);
             var ip = new Address(Names.child(name, "ip"), ipArgs.build(), childOf);
-            ipName = ip.name();
-            this.address = ip.address();
-            staticIpAnnotation = "kubernetes.io/ingress.regional-static-ip-name";
-        } else {
-            var ipArgs = GlobalAddressArgs.builder().name(Names.child(name, "ip")).ipVersion("IPV4");
-            args.project().ifPresent(ipArgs::project);
-            var ip = new GlobalAddress(Names.child(name, "ip"), ipArgs.build(), childOf);
-            ipName = ip.name();
-            this.address = ip.address();
-            staticIpAnnotation = "kubernetes.io/ingress.global-static-ip-name";
+            return new StaticAddress(ip.name(), ip.address(), "kubernetes.io/ingress.regional-static-ip-name");
         }
+        var ipArgs = GlobalAddressArgs.builder().name(Names.child(name, "ip")).ipVersion("IPV4");
+        args.project().ifPresent(ipArgs::project);
+        var ip = new GlobalAddress(Names.child(name, "ip"), ipArgs.build(), childOf);
+        return new StaticAddress(ip.name(), ip.address(), "kubernetes.io/ingress.global-static-ip-name");
+    }
 
-        this.securityPolicy = args.internal() ? null : createSecurityPolicy(name, args, childOf);
-        this.securityPolicyName = securityPolicy == null ? Output.of("") : securityPolicy.name();
+    /** A backend's BackendConfig (Cloud Armor, health check, draining) and the NEG-backed Service that uses it. */
+    private Service armoredService(String name, IngressBackend backend, CustomResourceOptions childOf) {
+        var backendConfig = new BackendConfig(Names.child(name, backend.name()), BackendConfigArgs.builder()
+                .metadata(meta(Names.child(name, backend.name())))
+                .spec(backendConfigSpec(backend))
+                .build(), childOf);
+        return new Service(Names.child(name, backend.name()), ServiceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(backend.name())
+                        .namespace(args.namespace())
+                        .labels(MANAGED_BY)
+                        .annotations(backendConfig.metadata().applyValue(m -> Map.of(
+                                "cloud.google.com/neg", Yaml.json(Map.of("ingress", true)),
+                                "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())))))
+                        .build())
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(backend.selector())
+                        .ports(ServicePortArgs.builder()
+                                .name("http")
+                                .protocol("TCP")
+                                .port(backend.port())
+                                .targetPort(backend.targetPort())
+                                .build())
+                        .build())
+                .build(), childOf);
+    }
 
-        this.network = IngressNetwork.declare(name, args, MANAGED_BY, childOf);
-        var ingressDependencies = new ArrayList<Resource>(network.loadBalancerDependencies());
-        for (var backend : args.backends()) {
-            var backendConfig = new BackendConfig(Names.child(name, backend.name()), BackendConfigArgs.builder()
-                    .metadata(meta(Names.child(name, backend.name())))
-                    .spec(backendConfigSpec(backend))
-                    .build(), childOf);
-            var service = new Service(Names.child(name, backend.name()), ServiceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder()
-                            .name(backend.name())
-                            .namespace(args.namespace())
-                            .labels(MANAGED_BY)
-                            .annotations(backendConfig.metadata().applyValue(m -> Map.of(
-                                    "cloud.google.com/neg", Yaml.json(Map.of("ingress", true)),
-                                    "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())))))
-                            .build())
-                    .spec(ServiceSpecArgs.builder()
-                            .type("ClusterIP")
-                            .selector(backend.selector())
-                            .ports(ServicePortArgs.builder()
-                                    .name("http")
-                                    .protocol("TCP")
-                                    .port(backend.port())
-                                    .targetPort(backend.targetPort())
-                                    .build())
-                            .build())
-                    .build(), childOf);
-            services.put(backend.name(), service);
-            ingressDependencies.add(service);
-        }
-
+    /** The managed certificate and the HTTP-to-HTTPS redirect, as the Ingress annotations that attach them. */
+    private Map<String, Output<String>> https(String name, CustomResourceOptions childOf) {
+        var cert = new ManagedCertificate(Names.child(name, "cert"), ManagedCertificateArgs.builder()
+                .metadata(meta(Names.child(name, "cert")))
+                .spec(ManagedCertificateSpecArgs.builder().domains(args.domains()).build())
+                .build(), childOf);
+        var frontendSpec = FrontendConfigSpecArgs.builder()
+                .redirectToHttps(FrontendConfigSpecRedirectToHttpsArgs.builder()
+                        .enabled(true).responseCodeName("MOVED_PERMANENTLY_DEFAULT").build());
+        args.sslPolicy().ifPresent(frontendSpec::sslPolicy);
+        var frontend = new FrontendConfig(Names.child(name, "frontend"), FrontendConfigArgs.builder()
+                .metadata(meta(Names.child(name, "frontend")))
+                .spec(frontendSpec.build())
+                .build(), childOf);
         var annotations = new LinkedHashMap<String, Output<String>>();
-        annotations.put("kubernetes.io/ingress.class", Output.of(args.internal() ? "gce-internal" : "gce"));
-        annotations.put(staticIpAnnotation, ipName);
-        if (!args.domains().isEmpty()) {
-            var cert = new ManagedCertificate(Names.child(name, "cert"), ManagedCertificateArgs.builder()
-                    .metadata(meta(Names.child(name, "cert")))
-                    .spec(ManagedCertificateSpecArgs.builder().domains(args.domains()).build())
-                    .build(), childOf);
-            var frontendSpec = FrontendConfigSpecArgs.builder()
-                    .redirectToHttps(FrontendConfigSpecRedirectToHttpsArgs.builder()
-                            .enabled(true).responseCodeName("MOVED_PERMANENTLY_DEFAULT").build());
-            args.sslPolicy().ifPresent(frontendSpec::sslPolicy);
-            var frontend = new FrontendConfig(Names.child(name, "frontend"), FrontendConfigArgs.builder()
-                    .metadata(meta(Names.child(name, "frontend")))
-                    .spec(frontendSpec.build())
-                    .build(), childOf);
-            annotations.put("networking.gke.io/managed-certificates", cert.metadata().applyValue(m -> m.name().orElseThrow()));
-            annotations.put("networking.gke.io/v1beta1.FrontendConfig", frontend.metadata().applyValue(m -> m.name().orElseThrow()));
-        }
+        annotations.put("networking.gke.io/managed-certificates", cert.metadata().applyValue(m -> m.name().orElseThrow()));
+        annotations.put("networking.gke.io/v1beta1.FrontendConfig", frontend.metadata().applyValue(m -> m.name().orElseThrow()));
+        return annotations;
+    }
 
+    /** Each backend's path prefixes, and the default backend for every other path. */
+    private IngressSpecArgs ingressSpec() {
         var paths = new ArrayList<HTTPIngressPathArgs>();
         for (var backend : args.backends()) {
             for (String path : backend.paths()) {
@@ -195,32 +236,19 @@ public final class ArmoredIngress extends ComponentResource {
         if (!paths.isEmpty()) {
             spec.rules(IngressRuleArgs.builder().http(HTTPIngressRuleValueArgs.builder().paths(paths).build()).build());
         }
-        this.ingress = new Ingress(name, IngressArgs.builder()
-                .metadata(ObjectMetaArgs.builder()
-                        .name(name)
-                        .namespace(args.namespace())
-                        .labels(MANAGED_BY)
-                        .annotations(Output.all(annotations.values().stream().toList()).applyValue(values -> {
-                            var resolved = new LinkedHashMap<String, String>();
-                            var keys = new ArrayList<>(annotations.keySet());
-                            for (int i = 0; i < keys.size(); i++) {
-                                resolved.put(keys.get(i), values.get(i));
-                            }
-                            return (Map<String, String>) resolved;
-                        }))
-                        .build())
-                .spec(spec.build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ingressDependencies).build());
+        return spec.build();
+    }
 
-        String scheme = args.domains().isEmpty() ? "http://" : "https://";
-        this.url = args.domains().isEmpty()
-                ? address.applyValue(ip -> scheme + ip)
-                : Output.of(scheme + args.domains().get(0));
-
-        registerOutputs(Map.of(
-                "address", address,
-                "url", url,
-                "securityPolicyName", securityPolicyName));
+    /** The annotations as one Output of a map, keeping their order. */
+    private static Output<Map<String, String>> resolved(LinkedHashMap<String, Output<String>> annotations) {
+        var keys = new ArrayList<>(annotations.keySet());
+        return Output.all(annotations.values().stream().toList()).applyValue(values -> {
+            var result = new LinkedHashMap<String, String>();
+            for (int i = 0; i < keys.size(); i++) {
+                result.put(keys.get(i), values.get(i));
+            }
+            return (Map<String, String>) result;
+        });
     }
 
     /** The validated arguments. */

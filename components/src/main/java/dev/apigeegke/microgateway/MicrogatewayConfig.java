@@ -2,10 +2,7 @@ package dev.apigeegke.microgateway;
 
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.core.Yaml;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +47,11 @@ public final class MicrogatewayConfig {
      * Settings of the {@code spikearrest} plugin: {@code allow} requests per {@code timeUnit}, smoothed (one request per
      * timeUnit/allow), with up to {@code bufferSize} requests queued instead of refused.
      */
-    public record SpikeArrest(String timeUnit, int allow, int bufferSize) {
+    public record SpikeArrestPlugin(String timeUnit, int allow, int bufferSize) {
 
         /** 30 requests per minute with a buffer of 5, as {@code edgemicro init} writes it. */
-        public static SpikeArrest defaults() {
-            return new SpikeArrest("minute", 30, 5);
+        public static SpikeArrestPlugin defaults() {
+            return new SpikeArrestPlugin("minute", 30, 5);
         }
 
         void validate(Problems problems) {
@@ -101,12 +98,12 @@ public final class MicrogatewayConfig {
     private final String logLevel;
     private final List<String> plugins;
     private final OAuth oauth;
-    private final SpikeArrest spikeArrest;
+    private final SpikeArrestPlugin spikeArrest;
     private final Headers headers;
     private final Analytics analytics;
     private final @Nullable String publicKeyOverride;
 
-    private MicrogatewayConfig(Builder b, MicrogatewayDefaults.Endpoints endpoints, OAuth oauth, SpikeArrest spikeArrest) {
+    private MicrogatewayConfig(Builder b, MicrogatewayDefaults.Endpoints endpoints, OAuth oauth, SpikeArrestPlugin spikeArrest) {
         this.organization = b.organization;
         this.environment = b.environment;
         this.endpoints = endpoints;
@@ -154,7 +151,7 @@ public final class MicrogatewayConfig {
         return oauth;
     }
 
-    public SpikeArrest spikeArrest() {
+    public SpikeArrestPlugin spikeArrest() {
         return spikeArrest;
     }
 
@@ -185,86 +182,27 @@ public final class MicrogatewayConfig {
      * start-up, and its validator rejects a {@code quota} section that lacks allow/interval/timeUnit.
      */
     public Map<String, Object> tree() {
-        var tree = new LinkedHashMap<String, Object>();
-        var edge = new LinkedHashMap<String, Object>();
-        edge.put("bootstrap", endpoints.bootstrap());
-        edge.put("jwt_public_key", endpoints.jwtPublicKey());
-        edge.put("managementUri", endpoints.managementUri());
-        edge.put("vaultName", MicrogatewayDefaults.VAULT_NAME);
-        edge.put("authUri", endpoints.authUri());
-        edge.put("baseUri", endpoints.baseUri());
-        edge.put("bootstrapMessage", MicrogatewayDefaults.BOOTSTRAP_MESSAGE);
-        edge.put("keySecretMessage", MicrogatewayDefaults.KEY_SECRET_MESSAGE);
-        edge.put("products", endpoints.products());
-        edge.put("quotaUri", endpoints.quotaUri());
-        tree.put("edge_config", edge);
+        return MicrogatewayConfigTree.of(this);
+    }
 
-        tree.put("edgemicro", Map.of(
-                "port", port,
-                "max_connections", maxConnections,
-                "config_change_poll_interval", configChangePollInterval,
-                "logging", Map.of(
-                        "level", logLevel,
-                        "dir", logDir,
-                        "stats_log_interval", MicrogatewayDefaults.STATS_LOG_INTERVAL,
-                        "rotate_interval", MicrogatewayDefaults.ROTATE_INTERVAL),
-                "plugins", Map.of("sequence", plugins)));
+    MicrogatewayDefaults.Endpoints endpoints() {
+        return endpoints;
+    }
 
-        tree.put("headers", Map.of(
-                "x-forwarded-for", headers.xForwardedFor(),
-                "x-forwarded-host", headers.xForwardedHost(),
-                "x-request-id", headers.xRequestId(),
-                "x-response-time", headers.xResponseTime(),
-                "via", headers.via()));
+    int maxConnections() {
+        return maxConnections;
+    }
 
-        var oauthTree = new LinkedHashMap<String, Object>();
-        oauthTree.put("allowNoAuthorization", oauth.allowNoAuthorization());
-        oauthTree.put("allowInvalidAuthorization", oauth.allowInvalidAuthorization());
-        oauthTree.put("verify_api_key_url", endpoints.verifyApiKeyUrl());
-        oauthTree.put("api-key-header", oauth.apiKeyHeader());
-        oauthTree.put("keep-authorization-header", oauth.keepAuthorizationHeader());
-        oauthTree.put("allowAPIKeyOnly", oauth.allowApiKeyOnly());
-        oauthTree.put("allowOAuthOnly", oauth.allowOAuthOnly());
-        if (publicKeyOverride != null) {
-            oauthTree.put("public_key", publicKeyOverride);
-        }
-        tree.put("oauth", oauthTree);
-        if (publicKeyOverride != null) {
-            // In local-proxy (sidecar) mode the loader downloads nothing, yet wants a public_key in the oauth, apikeys
-            // and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
-            tree.put("oauthv2", Map.of("public_key", publicKeyOverride));
-            if (!plugins.contains("apikeys")) {
-                tree.put("apikeys", Map.of("public_key", publicKeyOverride, "api-key-header", oauth.apiKeyHeader()));
-            }
-        }
-        if (plugins.contains("apikeys")) {
-            var apikeys = new LinkedHashMap<String, Object>();
-            apikeys.put("verify_api_key_url", endpoints.verifyApiKeyUrl());
-            apikeys.put("api-key-header", oauth.apiKeyHeader());
-            if (publicKeyOverride != null) {
-                apikeys.put("public_key", publicKeyOverride);
-            }
-            tree.put("apikeys", apikeys);
-        }
+    int configChangePollInterval() {
+        return configChangePollInterval;
+    }
 
-        tree.put("analytics", Map.of(
-                "uri", endpoints.analyticsUri(),
-                "bufferSize", analytics.bufferSize(),
-                "batchSize", analytics.batchSize(),
-                "flushInterval", analytics.flushInterval()));
-        if (plugins.contains("spikearrest")) {
-            tree.put("spikearrest", Map.of(
-                    "timeUnit", spikeArrest.timeUnit(),
-                    "allow", spikeArrest.allow(),
-                    "bufferSize", spikeArrest.bufferSize()));
-        }
-        // The gateway reads quotas.bufferSize whenever a product has a quota, whether or not quota is in the sequence.
-        tree.put("quotas", Map.of("bufferSize", Map.of(
-                "default", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT,
-                "hour", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT,
-                "minute", MicrogatewayDefaults.QUOTA_BUFFER_MINUTE,
-                "month", MicrogatewayDefaults.QUOTA_BUFFER_DEFAULT)));
-        return tree;
+    String logDir() {
+        return logDir;
+    }
+
+    String logLevel() {
+        return logLevel;
     }
 
     /** Builder of {@link MicrogatewayConfig}. */
@@ -281,7 +219,7 @@ public final class MicrogatewayConfig {
         private String logLevel = MicrogatewayDefaults.LOG_LEVEL;
         private List<String> plugins = MicrogatewayDefaults.PLUGINS;
         private @Nullable OAuth oauth;
-        private @Nullable SpikeArrest spikeArrest;
+        private @Nullable SpikeArrestPlugin spikeArrest;
         private Headers headers = Headers.defaults();
         private Analytics analytics = Analytics.defaults();
         private @Nullable String publicKeyOverride;
@@ -361,8 +299,8 @@ public final class MicrogatewayConfig {
             return this;
         }
 
-        /** Settings of the spikearrest plugin (which must be in the sequence). Default {@link SpikeArrest#defaults()}. */
-        public Builder spikeArrest(SpikeArrest spikeArrest) {
+        /** Settings of the spikearrest plugin (which must be in the sequence). Default {@link SpikeArrestPlugin#defaults()}. */
+        public Builder spikeArrest(SpikeArrestPlugin spikeArrest) {
             this.spikeArrest = spikeArrest;
             return this;
         }
@@ -404,8 +342,8 @@ public final class MicrogatewayConfig {
             problems.check(environment != null && NAME.matcher(environment).matches(), "environment", environment,
                     "the Apigee Edge environment name, e.g. test or prod: lowercase letters, digits and '-'");
             if (privateCloudSet) {
-                checkUrl(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
-                checkUrl(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");
+                MicrogatewayConfigChecks.url(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
+                MicrogatewayConfigChecks.url(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");
             }
             problems.check(port >= 1 && port <= 65535, "port", port, "a TCP port from 1 to 65535");
             problems.check(maxConnections >= 1, "maxConnections", maxConnections, "at least 1 connection");
@@ -415,7 +353,7 @@ public final class MicrogatewayConfig {
             problems.check(logLevel != null && MicrogatewayDefaults.LOG_LEVELS.contains(logLevel), "logLevel", logLevel,
                     "one of error, warn, info, debug");
             List<String> sequence = plugins == null ? List.of() : plugins;
-            validatePlugins(problems, plugins);
+            MicrogatewayConfigChecks.plugins(problems, plugins);
             boolean authenticates = sequence.stream().anyMatch(MicrogatewayDefaults.AUTH_PLUGINS::contains);
             if (oauth != null) {
                 problems.check(authenticates, "oauth", oauth,
@@ -433,70 +371,14 @@ public final class MicrogatewayConfig {
             } else {
                 analytics.validate(problems);
             }
-            if (publicKeyOverride != null) {
-                // Allowed without a key-checking plugin: a sidecar's loader requires the key in every case.
-                if (publicKeyOverride.contains("PRIVATE KEY")) {
-                    problems.add("publicKeyOverride", "(a private key)", "give the public key (BEGIN PUBLIC KEY); never put a private key in the config");
-                } else {
-                    problems.check(publicKeyOverride.strip().startsWith("-----BEGIN PUBLIC KEY-----")
-                                    || publicKeyOverride.strip().startsWith("-----BEGIN CERTIFICATE-----"),
-                            "publicKeyOverride", "(not PEM)", "a PEM public key (BEGIN PUBLIC KEY) or certificate (BEGIN CERTIFICATE)");
-                }
-            }
+            MicrogatewayConfigChecks.publicKey(problems, publicKeyOverride);
             problems.throwIfAny();
             var endpoints = privateCloudSet
                     ? MicrogatewayDefaults.Endpoints.privateCloud(organization, environment, managementUri, runtimeBaseUrl)
                     : MicrogatewayDefaults.Endpoints.cloud(organization, environment);
             return new MicrogatewayConfig(this, endpoints, oauth != null ? oauth : OAuth.defaults(),
-                    spikeArrest != null ? spikeArrest : SpikeArrest.defaults());
+                    spikeArrest != null ? spikeArrest : SpikeArrestPlugin.defaults());
         }
 
-        private static void validatePlugins(Problems problems, @Nullable List<String> plugins) {
-            if (plugins == null || plugins.isEmpty()) {
-                problems.add("plugins", plugins, "name at least one plugin, e.g. healthcheck, oauth, spikearrest, quota");
-                return;
-            }
-            var seen = new HashSet<String>();
-            for (int i = 0; i < plugins.size(); i++) {
-                String name = plugins.get(i);
-                if (name == null || !MicrogatewayDefaults.KNOWN_PLUGINS.contains(name)) {
-                    problems.add("plugins[" + i + "]", name, "a plugin of microgateway-plugins: "
-                            + String.join(", ", MicrogatewayDefaults.KNOWN_PLUGINS.stream().sorted().toList()));
-                } else if (!seen.add(name)) {
-                    problems.add("plugins[" + i + "]", name, "each plugin runs once: remove the second " + name);
-                }
-            }
-            int healthcheck = plugins.indexOf("healthcheck");
-            int firstAuth = -1;
-            for (int i = 0; i < plugins.size(); i++) {
-                if (MicrogatewayDefaults.AUTH_PLUGINS.contains(plugins.get(i))) {
-                    firstAuth = i;
-                    break;
-                }
-            }
-            if (healthcheck >= 0 && firstAuth >= 0 && healthcheck > firstAuth) {
-                problems.add("plugins", plugins, "put healthcheck before " + plugins.get(firstAuth)
-                        + ": load balancer health checks carry no token and would be refused with 401");
-            }
-            int quota = plugins.indexOf("quota");
-            if (quota >= 0 && (firstAuth < 0 || quota < firstAuth)) {
-                problems.add("plugins", plugins, "put quota after oauth or apikeys: quota counts per application and "
-                        + "API product, which only authentication tells it");
-            }
-        }
-
-        private static void checkUrl(Problems problems, String argument, @Nullable String url, String example) {
-            boolean ok = false;
-            if (url != null) {
-                try {
-                    var uri = new URI(url);
-                    ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                            && uri.getQuery() == null && uri.getFragment() == null;
-                } catch (java.net.URISyntaxException e) {
-                    ok = false;
-                }
-            }
-            problems.check(ok, argument, url, "an absolute http or https URL without query, e.g. " + example);
-        }
     }
 }

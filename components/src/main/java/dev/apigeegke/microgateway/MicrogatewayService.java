@@ -22,16 +22,8 @@ import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
@@ -101,6 +93,11 @@ public final class MicrogatewayService extends ComponentResource {
     private final Deployment deployment;
     private final Service service;
 
+    /** Creates the gateway with the default providers. */
+    public MicrogatewayService(String name, MicrogatewayServiceArgs args) {
+        this(name, args, null);
+    }
+
     /** Creates the gateway; pass the Kubernetes provider in {@code options}. */
     public MicrogatewayService(String name, MicrogatewayServiceArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);
@@ -141,7 +138,7 @@ public final class MicrogatewayService extends ComponentResource {
                                 .type("RollingUpdate")
                                 .rollingUpdate(RollingUpdateDeploymentArgs.builder().maxSurge(1).maxUnavailable(0).build())
                                 .build())
-                        .template(podTemplate(Names.child(name, "credentials"), yaml))
+                        .template(GatewayPodTemplate.of(name, args, selector(), Names.child(name, "credentials"), yaml))
                         .build())
                 .build(), childOf(gatewayDependencies));
 
@@ -271,63 +268,6 @@ public final class MicrogatewayService extends ComponentResource {
                             .build())
                     .build(), childOf(inNamespace));
         }
-    }
-
-    private PodTemplateSpecArgs podTemplate(String secretName, String yaml) {
-        var env = new ArrayList<>(GatewayContainer.env(secretName));
-        env.add(GatewayContainer.plain("EDGEMICRO_PROCESSES", Integer.toString(args.processes())));
-        env.add(GatewayContainer.plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
-        env.addAll(GatewayContainer.podIdentity());
-
-        var container = ContainerArgs.builder()
-                .name(APP)
-                .image(args.image())
-                .imagePullPolicy("IfNotPresent")
-                .ports(ContainerPortArgs.builder().name("http").containerPort(port()).protocol("TCP").build())
-                .env(env)
-                // The gateway fetches its products and keys from Apigee before it answers: give it two minutes to start.
-                .startupProbe(GatewayContainer.probe(5, 24))
-                .readinessProbe(GatewayContainer.probe(5, 3))
-                .livenessProbe(GatewayContainer.probe(15, 3))
-                .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
-                .securityContext(GatewayContainer.securityContext(false))
-                .volumeMounts(GatewayContainer.volumeMounts(""));
-        if (args.preStopSeconds() > 0) {
-            container.lifecycle(GatewayContainer.drainHook(args.preStopSeconds()));
-        }
-        return PodTemplateSpecArgs.builder()
-                .metadata(ObjectMetaArgs.builder()
-                        .labels(selector())
-                        // The Secret does not restart pods when it changes; a new config checksum rolls them.
-                        .annotations(Map.of("apigee-gke/config-sha256", GatewayContainer.sha256(yaml)))
-                        .build())
-                .spec(PodSpecArgs.builder()
-                        .serviceAccountName(name)
-                        .automountServiceAccountToken(false)
-                        .terminationGracePeriodSeconds(args.terminationGracePeriodSeconds())
-                        .securityContext(PodSecurityContextArgs.builder()
-                                .runAsNonRoot(true)
-                                .runAsUser(MicrogatewayServiceDefaults.USER)
-                                .runAsGroup(MicrogatewayServiceDefaults.USER)
-                                .fsGroup(MicrogatewayServiceDefaults.USER)
-                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                                .build())
-                        .topologySpreadConstraints(
-                                spread("kubernetes.io/hostname", "DoNotSchedule"),
-                                spread("topology.kubernetes.io/zone", "ScheduleAnyway"))
-                        .containers(container.build())
-                        .volumes(GatewayContainer.volumes(""))
-                        .build())
-                .build();
-    }
-
-    private TopologySpreadConstraintArgs spread(String topologyKey, String whenUnsatisfiable) {
-        return TopologySpreadConstraintArgs.builder()
-                .maxSkew(1)
-                .topologyKey(topologyKey)
-                .whenUnsatisfiable(whenUnsatisfiable)
-                .labelSelector(LabelSelectorArgs.builder().matchLabels(selector()).build())
-                .build();
     }
 
     private static NetworkPolicyPortArgs tcp(int port) {

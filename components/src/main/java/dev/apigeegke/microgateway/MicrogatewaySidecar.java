@@ -69,6 +69,11 @@ public final class MicrogatewaySidecar extends ComponentResource {
     private final MicrogatewaySidecarArgs args;
     private final SidecarPod pod;
 
+    /** Creates the Secret and NetworkPolicy with the default providers. */
+    public MicrogatewaySidecar(String name, MicrogatewaySidecarArgs args) {
+        this(name, args, null);
+    }
+
     /** Creates the Secret and NetworkPolicy; pass the Kubernetes provider in {@code options}. */
     public MicrogatewaySidecar(String name, MicrogatewaySidecarArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);

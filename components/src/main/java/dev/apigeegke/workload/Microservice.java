@@ -53,6 +53,11 @@ public final class Microservice extends ComponentResource {
     private final Deployment deployment;
     private final @Nullable Service service;
 
+    /** Creates the Deployment with the default providers. */
+    public Microservice(String name, MicroserviceArgs args) {
+        this(name, args, null);
+    }
+
     /** Creates the Deployment; pass the Kubernetes provider in {@code options}. */
     public Microservice(String name, MicroserviceArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);

@@ -9,7 +9,7 @@ import dev.apigeegke.core.Problem;
 import dev.apigeegke.microgateway.MicrogatewayConfig.Analytics;
 import dev.apigeegke.microgateway.MicrogatewayConfig.Headers;
 import dev.apigeegke.microgateway.MicrogatewayConfig.OAuth;
-import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrest;
+import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,14 +192,14 @@ class MicrogatewayConfigTest {
 
     @Test
     void validatesSpikeArrestRanges() {
-        assertThat(problems(acme().spikeArrest(new SpikeArrest("hour", 0, -1))))
+        assertThat(problems(acme().spikeArrest(new SpikeArrestPlugin("hour", 0, -1))))
                 .anySatisfy(p -> assertThat(p).contains("spikeArrest.timeUnit").contains("\"hour\"").contains("second or minute"))
                 .anySatisfy(p -> assertThat(p).contains("spikeArrest.allow").contains("at least 1"))
                 .anySatisfy(p -> assertThat(p).contains("spikeArrest.bufferSize"))
                 .hasSize(3);
-        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth")).spikeArrest(SpikeArrest.defaults())))
+        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth")).spikeArrest(SpikeArrestPlugin.defaults())))
                 .singleElement().asString().contains("spikearrest in plugins");
-        assertThat(at(acme().spikeArrest(new SpikeArrest("second", 10, 0)).build().tree(), "spikearrest"))
+        assertThat(at(acme().spikeArrest(new SpikeArrestPlugin("second", 10, 0)).build().tree(), "spikearrest"))
                 .isEqualTo(Map.of("timeUnit", "second", "allow", 10, "bufferSize", 0));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrest;
+import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
 import dev.apigeegke.testing.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ class RealGatewayTest {
     @Test
     void refusesRequestsPastTheSpikeArrestRate() throws Exception {
         // One request per minute, no buffer: the first passes and the next ones, sent at once, are refused.
-        var config = acme().plugins(List.of("healthcheck", "spikearrest")).spikeArrest(new SpikeArrest("minute", 1, 0)).build();
+        var config = acme().plugins(List.of("healthcheck", "spikearrest")).spikeArrest(new SpikeArrestPlugin("minute", 1, 0)).build();
         var results = run(config, ROUTES, List.of(get("/orders/1"), get("/orders/2"), get("/catalog/3")));
         assertThat(LocalTokens.statuses(results)).containsExactly(200, 503, 503);
         assertThat(results.get(1).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrest;
+import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
 import dev.apigeegke.testing.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class SidecarGatewayTest {
     private static MicrogatewayConfig orders() {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "oauth", "spikearrest", "quota"))
-                .spikeArrest(SpikeArrest.defaults())
+                .spikeArrest(SpikeArrestPlugin.defaults())
                 .publicKeyOverride(LocalTokens.publicKeyPem(keys))
                 .build();
     }
@@ -66,7 +66,7 @@ class SidecarGatewayTest {
     private static MicrogatewayConfig catalog() {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "spikearrest"))
-                .spikeArrest(new SpikeArrest("minute", 1, 0))
+                .spikeArrest(new SpikeArrestPlugin("minute", 1, 0))
                 .publicKey(LocalTokens.publicKeyPem(keys))
                 .build();
     }

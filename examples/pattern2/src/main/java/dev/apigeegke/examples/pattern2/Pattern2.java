@@ -88,7 +88,7 @@ public final class Pattern2 {
         var gatewayConfig = MicrogatewayConfig.builder()
                 .organization(config.organization())
                 .environment(config.environment())
-                .spikeArrest(new MicrogatewayConfig.SpikeArrest("second", config.spikeArrestPerSecond(), 0))
+                .spikeArrest(new MicrogatewayConfig.SpikeArrestPlugin("second", config.spikeArrestPerSecond(), 0))
                 .build();
         String gatewayName = config.prefix() + "-gateway";
         var gatewayArgs = MicrogatewayServiceArgs.builder()

@@ -74,7 +74,7 @@ public final class Pattern3 {
         var policy = MicrogatewayConfig.builder()
                 .organization(config.organization())
                 .environment(config.environment())
-                .spikeArrest(new MicrogatewayConfig.SpikeArrest("second", config.spikeArrestPerSecond(), 0));
+                .spikeArrest(new MicrogatewayConfig.SpikeArrestPlugin("second", config.spikeArrestPerSecond(), 0));
         if (!sample.keyed()) {
             policy.plugins(List.of("healthcheck", "spikearrest"));
         }
