@@ -2,6 +2,8 @@ package dev.apigeegke.microgateway;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
@@ -9,6 +11,7 @@ import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
@@ -76,6 +79,35 @@ final class GatewayContainer {
         // No EDGEMICRO_PORT: with EDGEMICRO_PROCESSES set (always, here) the entrypoint ignores it and the gateway
         // listens on the config's edgemicro.port, which the args checks hold to the port everything else uses.
         return env;
+    }
+
+    /** What distinguishes one gateway container from another: its name, port name and the env and settings it gets. */
+    record Shape(String name, String portName, List<EnvVarArgs> env, String image, Map<String, String> requests,
+                 Map<String, String> limits, boolean seccomp, String volumePrefix, int preStopSeconds) {
+    }
+
+    /**
+     * The gateway container: the pinned image on port 8000, probes of the healthcheck plugin (two minutes to start,
+     * as it fetches products and keys from Apigee first), the hardened security context, the volumes for what the
+     * image writes, and the drain hook.
+     */
+    static ContainerArgs container(Shape shape) {
+        var container = ContainerArgs.builder()
+                .name(shape.name())
+                .image(shape.image())
+                .imagePullPolicy("IfNotPresent")
+                .ports(ContainerPortArgs.builder().name(shape.portName()).containerPort(MicrogatewayServiceDefaults.PORT).protocol("TCP").build())
+                .env(shape.env())
+                .startupProbe(probe(5, 24))
+                .readinessProbe(probe(5, 3))
+                .livenessProbe(probe(15, 3))
+                .resources(ResourceRequirementsArgs.builder().requests(shape.requests()).limits(shape.limits()).build())
+                .securityContext(securityContext(shape.seccomp()))
+                .volumeMounts(volumeMounts(shape.volumePrefix()));
+        if (shape.preStopSeconds() > 0) {
+            container.lifecycle(drainHook(shape.preStopSeconds()));
+        }
+        return container.build();
     }
 
     /** POD_NAME, POD_NAMESPACE and INSTANCE_IP, which the gateway reports to Apigee. */

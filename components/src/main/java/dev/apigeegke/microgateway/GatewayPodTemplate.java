@@ -1,11 +1,8 @@
 package dev.apigeegke.microgateway;
 
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
@@ -28,22 +25,8 @@ final class GatewayPodTemplate {
         env.add(GatewayContainer.plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
         env.addAll(GatewayContainer.podIdentity());
 
-        var container = ContainerArgs.builder()
-                .name(MicrogatewayService.APP)
-                .image(args.image())
-                .imagePullPolicy("IfNotPresent")
-                .ports(ContainerPortArgs.builder().name("http").containerPort(MicrogatewayServiceDefaults.PORT).protocol("TCP").build())
-                .env(env)
-                // The gateway fetches its products and keys from Apigee before it answers: give it two minutes to start.
-                .startupProbe(GatewayContainer.probe(5, 24))
-                .readinessProbe(GatewayContainer.probe(5, 3))
-                .livenessProbe(GatewayContainer.probe(15, 3))
-                .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
-                .securityContext(GatewayContainer.securityContext(false))
-                .volumeMounts(GatewayContainer.volumeMounts(""));
-        if (args.preStopSeconds() > 0) {
-            container.lifecycle(GatewayContainer.drainHook(args.preStopSeconds()));
-        }
+        var container = GatewayContainer.container(new GatewayContainer.Shape(MicrogatewayService.APP, "http", env, args.image(),
+                args.requests(), args.limits(), false, "", args.preStopSeconds()));
         return PodTemplateSpecArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .labels(selector)
@@ -64,7 +47,7 @@ final class GatewayPodTemplate {
                         .topologySpreadConstraints(
                                 spread(selector, "kubernetes.io/hostname", "DoNotSchedule"),
                                 spread(selector, "topology.kubernetes.io/zone", "ScheduleAnyway"))
-                        .containers(container.build())
+                        .containers(container)
                         .volumes(GatewayContainer.volumes(""))
                         .build())
                 .build();

@@ -6,10 +6,8 @@ import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
@@ -101,23 +99,9 @@ final class SidecarPod {
         // The Secret does not restart pods when it changes; a new checksum in the container rolls them. An env var
         // rather than a pod annotation, so injection touches nothing of the pod but what it adds.
         env.add(GatewayContainer.plain("APIGEE_GKE_CONFIG_SHA256", GatewayContainer.sha256(yaml)));
-        var container = ContainerArgs.builder()
-                .name(MicrogatewaySidecarDefaults.CONTAINER)
-                .image(args.image())
-                .imagePullPolicy("IfNotPresent")
-                .ports(ContainerPortArgs.builder().name("mgw-http").containerPort(MicrogatewaySidecarDefaults.PORT).protocol("TCP").build())
-                .env(env)
-                .startupProbe(GatewayContainer.probe(5, 24))
-                .readinessProbe(GatewayContainer.probe(5, 3))
-                .livenessProbe(GatewayContainer.probe(15, 3))
-                .resources(ResourceRequirementsArgs.builder().requests(args.requests()).limits(args.limits()).build())
-                // Seccomp on the container: the app's pod-level security context is the app's, and may not set it.
-                .securityContext(GatewayContainer.securityContext(true))
-                .volumeMounts(GatewayContainer.volumeMounts(MicrogatewaySidecarDefaults.VOLUME_PREFIX));
-        if (args.preStopSeconds() > 0) {
-            container.lifecycle(GatewayContainer.drainHook(args.preStopSeconds()));
-        }
-        return container.build();
+        // Seccomp on the container: the app's pod-level security context is the app's, and may not set it.
+        return GatewayContainer.container(new GatewayContainer.Shape(MicrogatewaySidecarDefaults.CONTAINER, "mgw-http", env,
+                args.image(), args.requests(), args.limits(), true, MicrogatewaySidecarDefaults.VOLUME_PREFIX, args.preStopSeconds()));
     }
 
     /**
