@@ -212,9 +212,9 @@ final class GatewayContainer {
      */
     static void checkIdentity(Problems problems, String who, String org, String env,
                               MicrogatewayConfig config, Object key, Object secret) {
-        problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "org", org,
+        problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "organization", org,
                 "the Apigee organization name: letters, digits, '-' and '_'");
-        problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "env", env,
+        problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "environment", env,
                 "the Apigee environment name: letters, digits, '-' and '_'");
         if (config == null) {
             problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");

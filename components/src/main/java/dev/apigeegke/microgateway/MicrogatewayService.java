@@ -122,7 +122,7 @@ public final class MicrogatewayService extends ComponentResource {
         var credentials = new Secret(Names.child(name, "credentials"), SecretArgs.builder()
                 .metadata(meta(Names.child(name, "credentials")))
                 .type("Opaque")
-                .stringData(GatewayContainer.credentials(args.org(), args.env(), args.key(), args.secret(), yaml))
+                .stringData(GatewayContainer.credentials(args.organization(), args.environment(), args.key(), args.secret(), yaml))
                 .build(), childOf(inNamespace));
 
         var gatewayDependencies = new ArrayList<>(inNamespace);
@@ -296,7 +296,7 @@ public final class MicrogatewayService extends ComponentResource {
         var problems = new Problems("MicrogatewayService");
         Names.checkLabel(problems, "name", name, 0);
         if (args == null) {
-            problems.add("args", null, "pass MicrogatewayServiceArgs.builder().org(...).env(...).config(...).key(...).secret(...).build()");
+            problems.add("args", null, "pass MicrogatewayServiceArgs.builder().organization(...).environment(...).config(...).key(...).secret(...).build()");
         } else if (problems.isEmpty()) {
             var gateway = selectorFor(name);
             for (int i = 0; i < args.protectedBackends().size(); i++) {

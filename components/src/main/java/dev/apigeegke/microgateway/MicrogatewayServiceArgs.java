@@ -49,8 +49,8 @@ public final class MicrogatewayServiceArgs {
         }
     }
 
-    private final String org;
-    private final String env;
+    private final String organization;
+    private final String environment;
     private final MicrogatewayConfig config;
     private final Output<String> key;
     private final Output<String> secret;
@@ -69,8 +69,8 @@ public final class MicrogatewayServiceArgs {
     private final List<String> additionalSourceRanges;
 
     private MicrogatewayServiceArgs(Builder b) {
-        this.org = b.org;
-        this.env = b.env;
+        this.organization = b.organization;
+        this.environment = b.environment;
         this.config = b.config;
         this.key = b.key.asSecret();
         this.secret = b.secret.asSecret();
@@ -93,12 +93,14 @@ public final class MicrogatewayServiceArgs {
         return new Builder();
     }
 
-    public String org() {
-        return org;
+    /** The Apigee organization. */
+    public String organization() {
+        return organization;
     }
 
-    public String env() {
-        return env;
+    /** The Apigee environment. */
+    public String environment() {
+        return environment;
     }
 
     public MicrogatewayConfig config() {
@@ -183,8 +185,8 @@ public final class MicrogatewayServiceArgs {
 
     /** Builder of {@link MicrogatewayServiceArgs}. */
     public static final class Builder {
-        private String org;
-        private String env;
+        private String organization;
+        private String environment;
         private MicrogatewayConfig config;
         private Output<String> key;
         private Output<String> secret;
@@ -206,18 +208,18 @@ public final class MicrogatewayServiceArgs {
         }
 
         /** The Apigee organization the gateway serves (required). */
-        public Builder org(String org) {
-            this.org = org;
+        public Builder organization(String organization) {
+            this.organization = organization;
             return this;
         }
 
         /** The Apigee environment the gateway serves (required). */
-        public Builder env(String env) {
-            this.env = env;
+        public Builder environment(String environment) {
+            this.environment = environment;
             return this;
         }
 
-        /** The gateway's configuration (required), rendered for {@link #org} and {@link #env}. */
+        /** The gateway's configuration (required), rendered for {@link #organization} and {@link #environment}. */
         public Builder config(MicrogatewayConfig config) {
             this.config = config;
             return this;
@@ -346,7 +348,7 @@ public final class MicrogatewayServiceArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewayServiceArgs build() {
             var problems = new Problems("MicrogatewayServiceArgs");
-            GatewayContainer.checkIdentity(problems, "gateway", org, env, config, key, secret);
+            GatewayContainer.checkIdentity(problems, "gateway", organization, environment, config, key, secret);
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             Images.checkPinned(problems, "image", image);
             problems.check(replicas >= 1, "replicas", replicas, "at least 1 replica");

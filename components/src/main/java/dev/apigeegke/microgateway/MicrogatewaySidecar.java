@@ -85,7 +85,7 @@ public final class MicrogatewaySidecar extends ComponentResource {
         var secret = new Secret(credentials, SecretArgs.builder()
                 .metadata(meta(credentials))
                 .type("Opaque")
-                .stringData(GatewayContainer.credentials(args.org(), args.env(), args.key(), args.secret(), yaml))
+                .stringData(GatewayContainer.credentials(args.organization(), args.environment(), args.key(), args.secret(), yaml))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         // Only the sidecar's port, and only from the load balancer and the declared callers: the app's port is
         // reachable from inside the pod alone, and the sidecar from nothing that could skip the load balancer.
@@ -196,7 +196,7 @@ public final class MicrogatewaySidecar extends ComponentResource {
         // The longest child name is <name>-credentials; the name is also a label value (at most 63 characters).
         Names.checkLabel(problems, "name", name, "-credentials".length());
         problems.check(args != null, "args", null,
-                "pass MicrogatewaySidecarArgs.builder().org(...).env(...).config(...).key(...).secret(...).appPort(...).podSelector(...).build()");
+                "pass MicrogatewaySidecarArgs.builder().organization(...).environment(...).config(...).key(...).secret(...).appPort(...).podSelector(...).build()");
         problems.throwIfAny();
         return name;
     }

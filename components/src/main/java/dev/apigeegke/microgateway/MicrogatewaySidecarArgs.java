@@ -19,8 +19,8 @@ public final class MicrogatewaySidecarArgs {
     private static final Pattern LABEL_KEY =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
-    private final String org;
-    private final String env;
+    private final String organization;
+    private final String environment;
     private final MicrogatewayConfig config;
     private final Output<String> key;
     private final Output<String> secret;
@@ -37,8 +37,8 @@ public final class MicrogatewaySidecarArgs {
     private final int stopDelaySeconds;
 
     private MicrogatewaySidecarArgs(Builder b) {
-        this.org = b.org;
-        this.env = b.env;
+        this.organization = b.organization;
+        this.environment = b.environment;
         this.config = b.config;
         this.key = b.key.asSecret();
         this.secret = b.secret.asSecret();
@@ -59,12 +59,14 @@ public final class MicrogatewaySidecarArgs {
         return new Builder();
     }
 
-    public String org() {
-        return org;
+    /** The Apigee organization. */
+    public String organization() {
+        return organization;
     }
 
-    public String env() {
-        return env;
+    /** The Apigee environment. */
+    public String environment() {
+        return environment;
     }
 
     /** This service's own gateway policy. */
@@ -158,8 +160,8 @@ public final class MicrogatewaySidecarArgs {
 
     /** Builder of {@link MicrogatewaySidecarArgs}. */
     public static final class Builder {
-        private String org;
-        private String env;
+        private String organization;
+        private String environment;
         private MicrogatewayConfig config;
         private Output<String> key;
         private Output<String> secret;
@@ -179,18 +181,18 @@ public final class MicrogatewaySidecarArgs {
         }
 
         /** The Apigee organization (required). */
-        public Builder org(String org) {
-            this.org = org;
+        public Builder organization(String organization) {
+            this.organization = organization;
             return this;
         }
 
         /** The Apigee environment (required). */
-        public Builder env(String env) {
-            this.env = env;
+        public Builder environment(String environment) {
+            this.environment = environment;
             return this;
         }
 
-        /** This service's gateway policy (required): plugins, spike arrest, whether a key is required; same org and env. */
+        /** This service's gateway policy (required): plugins, spike arrest, whether a key is required; same organization and environment. */
         public Builder config(MicrogatewayConfig config) {
             this.config = config;
             return this;
@@ -301,12 +303,12 @@ public final class MicrogatewaySidecarArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewaySidecarArgs build() {
             var problems = new Problems("MicrogatewaySidecarArgs");
-            GatewayContainer.checkIdentity(problems, "sidecar", org, env, config, key, secret);
+            GatewayContainer.checkIdentity(problems, "sidecar", organization, environment, config, key, secret);
             if (config != null && config.publicKeyOverride().isEmpty()) {
                 problems.add("config.publicKey", null, "a sidecar verifies keys and tokens offline and its loader insists on the key "
                         + "even when no plugin checks one (in local-proxy mode the gateway downloads nothing): give the organization's "
                         + "edgemicro-auth public key with MicrogatewayConfig.publicKey(pem), "
-                        + "from curl https://" + org + "-" + env + ".apigee.net/edgemicro-auth/publicKey");
+                        + "from curl https://" + organization + "-" + environment + ".apigee.net/edgemicro-auth/publicKey");
             }
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             problems.check(appPort >= 1 && appPort <= 65535 && appPort != MicrogatewaySidecarDefaults.PORT, "appPort", appPort,

@@ -29,7 +29,7 @@ class MicrogatewaySecretsTest {
     Path out;
 
     private static Plan preview(boolean outputs) {
-        var args = MicrogatewayServiceArgs.builder().org("acme").env("test").config(CONFIG)
+        var args = MicrogatewayServiceArgs.builder().organization("acme").environment("test").config(CONFIG)
                 .protectedBackends(new ProtectedBackend("shop", Map.of("app.kubernetes.io/name", "orders"), 8080));
         if (outputs) {
             // As another resource's outputs would arrive, not marked secret: the component must mark them.

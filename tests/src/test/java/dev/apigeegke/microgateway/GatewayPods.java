@@ -65,7 +65,7 @@ final class GatewayPods {
             var sidecar = new MicrogatewaySidecar(MicrogatewaySidecarTest.NAME, args, null);
             new Deployment("orders", sidecar.inject(MicrogatewaySidecarTest.app("orders", Map.of())), null);
         });
-        return of("sidecar with iptables redirect", plan, "orders", args.config().toYaml(), args.org());
+        return of("sidecar with iptables redirect", plan, "orders", args.config().toYaml(), args.organization());
     }
 
     static List<GatewayPod> all() {

@@ -40,7 +40,7 @@ class MicrogatewayServiceTest {
 
     static MicrogatewayServiceArgs.Builder args() {
         return MicrogatewayServiceArgs.builder()
-                .org("acme").env("test").config(config("acme", "test"))
+                .organization("acme").environment("test").config(config("acme", "test"))
                 .key(Output.of(KEY)).secret(Output.of(GATEWAY_SECRET));
     }
 
@@ -406,7 +406,7 @@ class MicrogatewayServiceTest {
     void twoGatewaysInOneProgramDoNotCollide() {
         var plan = Harness.preview(ctx -> {
             new MicrogatewayService("gw-test", args().namespace("gw-test").build(), null);
-            new MicrogatewayService("gw-prod", args().env("prod").config(config("acme", "prod")).namespace("gw-prod").build(), null);
+            new MicrogatewayService("gw-prod", args().environment("prod").config(config("acme", "prod")).namespace("gw-prod").build(), null);
         });
         assertThat(plan.ofType(DEPLOYMENT)).extracting(r -> at(r.inputs(), "metadata", "namespace"), r -> at(r.inputs(), "metadata", "name"))
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("gw-test", "gw-test"),
@@ -450,7 +450,7 @@ class MicrogatewayServiceTest {
     void requiresOrgEnvConfigKeyAndSecret() {
         assertThatThrownBy(() -> MicrogatewayServiceArgs.builder().build())
                 .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument).containsExactlyInAnyOrder("org", "env", "config", "key", "secret"))
+                        .extracting(Problem::argument).containsExactlyInAnyOrder("organization", "environment", "config", "key", "secret"))
                 .hasMessageContaining("config = (not set): pass MicrogatewayConfig.builder()")
                 .hasMessageContaining("key = (not set)")
                 .hasMessageContaining("`edgemicro configure`");

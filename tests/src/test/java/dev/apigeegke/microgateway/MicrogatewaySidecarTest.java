@@ -64,7 +64,7 @@ class MicrogatewaySidecarTest {
 
     static MicrogatewaySidecarArgs.Builder args() {
         return MicrogatewaySidecarArgs.builder()
-                .org("acme").env("test")
+                .organization("acme").environment("test")
                 .config(MicrogatewayConfig.builder().organization("acme").environment("test").publicKey(TEST_PUBLIC_KEY).build())
                 .key(Output.of(MicrogatewayServiceTest.KEY)).secret(Output.of(MicrogatewayServiceTest.GATEWAY_SECRET))
                 .namespace("shop").appPort(8080).podSelector(ORDERS);
@@ -391,7 +391,7 @@ class MicrogatewaySidecarTest {
     void buildReportsEveryMissingArgumentAtOnce() {
         var problems = problemsOf(MicrogatewaySidecarArgs.builder());
         assertThat(problems).extracting(Problem::argument)
-                .contains("org", "env", "config", "key", "secret", "appPort", "podSelector");
+                .contains("organization", "environment", "config", "key", "secret", "appPort", "podSelector");
     }
 
     @Test
@@ -405,7 +405,7 @@ class MicrogatewaySidecarTest {
 
     @Test
     void buildRefusesAConfigForAnotherEnvironmentAndBadSelectors() {
-        var problems = problemsOf(args().env("prod").namespace("Shop").podSelector(Map.of("app", "-bad-")));
+        var problems = problemsOf(args().environment("prod").namespace("Shop").podSelector(Map.of("app", "-bad-")));
         assertThat(problems).extracting(Problem::argument).containsExactlyInAnyOrder("config", "namespace", "podSelector.app");
     }
 

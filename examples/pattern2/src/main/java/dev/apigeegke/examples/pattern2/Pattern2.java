@@ -92,8 +92,8 @@ public final class Pattern2 {
                 .build();
         String gatewayName = config.prefix() + "-gateway";
         var gatewayArgs = MicrogatewayServiceArgs.builder()
-                .org(config.organization())
-                .env(config.environment())
+                .organization(config.organization())
+                .environment(config.environment())
                 .config(gatewayConfig)
                 .key(config.microgatewayKey())
                 .secret(config.microgatewaySecret())

@@ -115,8 +115,8 @@ public final class Pattern3 {
         for (var sample : samples) {
             String sidecar = sidecarName(config, sample);
             var sidecarOf = MicrogatewaySidecarArgs.builder()
-                    .org(config.organization())
-                    .env(config.environment())
+                    .organization(config.organization())
+                    .environment(config.environment())
                     .key(config.microgatewayKey())
                     .secret(config.microgatewaySecret())
                     .config(policy(config, sample))
