@@ -41,7 +41,7 @@ public final class GkeClusterArgs {
     private final boolean autoscaling;
     private final int minNodes;
     private final int maxNodes;
-    private final boolean requireSeedSizing;
+    private final boolean requireProductionSize;
 
     private GkeClusterArgs(Builder b, int nodesPerZone, int minNodes, int maxNodes) {
         this.project = b.project;
@@ -62,9 +62,10 @@ public final class GkeClusterArgs {
         this.autoscaling = b.autoscaling;
         this.minNodes = minNodes;
         this.maxNodes = maxNodes;
-        this.requireSeedSizing = b.requireSeedSizing;
+        this.requireProductionSize = b.requireProductionSize;
     }
 
+    /** A builder; project and location are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,30 +118,37 @@ public final class GkeClusterArgs {
         return maxNodes;
     }
 
+    /** The node machine type; default {@code e2-standard-2}. */
     public String machineType() {
         return machineType;
     }
 
+    /** The node image; default {@code COS_CONTAINERD}. */
     public String imageType() {
         return imageType;
     }
 
+    /** The node boot disk size in GB; default 100. */
     public int diskSizeGb() {
         return diskSizeGb;
     }
 
+    /** The GKE release channel; default {@code REGULAR}. */
     public String releaseChannel() {
         return releaseChannel;
     }
 
+    /** GKE deletion protection; default true. */
     public boolean deletionProtection() {
         return deletionProtection;
     }
 
+    /** The VPC network; default {@code default}. */
     public String network() {
         return network;
     }
 
+    /** The subnetwork; default: the region's subnetwork of the network. */
     public Optional<String> subnetwork() {
         return Optional.ofNullable(subnetwork);
     }
@@ -150,6 +158,7 @@ public final class GkeClusterArgs {
         return Optional.ofNullable(nodeServiceAccount);
     }
 
+    /** CIDRs allowed to reach the control plane; default none. */
     public List<String> masterAuthorizedNetworks() {
         return masterAuthorizedNetworks;
     }
@@ -164,8 +173,9 @@ public final class GkeClusterArgs {
         return nodeLabels;
     }
 
-    public boolean requireSeedSizing() {
-        return requireSeedSizing;
+    /** Whether the cluster must have at least 3 nodes of at least 2 vCPUs (the production minimum); default true. */
+    public boolean requireProductionSize() {
+        return requireProductionSize;
     }
 
     private static int zoneCount(String location, List<String> nodeLocations) {
@@ -195,7 +205,7 @@ public final class GkeClusterArgs {
         private boolean autoscaling = true;
         private @Nullable Integer minNodes;
         private @Nullable Integer maxNodes;
-        private boolean requireSeedSizing = true;
+        private boolean requireProductionSize = true;
         private @Nullable String stackNamespace;
 
         private Builder() {
@@ -324,8 +334,8 @@ public final class GkeClusterArgs {
          * Whether the seed's sizing is enforced: at least 3 nodes of at least 2 vCPUs. Default true;
          * set false for a deliberately small development cluster.
          */
-        public Builder requireSeedSizing(boolean requireSeedSizing) {
-            this.requireSeedSizing = requireSeedSizing;
+        public Builder requireProductionSize(boolean requireProductionSize) {
+            this.requireProductionSize = requireProductionSize;
             return this;
         }
 
@@ -395,14 +405,14 @@ public final class GkeClusterArgs {
             if (locationOk && perZone >= 1) {
                 checkScaling(problems, perZone, total, min, max);
             }
-            if (requireSeedSizing && machineType != null && !machineType.isBlank()) {
+            if (requireProductionSize && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);
                 if (vcpus.isEmpty()) {
                     problems.add(arg("machineType"), machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
-                            + "or set requireSeedSizing(false) to skip the sizing check");
+                            + "or set requireProductionSize(false) to skip the sizing check");
                 } else if (vcpus.getAsInt() < GkeClusterDefaults.MIN_VCPUS) {
                     problems.add(arg("machineType"), machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
-                            + " dedicated vCPUs; use e2-standard-2 or larger, or set requireSeedSizing(false) for a small development cluster");
+                            + " dedicated vCPUs; use e2-standard-2 or larger, or set requireProductionSize(false) for a small development cluster");
                 }
             }
             problems.throwIfAny();
@@ -412,11 +422,11 @@ public final class GkeClusterArgs {
         /** The pool's size at creation, its autoscaling limits, and the seed's 3 nodes, which no limit may undercut. */
         private void checkScaling(Problems problems, int perZone, int total, int min, int max) {
             String seedFix = "the patterns are sized for at least " + GkeClusterDefaults.MIN_NODES
-                    + " nodes; set requireSeedSizing(false) for a small development cluster";
+                    + " nodes; set requireProductionSize(false) for a small development cluster";
             if (!autoscaling) {
                 problems.check(minNodes == null, arg("minNodes"), minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
                 problems.check(maxNodes == null, arg("maxNodes"), maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
-                problems.check(!requireSeedSizing || total >= GkeClusterDefaults.MIN_NODES, arg("nodesPerZone"), perZone,
+                problems.check(!requireProductionSize || total >= GkeClusterDefaults.MIN_NODES, arg("nodesPerZone"), perZone,
                         "the pool would have " + total + " node(s); raise nodesPerZone: " + seedFix);
                 return;
             }
@@ -424,7 +434,7 @@ public final class GkeClusterArgs {
                 problems.add(arg("minNodes"), min, "the pool needs at least 1 node in all zones together");
                 return;
             }
-            problems.check(!requireSeedSizing || min >= GkeClusterDefaults.MIN_NODES, arg(minNodes != null ? "minNodes" : "nodesPerZone"),
+            problems.check(!requireProductionSize || min >= GkeClusterDefaults.MIN_NODES, arg(minNodes != null ? "minNodes" : "nodesPerZone"),
                     minNodes != null ? minNodes : perZone, "the autoscaler could shrink the pool to " + min + " node(s); "
                             + (minNodes != null ? "raise minNodes: " : "raise nodesPerZone or set minNodes: ") + seedFix);
             if (max < min) {

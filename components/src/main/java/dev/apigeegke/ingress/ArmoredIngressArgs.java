@@ -70,14 +70,17 @@ public final class ArmoredIngressArgs {
         this.logSampleRate = b.logSampleRate;
     }
 
+    /** A builder; at least one backend is required, and an allowlist unless internal. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The GCP project of the address and policy; default: the gcp provider's. */
     public Optional<String> project() {
         return Optional.ofNullable(project);
     }
 
+    /** The namespace of the Ingress and its Services; default {@code default}. */
     public String namespace() {
         return namespace;
     }
@@ -92,6 +95,7 @@ public final class ArmoredIngressArgs {
         return Optional.ofNullable(allowlist);
     }
 
+    /** The backends, each with its Service, paths and health check. */
     public List<IngressBackend> backends() {
         return backends;
     }
@@ -101,14 +105,17 @@ public final class ArmoredIngressArgs {
         return defaultBackend;
     }
 
+    /** Whether the Ingress is internal ({@code gce-internal}); default false. */
     public boolean internal() {
         return internal;
     }
 
+    /** The region of an internal address; default none (required when internal). */
     public Optional<String> region() {
         return Optional.ofNullable(region);
     }
 
+    /** The subnetwork of an internal address; default: the region's of the network. */
     public Optional<String> subnetwork() {
         return Optional.ofNullable(subnetwork);
     }
@@ -128,46 +135,57 @@ public final class ArmoredIngressArgs {
         return networkPolicies;
     }
 
+    /** HTTPS domains with a Google-managed certificate; default none (HTTP only). */
     public List<String> domains() {
         return domains;
     }
 
+    /** The SSL policy of the HTTPS frontend; default none. */
     public Optional<String> sslPolicy() {
         return Optional.ofNullable(sslPolicy);
     }
 
+    /** Preconfigured Cloud Armor WAF rule sets; default none. */
     public List<String> wafRuleSets() {
         return wafRuleSets;
     }
 
+    /** The WAF rules' sensitivity level; default 1. */
     public int wafSensitivity() {
         return wafSensitivity;
     }
 
+    /** A rate-based ban per client; default none. */
     public Optional<RateBan> rateBan() {
         return Optional.ofNullable(rateBan);
     }
 
+    /** Cloud Armor Adaptive Protection; default false. */
     public boolean adaptiveProtection() {
         return adaptiveProtection;
     }
 
+    /** Cloud Armor's verbose logging; default false. */
     public boolean verboseLogging() {
         return verboseLogging;
     }
 
+    /** The status the default deny rule answers; default 403. */
     public int denyStatus() {
         return denyStatus;
     }
 
+    /** The backend service's timeout in seconds; default 30. */
     public int timeoutSec() {
         return timeoutSec;
     }
 
+    /** The connection-draining timeout in seconds; default 30. */
     public int drainingTimeoutSec() {
         return drainingTimeoutSec;
     }
 
+    /** The load balancer's request log sampling rate; default 1.0. */
     public double logSampleRate() {
         return logSampleRate;
     }

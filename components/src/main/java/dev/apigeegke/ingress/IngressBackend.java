@@ -30,6 +30,7 @@ public final class IngressBackend {
         this.healthCheckPath = b.healthCheckPath;
     }
 
+    /** A builder; name, selector and targetPort are required. */
     public static Builder builder() {
         return new Builder();
     }

@@ -121,14 +121,17 @@ public final class MicrogatewayConfig {
         this.publicKeyOverride = b.publicKeyOverride;
     }
 
+    /** A builder; organization and environment are required. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The Apigee organization. */
     public String organization() {
         return organization;
     }
 
+    /** The Apigee environment. */
     public String environment() {
         return environment;
     }
@@ -138,6 +141,7 @@ public final class MicrogatewayConfig {
         return privateCloud;
     }
 
+    /** The port the gateway listens on ({@code edgemicro.port}); default 8000. */
     public int port() {
         return port;
     }
@@ -147,22 +151,27 @@ public final class MicrogatewayConfig {
         return plugins;
     }
 
+    /** The oauth plugin settings; default {@link OAuth#defaults()}. */
     public OAuth oauth() {
         return oauth;
     }
 
+    /** The spikearrest plugin settings; default {@link SpikeArrestPlugin#defaults()}. */
     public SpikeArrestPlugin spikeArrest() {
         return spikeArrest;
     }
 
+    /** The headers the gateway adds; default {@link Headers#defaults()}. */
     public Headers headers() {
         return headers;
     }
 
+    /** The analytics buffering; default {@link Analytics#defaults()}. */
     public Analytics analytics() {
         return analytics;
     }
 
+    /** The edgemicro-auth public key put in the config instead of downloaded; default none. */
     public Optional<String> publicKeyOverride() {
         return Optional.ofNullable(publicKeyOverride);
     }

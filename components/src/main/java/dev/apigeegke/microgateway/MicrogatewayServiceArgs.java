@@ -29,6 +29,7 @@ public final class MicrogatewayServiceArgs {
      * @param port        the container port the gateway calls
      */
     public record ProtectedBackend(String namespace, Map<String, String> podSelector, int port) {
+        /** Keeps the selector sorted and without null keys. */
         public ProtectedBackend {
             // Sorted, so the NetworkPolicy's name and contents do not depend on the map's iteration order.
             podSelector = podSelector == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(withoutNullKeys(podSelector)));
@@ -89,6 +90,7 @@ public final class MicrogatewayServiceArgs {
         this.additionalSourceRanges = List.copyOf(b.additionalSourceRanges);
     }
 
+    /** A builder; organization, environment, config, key and secret are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,6 +105,7 @@ public final class MicrogatewayServiceArgs {
         return environment;
     }
 
+    /** The gateway's configuration, for the same organization and environment. */
     public MicrogatewayConfig config() {
         return config;
     }
@@ -117,34 +120,42 @@ public final class MicrogatewayServiceArgs {
         return secret;
     }
 
+    /** The gateway's namespace; default {@code edgemicro-system}. */
     public String namespace() {
         return namespace;
     }
 
+    /** Whether the component creates the namespace; default true. */
     public boolean createNamespace() {
         return createNamespace;
     }
 
+    /** The gateway image; default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}. */
     public String image() {
         return image;
     }
 
+    /** The autoscaler's minimum replica count; default 2. */
     public int replicas() {
         return replicas;
     }
 
+    /** The autoscaler's maximum replica count; default 10. */
     public int maxReplicas() {
         return maxReplicas;
     }
 
+    /** The CPU utilization the autoscaler keeps, in percent of the request; default 70. */
     public int targetCpuUtilization() {
         return targetCpuUtilization;
     }
 
+    /** Node.js worker processes per pod ({@code EDGEMICRO_PROCESSES}); default 1. */
     public int processes() {
         return processes;
     }
 
+    /** Seconds the image waits after SIGTERM ({@code EDGEMICRO_STOP_DELAY}); default 20. */
     public int stopDelaySeconds() {
         return stopDelaySeconds;
     }
@@ -167,18 +178,22 @@ public final class MicrogatewayServiceArgs {
         return Math.max(1, replicas - 1);
     }
 
+    /** The gateway container's resource requests; default cpu 500m, memory 512Mi. */
     public Map<String, String> requests() {
         return requests;
     }
 
+    /** The gateway container's resource limits; default cpu 1, memory 1Gi. */
     public Map<String, String> limits() {
         return limits;
     }
 
+    /** The workloads that accept traffic only from the gateway; default none. */
     public List<ProtectedBackend> protectedBackends() {
         return protectedBackends;
     }
 
+    /** Ranges besides the cluster's pods and Google's load balancers that may reach the gateway; default none. */
     public List<String> additionalSourceRanges() {
         return additionalSourceRanges;
     }

@@ -55,6 +55,7 @@ public final class MicrogatewaySidecarArgs {
         this.stopDelaySeconds = b.stopDelaySeconds;
     }
 
+    /** A builder; organization, environment, config, key, secret, appPort and podSelector are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,6 +85,7 @@ public final class MicrogatewaySidecarArgs {
         return secret;
     }
 
+    /** The service's namespace, where the Secret and NetworkPolicy go; default {@code default}. */
     public String namespace() {
         return namespace;
     }
@@ -103,18 +105,22 @@ public final class MicrogatewaySidecarArgs {
         return callers;
     }
 
+    /** The gateway image; default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}. */
     public String image() {
         return image;
     }
 
+    /** The sidecar's resource requests; default cpu 100m, memory 256Mi. */
     public Map<String, String> requests() {
         return requests;
     }
 
+    /** The sidecar's resource limits; default cpu 500m, memory 512Mi. */
     public Map<String, String> limits() {
         return limits;
     }
 
+    /** Whether the old injector's iptables init container is added; default false. */
     public boolean iptablesRedirect() {
         return iptablesRedirect;
     }

@@ -44,46 +44,57 @@ public final class MicroserviceArgs {
         this.labels = Collections.unmodifiableSortedMap(new TreeMap<>(b.labels));
     }
 
+    /** A builder; image and port are required. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The namespace; default {@code default}. */
     public String namespace() {
         return namespace;
     }
 
+    /** The pinned container image. */
     public String image() {
         return image;
     }
 
+    /** The port the container serves HTTP on. */
     public int port() {
         return port;
     }
 
+    /** Pod replicas; default 2. */
     public int replicas() {
         return replicas;
     }
 
+    /** The path of the readiness and liveness probes; default {@code /}. */
     public String healthPath() {
         return healthPath;
     }
 
+    /** Environment variables; default none. */
     public Map<String, String> env() {
         return env;
     }
 
+    /** Container arguments; default: the image's own. */
     public List<String> args() {
         return args;
     }
 
+    /** Resource requests; default cpu 100m, memory 128Mi. */
     public Map<String, String> requests() {
         return requests;
     }
 
+    /** Resource limits; default cpu 500m, memory 256Mi. */
     public Map<String, String> limits() {
         return limits;
     }
 
+    /** The non-root user id the container runs as; default 65532. */
     public long runAsUser() {
         return runAsUser;
     }

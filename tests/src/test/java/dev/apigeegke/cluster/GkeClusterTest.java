@@ -175,19 +175,19 @@ class GkeClusterTest {
     }
 
     @Test
-    void rejectsSmallClustersWhenTheSeedSizingIsRequired() {
+    void rejectsSmallClustersWhenTheProductionSizeIsRequired() {
         assertThatThrownBy(() -> args().location("europe-west1-b").nodesPerZone(2).build())
                 .isInstanceOf(InvalidArgumentsException.class)
                 .hasMessageContaining("nodesPerZone = 2")
                 .hasMessageContaining("2 node(s)")
-                .hasMessageContaining("requireSeedSizing(false)");
+                .hasMessageContaining("requireProductionSize(false)");
         assertThatThrownBy(() -> args().machineType("e2-medium").build())
                 .hasMessageContaining("machineType = \"e2-medium\"")
                 .hasMessageContaining("fewer than 2 dedicated vCPUs");
         assertThatThrownBy(() -> args().machineType("n1-standard-1").build())
                 .hasMessageContaining("machineType = \"n1-standard-1\"");
         // A small development cluster is possible when asked for explicitly.
-        var small = args().location("europe-west1-b").nodesPerZone(1).machineType("e2-medium").requireSeedSizing(false).build();
+        var small = args().location("europe-west1-b").nodesPerZone(1).machineType("e2-medium").requireProductionSize(false).build();
         assertThat(small.totalNodes()).isEqualTo(1);
     }
 
@@ -348,7 +348,7 @@ class GkeClusterTest {
     void rejectsIncoherentAutoscalingLimits() {
         assertThatThrownBy(() -> args().minNodes(6).maxNodes(4).build())
                 .hasMessageContaining("maxNodes = 4: is below minNodes 6");
-        assertThatThrownBy(() -> args().minNodes(0).requireSeedSizing(false).build())
+        assertThatThrownBy(() -> args().minNodes(0).requireProductionSize(false).build())
                 .hasMessageContaining("minNodes = 0: the pool needs at least 1 node");
         assertThatThrownBy(() -> args().minNodes(2).build())
                 .hasMessageContaining("minNodes = 2: the autoscaler could shrink the pool to 2 node(s)")
@@ -363,7 +363,7 @@ class GkeClusterTest {
                         .extracting(p -> p.argument()).containsExactly("minNodes", "maxNodes"))
                 .hasMessageContaining("applies only with autoscaling");
         // A small development pool can still scale.
-        var dev = args().location("europe-west1-b").nodesPerZone(1).minNodes(1).maxNodes(2).requireSeedSizing(false).build();
+        var dev = args().location("europe-west1-b").nodesPerZone(1).minNodes(1).maxNodes(2).requireProductionSize(false).build();
         assertThat(List.of(dev.minNodes(), dev.maxNodes())).containsExactly(1, 2);
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PodStartTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A crash-free start answers within seconds here; a pod that cannot start is given this long to prove it. */
-    private static final int FAILING_PROBE_SECONDS = 15;
+    private static final int FAILING_PROBE_SECONDS = 8;
 
     @TempDir
     Path dir;
