@@ -102,6 +102,17 @@ class ErrorsTest {
     }
 
     @Test
+    void aDeploymentThatNeverBecomesReadyFailsTheCreateAfterTenMinutes() {
+        h = ProviderHarness.configured(ApigeePlatform.X);
+        h.apigee.deployAfterPolls(Integer.MAX_VALUE);
+        var e = failure(() -> h.create("apigee:index:ApiProxy", h.checked("apigee:index:ApiProxy",
+                proxyInputs("orders", "http://o", "test")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).contains("timed out after 10 min").contains("last state: PROGRESSING");
+        assertThat(h.time.elapsed()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void callsBeforeConfigureSayToSetTheOrganization() {
         h = ProviderHarness.start(ApigeePlatform.EDGE);
         assertThatThrownBy(() -> h.read("apigee:index:ApiProduct", "p", Struct.getDefaultInstance(), Struct.getDefaultInstance()))

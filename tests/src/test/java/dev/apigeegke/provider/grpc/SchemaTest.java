@@ -11,6 +11,7 @@ import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.ResourceArgs;
 import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.testing.Registrations;
+import dev.apigeegke.testing.SchemaTypes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -50,48 +51,14 @@ class SchemaTest {
     private record Prop(String type, String elementType, boolean required, boolean secret, boolean replaceOnChanges) {
     }
 
-    private static Class<?> raw(Type t) {
-        return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
-    }
-
-    private static String schemaType(Type t) {
-        var raw = raw(t);
-        if (raw == String.class) {
-            return "string";
-        }
-        if (raw == Integer.class) {
-            return "integer";
-        }
-        if (raw == Double.class) {
-            return "number";
-        }
-        if (raw == Boolean.class) {
-            return "boolean";
-        }
-        if (raw == List.class) {
-            return "array";
-        }
-        if (raw == Map.class) {
-            return "object";
-        }
-        throw new AssertionError("no schema type for " + t);
-    }
-
     /** The type of a list's items or a map's values, as the schema's items / additionalProperties say it. */
     private static String elementType(Type t) {
-        if (!(t instanceof ParameterizedType p)) {
-            return null;
-        }
-        var arguments = p.getActualTypeArguments();
-        return schemaType(arguments[arguments.length - 1]);
-    }
-
-    private static Type outputArgument(Type outputType) {
-        return ((ParameterizedType) outputType).getActualTypeArguments()[0];
+        var element = SchemaTypes.element(t);
+        return element == null ? null : SchemaTypes.of(element);
     }
 
     private static Object sample(Type t) {
-        return switch (schemaType(t)) {
+        return switch (SchemaTypes.of(t)) {
             case "string" -> "x";
             case "integer" -> 1;
             case "number" -> 1.0;
@@ -109,7 +76,7 @@ class SchemaTest {
             var imp = f.getAnnotation(Import.class);
             if (imp != null && imp.required()) {
                 builder.getClass().getMethod(f.getName(), Output.class)
-                        .invoke(builder, Output.of(sample(outputArgument(f.getGenericType()))));
+                        .invoke(builder, Output.of(sample(SchemaTypes.outputArgument(f.getGenericType()))));
             }
         }
         return (ResourceArgs) builder.getClass().getMethod("build").invoke(builder);
@@ -136,9 +103,9 @@ class SchemaTest {
         for (var f : args.getDeclaredFields()) {
             var imp = f.getAnnotation(Import.class);
             if (imp != null) {
-                var type = outputArgument(f.getGenericType());
+                var type = SchemaTypes.outputArgument(f.getGenericType());
                 // Secret inputs would be wrapped by the builder; the schema has none, so none is declared here.
-                out.put(imp.name(), new Prop(schemaType(type), elementType(type), imp.required(), false,
+                out.put(imp.name(), new Prop(SchemaTypes.of(type), elementType(type), imp.required(), false,
                         registered.getReplaceOnChangesList().contains(imp.name())));
             }
         }
@@ -151,10 +118,10 @@ class SchemaTest {
             var exp = f.getAnnotation(Export.class);
             if (exp != null) {
                 // Optional outputs are exposed as Output<Optional<T>>; required ones as Output<T>.
-                var exposed = outputArgument(resource.getMethod(f.getName()).getGenericReturnType());
+                var exposed = SchemaTypes.outputArgument(resource.getMethod(f.getName()).getGenericReturnType());
                 var optional = exposed instanceof ParameterizedType p && p.getRawType() == Optional.class;
-                var type = outputArgument(f.getGenericType());
-                out.put(exp.name(), new Prop(schemaType(type), elementType(type), !optional,
+                var type = SchemaTypes.outputArgument(f.getGenericType());
+                out.put(exp.name(), new Prop(SchemaTypes.of(type), elementType(type), !optional,
                         registered.getAdditionalSecretOutputsList().contains(exp.name()),
                         registered.getReplaceOnChangesList().contains(exp.name())));
             }
