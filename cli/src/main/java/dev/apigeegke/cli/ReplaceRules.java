@@ -1,5 +1,6 @@
 package dev.apigeegke.cli;
 
+import dev.apigeegke.provider.schema.ProviderSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
  * only properties known to force a replacement are listed.
  *
  * <p>Sources: the Terraform Google provider's {@code ForceNew} fields (pulumi-gcp 7.0 bridges provider 5.0),
- * pulumi-kubernetes 4.0's {@code forceNewProperties} (provider/pkg/provider/diff.go), and this repository's Apigee
- * provider ({@code ResourceHandler.replaceOnChange}, checked against this table by a test).
+ * pulumi-kubernetes 4.0's {@code forceNewProperties} (provider/pkg/provider/diff.go), and, for the {@code apigee:}
+ * types, the inputs this repository's Apigee provider schema marks {@code replaceOnChanges} ({@link ProviderSchema}),
+ * which the provider's Diff replaces on too.
  */
 final class ReplaceRules {
     /** Every Kubernetes object (the type token of a {@code kubernetes:} resource other than the provider). */
@@ -52,11 +54,7 @@ final class ReplaceRules {
         RULES.put("kubernetes:core/v1:ConfigMap", List.of("data", "binaryData"));
         RULES.put("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", List.of("roleRef"));
         RULES.put("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("roleRef"));
-        RULES.put("apigee:index:ApiProxy", List.of("name"));
-        RULES.put("apigee:index:ApiProduct", List.of("name"));
-        RULES.put("apigee:index:TargetServer", List.of("environment", "name"));
-        RULES.put("apigee:index:Developer", List.of("email"));
-        RULES.put("apigee:index:DeveloperApp", List.of("developerEmail", "name"));
+        ProviderSchema.get().resources().forEach(r -> RULES.put(r.token(), r.replaceOnChanges()));
     }
 
     private ReplaceRules() {

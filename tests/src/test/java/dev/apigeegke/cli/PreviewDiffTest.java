@@ -2,7 +2,13 @@ package dev.apigeegke.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.provider.resources.Handlers;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.apigeegke.provider.grpc.ApigeeProvider;
+import dev.apigeegke.provider.schema.PropertySchema;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import io.grpc.stub.StreamObserver;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,12 +247,54 @@ class PreviewDiffTest {
     }
 
     @Test
-    void replaceRulesForApigeeMatchTheApigeeProvider() {
-        for (String token : Handlers.tokens()) {
-            var handler = Handlers.forToken(token).orElseThrow();
-            assertThat(Set.copyOf(ReplaceRules.table().getOrDefault(token, List.of())))
-                    .as(token).isEqualTo(handler.replaceOnChange());
+    void anApigeeInputForcesAReplacementInThePreviewExactlyWhenTheProvidersDiffReplaces() {
+        var provider = new ApigeeProvider();
+        var replacing = new ArrayList<String>();
+        var updating = new ArrayList<String>();
+        for (var resource : ProviderSchema.get().resources()) {
+            for (var input : resource.inputs()) {
+                var diff = new AtomicReference<pulumirpc.Provider.DiffResponse>();
+                provider.diff(pulumirpc.Provider.DiffRequest.newBuilder().setType(resource.token())
+                        .setOlds(Struct.newBuilder().putFields(input.name(), sample(input, "a")))
+                        .setNews(Struct.newBuilder().putFields(input.name(), sample(input, "b"))).build(), observer(diff));
+                var replaces = diff.get().getReplacesList().contains(input.name());
+                assertThat(ReplaceRules.hit(resource.token(), input.name()) != null)
+                        .as(resource.token() + "." + input.name() + " replaces").isEqualTo(replaces);
+                (replaces ? replacing : updating).add(resource.token() + "." + input.name());
+            }
         }
+        assertThat(replacing).contains("apigee:index:TargetServer.environment", "apigee:index:Developer.email");
+        assertThat(updating).contains("apigee:index:TargetServer.host", "apigee:index:ApiProduct.displayName");
+    }
+
+    /** A value of the input's type, different for each {@code seed}. */
+    private static Value sample(PropertySchema input, String seed) {
+        var text = Value.newBuilder().setStringValue(seed).build();
+        return switch (input.type()) {
+            case "integer", "number" -> Value.newBuilder().setNumberValue(seed.charAt(0)).build();
+            case "boolean" -> Value.newBuilder().setBoolValue(seed.equals("a")).build();
+            case "array" -> Value.newBuilder().setListValue(ListValue.newBuilder().addValues(text)).build();
+            case "object" -> Value.newBuilder().setStructValue(Struct.newBuilder().putFields("k", text)).build();
+            default -> text;
+        };
+    }
+
+    private static <T> StreamObserver<T> observer(AtomicReference<T> answer) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(T value) {
+                answer.set(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                throw new AssertionError(t);
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        };
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.core.internal.Codegen;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -78,7 +79,9 @@ public class Developer extends CustomResource {
     }
 
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
+        // The identity inputs on Apigee (replaceOnChanges in the provider's schema), declared as generated SDKs do.
         var defaultOptions = CustomResourceOptions.builder()
+            .replaceOnChanges(List.of("email"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);
     }

@@ -7,7 +7,10 @@
  * <p>The classes have the shape Pulumi's Java code generator gives provider SDKs: each type registers
  * under the token {@code apigee:index:<Type>}, and its inputs and outputs carry the property names the
  * {@code apigee} provider plugin reads and returns, so these names are the contract with that plugin.
- * Required inputs are checked when the arguments are built; optional inputs left unset are not sent.
+ * Required inputs are checked when the arguments are built; optional inputs left unset are not sent. The inputs that
+ * identify a resource on Apigee are declared {@code replaceOnChanges} and the consumer credentials
+ * {@code additionalSecretOutputs}, as in a generated SDK. The provider's package schema is the description these
+ * classes follow: a test compares every property (name, type, required, secret, replace on change, default) with it.
  *
  * <p>No plugin version is set on these resources: the engine resolves the {@code apigee} plugin by
  * name, from the package part of the type token, so a {@code pulumi-resource-apigee} plugin must be

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The management API calls the provider makes, for both flavors. Paths are relative to
+ * The management API calls the provider makes, for both platforms. Paths are relative to
  * {@code /organizations/{org}}, e.g. {@code /apiproducts/shop-product}. Transient failures (429, 5xx,
  * I/O errors) are retried with exponential backoff; other failures throw {@link ApigeeException}.
  */
@@ -28,13 +28,22 @@ public final class ApigeeClient {
     private final ObjectMapper json = new ObjectMapper();
     private final Failures failures;
     private final Transport transport;
+    private final Timing timing;
 
+    /** A client of the organization {@code config} names, on the system clock. */
     public ApigeeClient(ApigeeConfig config) {
-        this.config = config;
-        this.failures = new Failures(config, json);
-        this.transport = new Transport(config, failures);
+        this(config, Timing.SYSTEM);
     }
 
+    /** A client that reads the time from, and waits with, {@code timing}. */
+    public ApigeeClient(ApigeeConfig config, Timing timing) {
+        this.config = config;
+        this.timing = timing;
+        this.failures = new Failures(config, json);
+        this.transport = new Transport(config, failures, timing);
+    }
+
+    /** The configuration this client was made with. */
     public ApigeeConfig config() {
         return config;
     }
@@ -104,7 +113,7 @@ public final class ApigeeClient {
         String post = path + "?override=true" + (serviceAccount == null || serviceAccount.isBlank() ? ""
                 : "&serviceAccount=" + java.net.URLEncoder.encode(serviceAccount, java.nio.charset.StandardCharsets.UTF_8));
         // Edge reads deployment options as form fields and rejects other content types.
-        Transport.Response response = config.flavor() == Flavor.EDGE
+        Transport.Response response = config.platform() == ApigeePlatform.EDGE
                 ? transport.send("POST", post, BodyPublishers.ofString(""), "application/x-www-form-urlencoded")
                 : transport.send("POST", post, BodyPublishers.noBody(), null);
         read("POST", post, response, null);
@@ -131,7 +140,7 @@ public final class ApigeeClient {
         // Edge: {"revision":[{"name":"3","state":"deployed"}]}; X: {"deployments":[{"revision":"3"}]}.
         // Several revisions can be deployed during a rollout: the newest is the one that will serve.
         List<Integer> revisions = new ArrayList<>();
-        if (config.flavor() == Flavor.EDGE) {
+        if (config.platform() == ApigeePlatform.EDGE) {
             for (JsonNode r : answer.path("revision")) {
                 if (r.path("state").asText("deployed").equalsIgnoreCase("deployed")) {
                     parse(r.path("name").asText()).ifPresent(revisions::add);
@@ -146,14 +155,14 @@ public final class ApigeeClient {
     }
 
     private void awaitReady(String env, String proxy, int revision, String path) {
-        Instant deadline = Instant.now().plus(config.deployTimeout());
+        Instant deadline = timing.now().plus(config.deployTimeout());
         Duration interval = config.initialBackoff().isZero() ? Duration.ofMillis(10) : config.initialBackoff();
         String last = "not reported yet";
         while (true) {
             Optional<JsonNode> status = get(path);
             if (status.isPresent()) {
                 String state = status.get().path("state").asText("");
-                boolean edge = config.flavor() == Flavor.EDGE;
+                boolean edge = config.platform() == ApigeePlatform.EDGE;
                 if (edge ? state.equalsIgnoreCase("deployed") : state.equals("READY")) {
                     return;
                 }
@@ -162,11 +171,11 @@ public final class ApigeeClient {
                 }
                 last = state.isEmpty() ? "unknown" : state;
             }
-            Duration left = Duration.between(Instant.now(), deadline);
+            Duration left = Duration.between(timing.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 throw failures.deployTimedOut(env, proxy, revision, last, path);
             }
-            Transport.sleep(interval.compareTo(left) < 0 ? interval : left);
+            transport.pause(interval.compareTo(left) < 0 ? interval : left);
             interval = interval.multipliedBy(2).compareTo(MAX_POLL) < 0 ? interval.multipliedBy(2) : MAX_POLL;
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * 1, takes the documented default ({@link #DEFAULT_DEPLOY_TIMEOUT}, {@link #DEFAULT_INITIAL_BACKOFF},
  * {@link #DEFAULT_MAX_ATTEMPTS}).
  *
- * @param flavor         Edge or X
+ * @param platform       Edge or X ({@code apigee:flavor})
  * @param baseUrl        the management API base, ending in {@code /v1}
  * @param organization   the organization
  * @param credentials    how to authenticate
@@ -18,7 +18,7 @@ import java.util.List;
  * @param maxAttempts    attempts per request for transient failures (429, 5xx, I/O)
  * @param initialBackoff the first retry's delay, doubled for each further retry
  */
-public record ApigeeConfig(Flavor flavor, URI baseUrl, String organization, Credentials credentials,
+public record ApigeeConfig(ApigeePlatform platform, URI baseUrl, String organization, Credentials credentials,
                            Duration deployTimeout, int maxAttempts, Duration initialBackoff) {
     /** Default wait for a deployment to become ready: 5 minutes. */
     public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofMinutes(5);
@@ -30,13 +30,13 @@ public record ApigeeConfig(Flavor flavor, URI baseUrl, String organization, Cred
     /** Validates the inputs (all problems in one message) and fills the defaults. */
     public ApigeeConfig {
         List<String> problems = new ArrayList<>();
-        if (flavor == null) {
-            problems.add("flavor is missing: set EDGE or X");
+        if (platform == null) {
+            problems.add("platform is missing: set EDGE or X");
         }
         if (baseUrl == null) {
-            baseUrl = flavor == null ? null : flavor.defaultBaseUrl();
+            baseUrl = platform == null ? null : platform.defaultBaseUrl();
         } else if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
-            problems.add("baseUrl must be an http(s) URL such as " + Flavor.X.defaultBaseUrl() + ", got scheme '"
+            problems.add("baseUrl must be an http(s) URL such as " + ApigeePlatform.X.defaultBaseUrl() + ", got scheme '"
                     + baseUrl.getScheme() + "'");
         }
         if (organization == null || organization.isBlank()) {
@@ -64,14 +64,14 @@ public record ApigeeConfig(Flavor flavor, URI baseUrl, String organization, Cred
         }
     }
 
-    /** The documented defaults for the flavor's public endpoint (deployTimeout 5 min, 5 attempts, 1 s backoff). */
-    public static ApigeeConfig of(Flavor flavor, String organization, Credentials credentials) {
-        return of(flavor, flavor == null ? null : flavor.defaultBaseUrl(), organization, credentials);
+    /** The documented defaults for the platform's public endpoint (deployTimeout 5 min, 5 attempts, 1 s backoff). */
+    public static ApigeeConfig of(ApigeePlatform platform, String organization, Credentials credentials) {
+        return of(platform, platform == null ? null : platform.defaultBaseUrl(), organization, credentials);
     }
 
     /** The documented defaults with another endpoint (Edge private cloud, regional X). */
-    public static ApigeeConfig of(Flavor flavor, URI baseUrl, String organization, Credentials credentials) {
-        return new ApigeeConfig(flavor, baseUrl, organization, credentials, DEFAULT_DEPLOY_TIMEOUT,
+    public static ApigeeConfig of(ApigeePlatform platform, URI baseUrl, String organization, Credentials credentials) {
+        return new ApigeeConfig(platform, baseUrl, organization, credentials, DEFAULT_DEPLOY_TIMEOUT,
                 DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
     }
 }

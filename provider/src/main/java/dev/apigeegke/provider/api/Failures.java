@@ -147,7 +147,7 @@ final class Failures {
     }
 
     private String roleHint() {
-        return config.flavor() == Flavor.X
+        return config.platform() == ApigeePlatform.X
                 ? "grant it the Apigee Organization Admin role (roles/apigee.admin) on the organization's Google Cloud "
                 + "project, or a narrower role that allows this call (roles/apigee.apiAdminV2 for proxies, products and "
                 + "deployments, roles/apigee.developerAdmin for developers and apps)."

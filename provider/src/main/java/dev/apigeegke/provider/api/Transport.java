@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,10 +34,12 @@ final class Transport {
     private final HttpClient http;
     private final String orgBase;
     private final Failures failures;
+    private final Timing timing;
 
-    Transport(ApigeeConfig config, Failures failures) {
+    Transport(ApigeeConfig config, Failures failures, Timing timing) {
         this.config = config;
         this.failures = failures;
+        this.timing = timing;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30))
@@ -70,7 +73,7 @@ final class Transport {
                 if (!TRANSIENT.contains(response.status()) || attempt >= attempts) {
                     return response;
                 }
-                wait = retryAfter(response.headers()).orElse(backoff(attempt));
+                wait = retryAfter(response.headers(), timing.now()).orElse(backoff(attempt));
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: HTTP {2}, retry {3}/{4} in {5} ms", method,
                         failures.display(path), response.status(), attempt, attempts - 1, wait.toMillis());
             } catch (IOException e) {
@@ -84,7 +87,7 @@ final class Transport {
                 Thread.currentThread().interrupt();
                 throw new ApigeeException(0, method + " " + failures.display(path) + " was interrupted");
             }
-            sleep(wait);
+            pause(wait);
         }
     }
 
@@ -97,8 +100,8 @@ final class Transport {
         return min(wait, MAX_WAIT);
     }
 
-    /** Retry-After in delay-seconds or HTTP-date form; absent or unreadable means "use the backoff". */
-    static java.util.Optional<Duration> retryAfter(HttpHeaders headers) {
+    /** Retry-After in delay-seconds or HTTP-date form (counted from {@code now}); absent or unreadable means "use the backoff". */
+    static java.util.Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
         var value = headers.firstValue("Retry-After").map(String::trim);
         if (value.isEmpty()) {
             return java.util.Optional.empty();
@@ -107,8 +110,8 @@ final class Transport {
             return java.util.Optional.of(min(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))), MAX_WAIT));
         } catch (NumberFormatException notSeconds) {
             try {
-                var at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                var at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration until = Duration.between(now, at);
                 return java.util.Optional.of(until.isNegative() ? Duration.ZERO : min(until, MAX_WAIT));
             } catch (DateTimeParseException notADate) {
                 return java.util.Optional.empty();
@@ -116,9 +119,10 @@ final class Transport {
         }
     }
 
-    static void sleep(Duration wait) {
+    /** Waits for {@code wait}; an interrupted wait fails the call. */
+    void pause(Duration wait) {
         try {
-            Thread.sleep(Math.max(0, wait.toMillis()));
+            timing.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApigeeException(0, "interrupted while waiting for Apigee");

@@ -1,31 +1,29 @@
 package dev.apigeegke.provider.grpc;
 
+import static dev.apigeegke.provider.grpc.ErrorMapping.reply;
+import static dev.apigeegke.provider.grpc.PropertyStructs.fromStruct;
+import static dev.apigeegke.provider.grpc.PropertyStructs.toStruct;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.containsUnknown;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.known;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.revealAll;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.secretKeys;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.unknownKeys;
+import static dev.apigeegke.provider.grpc.SecretsAndUnknowns.withSecrets;
+
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeeClient;
 import dev.apigeegke.provider.api.ApigeeConfig;
-import dev.apigeegke.provider.api.ApigeeException;
 import dev.apigeegke.provider.resources.Checks;
 import dev.apigeegke.provider.resources.Handlers;
 import dev.apigeegke.provider.resources.ResourceHandler;
+import dev.apigeegke.provider.schema.ProviderSchema;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import pulumirpc.Plugin.PluginInfo;
 import pulumirpc.Provider.CheckFailure;
 import pulumirpc.Provider.CheckRequest;
@@ -39,7 +37,6 @@ import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse;
 import pulumirpc.Provider.GetSchemaRequest;
 import pulumirpc.Provider.GetSchemaResponse;
-import pulumirpc.Provider.PropertyDiff;
 import pulumirpc.Provider.ReadRequest;
 import pulumirpc.Provider.ReadResponse;
 import pulumirpc.Provider.UpdateRequest;
@@ -47,14 +44,14 @@ import pulumirpc.Provider.UpdateResponse;
 import pulumirpc.ResourceProviderGrpc;
 
 /**
- * The {@code apigee} resource provider: the engine's gRPC calls, mapped onto one
- * {@link ResourceHandler} per resource type. This class owns what is the same for every type —
- * config, secrets, unknowns, previews (which never call the management API) and error mapping.
+ * The {@code apigee} resource provider: the engine's gRPC calls, dispatched to one {@link ResourceHandler} per
+ * resource type. What is the same for every type lives beside it: {@link InputDiff} (Diff),
+ * {@link SecretsAndUnknowns} (secrets, unknowns and previews, which never call the management API),
+ * {@link ErrorMapping} (failures as gRPC statuses) and {@link ProviderConfig} (the {@code apigee:*} config).
  */
 public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
-    /** The plugin version, also the schema's. */
-    public static final String VERSION = "0.1.0";
-    private static final Logger LOG = Logger.getLogger(ApigeeProvider.class.getName());
+    /** The plugin version: the schema's. */
+    public static final String VERSION = ProviderSchema.get().version();
 
     private final Function<ApigeeConfig, ApigeeClient> clients;
     private volatile ApigeeClient client;
@@ -72,14 +69,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
 
     /** The package schema, as served by GetSchema. */
     public static String schema() {
-        try (var in = ApigeeProvider.class.getResourceAsStream("/schema.json")) {
-            if (in == null) {
-                throw new IllegalStateException("schema.json is missing from the provider jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProviderSchema.get().json();
     }
 
     // ---- plugin and config ----
@@ -97,8 +87,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     @Override
     public void checkConfig(CheckRequest request, StreamObserver<CheckResponse> out) {
         reply(out, () -> {
-            var news = Values.fromStruct(request.getNews());
-            var config = configOnly(news);
+            var config = ProviderConfig.select(fromStruct(request.getNews()));
             var response = CheckResponse.newBuilder().setInputs(request.getNews());
             ProviderConfig.validate(known(config), unknownKeys(config)).forEach(f -> response.addFailures(failure(f)));
             return response.build();
@@ -107,15 +96,15 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
 
     @Override
     public void diffConfig(DiffRequest request, StreamObserver<DiffResponse> out) {
-        reply(out, () -> diff(configOnly(Values.fromStruct(olds(request))), configOnly(Values.fromStruct(request.getNews())),
-                ProviderConfig.KEYS, ProviderConfig.REPLACING));
+        reply(out, () -> InputDiff.of(ProviderConfig.select(fromStruct(olds(request))),
+                ProviderConfig.select(fromStruct(request.getNews())), ProviderConfig.KEYS, ProviderConfig.REPLACING));
     }
 
     @Override
     @SuppressWarnings("deprecation") // older engines send the config only in the variables map
     public void configure(ConfigureRequest request, StreamObserver<ConfigureResponse> out) {
         reply(out, () -> {
-            var config = configOnly(ProviderConfig.merge(Values.fromStruct(request.getArgs()), request.getVariablesMap()));
+            var config = ProviderConfig.select(ProviderConfig.merge(fromStruct(request.getArgs()), request.getVariablesMap()));
             var unknown = unknownKeys(config);
             var failures = ProviderConfig.validate(known(config), unknown);
             if (!failures.isEmpty()) {
@@ -130,31 +119,22 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
         });
     }
 
-    private static Map<String, Object> configOnly(Map<String, Object> all) {
-        var out = new LinkedHashMap<String, Object>();
-        ProviderConfig.KEYS.forEach(k -> {
-            if (all.get(k) != null) {
-                out.put(k, all.get(k));
-            }
-        });
-        return out;
-    }
-
     // ---- resources ----
 
     @Override
     public void check(CheckRequest request, StreamObserver<CheckResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            var news = Values.fromStruct(request.getNews());
+            var news = fromStruct(request.getNews());
             handler.defaults().forEach((k, v) -> {
                 if (news.get(k) == null) {
                     news.put(k, v);
                 }
             });
             var checks = new Checks(known(news), unknownKeys(news));
+            checks.required(handler.requiredInputs());
             handler.check(checks);
-            var response = CheckResponse.newBuilder().setInputs(Values.toStruct(news));
+            var response = CheckResponse.newBuilder().setInputs(toStruct(news));
             checks.failures().forEach(f -> response.addFailures(failure(f)));
             for (var key : news.keySet()) {
                 if (!key.startsWith("__") && !handler.inputs().contains(key)) {
@@ -170,7 +150,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            return diff(Values.fromStruct(olds(request)), Values.fromStruct(request.getNews()), handler.diffed(),
+            return InputDiff.of(fromStruct(olds(request)), fromStruct(request.getNews()), handler.diffed(),
                     handler.replaceOnChange());
         });
     }
@@ -179,23 +159,16 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            var inputs = Values.fromStruct(request.getProperties());
+            var inputs = fromStruct(request.getProperties());
             var secrets = secretKeys(handler, inputs);
-            if (request.getPreview() || Values.containsUnknown(inputs)) {
-                requireKnownUnlessPreview(request.getPreview(), inputs);
-                var outputs = new LinkedHashMap<String, Object>();
-                for (var key : handler.outputs()) {
-                    if (inputs.get(key) != null) {
-                        outputs.put(key, inputs.get(key));
-                    } else if (!handler.inputs().contains(key)) {
-                        outputs.put(key, Values.UNKNOWN);
-                    }
-                }
-                return CreateResponse.newBuilder().setProperties(Values.toStruct(secret(outputs, secrets))).build();
+            if (request.getPreview() || containsUnknown(inputs)) {
+                SecretsAndUnknowns.requireKnownUnlessPreview(request.getPreview(), inputs);
+                var outputs = SecretsAndUnknowns.previewCreate(handler, inputs);
+                return CreateResponse.newBuilder().setProperties(toStruct(withSecrets(outputs, secrets))).build();
             }
-            var created = handler.create(client(), Values.revealAll(inputs));
+            var created = handler.create(client(), revealAll(inputs));
             return CreateResponse.newBuilder().setId(created.id())
-                    .setProperties(Values.toStruct(secret(created.outputs(), secrets))).build();
+                    .setProperties(toStruct(withSecrets(created.outputs(), secrets))).build();
         });
     }
 
@@ -203,9 +176,9 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            var state = Values.fromStruct(request.getProperties());
-            var inputs = Values.fromStruct(request.getInputs());
-            var found = handler.read(client(), request.getId(), Values.revealAll(state));
+            var state = fromStruct(request.getProperties());
+            var inputs = fromStruct(request.getInputs());
+            var found = handler.read(client(), request.getId(), revealAll(state));
             if (found.isEmpty()) {
                 return ReadResponse.newBuilder().setId("").build(); // gone: the engine drops it from the state
             }
@@ -222,8 +195,8 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
                 }
             }
             return ReadResponse.newBuilder().setId(request.getId())
-                    .setProperties(Values.toStruct(secret(outputs, secrets)))
-                    .setInputs(Values.toStruct(secret(newInputs, secrets))).build();
+                    .setProperties(toStruct(withSecrets(outputs, secrets)))
+                    .setInputs(toStruct(withSecrets(newInputs, secrets))).build();
         });
     }
 
@@ -231,27 +204,17 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            var olds = Values.fromStruct(request.getOlds());
-            var news = Values.fromStruct(request.getNews());
+            var olds = fromStruct(request.getOlds());
+            var news = fromStruct(request.getNews());
             var secrets = secretKeys(handler, news);
             Map<String, Object> outputs;
-            if (request.getPreview() || Values.containsUnknown(news)) {
-                requireKnownUnlessPreview(request.getPreview(), news);
-                outputs = new LinkedHashMap<>();
-                var oldPlain = Values.revealAll(olds);
-                var newPlain = Values.revealAll(news);
-                for (var key : handler.outputs()) {
-                    if (news.get(key) != null) {
-                        outputs.put(key, news.get(key));
-                    } else if (!handler.inputs().contains(key)) {
-                        outputs.put(key, handler.keepsOnUpdate(key, oldPlain, newPlain) && olds.get(key) != null
-                                ? olds.get(key) : Values.UNKNOWN);
-                    }
-                }
+            if (request.getPreview() || containsUnknown(news)) {
+                SecretsAndUnknowns.requireKnownUnlessPreview(request.getPreview(), news);
+                outputs = SecretsAndUnknowns.previewUpdate(handler, olds, news);
             } else {
-                outputs = handler.update(client(), request.getId(), Values.revealAll(olds), Values.revealAll(news));
+                outputs = handler.update(client(), request.getId(), revealAll(olds), revealAll(news));
             }
-            return UpdateResponse.newBuilder().setProperties(Values.toStruct(secret(outputs, secrets))).build();
+            return UpdateResponse.newBuilder().setProperties(toStruct(withSecrets(outputs, secrets))).build();
         });
     }
 
@@ -259,7 +222,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            handler.delete(client(), request.getId(), Values.revealAll(Values.fromStruct(request.getProperties())));
+            handler.delete(client(), request.getId(), revealAll(fromStruct(request.getProperties())));
             return Empty.getDefaultInstance();
         });
     }
@@ -271,79 +234,11 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
         reply(out, Empty::getDefaultInstance);
     }
 
-    // ---- helpers ----
+    // ---- dispatch ----
 
     private static Struct olds(DiffRequest request) {
         // Compare inputs with inputs: outputs hold what Apigee added (e.g. a default displayName).
         return request.hasOldInputs() && request.getOldInputs().getFieldsCount() > 0 ? request.getOldInputs() : request.getOlds();
-    }
-
-    private static DiffResponse diff(Map<String, Object> olds, Map<String, Object> news, List<String> keys,
-                                     Set<String> replacing) {
-        var response = DiffResponse.newBuilder().setHasDetailedDiff(true).setDeleteBeforeReplace(false);
-        for (var key : keys) {
-            var oldValue = normalize(Values.reveal(olds.get(key)));
-            var newValue = news.get(key);
-            var changed = Values.containsUnknown(newValue) || !Objects.equals(oldValue, normalize(Values.reveal(newValue)));
-            if (!changed) {
-                continue;
-            }
-            var replace = replacing.contains(key);
-            PropertyDiff.Kind kind;
-            if (oldValue == null) {
-                kind = replace ? PropertyDiff.Kind.ADD_REPLACE : PropertyDiff.Kind.ADD;
-            } else if (newValue == null) {
-                kind = replace ? PropertyDiff.Kind.DELETE_REPLACE : PropertyDiff.Kind.DELETE;
-            } else {
-                kind = replace ? PropertyDiff.Kind.UPDATE_REPLACE : PropertyDiff.Kind.UPDATE;
-            }
-            response.addDiffs(key).putDetailedDiff(key, PropertyDiff.newBuilder().setKind(kind).setInputDiff(true).build());
-            if (replace) {
-                response.addReplaces(key);
-            }
-        }
-        return response.setChanges(response.getDiffsCount() > 0 ? DiffResponse.DiffChanges.DIFF_SOME
-                : DiffResponse.DiffChanges.DIFF_NONE).build();
-    }
-
-    /**
-     * The value as Diff compares it: unset, empty and "" are the same; numbers are doubles; lists of
-     * strings are sets (Apigee does not keep their order).
-     */
-    private static Object normalize(Object v) {
-        if (v == null || "".equals(v)) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                return null;
-            }
-            var items = new ArrayList<Object>();
-            l.forEach(e -> items.add(normalize(e)));
-            if (items.stream().allMatch(e -> e instanceof String)) {
-                items.sort((a, b) -> ((String) a).compareTo((String) b));
-            }
-            return items;
-        }
-        if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                return null;
-            }
-            var out = new TreeMap<String, Object>();
-            m.forEach((k, e) -> out.put(String.valueOf(k), normalize(e)));
-            return out;
-        }
-        return v;
-    }
-
-    private static void requireKnownUnlessPreview(boolean preview, Map<String, Object> inputs) {
-        if (!preview) {
-            throw Status.FAILED_PRECONDITION.withDescription("inputs " + unknownKeys(inputs)
-                    + " are still unknown outside a preview; this is an engine bug, please report it").asRuntimeException();
-        }
     }
 
     private static ResourceHandler handler(String type, String urn) {
@@ -374,82 +269,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
         return c;
     }
 
-    private static Map<String, Object> known(Map<String, Object> values) {
-        var out = new LinkedHashMap<String, Object>();
-        values.forEach((k, v) -> {
-            if (!Values.containsUnknown(v)) {
-                out.put(k, Values.reveal(v));
-            }
-        });
-        return out;
-    }
-
-    private static Set<String> unknownKeys(Map<String, Object> values) {
-        var out = new HashSet<String>();
-        values.forEach((k, v) -> {
-            if (Values.containsUnknown(v)) {
-                out.add(k);
-            }
-        });
-        return out;
-    }
-
-    private static Set<String> secretKeys(ResourceHandler handler, Map<String, Object> values) {
-        var out = new HashSet<>(handler.secretOutputs());
-        values.forEach((k, v) -> {
-            if (Values.containsSecret(v)) {
-                out.add(k);
-            }
-        });
-        return out;
-    }
-
-    /** Wraps the named top-level values as secrets. */
-    private static Map<String, Object> secret(Map<String, Object> values, Set<String> keys) {
-        var out = new LinkedHashMap<String, Object>();
-        values.forEach((k, v) -> out.put(k, keys.contains(k) && v != null && !(v instanceof Values.Secret)
-                ? new Values.Secret(Values.reveal(v)) : v));
-        return out;
-    }
-
     private static CheckFailure failure(Checks.Failure f) {
         return CheckFailure.newBuilder().setProperty(f.property()).setReason(f.reason()).build();
-    }
-
-    /** Runs {@code body} and answers with its result, or with the gRPC error its failure maps to. */
-    private static <T> void reply(StreamObserver<T> out, Supplier<T> body) {
-        T result;
-        try {
-            result = body.get();
-        } catch (RuntimeException e) {
-            out.onError(toStatus(e));
-            return;
-        }
-        out.onNext(result);
-        out.onCompleted();
-    }
-
-    static StatusRuntimeException toStatus(RuntimeException e) {
-        if (e instanceof StatusRuntimeException s) {
-            return s;
-        }
-        if (e instanceof ApigeeException a) {
-            var status = switch (a.status()) {
-                case 400, 422 -> Status.INVALID_ARGUMENT;
-                case 401 -> Status.UNAUTHENTICATED;
-                case 403 -> Status.PERMISSION_DENIED;
-                case 404 -> Status.NOT_FOUND;
-                case 409 -> Status.ALREADY_EXISTS;
-                case 429 -> Status.RESOURCE_EXHAUSTED;
-                case 0, 502, 503, 504 -> Status.UNAVAILABLE;
-                default -> Status.UNKNOWN;
-            };
-            return status.withDescription(a.getMessage()).asRuntimeException();
-        }
-        if (e instanceof IllegalArgumentException) {
-            return Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e).asRuntimeException();
-        }
-        LOG.log(Level.SEVERE, "apigee provider failure", e);
-        return Status.INTERNAL.withDescription("apigee provider bug: " + e).withCause(e).asRuntimeException();
     }
 }

@@ -2,8 +2,9 @@ package dev.apigeegke.provider.grpc;
 
 import dev.apigeegke.provider.api.ApigeeConfig;
 import dev.apigeegke.provider.api.Credentials;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.resources.Checks.Failure;
+import dev.apigeegke.provider.schema.ProviderSchema;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +19,13 @@ import java.util.Set;
  * which {@code pulumi config} command fixes it, and the {@link ApigeeConfig} it yields.
  */
 final class ProviderConfig {
-    /** The config keys, without the {@code apigee:} prefix. */
-    static final List<String> KEYS = List.of("flavor", "baseUrl", "organization", "accessToken", "username",
-            "password", "useApplicationDefaultCredentials");
-    /** Changing these points the provider at other resources, so every resource it manages is replaced. */
-    static final Set<String> REPLACING = Set.of("organization", "flavor");
+    /** The config keys, without the {@code apigee:} prefix: the provider's inputs in the schema. */
+    static final List<String> KEYS = ProviderSchema.get().provider().inputNames();
+    /**
+     * Changing these points the provider at other resources, so every resource it manages is replaced: the provider
+     * inputs the schema marks {@code replaceOnChanges}.
+     */
+    static final Set<String> REPLACING = Set.copyOf(ProviderSchema.get().provider().replaceOnChanges());
     static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
     static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
@@ -30,6 +33,17 @@ final class ProviderConfig {
     private static final String VARIABLE_PREFIX = "apigee:config:";
 
     private ProviderConfig() {
+    }
+
+    /** The config keys of {@code all} that have a value, in {@link #KEYS} order. */
+    static Map<String, Object> select(Map<String, Object> all) {
+        var out = new LinkedHashMap<String, Object>();
+        KEYS.forEach(k -> {
+            if (all.get(k) != null) {
+                out.put(k, all.get(k));
+            }
+        });
+        return out;
     }
 
     /**
@@ -40,7 +54,7 @@ final class ProviderConfig {
         var out = new LinkedHashMap<String, Object>();
         variables.forEach((k, v) -> {
             if (k.startsWith(VARIABLE_PREFIX)) {
-                out.put(k.substring(VARIABLE_PREFIX.length()), Values.UNKNOWN_STRING.equals(v) ? Values.UNKNOWN : v);
+                out.put(k.substring(VARIABLE_PREFIX.length()), PropertyStructs.UNKNOWN_STRING.equals(v) ? SecretsAndUnknowns.UNKNOWN : v);
             }
         });
         args.forEach((k, v) -> {
@@ -67,13 +81,13 @@ final class ProviderConfig {
     /** Every problem with the known config values; {@code unknown} keys are not judged. */
     static List<Failure> validate(Map<String, Object> plain, Set<String> unknown) {
         var failures = new ArrayList<Failure>();
-        var flavor = Flavor.EDGE;
-        var flavorText = text(plain, "flavor");
-        if (flavorText != null) {
-            switch (flavorText.toLowerCase(Locale.ROOT)) {
-                case "edge" -> flavor = Flavor.EDGE;
-                case "x" -> flavor = Flavor.X;
-                default -> failures.add(fail("flavor", "apigee:flavor must be edge or x, got \"" + flavorText
+        var platform = ApigeePlatform.EDGE;
+        var platformText = text(plain, "flavor");
+        if (platformText != null) {
+            switch (platformText.toLowerCase(Locale.ROOT)) {
+                case "edge" -> platform = ApigeePlatform.EDGE;
+                case "x" -> platform = ApigeePlatform.X;
+                default -> failures.add(fail("flavor", "apigee:flavor must be edge or x, got \"" + platformText
                         + "\"; run `pulumi config set apigee:flavor edge` (Apigee Edge) or `pulumi config set apigee:flavor x` (Apigee X or hybrid)"));
             }
         }
@@ -90,7 +104,7 @@ final class ProviderConfig {
             }
             if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
                 failures.add(fail("baseUrl", "apigee:baseUrl must be an absolute http(s) URL of the management API, got \""
-                        + baseUrl + "\"; run `pulumi config set apigee:baseUrl " + flavor.defaultBaseUrl()
+                        + baseUrl + "\"; run `pulumi config set apigee:baseUrl " + platform.defaultBaseUrl()
                         + "` (or your management server's URL ending in /v1)"));
             }
         }
@@ -108,7 +122,7 @@ final class ProviderConfig {
             }
         }
         adc |= unknown.contains("useApplicationDefaultCredentials");
-        if (flavor == Flavor.EDGE) {
+        if (platform == ApigeePlatform.EDGE) {
             if (adc && adcText != null && Boolean.parseBoolean(adcText)) {
                 failures.add(fail("useApplicationDefaultCredentials", "Apigee Edge does not accept Google credentials; run "
                         + "`pulumi config rm apigee:useApplicationDefaultCredentials`, or `pulumi config set apigee:flavor x` if the organization is on Apigee X"));
@@ -143,10 +157,10 @@ final class ProviderConfig {
 
     /** The client config of a validated, fully known config. */
     static ApigeeConfig toApigeeConfig(Map<String, Object> plain) {
-        var flavorText = text(plain, "flavor");
-        var flavor = flavorText != null && flavorText.equalsIgnoreCase("x") ? Flavor.X : Flavor.EDGE;
+        var platformText = text(plain, "flavor");
+        var platform = platformText != null && platformText.equalsIgnoreCase("x") ? ApigeePlatform.X : ApigeePlatform.EDGE;
         var baseUrl = text(plain, "baseUrl");
-        var base = baseUrl == null ? flavor.defaultBaseUrl() : URI.create(baseUrl.replaceAll("/+$", ""));
+        var base = baseUrl == null ? platform.defaultBaseUrl() : URI.create(baseUrl.replaceAll("/+$", ""));
         Credentials credentials;
         if (text(plain, "accessToken") != null) {
             credentials = new Credentials.Bearer(text(plain, "accessToken"));
@@ -155,7 +169,7 @@ final class ProviderConfig {
         } else {
             credentials = new Credentials.GoogleDefault();
         }
-        return new ApigeeConfig(flavor, base, text(plain, "organization"), credentials, DEPLOY_TIMEOUT, MAX_ATTEMPTS,
+        return new ApigeeConfig(platform, base, text(plain, "organization"), credentials, DEPLOY_TIMEOUT, MAX_ATTEMPTS,
                 INITIAL_BACKOFF);
     }
 }

@@ -2,47 +2,27 @@ package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code apigee:index:ApiProduct}, id = the product name, under {@code /apiproducts}. */
 final class ApiProductHandler implements ResourceHandler {
-    private static final List<String> PROPS = List.of("name", "displayName", "description", "approvalType",
-            "attributes", "apiResources", "environments", "proxies", "quota", "quotaInterval", "quotaTimeUnit", "scopes");
-    private static final List<String> LISTS = List.of("apiResources", "environments", "proxies", "scopes");
-    private static final List<String> STRINGS = List.of("displayName", "description", "approvalType",
-            "quota", "quotaInterval", "quotaTimeUnit");
+    private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:ApiProduct");
+    /** The optional lists, sent and read back as string arrays. */
+    private static final List<String> LISTS = SCHEMA.optionalInputsOfType("array");
+    /** The optional strings, sent and read back as they are. */
+    private static final List<String> STRINGS = SCHEMA.optionalInputsOfType("string");
 
     @Override
-    public String token() {
-        return "apigee:index:ApiProduct";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return PROPS;
-    }
-
-    @Override
-    public List<String> outputs() {
-        return PROPS;
-    }
-
-    @Override
-    public List<String> diffed() {
-        return PROPS;
-    }
-
-    @Override
-    public Set<String> replaceOnChange() {
-        return Set.of("name");
+    public ResourceSchema schema() {
+        return SCHEMA;
     }
 
     @Override
     public void check(Checks c) {
-        c.required("name");
         c.pathSegment("name");
         c.oneOf("approvalType", List.of("auto", "manual"));
         c.oneOf("quotaTimeUnit", List.of("minute", "hour", "day", "month"));

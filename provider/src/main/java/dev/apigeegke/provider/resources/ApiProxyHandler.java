@@ -2,6 +2,8 @@ package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -25,32 +27,17 @@ import java.util.zip.ZipInputStream;
  * kept in the state.
  */
 final class ApiProxyHandler implements ResourceHandler {
-    private static final List<String> INPUTS = List.of("name", "bundle", "bundleHash", "environments", "serviceAccount");
-    private static final List<String> OUTPUTS = List.of("name", "bundleHash", "environments", "revision", "deployedRevisions");
+    private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:ApiProxy");
 
     @Override
-    public String token() {
-        return "apigee:index:ApiProxy";
+    public ResourceSchema schema() {
+        return SCHEMA;
     }
 
+    /** The bundle's bytes are compared through {@code bundleHash}, so an unchanged bundle never shows a diff. */
     @Override
-    public List<String> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public List<String> outputs() {
-        return OUTPUTS;
-    }
-
-    @Override
-    public List<String> diffed() {
-        return List.of("name", "bundleHash", "environments", "serviceAccount");
-    }
-
-    @Override
-    public Set<String> replaceOnChange() {
-        return Set.of("name");
+    public Set<String> inputsNotDiffed() {
+        return Set.of("bundle");
     }
 
     @Override
@@ -61,7 +48,6 @@ final class ApiProxyHandler implements ResourceHandler {
 
     @Override
     public void check(Checks c) {
-        c.required("name", "bundle", "bundleHash", "environments");
         var name = c.string("name");
         if (name != null && !name.isEmpty() && !name.matches("[A-Za-z0-9._\\-$%]+")) {
             c.fail("name", "'name' may hold only letters, digits and . _ - $ %, got \"" + name + "\"");

@@ -53,8 +53,8 @@ public final class Checks {
         return known.get(key);
     }
 
-    /** Fails when the input is neither set nor unknown. */
-    void required(String... keys) {
+    /** Fails for each of {@code keys} that is neither set nor unknown. */
+    public void required(Collection<String> keys) {
         for (var key : keys) {
             var v = known.get(key);
             if (!unknown.contains(key) && (v == null || "".equals(v))) {

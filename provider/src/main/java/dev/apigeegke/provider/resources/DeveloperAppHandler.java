@@ -3,12 +3,12 @@ package dev.apigeegke.provider.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
 import dev.apigeegke.provider.api.ApigeeException;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code apigee:index:DeveloperApp}, id {@code developerEmail/name}, under
@@ -16,44 +16,15 @@ import java.util.Set;
  * the key; {@code keyExpiresIn} applies to the key issued at creation.
  */
 final class DeveloperAppHandler implements ResourceHandler {
-    private static final List<String> INPUTS = List.of("developerEmail", "name", "apiProducts", "callbackUrl",
-            "attributes", "keyExpiresIn");
-    private static final List<String> OUTPUTS = List.of("developerEmail", "name", "apiProducts", "callbackUrl",
-            "attributes", "keyExpiresIn", "appId", "consumerKey", "consumerSecret");
+    private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:DeveloperApp");
 
     @Override
-    public String token() {
-        return "apigee:index:DeveloperApp";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public List<String> outputs() {
-        return OUTPUTS;
-    }
-
-    @Override
-    public List<String> diffed() {
-        return INPUTS;
-    }
-
-    @Override
-    public Set<String> replaceOnChange() {
-        return Set.of("developerEmail", "name");
-    }
-
-    @Override
-    public Set<String> secretOutputs() {
-        return Set.of("consumerKey", "consumerSecret");
+    public ResourceSchema schema() {
+        return SCHEMA;
     }
 
     @Override
     public void check(Checks c) {
-        c.required("developerEmail", "name", "apiProducts");
         c.email("developerEmail");
         c.pathSegment("developerEmail");
         c.pathSegment("name");

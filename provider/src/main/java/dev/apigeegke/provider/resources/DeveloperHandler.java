@@ -2,44 +2,25 @@ package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code apigee:index:Developer}, id = the developer's email, under {@code /developers}. */
 final class DeveloperHandler implements ResourceHandler {
-    private static final List<String> INPUTS = List.of("email", "firstName", "lastName", "userName", "attributes");
-    private static final List<String> OUTPUTS = List.of("email", "firstName", "lastName", "userName", "attributes", "developerId");
+    private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:Developer");
+    /** The developer's names and email: sent as they are, and read back. */
+    private static final List<String> REQUIRED = SCHEMA.requiredInputs();
 
     @Override
-    public String token() {
-        return "apigee:index:Developer";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public List<String> outputs() {
-        return OUTPUTS;
-    }
-
-    @Override
-    public List<String> diffed() {
-        return INPUTS;
-    }
-
-    @Override
-    public Set<String> replaceOnChange() {
-        return Set.of("email");
+    public ResourceSchema schema() {
+        return SCHEMA;
     }
 
     @Override
     public void check(Checks c) {
-        c.required("email", "firstName", "lastName", "userName");
         c.email("email");
         c.pathSegment("email");
         c.string("firstName");
@@ -50,10 +31,7 @@ final class DeveloperHandler implements ResourceHandler {
 
     private static Map<String, Object> body(Map<String, Object> in) {
         var b = Props.ordered();
-        b.put("email", Props.required(in, "email"));
-        b.put("firstName", Props.required(in, "firstName"));
-        b.put("lastName", Props.required(in, "lastName"));
-        b.put("userName", Props.required(in, "userName"));
+        REQUIRED.forEach(k -> b.put(k, Props.required(in, k)));
         if (in.get("attributes") != null) {
             b.put("attributes", Props.attributes(Props.map(in, "attributes")));
         }
@@ -63,7 +41,7 @@ final class DeveloperHandler implements ResourceHandler {
     private static Map<String, Object> outputs(JsonNode answer, Map<String, Object> in) {
         var d = Props.node(answer);
         var out = Props.ordered();
-        for (var k : List.of("email", "firstName", "lastName", "userName")) {
+        for (var k : REQUIRED) {
             out.put(k, d.has(k) ? d.get(k).asText() : in.get(k));
         }
         if (d.has("attributes") || in.get("attributes") != null) {

@@ -1,6 +1,7 @@
 package dev.apigeegke.provider.resources;
 
 import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,34 +10,59 @@ import java.util.Set;
 /**
  * How one resource type maps to the management API. Handlers see plain values (secrets revealed);
  * the gRPC layer owns secrets, unknowns and previews, so a handler is only ever called to do real work.
+ * The type's properties are not listed here but read from the package schema ({@link #schema()}).
  */
 public interface ResourceHandler {
+    /** The type as the package schema describes it. */
+    ResourceSchema schema();
+
     /** The type token, e.g. {@code apigee:index:ApiProduct}. */
-    String token();
+    default String token() {
+        return schema().token();
+    }
 
     /** The input properties, in schema order. */
-    List<String> inputs();
+    default List<String> inputs() {
+        return schema().inputNames();
+    }
 
     /** The output properties, in schema order. */
-    List<String> outputs();
+    default List<String> outputs() {
+        return schema().outputNames();
+    }
 
-    /** The inputs compared by Diff; an input left out (e.g. a bundle's bytes) never causes a diff by itself. */
-    List<String> diffed();
+    /** The inputs Check requires, in schema order. */
+    default List<String> requiredInputs() {
+        return schema().requiredInputs();
+    }
+
+    /** The inputs compared by Diff: every input but {@link #inputsNotDiffed()}. */
+    default List<String> diffed() {
+        var skipped = inputsNotDiffed();
+        return inputs().stream().filter(k -> !skipped.contains(k)).toList();
+    }
+
+    /** The inputs that never cause a diff by themselves, as another input stands for them (e.g. a bundle's bytes). */
+    default Set<String> inputsNotDiffed() {
+        return Set.of();
+    }
 
     /** The inputs whose change replaces the resource: they are part of its identity on Apigee. */
-    Set<String> replaceOnChange();
+    default Set<String> replaceOnChange() {
+        return Set.copyOf(schema().replaceOnChanges());
+    }
 
     /** The outputs that are always secrets. */
     default Set<String> secretOutputs() {
-        return Set.of();
+        return schema().secretOutputs();
     }
 
     /** Input defaults that Check fills in when the program leaves them unset. */
     default Map<String, Object> defaults() {
-        return Map.of();
+        return schema().inputDefaults();
     }
 
-    /** Validates the inputs, recording each problem in {@code checks}. */
+    /** Validates the inputs beyond their presence (Check has required the {@link #requiredInputs()}). */
     void check(Checks checks);
 
     /**

@@ -2,48 +2,22 @@ package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
-import java.util.List;
+import dev.apigeegke.provider.schema.ProviderSchema;
+import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code apigee:index:TargetServer}, id {@code environment/name}, under {@code /environments/{env}/targetservers}. */
 final class TargetServerHandler implements ResourceHandler {
-    private static final List<String> PROPS = List.of("environment", "name", "host", "port", "sslEnabled", "enabled");
+    private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:TargetServer");
 
     @Override
-    public String token() {
-        return "apigee:index:TargetServer";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return PROPS;
-    }
-
-    @Override
-    public List<String> outputs() {
-        return PROPS;
-    }
-
-    @Override
-    public List<String> diffed() {
-        return PROPS;
-    }
-
-    @Override
-    public Set<String> replaceOnChange() {
-        return Set.of("environment", "name");
-    }
-
-    @Override
-    public Map<String, Object> defaults() {
-        return Map.of("sslEnabled", false, "enabled", true);
+    public ResourceSchema schema() {
+        return SCHEMA;
     }
 
     @Override
     public void check(Checks c) {
-        c.required("environment", "name", "host", "port");
         c.pathSegment("environment");
         c.pathSegment("name");
         var host = c.string("host");
@@ -67,8 +41,8 @@ final class TargetServerHandler implements ResourceHandler {
         b.put("name", Props.required(in, "name"));
         b.put("host", Props.required(in, "host"));
         b.put("port", Props.integer(in, "port"));
-        b.put("isEnabled", Props.bool(in, "enabled", true));
-        b.put("sSLInfo", Map.of("enabled", Props.bool(in, "sslEnabled", false)));
+        b.put("isEnabled", flag(in, "enabled"));
+        b.put("sSLInfo", Map.of("enabled", flag(in, "sslEnabled")));
         return b;
     }
 
@@ -90,9 +64,14 @@ final class TargetServerHandler implements ResourceHandler {
         out.put("name", in.get("name"));
         out.put("host", in.get("host"));
         out.put("port", Props.integer(in, "port"));
-        out.put("sslEnabled", Props.bool(in, "sslEnabled", false));
-        out.put("enabled", Props.bool(in, "enabled", true));
+        out.put("sslEnabled", flag(in, "sslEnabled"));
+        out.put("enabled", flag(in, "enabled"));
         return out;
+    }
+
+    /** A boolean input, its schema default when unset. */
+    private static boolean flag(Map<String, Object> in, String key) {
+        return Props.bool(in, key, (Boolean) SCHEMA.inputDefaults().get(key));
     }
 
     @Override

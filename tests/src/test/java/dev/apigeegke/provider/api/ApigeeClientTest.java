@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
+import dev.apigeegke.provider.testing.FakeTime;
 import dev.apigeegke.provider.testing.RecordedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +33,7 @@ class ApigeeClientTest {
             "the credentials were rejected: check apigee:accessToken / apigee:username+password / Application Default Credentials";
 
     private ApigeeEmulator apigee;
+    private final FakeTime time = new FakeTime();
 
     @AfterEach
     void stop() {
@@ -41,23 +42,27 @@ class ApigeeClientTest {
         }
     }
 
-    private ApigeeClient client(Flavor flavor) {
-        apigee = ApigeeEmulator.start(flavor, "acme").acceptBearer(TOKEN);
-        return new ApigeeClient(apigee.config(new Credentials.Bearer(TOKEN)));
+    private ApigeeClient client(ApigeePlatform platform) {
+        apigee = ApigeeEmulator.start(platform, "acme").acceptBearer(TOKEN);
+        return new ApigeeClient(apigee.config(new Credentials.Bearer(TOKEN)), time);
     }
 
     private ApigeeClient edgeWithBasicAuth() {
-        apigee = ApigeeEmulator.start(Flavor.EDGE, "acme").acceptBearer(null).acceptBasic(USER, PASSWORD);
-        return new ApigeeClient(apigee.config(new Credentials.Basic(USER, PASSWORD)));
+        apigee = ApigeeEmulator.start(ApigeePlatform.EDGE, "acme").acceptBearer(null).acceptBasic(USER, PASSWORD);
+        return new ApigeeClient(apigee.config(new Credentials.Basic(USER, PASSWORD)), time);
     }
 
     private ApigeeClient withConfig(ApigeeConfig config) {
-        return new ApigeeClient(config);
+        return new ApigeeClient(config, time);
     }
 
-    private static ApigeeConfig tuned(ApigeeConfig c, Duration deployTimeout, Duration backoff) {
-        return new ApigeeConfig(c.flavor(), c.baseUrl(), c.organization(), c.credentials(), deployTimeout,
+    private static ApigeeConfig withBackoff(ApigeeConfig c, Duration backoff) {
+        return new ApigeeConfig(c.platform(), c.baseUrl(), c.organization(), c.credentials(), c.deployTimeout(),
                 c.maxAttempts(), backoff);
+    }
+
+    private static Duration seconds(long s) {
+        return Duration.ofSeconds(s);
     }
 
     static byte[] bundle(String name) {
@@ -79,7 +84,7 @@ class ApigeeClientTest {
 
     @Test
     void importUploadsTheZipAsMultipartAndEachImportIsANewRevision() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         byte[] zip = bundle("orders");
 
         assertThat(client.importProxy("orders", zip)).isEqualTo(1);
@@ -115,7 +120,7 @@ class ApigeeClientTest {
 
     @Test
     void edgeAcceptsABearerToken() {
-        var client = client(Flavor.EDGE);
+        var client = client(ApigeePlatform.EDGE);
 
         assertThat(client.importProxy("orders", bundle("orders"))).isEqualTo(1);
         assertThat(client.get("/apis/orders")).get().extracting(n -> n.path("revision").toString()).isEqualTo("[\"1\"]");
@@ -123,7 +128,7 @@ class ApigeeClientTest {
 
     @Test
     void aZipWithoutAnApiproxyFolderIsRefusedAsAnInvalidBundle() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("proxies/default.xml"));
@@ -141,7 +146,7 @@ class ApigeeClientTest {
 
     @Test
     void deployOnXRunsTheProxyAsTheGivenServiceAccount() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         client.importProxy("orders", bundle("orders"));
 
         client.deploy("test", "orders", 1, "proxy-runner@my-project.iam.gserviceaccount.com");
@@ -154,7 +159,7 @@ class ApigeeClientTest {
 
     @Test
     void deployOnXWaitsThroughProgressingUntilReady() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         client.importProxy("orders", bundle("orders"));
         apigee.deployAfterPolls(2);
 
@@ -162,14 +167,15 @@ class ApigeeClientTest {
 
         var deploy = apigee.requests("POST", "/environments/test/apis/orders/revisions/1/deployments");
         assertThat(deploy).singleElement().extracting(RecordedRequest::query).isEqualTo("override=true");
-        // Two PROGRESSING answers, then READY.
+        // Two PROGRESSING answers, then READY: polled after 1 s, then 2 s.
         assertThat(apigee.requests("GET", "/environments/test/apis/orders/revisions/1/deployments")).hasSize(3);
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2));
         assertThat(apigee.deployedRevision("test", "orders")).contains(1);
     }
 
     @Test
     void deployOnEdgeSendsAFormAndWaitsUntilDeployed() {
-        var client = client(Flavor.EDGE);
+        var client = client(ApigeePlatform.EDGE);
         client.importProxy("orders", bundle("orders"));
         apigee.deployAfterPolls(1);
 
@@ -179,13 +185,14 @@ class ApigeeClientTest {
         assertThat(deploy.query()).isEqualTo("override=true");
         assertThat(deploy.header("content-type")).contains("application/x-www-form-urlencoded");
         assertThat(apigee.requests("GET", "/environments/prod/apis/orders/revisions/1/deployments")).hasSize(2);
+        assertThat(time.sleeps()).containsExactly(seconds(1));
         assertThat(client.deployedRevision("prod", "orders")).contains(1);
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void deployOverridesTheRevisionDeployedInThatEnvironmentOnly(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void deployOverridesTheRevisionDeployedInThatEnvironmentOnly(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
         client.importProxy("orders", bundle("orders"));
         client.deploy("test", "orders", 1);
@@ -198,9 +205,9 @@ class ApigeeClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aFailedDeploymentReportsApigeesErrors(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void aFailedDeploymentReportsApigeesErrors(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
         apigee.deployAfterPolls(1).failDeployments("Unresolved target server orders-backend");
 
@@ -208,31 +215,36 @@ class ApigeeClientTest {
                 .isInstanceOf(ApigeeException.class)
                 .hasMessageContaining("deploying revision 1 of API proxy 'orders' to environment 'test' failed")
                 .hasMessageContaining("Unresolved target server orders-backend")
-                .hasMessageContaining(flavor == Flavor.X ? "ERROR" : "error");
+                .hasMessageContaining(platform == ApigeePlatform.X ? "ERROR" : "error");
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aDeploymentThatNeverBecomesReadyTimesOutSayingHowToCheck(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void aDeploymentThatNeverBecomesReadyTimesOutSayingHowToCheck(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
         apigee.deployAfterPolls(Integer.MAX_VALUE);
-        var slow = withConfig(tuned(client.config(), Duration.ofMillis(150), Duration.ofMillis(1)));
 
-        var e = catchThrowableOfType(() -> slow.deploy("test", "orders", 1), ApigeeException.class);
+        var e = catchThrowableOfType(() -> client.deploy("test", "orders", 1), ApigeeException.class);
 
+        // Polls back off from 1 s to at most 5 s, and the last wait ends at the 5 minute deadline.
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(time.sleeps()).startsWith(seconds(1), seconds(2), seconds(4), seconds(5), seconds(5))
+                .allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(seconds(5)));
+        assertThat(apigee.requests("GET", "/environments/test/apis/orders/revisions/1/deployments"))
+                .hasSize(time.sleeps().size() + 1);
         assertThat(e.getMessage())
-                .contains("deploying revision 1 of API proxy 'orders' to environment 'test' timed out after 150 ms")
-                .contains("last state: " + (flavor == Flavor.X ? "PROGRESSING" : "undeployed"))
+                .contains("deploying revision 1 of API proxy 'orders' to environment 'test' timed out after 5 min")
+                .contains("last state: " + (platform == ApigeePlatform.X ? "PROGRESSING" : "undeployed"))
                 .contains("check it with GET " + apigee.baseUrl()
                         + "/organizations/acme/environments/test/apis/orders/revisions/1/deployments");
         assertNoSecret(e);
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void undeployRemovesTheDeploymentAndUndeployingAgainIsNotAnError(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void undeployRemovesTheDeploymentAndUndeployingAgainIsNotAnError(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
         client.deploy("test", "orders", 1);
 
@@ -244,9 +256,9 @@ class ApigeeClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void deployedRevisionIsEmptyForAProxyThatIsNotDeployedOrDoesNotExist(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void deployedRevisionIsEmptyForAProxyThatIsNotDeployedOrDoesNotExist(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
 
         assertThat(client.deployedRevision("test", "orders")).isEmpty();
@@ -254,9 +266,9 @@ class ApigeeClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void aProxyCannotBeDeletedWhileARevisionIsDeployed(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void aProxyCannotBeDeletedWhileARevisionIsDeployed(ApigeePlatform platform) {
+        var client = client(platform);
         client.importProxy("orders", bundle("orders"));
         client.deploy("test", "orders", 1);
 
@@ -272,7 +284,7 @@ class ApigeeClientTest {
 
     @Test
     void rejectedBearerTokenSaysWhichSettingToCheckWithoutTheToken() {
-        client(Flavor.X);
+        client(ApigeePlatform.X);
         var wrong = withConfig(apigee.config(new Credentials.Bearer(TOKEN + "-expired")));
 
         var e = catchThrowableOfType(() -> wrong.get("/apis"), ApigeeException.class);
@@ -281,6 +293,7 @@ class ApigeeClientTest {
         assertThat(e.getMessage()).contains(CREDENTIALS_HINT).contains("an access token");
         assertNoSecret(e);
         assertThat(apigee.requests()).hasSize(1);
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
@@ -298,30 +311,31 @@ class ApigeeClientTest {
 
     @Test
     void xDoesNotAcceptBasicAuth() {
-        client(Flavor.X);
+        client(ApigeePlatform.X);
         var basic = withConfig(apigee.config(new Credentials.Basic(USER, PASSWORD)));
 
         assertThatThrownBy(() -> basic.get("/apis")).isInstanceOf(ApigeeException.class).hasMessageContaining(CREDENTIALS_HINT);
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void forbiddenNamesTheOrganizationAndTheRoleToGrant(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void forbiddenNamesTheOrganizationAndTheRoleToGrant(ApigeePlatform platform) {
+        var client = client(platform);
         apigee.failNext(1, 403, null);
 
         var e = catchThrowableOfType(() -> client.post("/apiproducts", Map.of("name", "shop")), ApigeeException.class);
 
         assertThat(e.status()).isEqualTo(403);
         assertThat(e.getMessage()).contains("the identity lacks permission on organization 'acme'")
-                .contains(flavor == Flavor.X ? "roles/apigee.admin" : "Organization Administrator role");
+                .contains(platform == ApigeePlatform.X ? "roles/apigee.admin" : "Organization Administrator role");
         assertNoSecret(e);
         assertThat(apigee.requests()).hasSize(1);
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
     void notFoundSaysWhatIsMissingAndAtWhichPath() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
 
         var e = catchThrowableOfType(() -> client.deploy("test", "missing", 3), ApigeeException.class);
 
@@ -336,9 +350,9 @@ class ApigeeClientTest {
 
     @Test
     void anotherOrganizationIsNotFound() {
-        client(Flavor.EDGE);
+        client(ApigeePlatform.EDGE);
         var c = apigee.config(new Credentials.Bearer(TOKEN));
-        var other = withConfig(new ApigeeConfig(c.flavor(), c.baseUrl(), "other", c.credentials(), c.deployTimeout(),
+        var other = withConfig(new ApigeeConfig(c.platform(), c.baseUrl(), "other", c.credentials(), c.deployTimeout(),
                 c.maxAttempts(), c.initialBackoff()));
 
         assertThatThrownBy(() -> other.post("/developers", Map.of("email", "a@example.com")))
@@ -348,9 +362,9 @@ class ApigeeClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void conflictSuggestsPulumiImportOrAnotherName(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void conflictSuggestsPulumiImportOrAnotherName(ApigeePlatform platform) {
+        var client = client(platform);
         client.post("/apiproducts", Map.of("name", "shop", "approvalType", "auto"));
 
         var e = catchThrowableOfType(() -> client.post("/apiproducts", Map.of("name", "shop")), ApigeeException.class);
@@ -364,11 +378,12 @@ class ApigeeClientTest {
     @ParameterizedTest
     @ValueSource(ints = {429, 500, 502, 503, 504})
     void transientFailuresAreRetriedUntilTheCallSucceeds(int status) {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         apigee.failNext(2, status, null);
 
         assertThat(client.post("/apiproducts", Map.of("name", "shop")).path("name").asText()).isEqualTo("shop");
 
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2));
         assertThat(apigee.requests()).hasSize(3).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/v1/organizations/acme/apiproducts");
             assertThat(r.bodyText()).isEqualTo("{\"name\":\"shop\"}");
@@ -378,18 +393,19 @@ class ApigeeClientTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 404, 409})
     void clientErrorsAreNotRetried(int status) {
-        var client = client(Flavor.EDGE);
+        var client = client(ApigeePlatform.EDGE);
         apigee.failNext(1, status, null);
 
         assertThatThrownBy(() -> client.put("/apiproducts/shop", Map.of("name", "shop")))
                 .isInstanceOfSatisfying(ApigeeException.class, e -> assertThat(e.status()).isEqualTo(status));
         assertThat(apigee.requests()).hasSize(1);
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void unavailableAfterEveryAttemptSaysToRetryLater(Flavor flavor) {
-        var client = client(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void unavailableAfterEveryAttemptSaysToRetryLater(ApigeePlatform platform) {
+        var client = client(platform);
         apigee.failNext(5, 503, null);
 
         var e = catchThrowableOfType(() -> client.get("/apis"), ApigeeException.class);
@@ -398,29 +414,58 @@ class ApigeeClientTest {
         assertThat(e.getMessage()).contains("HTTP 503 on GET /organizations/acme/apis: Apigee is unavailable, still after 5 attempts: retry later");
         assertNoSecret(e);
         assertThat(apigee.requests()).hasSize(5);
+        // Four retries, the backoff doubling from 1 s.
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2), seconds(4), seconds(8));
     }
 
     @Test
-    @Timeout(20)
+    void backoffDoublesUpToFiveMinutesAWait() {
+        var client = client(ApigeePlatform.EDGE);
+        var slow = withConfig(withBackoff(client.config(), Duration.ofMinutes(2)));
+        apigee.failNext(4, 502, null);
+
+        assertThat(slow.get("/apis")).isPresent();
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(5),
+                Duration.ofMinutes(5));
+    }
+
+    @Test
     void retryAfterIsHonouredInsteadOfTheBackoff() {
-        var client = client(Flavor.X);
-        // With an hour of backoff, only the server's Retry-After lets this finish.
-        var patient = withConfig(tuned(client.config(), Duration.ofSeconds(2), Duration.ofHours(1)));
-        apigee.failNext(1, 429, Duration.ZERO).failNext(1, 503, Duration.ZERO);
+        var client = client(ApigeePlatform.X);
+        var patient = withConfig(withBackoff(client.config(), Duration.ofHours(1)));
+        apigee.failNext(1, 429, seconds(7)).failNext(1, 503, seconds(30));
 
         assertThat(patient.get("/apis")).isPresent();
 
         assertThat(apigee.requests()).hasSize(3);
+        assertThat(time.sleeps()).containsExactly(seconds(7), seconds(30));
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateWaitsUntilThenAndNeverLongerThanFiveMinutes() {
+        var now = FakeTime.START;
+        assertThat(Transport.retryAfter(retryAfter("Fri, 01 Mar 2024 12:00:42 GMT"), now)).contains(seconds(42));
+        assertThat(Transport.retryAfter(retryAfter("Fri, 01 Mar 2024 11:59:00 GMT"), now)).contains(Duration.ZERO);
+        assertThat(Transport.retryAfter(retryAfter("Fri, 01 Mar 2024 14:00:00 GMT"), now)).contains(Duration.ofMinutes(5));
+        assertThat(Transport.retryAfter(retryAfter("86400"), now)).contains(Duration.ofMinutes(5));
+        assertThat(Transport.retryAfter(retryAfter("soon"), now)).isEmpty();
+    }
+
+    private static java.net.http.HttpHeaders retryAfter(String value) {
+        return java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of(value)), (k, v) -> true);
     }
 
     @Test
     void noAnswerIsRetriedThenReportedWithTheEndpointToCheck() {
-        client(Flavor.X);
+        client(ApigeePlatform.X);
         var config = apigee.config(new Credentials.Bearer(TOKEN));
         apigee.close();
         var offline = withConfig(config);
 
         var e = catchThrowableOfType(() -> offline.get("/apis"), ApigeeException.class);
+
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2), seconds(4), seconds(8));
 
         assertThat(e.status()).isZero();
         assertThat(e.getMessage()).contains("GET " + config.baseUrl() + "/organizations/acme/apis")
@@ -430,7 +475,7 @@ class ApigeeClientTest {
 
     @Test
     void developerAppKeysKeepTheirProductsUntilChangedThroughTheKey() {
-        var client = client(Flavor.X);
+        var client = client(ApigeePlatform.X);
         client.post("/apiproducts", Map.of("name", "basic"));
         client.post("/apiproducts", Map.of("name", "gold"));
         client.post("/developers", Map.of("email", "dev@example.com", "firstName", "Dev", "lastName", "One",
@@ -456,14 +501,14 @@ class ApigeeClientTest {
 
     @Test
     void configDefaultsAreFiveMinutesFiveAttemptsAndOneSecondBackoffOnThePublicEndpoint() {
-        var config = ApigeeConfig.of(Flavor.X, "acme", new Credentials.Bearer(TOKEN));
+        var config = ApigeeConfig.of(ApigeePlatform.X, "acme", new Credentials.Bearer(TOKEN));
 
-        assertThat(config.baseUrl()).isEqualTo(Flavor.X.defaultBaseUrl());
+        assertThat(config.baseUrl()).isEqualTo(ApigeePlatform.X.defaultBaseUrl());
         assertThat(config.deployTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.maxAttempts()).isEqualTo(5);
         assertThat(config.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
-        var unset = new ApigeeConfig(Flavor.EDGE, null, "acme", new Credentials.Bearer(TOKEN), null, 0, null);
-        assertThat(unset).isEqualTo(ApigeeConfig.of(Flavor.EDGE, "acme", new Credentials.Bearer(TOKEN)));
+        var unset = new ApigeeConfig(ApigeePlatform.EDGE, null, "acme", new Credentials.Bearer(TOKEN), null, 0, null);
+        assertThat(unset).isEqualTo(ApigeeConfig.of(ApigeePlatform.EDGE, "acme", new Credentials.Bearer(TOKEN)));
         assertThat(unset.baseUrl()).hasToString("https://api.enterprise.apigee.com/v1");
         assertThat(config.toString()).doesNotContain(TOKEN);
     }
@@ -472,7 +517,7 @@ class ApigeeClientTest {
     void configReportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> new ApigeeConfig(null, null, " ", null, Duration.ZERO, 5, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("flavor is missing").hasMessageContaining("organization is missing")
+                .hasMessageContaining("platform is missing").hasMessageContaining("organization is missing")
                 .hasMessageContaining("credentials are missing").hasMessageContaining("deployTimeout must be positive")
                 .hasMessageContaining("initialBackoff must not be negative");
     }
@@ -480,7 +525,7 @@ class ApigeeClientTest {
     @Test
     void applicationDefaultCredentialsAreNotLoadedUntilARequestNeedsThem() {
         var adc = new Credentials.GoogleDefault();
-        var client = new ApigeeClient(ApigeeConfig.of(Flavor.X, "acme", adc));
+        var client = new ApigeeClient(ApigeeConfig.of(ApigeePlatform.X, "acme", adc), time);
 
         // Constructing the client and printing the config must not reach Google (no ADC exists in tests).
         assertThat(client.config().credentials()).hasToString("GoogleDefault");

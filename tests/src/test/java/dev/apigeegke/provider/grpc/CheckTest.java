@@ -10,7 +10,7 @@ import static dev.apigeegke.provider.grpc.ProviderHarness.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -28,7 +28,7 @@ class CheckTest {
 
     @BeforeAll
     static void start() {
-        h = ProviderHarness.start(Flavor.EDGE); // Check needs no configuration and makes no call
+        h = ProviderHarness.start(ApigeePlatform.EDGE); // Check needs no configuration and makes no call
     }
 
     @AfterAll

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Struct;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ErrorsTest {
 
     @Test
     void aRejectedTokenIsUnauthenticatedAndSaysToCheckTheCredentials() {
-        h = ProviderHarness.configured(Flavor.X);
+        h = ProviderHarness.configured(ApigeePlatform.X);
         h.apigee.acceptBearer("another-token");
         var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -42,7 +43,7 @@ class ErrorsTest {
 
     @Test
     void anExistingProductIsAlreadyExistsWithApigeesExplanation() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop"));
         h.create("apigee:index:ApiProduct", inputs, false);
         var e = failure(() -> h.create("apigee:index:ApiProduct", inputs, false));
@@ -52,7 +53,7 @@ class ErrorsTest {
 
     @Test
     void aForbiddenCallIsPermissionDeniedAndNamesTheRoleToGrant() {
-        h = ProviderHarness.configured(Flavor.X);
+        h = ProviderHarness.configured(ApigeePlatform.X);
         h.apigee.failNext(1, 403, null);
         var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -61,7 +62,7 @@ class ErrorsTest {
 
     @Test
     void updatingWhatWasDeletedOutsidePulumiIsNotFoundAndSaysWhat() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var olds = h.checked("apigee:index:Developer", struct("email", "gone@example.com", "firstName", "G",
                 "lastName", "One", "userName", "gone"));
         var news = h.checked("apigee:index:Developer", struct("email", "gone@example.com", "firstName", "Gina",
@@ -73,22 +74,27 @@ class ErrorsTest {
 
     @Test
     void anUnavailableApigeeIsRetriedThenReportedAsUnavailable() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop"));
         // One transient failure: retried, and the create succeeds.
         h.apigee.failNext(1, 503, null);
         assertThat(h.create("apigee:index:ApiProduct", inputs, false).getId()).isEqualTo("shop");
         assertThat(h.apigee.requests("POST", "/apiproducts")).hasSize(2);
-        // Failing on every attempt: the engine gets UNAVAILABLE with the advice to retry later.
+        assertThat(h.time.sleeps()).containsExactly(Duration.ofSeconds(1));
+        // Failing on every one of the 5 attempts, 1 s apart and doubling: the engine gets UNAVAILABLE with the
+        // advice to retry later.
         h.apigee.failNext(5, 503, null);
         var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "other")), false));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(e.getStatus().getDescription()).contains("503").containsIgnoringCase("retry later");
+        assertThat(e.getStatus().getDescription()).contains("503").containsIgnoringCase("retry later")
+                .contains("still after 5 attempts");
+        assertThat(h.time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     @Test
     void aFailedDeploymentFailsTheCreateWithApigeesReason() {
-        h = ProviderHarness.configured(Flavor.X);
+        h = ProviderHarness.configured(ApigeePlatform.X);
         h.apigee.failDeployments("TargetServer orders-backend not found");
         var e = failure(() -> h.create("apigee:index:ApiProxy", h.checked("apigee:index:ApiProxy",
                 proxyInputs("orders", "http://o", "test")), false));
@@ -96,8 +102,19 @@ class ErrorsTest {
     }
 
     @Test
+    void aDeploymentThatNeverBecomesReadyFailsTheCreateAfterTenMinutes() {
+        h = ProviderHarness.configured(ApigeePlatform.X);
+        h.apigee.deployAfterPolls(Integer.MAX_VALUE);
+        var e = failure(() -> h.create("apigee:index:ApiProxy", h.checked("apigee:index:ApiProxy",
+                proxyInputs("orders", "http://o", "test")), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).contains("timed out after 10 min").contains("last state: PROGRESSING");
+        assertThat(h.time.elapsed()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void callsBeforeConfigureSayToSetTheOrganization() {
-        h = ProviderHarness.start(Flavor.EDGE);
+        h = ProviderHarness.start(ApigeePlatform.EDGE);
         assertThatThrownBy(() -> h.read("apigee:index:ApiProduct", "p", Struct.getDefaultInstance(), Struct.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
@@ -107,7 +124,7 @@ class ErrorsTest {
 
     @Test
     void anUnknownTypeNamesTheServedTypes() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var e = failure(() -> h.check("apigee:index:Environment", Struct.getDefaultInstance()));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(e.getStatus().getDescription()).contains("apigee:index:ApiProxy").contains("apigee:index:DeveloperApp");
@@ -115,7 +132,7 @@ class ErrorsTest {
 
     @Test
     void afterCancelNoNewOperationStarts() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         h.cancel();
         h.apigee.clearRequests();
         var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "p")), false));

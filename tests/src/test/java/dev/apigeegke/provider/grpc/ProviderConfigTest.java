@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
 import io.grpc.CallOptions;
 import io.grpc.Status;
@@ -25,7 +25,7 @@ import pulumirpc.Provider.DiffResponse.DiffChanges;
 
 /** The plugin handshake and the provider config: CheckConfig, DiffConfig, Configure. */
 class ProviderConfigTest {
-    private final ProviderHarness h = ProviderHarness.start(Flavor.EDGE);
+    private final ProviderHarness h = ProviderHarness.start(ApigeePlatform.EDGE);
 
     @AfterEach
     void stop() {

@@ -6,9 +6,9 @@ import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.apigeegke.provider.api.ApigeeClient;
-import dev.apigeegke.provider.api.ApigeeConfig;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
+import dev.apigeegke.provider.testing.FakeTime;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -53,33 +52,34 @@ final class ProviderHarness implements AutoCloseable {
     static final String ORG = "acme";
 
     final ApigeeEmulator apigee;
+    /** The clients' clock: retries and deployment polls wait on it, not in real time. */
+    final FakeTime time = new FakeTime();
     final PluginServer server;
     final ManagedChannel channel;
     final ResourceProviderBlockingStub stub;
 
-    private ProviderHarness(Flavor flavor) throws IOException {
-        apigee = ApigeeEmulator.start(flavor, ORG);
-        // Same endpoint and credentials as configured, with a test's timeouts: no real waiting on retries.
-        server = PluginServer.start(new ApigeeProvider(c -> new ApigeeClient(new ApigeeConfig(c.flavor(), c.baseUrl(),
-                c.organization(), c.credentials(), Duration.ofSeconds(2), 2, Duration.ofMillis(1)))));
+    private ProviderHarness(ApigeePlatform platform) throws IOException {
+        apigee = ApigeeEmulator.start(platform, ORG);
+        // The configured client, on a clock that waits for retries and deployment polls without taking real time.
+        server = PluginServer.start(new ApigeeProvider(c -> new ApigeeClient(c, time)));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         stub = ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
     /** A provider that is started but not configured. */
-    static ProviderHarness start(Flavor flavor) {
+    static ProviderHarness start(ApigeePlatform platform) {
         try {
-            return new ProviderHarness(flavor);
+            return new ProviderHarness(platform);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A provider configured for the emulator with the emulator's token, as a secret. */
-    static ProviderHarness configured(Flavor flavor) {
-        var h = start(flavor);
+    static ProviderHarness configured(ApigeePlatform platform) {
+        var h = start(platform);
         h.stub.configure(ConfigureRequest.newBuilder().setAcceptSecrets(true)
-                .setArgs(struct("flavor", flavor == Flavor.X ? "x" : "edge", "organization", ORG,
+                .setArgs(struct("flavor", platform == ApigeePlatform.X ? "x" : "edge", "organization", ORG,
                         "baseUrl", h.apigee.baseUrl().toString(), "accessToken", secret(ApigeeEmulator.TOKEN)))
                 .build());
         return h;

@@ -10,7 +10,7 @@ import static dev.apigeegke.provider.grpc.ProviderHarness.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +42,9 @@ class ResourceLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void apiProxyIsImportedDeployedRedeployedOnANewBundleAndUndeployedOnDelete(Flavor flavor) {
-        h = ProviderHarness.configured(flavor);
+    @EnumSource(ApigeePlatform.class)
+    void apiProxyIsImportedDeployedRedeployedOnANewBundleAndUndeployedOnDelete(ApigeePlatform platform) {
+        h = ProviderHarness.configured(platform);
         var inputs = h.checked(PROXY, proxyInputs("orders", "http://orders.internal", "test"));
         var created = h.create(PROXY, inputs, false);
         assertThat(created.getId()).isEqualTo("orders");
@@ -91,7 +91,7 @@ class ResourceLifecycleTest {
 
     @Test
     void aRevisionDeployedOutsidePulumiMakesTheNextUpDeployTheProgramsBundleAgain() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked(PROXY, proxyInputs("orders", "http://orders.internal", "test"));
         var outputs = h.create(PROXY, inputs, false).getProperties();
         // Someone imports and deploys another bundle by hand.
@@ -110,7 +110,7 @@ class ResourceLifecycleTest {
 
     @Test
     void targetServerGetsItsDefaultsUpdatesInPlaceAndIsReplacedWhenMovedToAnotherEnvironment() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked(TARGET, struct("environment", "test", "name", "orders-backend", "host", "10.0.0.7", "port", 8080));
         assertThat(plain(inputs)).containsEntry("sslEnabled", false).containsEntry("enabled", true);
         var created = h.create(TARGET, inputs, false);
@@ -140,7 +140,7 @@ class ResourceLifecycleTest {
 
     @Test
     void apiProductUpdatesInPlaceIgnoresListOrderAndIsReplacedOnRename() {
-        h = ProviderHarness.configured(Flavor.X);
+        h = ProviderHarness.configured(ApigeePlatform.X);
         var inputs = h.checked(PRODUCT, struct("name", "shop", "displayName", "Shop", "approvalType", "auto",
                 "attributes", Map.of("access", "public"), "environments", List.of("test", "prod"),
                 "proxies", List.of("orders"), "quota", "1000", "quotaInterval", "1", "quotaTimeUnit", "hour"));
@@ -171,7 +171,7 @@ class ResourceLifecycleTest {
 
     @Test
     void importingAnApiProductFillsItsInputsFromApigee() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         h.create(PRODUCT, h.checked(PRODUCT, struct("name", "legacy", "approvalType", "manual", "scopes", List.of("read"))), false);
         var imported = h.read(PRODUCT, "legacy", Struct.getDefaultInstance(), Struct.getDefaultInstance());
         assertThat(imported.getId()).isEqualTo("legacy");
@@ -181,7 +181,7 @@ class ResourceLifecycleTest {
 
     @Test
     void developerAndAppLiveThroughUpdatesAndTheAppsProductsChangeOnItsKey() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var devInputs = h.checked(DEVELOPER, struct("email", "jane@example.com", "firstName", "Jane", "lastName", "Doe",
                 "userName", "jane"));
         var dev = h.create(DEVELOPER, devInputs, false);
@@ -228,7 +228,7 @@ class ResourceLifecycleTest {
 
     @Test
     void proxyBundleBytesAreSentAsTheImportedZip() {
-        h = ProviderHarness.configured(Flavor.EDGE);
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var zip = bundle("catalog", "http://catalog.internal");
         h.create(PROXY, h.checked(PROXY, with(proxyInputs("catalog", "http://catalog.internal", "test"),
                 "bundle", base64(zip))), false);

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import dev.apigeegke.provider.api.Flavor;
+import com.pulumi.resources.ResourceArgs;
+import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.testing.Registrations;
+import dev.apigeegke.testing.SchemaTypes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -19,10 +23,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pulumirpc.Provider.GetSchemaRequest;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 /**
- * The schema served by GetSchema is the contract other languages' SDKs are generated from; it must say
- * exactly what the typed Java classes in {@code dev.apigeegke.apigee.resources} say.
+ * The schema served by GetSchema is the one description of the Apigee resources: other languages' SDKs are
+ * generated from it, the provider takes its property lists from it, and the typed Java classes in
+ * {@code dev.apigeegke.apigee.resources} must say exactly what it says, property by property: name, type (and item
+ * type), required, secret, replace on change, and the default an unset input takes.
  */
 class SchemaTest {
     private static final String PACKAGE = "dev.apigeegke.apigee.resources.";
@@ -31,7 +38,7 @@ class SchemaTest {
 
     @BeforeAll
     static void fetch() throws Exception {
-        h = ProviderHarness.start(Flavor.EDGE);
+        h = ProviderHarness.start(ApigeePlatform.EDGE);
         schema = new ObjectMapper().readTree(h.stub.getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema());
     }
 
@@ -40,54 +47,83 @@ class SchemaTest {
         h.close();
     }
 
-    /** A property of a typed class: its schema type and whether it is required. */
-    private record Prop(String type, boolean required) {
+    /** A property as the schema and a typed class each describe it. */
+    private record Prop(String type, String elementType, boolean required, boolean secret, boolean replaceOnChanges) {
     }
 
-    private static String schemaType(Type t) {
-        var raw = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
-        if (raw == String.class) {
-            return "string";
-        }
-        if (raw == Integer.class) {
-            return "integer";
-        }
-        if (raw == Boolean.class) {
-            return "boolean";
-        }
-        if (raw == List.class) {
-            return "array";
-        }
-        if (raw == Map.class) {
-            return "object";
-        }
-        throw new AssertionError("no schema type for " + t);
+    /** The type of a list's items or a map's values, as the schema's items / additionalProperties say it. */
+    private static String elementType(Type t) {
+        var element = SchemaTypes.element(t);
+        return element == null ? null : SchemaTypes.of(element);
     }
 
-    private static Type outputArgument(Type outputType) {
-        return ((ParameterizedType) outputType).getActualTypeArguments()[0];
+    private static Object sample(Type t) {
+        return switch (SchemaTypes.of(t)) {
+            case "string" -> "x";
+            case "integer" -> 1;
+            case "number" -> 1.0;
+            case "boolean" -> true;
+            case "array" -> List.of(sample(((ParameterizedType) t).getActualTypeArguments()[0]));
+            case "object" -> Map.of("k", sample(((ParameterizedType) t).getActualTypeArguments()[1]));
+            default -> throw new AssertionError(t);
+        };
     }
 
-    private static Map<String, Prop> inputsOf(Class<?> args) {
+    /** The arguments with every required input set to a sample value and nothing else set. */
+    private static ResourceArgs minimalArgs(Class<?> args) throws Exception {
+        var builder = args.getMethod("builder").invoke(null);
+        for (var f : args.getDeclaredFields()) {
+            var imp = f.getAnnotation(Import.class);
+            if (imp != null && imp.required()) {
+                builder.getClass().getMethod(f.getName(), Output.class)
+                        .invoke(builder, Output.of(sample(SchemaTypes.outputArgument(f.getGenericType()))));
+            }
+        }
+        return (ResourceArgs) builder.getClass().getMethod("build").invoke(builder);
+    }
+
+    /** What registering {@code resource} with minimal arguments sends the engine. */
+    private static RegisterResourceRequest registration(Class<?> resource, Class<?> args) throws Exception {
+        var built = minimalArgs(args);
+        var requests = Registrations.of(ctx -> {
+            try {
+                resource.getConstructor(String.class, args).newInstance("contract", built);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        var type = resource.getAnnotation(ResourceType.class).type();
+        var ofType = requests.stream().filter(r -> r.getType().equals(type)).toList();
+        assertThat(ofType).as(type + " registrations").hasSize(1);
+        return ofType.get(0);
+    }
+
+    private static Map<String, Prop> inputsOf(Class<?> args, RegisterResourceRequest registered) {
         var out = new TreeMap<String, Prop>();
         for (var f : args.getDeclaredFields()) {
             var imp = f.getAnnotation(Import.class);
             if (imp != null) {
-                out.put(imp.name(), new Prop(schemaType(outputArgument(f.getGenericType())), imp.required()));
+                var type = SchemaTypes.outputArgument(f.getGenericType());
+                // Secret inputs would be wrapped by the builder; the schema has none, so none is declared here.
+                out.put(imp.name(), new Prop(SchemaTypes.of(type), elementType(type), imp.required(), false,
+                        registered.getReplaceOnChangesList().contains(imp.name())));
             }
         }
         return out;
     }
 
-    private static Map<String, Prop> outputsOf(Class<?> resource) throws NoSuchMethodException {
+    private static Map<String, Prop> outputsOf(Class<?> resource, RegisterResourceRequest registered) throws NoSuchMethodException {
         var out = new TreeMap<String, Prop>();
         for (var f : resource.getDeclaredFields()) {
             var exp = f.getAnnotation(Export.class);
             if (exp != null) {
                 // Optional outputs are exposed as Output<Optional<T>>; required ones as Output<T>.
-                var exposed = outputArgument(resource.getMethod(f.getName()).getGenericReturnType());
+                var exposed = SchemaTypes.outputArgument(resource.getMethod(f.getName()).getGenericReturnType());
                 var optional = exposed instanceof ParameterizedType p && p.getRawType() == Optional.class;
-                out.put(exp.name(), new Prop(schemaType(outputArgument(f.getGenericType())), !optional));
+                var type = SchemaTypes.outputArgument(f.getGenericType());
+                out.put(exp.name(), new Prop(SchemaTypes.of(type), elementType(type), !optional,
+                        registered.getAdditionalSecretOutputsList().contains(exp.name()),
+                        registered.getReplaceOnChangesList().contains(exp.name())));
             }
         }
         return out;
@@ -97,8 +133,13 @@ class SchemaTest {
         var requiredNames = new TreeSet<String>();
         resource.path(required).forEach(n -> requiredNames.add(n.asText()));
         var out = new TreeMap<String, Prop>();
-        resource.path(props).fields().forEachRemaining(e -> out.put(e.getKey(),
-                new Prop(e.getValue().path("type").asText(), requiredNames.contains(e.getKey()))));
+        resource.path(props).fields().forEachRemaining(e -> {
+            var p = e.getValue();
+            var element = p.has("items") ? p.get("items") : p.get("additionalProperties");
+            out.put(e.getKey(), new Prop(p.path("type").asText(), element == null ? null : element.path("type").asText(),
+                    requiredNames.contains(e.getKey()), p.path("secret").asBoolean(false),
+                    p.path("replaceOnChanges").asBoolean(false)));
+        });
         return out;
     }
 
@@ -119,11 +160,49 @@ class SchemaTest {
             var e = it.next();
             var simpleName = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
             var resource = Class.forName(PACKAGE + simpleName);
+            var args = Class.forName(PACKAGE + simpleName + "Args");
             assertThat(resource.getAnnotation(ResourceType.class).type()).isEqualTo(e.getKey());
-            assertThat(schemaProps(e.getValue(), "inputProperties", "requiredInputs")).as(simpleName + " inputs")
-                    .isEqualTo(inputsOf(Class.forName(PACKAGE + simpleName + "Args")));
-            assertThat(schemaProps(e.getValue(), "properties", "required")).as(simpleName + " outputs")
-                    .isEqualTo(outputsOf(resource));
+            var registered = registration(resource, args);
+            assertThat(inputsOf(args, registered)).as(simpleName + " inputs")
+                    .isEqualTo(schemaProps(e.getValue(), "inputProperties", "requiredInputs"));
+            assertThat(outputsOf(resource, registered)).as(simpleName + " outputs")
+                    .isEqualTo(schemaProps(e.getValue(), "properties", "required"));
+        }
+    }
+
+    @Test
+    void everyInputDefaultIsWhatTheTypedArgumentsSendWhenTheProgramLeavesItUnset() throws Exception {
+        var defaults = 0;
+        var it = schema.path("resources").fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            var simpleName = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
+            var sent = registration(Class.forName(PACKAGE + simpleName), Class.forName(PACKAGE + simpleName + "Args"))
+                    .getObject().getFieldsMap();
+            for (var p : (Iterable<Map.Entry<String, JsonNode>>) () -> e.getValue().path("inputProperties").fields()) {
+                if (p.getValue().has("default")) {
+                    defaults++;
+                    assertThat(sent).as(simpleName + "." + p.getKey()).containsKey(p.getKey());
+                    assertThat(ProviderHarness.plain(sent.get(p.getKey()))).as(simpleName + "." + p.getKey())
+                            .isEqualTo(new ObjectMapper().convertValue(p.getValue().get("default"), Object.class));
+                }
+            }
+        }
+        assertThat(defaults).as("inputs with a default").isEqualTo(2);
+    }
+
+    @Test
+    void anInputThatReplacesTheResourceIsMarkedSoAsAnOutputToo() {
+        var it = schema.path("resources").fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            e.getValue().path("inputProperties").fields().forEachRemaining(p -> {
+                var output = e.getValue().path("properties").path(p.getKey());
+                if (!output.isMissingNode()) {
+                    assertThat(output.path("replaceOnChanges").asBoolean(false)).as(e.getKey() + "." + p.getKey())
+                            .isEqualTo(p.getValue().path("replaceOnChanges").asBoolean(false));
+                }
+            });
         }
     }
 
@@ -140,6 +219,9 @@ class SchemaTest {
         config.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("flavor", "baseUrl", "organization", "accessToken", "username",
                 "password", "useApplicationDefaultCredentials");
+        var providerInputs = new TreeSet<String>();
+        schema.path("provider").path("inputProperties").fieldNames().forEachRemaining(providerInputs::add);
+        assertThat(providerInputs).as("provider inputs = config variables").isEqualTo(keys);
         assertThat(schema.path("provider").path("requiredInputs").toString()).isEqualTo("[\"organization\"]");
         assertThat(config.path("flavor").path("default").asText()).isEqualTo("edge");
     }

@@ -10,7 +10,7 @@ import static dev.apigeegke.provider.grpc.ProviderHarness.unknown;
 import static dev.apigeegke.provider.grpc.ProviderHarness.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import pulumirpc.Provider.DiffResponse.DiffChanges;
 
 /** Secrets stay secrets on the wire; previews and unknown inputs never reach the management API. */
 class SecretsAndPreviewTest {
-    private final ProviderHarness h = ProviderHarness.configured(Flavor.EDGE);
+    private final ProviderHarness h = ProviderHarness.configured(ApigeePlatform.EDGE);
 
     @AfterEach
     void stop() {

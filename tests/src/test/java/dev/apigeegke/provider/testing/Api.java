@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** What the emulator's route handlers share: the request, the answer, and the flavor's error shape. */
+/** What the emulator's route handlers share: the request, the answer, and the platform's error shape. */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +59,7 @@ final class Api {
         }
     }
 
-    /** A failure; rendered in the flavor's error shape by {@link #errorBody}. */
+    /** A failure; rendered in the platform's error shape by {@link #errorBody}. */
     static final class ApiError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
@@ -85,9 +85,9 @@ final class Api {
     }
 
     /** Edge: {"code","message","contexts"}; X (Google APIs): {"error":{"code","message","status"}}. */
-    static ObjectNode errorBody(Flavor flavor, int status, String edgeCode, String message) {
+    static ObjectNode errorBody(ApigeePlatform platform, int status, String edgeCode, String message) {
         ObjectNode body = JSON.createObjectNode();
-        if (flavor == Flavor.EDGE) {
+        if (platform == ApigeePlatform.EDGE) {
             body.put("code", edgeCode).put("message", message).putArray("contexts");
         } else {
             body.putObject("error").put("code", status).put("message", message).put("status", googleStatus(status));

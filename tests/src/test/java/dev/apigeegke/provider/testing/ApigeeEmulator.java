@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.apigeegke.provider.api.ApigeeConfig;
 import dev.apigeegke.provider.api.Credentials;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.Api.ApiError;
 import dev.apigeegke.provider.testing.Api.Reply;
 import dev.apigeegke.provider.testing.Api.Req;
@@ -32,24 +32,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An in-memory Apigee management API (Edge or X flavor) on {@code 127.0.0.1}, for tests:
+ * An in-memory Apigee management API (Edge or X platform) on {@code 127.0.0.1}, for tests:
  * <pre>{@code
- * try (var apigee = ApigeeEmulator.start(Flavor.X, "acme")) {
- *     var client = new ApigeeClient(apigee.config(new Credentials.Bearer(ApigeeEmulator.TOKEN)));
+ * try (var apigee = ApigeeEmulator.start(ApigeePlatform.X, "acme")) {
+ *     var client = new ApigeeClient(apigee.config(new Credentials.Bearer(ApigeeEmulator.TOKEN)), new FakeTime());
  *     apigee.failNext(2, 503, null);
  *     ...
  *     assertThat(apigee.requests()).hasSize(3);
  * }
  * }</pre>
  * It accepts {@link #TOKEN} as a bearer token until told otherwise, knows the environments {@code test} and
- * {@code prod}, and answers with each flavor's error shape. Deployments are ready at once unless
+ * {@code prod}, and answers with each platform's error shape. Deployments are ready at once unless
  * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise.
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
     public static final String TOKEN = "emulator-token";
 
-    private final Flavor flavor;
+    private final ApigeePlatform platform;
     private final String org;
     private final HttpServer server;
     private final Set<String> environments = new LinkedHashSet<>(List.of("test", "prod"));
@@ -63,20 +63,20 @@ public final class ApigeeEmulator implements AutoCloseable {
     private record Fault(int status, Duration retryAfter) {
     }
 
-    private ApigeeEmulator(Flavor flavor, String org) throws IOException {
-        this.flavor = flavor;
+    private ApigeeEmulator(ApigeePlatform platform, String org) throws IOException {
+        this.platform = platform;
         this.org = org;
-        this.proxies = new ProxyRoutes(flavor, org, environments);
-        this.entities = new EntityRoutes(flavor, org, proxies);
+        this.proxies = new ProxyRoutes(platform, org, environments);
+        this.entities = new EntityRoutes(platform, org, proxies);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    /** Starts an emulator of {@code flavor} serving organization {@code org} on a free loopback port. */
-    public static ApigeeEmulator start(Flavor flavor, String org) {
+    /** Starts an emulator of {@code platform} serving organization {@code org} on a free loopback port. */
+    public static ApigeeEmulator start(ApigeePlatform platform, String org) {
         try {
-            return new ApigeeEmulator(flavor, org);
+            return new ApigeeEmulator(platform, org);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Apigee emulator", e);
         }
@@ -87,9 +87,9 @@ public final class ApigeeEmulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    /** A client config for this emulator: 2 s deploy timeout, 5 attempts, 1 ms backoff. */
+    /** A client config for this emulator with the documented defaults: 5 min deploy timeout, 5 attempts, 1 s backoff. */
     public ApigeeConfig config(Credentials credentials) {
-        return new ApigeeConfig(flavor, baseUrl(), org, credentials, Duration.ofSeconds(2), 5, Duration.ofMillis(1));
+        return ApigeeConfig.of(platform, baseUrl(), org, credentials);
     }
 
     /** Accepts only this bearer token (and the basic credentials, if set on Edge). */
@@ -100,7 +100,7 @@ public final class ApigeeEmulator implements AutoCloseable {
 
     /** Edge only: accepts this user and password with basic auth (in addition to the bearer token, if any). */
     public synchronized ApigeeEmulator acceptBasic(String user, String password) {
-        if (flavor == Flavor.X) {
+        if (platform == ApigeePlatform.X) {
             throw new IllegalStateException("Apigee X accepts only Google OAuth bearer tokens, not basic auth");
         }
         this.acceptedBasic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -221,19 +221,19 @@ public final class ApigeeEmulator implements AutoCloseable {
             }
             return reply;
         } catch (ApiError e) {
-            return new Reply(e.status, Api.errorBody(flavor, e.status, e.edgeCode, e.getMessage()));
+            return new Reply(e.status, Api.errorBody(platform, e.status, e.edgeCode, e.getMessage()));
         } catch (RuntimeException e) {
-            return new Reply(500, Api.errorBody(flavor, 500, "emulator.InternalError", String.valueOf(e)));
+            return new Reply(500, Api.errorBody(platform, 500, "emulator.InternalError", String.valueOf(e)));
         }
     }
 
     private void authenticate(String authorization, Map<String, String> extraHeaders) {
         String value = authorization == null ? "" : authorization.trim();
         boolean ok = acceptedBearer != null && value.equals("Bearer " + acceptedBearer)
-                || acceptedBasic != null && flavor == Flavor.EDGE && value.equals("Basic " + acceptedBasic);
+                || acceptedBasic != null && platform == ApigeePlatform.EDGE && value.equals("Basic " + acceptedBasic);
         if (!ok) {
-            extraHeaders.put("WWW-Authenticate", flavor == Flavor.EDGE ? "Basic realm=\"Apigee\"" : "Bearer");
-            throw new ApiError(401, "keymanagement.service.invalid_credentials", flavor == Flavor.EDGE
+            extraHeaders.put("WWW-Authenticate", platform == ApigeePlatform.EDGE ? "Basic realm=\"Apigee\"" : "Bearer");
+            throw new ApiError(401, "keymanagement.service.invalid_credentials", platform == ApigeePlatform.EDGE
                     ? "Invalid credentials"
                     : "Request had invalid authentication credentials. Expected OAuth 2 access token.");
         }

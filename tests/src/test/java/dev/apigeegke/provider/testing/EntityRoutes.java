@@ -9,7 +9,7 @@ import static dev.apigeegke.provider.testing.Api.required;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.Api.Reply;
 import dev.apigeegke.provider.testing.Api.Req;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Target servers, API products, developers and developer apps with their keys. */
 final class EntityRoutes {
-    private final Flavor flavor;
+    private final ApigeePlatform platform;
     private final String org;
     private final ProxyRoutes proxies;
     private final Map<String, Map<String, ObjectNode>> targetServers = new LinkedHashMap<>();
@@ -27,8 +27,8 @@ final class EntityRoutes {
     /** Developer email → app name → app (with its credentials). */
     private final Map<String, Map<String, ObjectNode>> apps = new LinkedHashMap<>();
 
-    EntityRoutes(Flavor flavor, String org, ProxyRoutes proxies) {
-        this.flavor = flavor;
+    EntityRoutes(ApigeePlatform platform, String org, ProxyRoutes proxies) {
+        this.platform = platform;
         this.org = org;
         this.proxies = proxies;
     }
@@ -84,7 +84,7 @@ final class EntityRoutes {
             return Reply.created(body);
         }
         if (n == depth && r.method().equals("GET")) {
-            if (flavor == Flavor.X && xListField != null) {
+            if (platform == ApigeePlatform.X && xListField != null) {
                 ObjectNode list = JSON.createObjectNode();
                 ArrayNode array = list.putArray(xListField);
                 items.values().forEach(array::add);
@@ -148,7 +148,7 @@ final class EntityRoutes {
             return Reply.created(app);
         }
         if (s.size() == 3 && r.method().equals("GET")) {
-            if (flavor == Flavor.X) {
+            if (platform == ApigeePlatform.X) {
                 ObjectNode list = JSON.createObjectNode();
                 ArrayNode array = list.putArray("app");
                 byName.values().forEach(a -> array.addObject().put("appId", a.path("appId").asText()));

@@ -6,7 +6,7 @@ import static dev.apigeegke.provider.testing.Api.notFound;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigeegke.provider.api.Flavor;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.Api.Reply;
 import dev.apigeegke.provider.testing.Api.Req;
 import java.io.ByteArrayInputStream;
@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
 
 /** API proxies, their revisions, and deployments. */
 final class ProxyRoutes {
-    private final Flavor flavor;
+    private final ApigeePlatform platform;
     private final String org;
     private final Set<String> environments;
     /** Proxy name → revision → bundle. */
@@ -45,8 +45,8 @@ final class ProxyRoutes {
         }
     }
 
-    ProxyRoutes(Flavor flavor, String org, Set<String> environments) {
-        this.flavor = flavor;
+    ProxyRoutes(ApigeePlatform platform, String org, Set<String> environments) {
+        this.platform = platform;
         this.org = org;
         this.environments = environments;
     }
@@ -61,7 +61,7 @@ final class ProxyRoutes {
             return importBundle(r);
         }
         if (r.is("GET", "apis")) {
-            if (flavor == Flavor.EDGE) {
+            if (platform == ApigeePlatform.EDGE) {
                 return Reply.ok(Api.names(proxies.keySet()));
             }
             ObjectNode list = JSON.createObjectNode();
@@ -116,7 +116,7 @@ final class ProxyRoutes {
             String name = existing(r.seg(3));
             Deployment d = deployments.getOrDefault(env, Map.of()).get(name);
             ObjectNode body = JSON.createObjectNode();
-            if (flavor == Flavor.EDGE) {
+            if (platform == ApigeePlatform.EDGE) {
                 body.put("environment", env).put("name", name).put("organization", org);
                 ArrayNode revs = body.putArray("revision");
                 if (d != null) {
@@ -154,7 +154,7 @@ final class ProxyRoutes {
         Deployment current = byProxy.get(name);
         switch (r.method()) {
             case "POST" -> {
-                if (flavor == Flavor.EDGE && !String.valueOf(r.contentType()).startsWith("application/x-www-form-urlencoded")) {
+                if (platform == ApigeePlatform.EDGE && !String.valueOf(r.contentType()).startsWith("application/x-www-form-urlencoded")) {
                     throw new Api.ApiError(415, "messaging.adaptors.http.flow.UnsupportedMediaType",
                             "Content-Type must be application/x-www-form-urlencoded");
                 }
@@ -164,18 +164,18 @@ final class ProxyRoutes {
                 }
                 Deployment d = new Deployment(rev, deployPolls, deployError);
                 byProxy.put(name, d);
-                return Reply.ok(flavor == Flavor.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false));
+                return Reply.ok(platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false));
             }
             case "GET" -> {
                 Deployment d = deployedRevision(current, env, name, rev);
-                return Reply.ok(flavor == Flavor.EDGE ? edgeDeployment(env, name, d, true) : xDeployment(env, name, d, true));
+                return Reply.ok(platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, true) : xDeployment(env, name, d, true));
             }
             case "DELETE" -> {
                 Deployment d = deployedRevision(current, env, name, rev);
                 byProxy.remove(name);
                 d.pollsLeft = 0;
-                ObjectNode body = flavor == Flavor.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false);
-                body.put("state", flavor == Flavor.EDGE ? "undeployed" : "UNDEPLOYED");
+                ObjectNode body = platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false);
+                body.put("state", platform == ApigeePlatform.EDGE ? "undeployed" : "UNDEPLOYED");
                 return Reply.ok(body);
             }
             default -> throw new Api.ApiError(405, "messaging.adaptors.http.flow.MethodNotAllowed", "Method not allowed");
@@ -228,7 +228,7 @@ final class ProxyRoutes {
 
     private ObjectNode proxyDeployments(String name) {
         ObjectNode body = JSON.createObjectNode();
-        if (flavor == Flavor.EDGE) {
+        if (platform == ApigeePlatform.EDGE) {
             body.put("name", name).put("organization", org);
             ArrayNode envs = body.putArray("environment");
             deployments.forEach((env, byProxy) -> {
@@ -256,7 +256,7 @@ final class ProxyRoutes {
         ObjectNode body = JSON.createObjectNode().put("name", name);
         ArrayNode revs = body.putArray("revision");
         revisions(name).keySet().forEach(rev -> revs.add(String.valueOf(rev)));
-        if (flavor == Flavor.X && !revisions(name).isEmpty()) {
+        if (platform == ApigeePlatform.X && !revisions(name).isEmpty()) {
             body.put("latestRevisionId", String.valueOf(revisions(name).lastKey()));
         }
         body.putObject("metaData").put("createdBy", "emulator");
@@ -264,9 +264,9 @@ final class ProxyRoutes {
     }
 
     private ObjectNode revisionJson(String name, int rev) {
-        ObjectNode body = JSON.createObjectNode().put("name", flavor == Flavor.EDGE ? name : String.valueOf(rev))
+        ObjectNode body = JSON.createObjectNode().put("name", platform == ApigeePlatform.EDGE ? name : String.valueOf(rev))
                 .put("revision", String.valueOf(rev)).put("createdAt", String.valueOf(System.currentTimeMillis()));
-        if (flavor == Flavor.EDGE) {
+        if (platform == ApigeePlatform.EDGE) {
             body.put("type", "Application").put("contextInfo", "Revision " + rev + " of application " + name
                     + ", in organization " + org);
         } else {

@@ -2,10 +2,9 @@ package dev.apigeegke.crds.gke.inputs;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Objects;
-import java.util.Optional;
-import javax.annotation.Nullable;
 
 /** The {@code spec.securityPolicy} of a {@code BackendConfig}. */
 public final class BackendConfigSpecSecurityPolicyArgs extends ResourceArgs {
@@ -13,12 +12,12 @@ public final class BackendConfigSpecSecurityPolicyArgs extends ResourceArgs {
     /** Arguments with nothing set. */
     public static final BackendConfigSpecSecurityPolicyArgs Empty = new BackendConfigSpecSecurityPolicyArgs();
 
-    @Import(name = "name")
-    private @Nullable Output<String> name;
+    @Import(name = "name", required = true)
+    private Output<String> name;
 
     /** The name of the Cloud Armor security policy. */
-    public Optional<Output<String>> name() {
-        return Optional.ofNullable(this.name);
+    public Output<String> name() {
+        return this.name;
     }
 
     private BackendConfigSpecSecurityPolicyArgs() {
@@ -53,7 +52,7 @@ public final class BackendConfigSpecSecurityPolicyArgs extends ResourceArgs {
         }
 
         /** Sets the name of the Cloud Armor security policy. */
-        public Builder name(@Nullable Output<String> name) {
+        public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
@@ -63,8 +62,11 @@ public final class BackendConfigSpecSecurityPolicyArgs extends ResourceArgs {
             return name(Output.of(name));
         }
 
-        /** Returns the arguments built so far. */
+        /** Checks that every required field is set (as the CRD schema requires) and returns the arguments. */
         public BackendConfigSpecSecurityPolicyArgs build() {
+            if ($.name == null) {
+                throw new MissingRequiredPropertyException("BackendConfigSpecSecurityPolicyArgs", "name");
+            }
             return $;
         }
     }

@@ -2,6 +2,7 @@ package dev.apigeegke.crds.gke.inputs;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +14,12 @@ public final class FrontendConfigSpecRedirectToHttpsArgs extends ResourceArgs {
     /** Arguments with nothing set. */
     public static final FrontendConfigSpecRedirectToHttpsArgs Empty = new FrontendConfigSpecRedirectToHttpsArgs();
 
-    @Import(name = "enabled")
-    private @Nullable Output<Boolean> enabled;
+    @Import(name = "enabled", required = true)
+    private Output<Boolean> enabled;
 
     /** Whether HTTP requests are redirected to HTTPS. */
-    public Optional<Output<Boolean>> enabled() {
-        return Optional.ofNullable(this.enabled);
+    public Output<Boolean> enabled() {
+        return this.enabled;
     }
 
     @Import(name = "responseCodeName")
@@ -62,7 +63,7 @@ public final class FrontendConfigSpecRedirectToHttpsArgs extends ResourceArgs {
         }
 
         /** Sets whether HTTP requests are redirected to HTTPS. */
-        public Builder enabled(@Nullable Output<Boolean> enabled) {
+        public Builder enabled(Output<Boolean> enabled) {
             $.enabled = enabled;
             return this;
         }
@@ -83,8 +84,11 @@ public final class FrontendConfigSpecRedirectToHttpsArgs extends ResourceArgs {
             return responseCodeName(Output.of(responseCodeName));
         }
 
-        /** Returns the arguments built so far. */
+        /** Checks that every required field is set (as the CRD schema requires) and returns the arguments. */
         public FrontendConfigSpecRedirectToHttpsArgs build() {
+            if ($.enabled == null) {
+                throw new MissingRequiredPropertyException("FrontendConfigSpecRedirectToHttpsArgs", "enabled");
+            }
             return $;
         }
     }

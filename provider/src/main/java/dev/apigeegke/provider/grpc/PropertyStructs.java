@@ -4,17 +4,19 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.apigeegke.provider.grpc.SecretsAndUnknowns.Secret;
+import dev.apigeegke.provider.grpc.SecretsAndUnknowns.Unknown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Converts the engine's property structs to Java values and back. Secrets and unknowns keep their
- * identity as {@link Secret} and {@link #UNKNOWN}, so that what came in as a secret goes out as one and
- * a preview never turns an unknown into a guess.
+ * Converts the engine's property structs to Java values and back. Secrets and unknowns keep their identity as
+ * {@link Secret} and {@link SecretsAndUnknowns#UNKNOWN}, so that what came in as a secret goes out as one and a
+ * preview never turns an unknown into a guess.
  */
-final class Values {
+final class PropertyStructs {
     /** The key that marks a struct as a special Pulumi value. */
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     /** The signature of a secret; its plain value sits under {@code value}. */
@@ -22,20 +24,7 @@ final class Values {
     /** The string the engine sends for a value not known until apply. */
     static final String UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-    /** A value not known yet (preview). */
-    enum Unknown { INSTANCE }
-
-    static final Unknown UNKNOWN = Unknown.INSTANCE;
-
-    /** A secret wrapping a plain (or unknown) value. */
-    record Secret(Object value) {
-        @Override
-        public String toString() {
-            return "[secret]";
-        }
-    }
-
-    private Values() {
+    private PropertyStructs() {
     }
 
     static Map<String, Object> fromStruct(Struct struct) {
@@ -54,7 +43,7 @@ final class Values {
             case NUMBER_VALUE:
                 return v.getNumberValue();
             case STRING_VALUE:
-                return UNKNOWN_STRING.equals(v.getStringValue()) ? UNKNOWN : v.getStringValue();
+                return UNKNOWN_STRING.equals(v.getStringValue()) ? SecretsAndUnknowns.UNKNOWN : v.getStringValue();
             case LIST_VALUE:
                 var list = new ArrayList<Object>();
                 v.getListValue().getValuesList().forEach(e -> list.add(fromValue(e)));
@@ -110,57 +99,5 @@ final class Values {
             return Value.newBuilder().setListValue(b).build();
         }
         throw new IllegalArgumentException("cannot send a " + o.getClass().getSimpleName() + " to the engine");
-    }
-
-    /** The value with every secret replaced by what it holds; unknowns stay. */
-    static Object reveal(Object o) {
-        if (o instanceof Secret s) {
-            return reveal(s.value());
-        }
-        if (o instanceof Map<?, ?> m) {
-            var out = new LinkedHashMap<String, Object>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), reveal(v)));
-            return out;
-        }
-        if (o instanceof List<?> l) {
-            var out = new ArrayList<Object>();
-            l.forEach(e -> out.add(reveal(e)));
-            return out;
-        }
-        return o;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> revealAll(Map<String, Object> map) {
-        return (Map<String, Object>) reveal(map);
-    }
-
-    static boolean containsSecret(Object o) {
-        if (o instanceof Secret) {
-            return true;
-        }
-        if (o instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(Values::containsSecret);
-        }
-        if (o instanceof List<?> l) {
-            return l.stream().anyMatch(Values::containsSecret);
-        }
-        return false;
-    }
-
-    static boolean containsUnknown(Object o) {
-        if (o instanceof Unknown) {
-            return true;
-        }
-        if (o instanceof Secret s) {
-            return containsUnknown(s.value());
-        }
-        if (o instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(Values::containsUnknown);
-        }
-        if (o instanceof List<?> l) {
-            return l.stream().anyMatch(Values::containsUnknown);
-        }
-        return false;
     }
 }

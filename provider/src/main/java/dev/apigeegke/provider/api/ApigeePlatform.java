@@ -2,8 +2,11 @@ package dev.apigeegke.provider.api;
 
 import java.net.URI;
 
-/** The two Apigee products whose management API the provider speaks; the paths are shared. */
-public enum Flavor {
+/**
+ * The two Apigee platforms whose management API the provider speaks (stack config {@code apigee:flavor}); the
+ * paths are shared, some request and answer shapes differ.
+ */
+public enum ApigeePlatform {
     /** Apigee Edge (SaaS, or the management server of a private cloud). */
     EDGE(URI.create("https://api.enterprise.apigee.com/v1")),
     /** Apigee X / hybrid. */
@@ -11,7 +14,7 @@ public enum Flavor {
 
     private final URI defaultBaseUrl;
 
-    Flavor(URI defaultBaseUrl) {
+    ApigeePlatform(URI defaultBaseUrl) {
         this.defaultBaseUrl = defaultBaseUrl;
     }
 
