@@ -1,8 +1,8 @@
 package dev.apigeegke.bench;
 
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.StackFile;
 import dev.apigeegke.core.AsyncPool;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.StackFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.preview.Plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

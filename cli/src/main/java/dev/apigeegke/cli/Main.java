@@ -2,6 +2,9 @@ package dev.apigeegke.cli;
 
 import com.pulumi.Pulumi;
 import dev.apigeegke.core.AsyncPool;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

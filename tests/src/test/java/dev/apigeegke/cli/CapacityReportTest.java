@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,8 +3,8 @@ package dev.apigeegke.examples.pattern1;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.ingress.RateBan;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

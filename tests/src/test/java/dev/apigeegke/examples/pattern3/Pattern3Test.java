@@ -3,8 +3,8 @@ package dev.apigeegke.examples.pattern3;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.examples.pattern2.Pattern2Test;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
 import java.util.Map;
