@@ -3,7 +3,6 @@ package dev.apigeegke.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.preview.Plan;
-import dev.apigeegke.testing.Repo;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

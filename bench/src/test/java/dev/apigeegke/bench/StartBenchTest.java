@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigeegke.cli.Patterns;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.StackFile;
-import dev.apigeegke.testing.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
