@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.apigeegke.core.Yaml;
+import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.preview.Plan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -26,7 +26,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
-import dev.apigeegke.core.Yaml;
+import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Node;

@@ -120,7 +120,7 @@ public class Pattern3Test {
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
                 com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY),
-                dev.apigeegke.cluster.NodeScaling.DEFAULT)));
+                dev.apigeegke.internal.config.NodeScaling.DEFAULT)));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 }
