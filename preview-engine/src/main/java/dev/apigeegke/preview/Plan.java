@@ -49,7 +49,7 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
 
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
-            return custom && type.startsWith("kubernetes:");
+            return custom && TypeTokens.packageOf(type).equals(TypeTokens.KUBERNETES);
         }
     }
 
