@@ -1,5 +1,6 @@
 package dev.apigeegke.bench;
 
+import com.pulumi.resources.internal.Stack;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class Artifacts {
     /** The artifacts of a components run. */
     public static Artifacts from(Recording components) {
         int count = (int) components.plan().resources().stream()
-                .filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
+                .filter(r -> !r.custom() && !r.type().equals(Stack.RootPulumiStackTypeName)).count();
         return new Artifacts(components.inputs(), count);
     }
 

@@ -11,7 +11,7 @@ public final class BaselineCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        dev.apigeegke.core.AsyncPool.configure();
+        dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround.apply();
         var workload = new Workload(args[0], Integer.parseInt(args[1]));
         Path dir = Path.of(args.length > 2 ? args[2] : ".");
         var pair = Pair.record(workload, dir);

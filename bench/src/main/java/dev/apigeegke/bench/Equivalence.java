@@ -1,6 +1,6 @@
 package dev.apigeegke.bench;
 
-import dev.apigeegke.cli.Plan;
+import dev.apigeegke.preview.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

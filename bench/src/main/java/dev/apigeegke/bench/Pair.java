@@ -16,7 +16,7 @@ public record Pair(Recording components, Recording baseline, Artifacts artifacts
     /** Records {@code workload} with the stack configuration under {@code projectDir}. */
     public static Pair record(Workload workload, Path projectDir) throws IOException {
         var stackFile = workload.stackFile(projectDir);
-        String project = dev.apigeegke.cli.StackFile.projectName(projectDir);
+        String project = dev.apigeegke.preview.StackFile.projectName(projectDir);
         var components = Recording.of(project, workload.pattern(), stackFile, workload.program(Variant.COMPONENTS, null));
         var artifacts = Artifacts.from(components);
         var baseline = Recording.of(project, workload.pattern(), stackFile, workload.program(Variant.BASELINE, artifacts));

@@ -9,6 +9,7 @@ import dev.apigeegke.apigee.resources.Developer;
 import dev.apigeegke.apigee.resources.DeveloperApp;
 import dev.apigeegke.apigee.resources.DeveloperAppArgs;
 import dev.apigeegke.apigee.resources.DeveloperArgs;
+import dev.apigeegke.preview.TypeTokens;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -19,7 +20,7 @@ import javax.annotation.Nullable;
  * developer with an app subscribed to products.
  */
 final class PlainApigee {
-    private static final String PROXY_TYPE = "apigee:index:ApiProxy";
+    private static final String PROXY_TYPE = TypeTokens.of(ApiProxy.class);
 
     private PlainApigee() {
     }

@@ -12,6 +12,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
+import dev.apigeegke.preview.TypeTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +44,7 @@ final class PlainGateway {
     static final int PRE_STOP_SECONDS = 30;
     static final int STOP_DELAY_SECONDS = 20;
     private static final String LOG_DIR = "/opt/apigee/logs";
-    private static final String SECRET_TYPE = "kubernetes:core/v1:Secret";
+    private static final String SECRET_TYPE = TypeTokens.of(Secret.class);
 
     private PlainGateway() {
     }

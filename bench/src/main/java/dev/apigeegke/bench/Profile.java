@@ -51,7 +51,7 @@ final class Profile {
             if (f.startsWith("java.") || f.startsWith("jdk.") || f.startsWith("sun.") || f.startsWith("com.sun.")) {
                 continue;
             }
-            if (f.startsWith("dev.apigeegke.bench.") || f.startsWith("dev.apigeegke.cli.")) {
+            if (f.startsWith("dev.apigeegke.bench.") || f.startsWith("dev.apigeegke.preview.")) {
                 return ENGINE;
             }
             if (f.startsWith("dev.apigeegke.")) {

@@ -2,9 +2,9 @@ package dev.apigeegke.bench;
 
 import com.pulumi.Context;
 import com.pulumi.test.Mocks;
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.Plan;
-import dev.apigeegke.cli.StackFile;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.StackFile;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,8 +1,8 @@
 package dev.apigeegke.bench;
 
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.StackFile;
-import dev.apigeegke.core.AsyncPool;
+import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.StackFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -35,7 +35,7 @@ public final class Runner {
     }
 
     public static void main(String[] args) throws Exception {
-        AsyncPool.configure();
+        SdkTaskRunnerWorkaround.apply();
         var workload = new Workload(args[0], Integer.parseInt(args[1]));
         int warmup = Integer.parseInt(args[2]);
         int runs = Integer.parseInt(args[3]);

@@ -1,7 +1,7 @@
 package dev.apigeegke.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigeegke.cli.StackFile;
+import dev.apigeegke.preview.StackFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.apigeegke.bench;
 
 import com.pulumi.Context;
-import dev.apigeegke.cli.StackFile;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Config;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,19 @@ package dev.apigeegke.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.SecurityPolicy;
+import com.pulumi.gcp.container.Cluster;
+import com.pulumi.gcp.container.NodePool;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.autoscaling.v2.HorizontalPodAutoscaler;
+import com.pulumi.kubernetes.networking.v1.Ingress;
+import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.resources.ApiProxy;
+import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.TypeTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,17 +36,17 @@ import java.util.function.ToDoubleFunction;
  * estimate. Everything is read from the plan's resources; nothing is queried.
  */
 final class CapacityReport {
-    static final String MICROGATEWAY_SERVICE = "apigee-gke:index:MicrogatewayService";
-    static final String MICROGATEWAY_SIDECAR = "apigee-gke:index:MicrogatewaySidecar";
-    static final String APIGEE_PROXY = "apigee-gke:index:ApigeeProxy";
-    static final String API_PROXY = "apigee:index:ApiProxy";
-    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-    static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
-    static final String NODE_POOL = "gcp:container/nodePool:NodePool";
-    static final String CLUSTER = "gcp:container/cluster:Cluster";
-    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
-    static final String GLOBAL_ADDRESS = "gcp:compute/globalAddress:GlobalAddress";
-    static final String SECURITY_POLICY = "gcp:compute/securityPolicy:SecurityPolicy";
+    static final String MICROGATEWAY_SERVICE = MicrogatewayService.TYPE;
+    static final String MICROGATEWAY_SIDECAR = MicrogatewaySidecar.TYPE;
+    static final String APIGEE_PROXY = ApigeeProxy.TYPE;
+    static final String API_PROXY = TypeTokens.of(ApiProxy.class);
+    static final String DEPLOYMENT = TypeTokens.of(Deployment.class);
+    static final String HPA = TypeTokens.of(HorizontalPodAutoscaler.class);
+    static final String NODE_POOL = TypeTokens.of(NodePool.class);
+    static final String CLUSTER = TypeTokens.of(Cluster.class);
+    static final String INGRESS = TypeTokens.of(Ingress.class);
+    static final String GLOBAL_ADDRESS = TypeTokens.of(GlobalAddress.class);
+    static final String SECURITY_POLICY = TypeTokens.of(SecurityPolicy.class);
     /** GKE's default node zones for a regional cluster without nodeLocations. */
     static final int REGIONAL_DEFAULT_ZONES = 3;
 
@@ -321,7 +333,7 @@ final class CapacityReport {
         String namespace = Objects.requireNonNullElse(str(path(in, "metadata", "namespace")), "default");
         boolean gateway = plan.resources().stream()
                 .anyMatch(r -> r.urn().equals(deployment.parent()) && r.type().equals(MICROGATEWAY_SERVICE))
-                || MicrogatewaySidecar.CONTAINER.equals(str(path(in, "metadata", "labels", "app.kubernetes.io/name")));
+                || MicrogatewayService.APP.equals(str(path(in, "metadata", "labels", "app.kubernetes.io/name")));
         var hpa = plan.ofType(HPA).stream()
                 .filter(h -> name != null && name.equals(str(path(h.inputs(), "spec", "scaleTargetRef", "name")))
                         && namespace.equals(Objects.requireNonNullElse(str(path(h.inputs(), "metadata", "namespace")), "default")))

@@ -1,6 +1,16 @@
 package dev.apigeegke.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pulumi.gcp.compute.SecurityPolicy;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.networking.v1.Ingress;
+import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.resources.ApiProduct;
+import dev.apigeegke.apigee.resources.ApiProxy;
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.preview.TypeTokens;
+import dev.apigeegke.workload.Microservice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,13 +27,17 @@ import java.util.TreeMap;
  * {@code classDef changed}.
  */
 final class Diagram {
-    static final String PROXY = "apigee-gke:index:ApigeeProxy";
-    static final String GATEWAY = "apigee-gke:index:MicrogatewayService";
-    static final String SIDECAR = "apigee-gke:index:MicrogatewaySidecar";
-    static final String SERVICE = "apigee-gke:index:Microservice";
-    static final String ARMOR = "gcp:compute/securityPolicy:SecurityPolicy";
-    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
-    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String PROXY = ApigeeProxy.TYPE;
+    static final String GATEWAY = MicrogatewayService.TYPE;
+    static final String SIDECAR = MicrogatewaySidecar.TYPE;
+    static final String SERVICE = Microservice.TYPE;
+    static final String ARMOR = TypeTokens.of(SecurityPolicy.class);
+    static final String INGRESS = TypeTokens.of(Ingress.class);
+    static final String DEPLOYMENT = TypeTokens.of(Deployment.class);
+    static final String API_PROXY = TypeTokens.of(ApiProxy.class);
+    static final String API_PRODUCT = TypeTokens.of(ApiProduct.class);
+    /** The Apigee provider's package: every resource it manages. */
+    static final String APIGEE = TypeTokens.packageOf(API_PROXY);
 
     private final Map<String, JsonNode> byUrn = new TreeMap<>();
     private final Map<String, String> parents = new HashMap<>();
@@ -109,12 +123,12 @@ final class Diagram {
 
     /** The Apigee resources a gateway loads (proxies, products): one node, off the request path. */
     private List<String> apigeeConfig() {
-        var apigee = byUrn.values().stream().filter(r -> r.get("type").asText().startsWith("apigee:index:")).toList();
+        var apigee = byUrn.values().stream().filter(r -> TypeTokens.packageOf(r.get("type").asText()).equals(APIGEE)).toList();
         if (apigee.isEmpty()) {
             return List.of();
         }
-        long proxies = apigee.stream().filter(r -> r.get("type").asText().equals("apigee:index:ApiProxy")).count();
-        long products = apigee.stream().filter(r -> r.get("type").asText().equals("apigee:index:ApiProduct")).count();
+        long proxies = apigee.stream().filter(r -> r.get("type").asText().equals(API_PROXY)).count();
+        long products = apigee.stream().filter(r -> r.get("type").asText().equals(API_PRODUCT)).count();
         String id = "apigee_config";
         nodes.put(id, id + "[/\"Apigee organization<br/>" + count(proxies, "proxy", "proxies") + ", " + count(products, "product", "products") + "\"/]");
         if (apigee.stream().anyMatch(r -> isChanged(r.get("urn").asText()))) {

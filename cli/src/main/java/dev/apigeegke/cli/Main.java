@@ -1,7 +1,10 @@
 package dev.apigeegke.cli;
 
 import com.pulumi.Pulumi;
-import dev.apigeegke.core.AsyncPool;
+import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,7 +45,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Before anything touches CompletableFuture: java -jar gives no other place for JVM options.
-        AsyncPool.configure();
+        SdkTaskRunnerWorkaround.apply();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             Pulumi.run(Patterns::selected);
             return;

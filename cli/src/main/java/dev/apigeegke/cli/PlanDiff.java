@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.preview.Plan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,11 +205,11 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
                         hasValue ? after : null));
                 return;
             }
-            if (isMarker(before, Values.SECRET) && isMarker(after, Values.SECRET)) {
+            if (isMarker(before, Plan.SECRET) && isMarker(after, Plan.SECRET)) {
                 secrets.add(path.isEmpty() ? "(the whole value)" : path);
                 return;
             }
-            if (isMarker(before, Values.UNKNOWN) && isMarker(after, Values.UNKNOWN)) {
+            if (isMarker(before, Plan.UNKNOWN) && isMarker(after, Plan.UNKNOWN)) {
                 unknowns.add(path.isEmpty() ? "(the whole value)" : path);
                 return;
             }
@@ -234,9 +235,9 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
 
         private PropertyChange change(Kind kind, String path, JsonNode before, JsonNode after) {
             // A value that is secret on one side only is still not shown: the other side may be the same secret.
-            if (isMarker(before, Values.SECRET) || isMarker(after, Values.SECRET)) {
-                before = before == null ? null : JSON.getNodeFactory().textNode(Values.SECRET);
-                after = after == null ? null : JSON.getNodeFactory().textNode(Values.SECRET);
+            if (isMarker(before, Plan.SECRET) || isMarker(after, Plan.SECRET)) {
+                before = before == null ? null : JSON.getNodeFactory().textNode(Plan.SECRET);
+                after = after == null ? null : JSON.getNodeFactory().textNode(Plan.SECRET);
             }
             return new PropertyChange(kind, path, before, after, type.isEmpty() ? null : ReplaceRules.hit(type, path));
         }
@@ -276,7 +277,7 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         if (value == null) {
             return "(absent)";
         }
-        if (isMarker(value, Values.SECRET) || isMarker(value, Values.UNKNOWN)) {
+        if (isMarker(value, Plan.SECRET) || isMarker(value, Plan.UNKNOWN)) {
             return value.asText();
         }
         String text = value.isTextual() ? value.asText() : value.toString();

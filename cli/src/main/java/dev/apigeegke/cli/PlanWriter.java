@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.apigeegke.core.Yaml;
+import dev.apigeegke.apigee.resources.ApiProxy;
+import dev.apigeegke.internal.render.Yaml;
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.TypeTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +37,7 @@ final class PlanWriter {
     }
 
     /** The type of the Apigee proxy resources whose bundles are written under {@code apigee/}. */
-    static final String API_PROXY = "apigee:index:ApiProxy";
+    static final String API_PROXY = TypeTokens.of(ApiProxy.class);
 
     /** What {@link #write} wrote. */
     record Written(List<Path> manifests, List<Path> bundles) {
@@ -104,7 +108,7 @@ final class PlanWriter {
     }
 
     /** The component whose rendered gateway configuration is written under {@code microgateway/}. */
-    static final String MICROGATEWAY = "apigee-gke:index:MicrogatewayService";
+    static final String MICROGATEWAY = MicrogatewayService.TYPE;
 
     /**
      * Writes the Edge Microgateway configuration each MicrogatewayService renders (its {@code config} output,

@@ -1,5 +1,23 @@
 package dev.apigeegke.cli;
 
+import com.pulumi.gcp.compute.Address;
+import com.pulumi.gcp.compute.Firewall;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.SecurityPolicy;
+import com.pulumi.gcp.compute.Subnetwork;
+import com.pulumi.gcp.container.Cluster;
+import com.pulumi.gcp.container.NodePool;
+import com.pulumi.gcp.projects.IAMMember;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.kubernetes.apps.v1.DaemonSet;
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
+import com.pulumi.kubernetes.rbac.v1.RoleBinding;
+import dev.apigeegke.preview.TypeTokens;
 import dev.apigeegke.provider.schema.ProviderSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,42 +36,42 @@ import java.util.Map;
  */
 final class ReplaceRules {
     /** Every Kubernetes object (the type token of a {@code kubernetes:} resource other than the provider). */
-    static final String KUBERNETES = "kubernetes:*";
+    static final String KUBERNETES = TypeTokens.KUBERNETES + ":*";
 
     private static final Map<String, List<String>> RULES = new LinkedHashMap<>();
 
     static {
-        RULES.put("gcp:container/cluster:Cluster", List.of("name", "location", "project", "network", "subnetwork",
+        RULES.put(TypeTokens.of(Cluster.class), List.of("name", "location", "project", "network", "subnetwork",
                 "initialNodeCount", "networkingMode", "datapathProvider",
                 "ipAllocationPolicy.clusterIpv4CidrBlock", "ipAllocationPolicy.servicesIpv4CidrBlock",
                 "ipAllocationPolicy.clusterSecondaryRangeName", "ipAllocationPolicy.servicesSecondaryRangeName"));
         // In provider 5.0 the node pool cannot change its machines in place: a new pool is created.
-        RULES.put("gcp:container/nodePool:NodePool", List.of("name", "location", "cluster", "project",
+        RULES.put(TypeTokens.of(NodePool.class), List.of("name", "location", "cluster", "project",
                 "nodeConfig.machineType", "nodeConfig.diskSizeGb", "nodeConfig.diskType",
                 "nodeConfig.serviceAccount", "nodeConfig.oauthScopes"));
         // Global and regional addresses have no update call except for labels.
-        RULES.put("gcp:compute/globalAddress:GlobalAddress", List.of("name", "project", "ipVersion", "addressType",
+        RULES.put(TypeTokens.of(GlobalAddress.class), List.of("name", "project", "ipVersion", "addressType",
                 "address", "purpose", "prefixLength", "network", "description"));
-        RULES.put("gcp:compute/address:Address", List.of("name", "project", "region", "addressType", "address",
+        RULES.put(TypeTokens.of(Address.class), List.of("name", "project", "region", "addressType", "address",
                 "purpose", "subnetwork", "network", "networkTier", "prefixLength", "description"));
-        RULES.put("gcp:compute/securityPolicy:SecurityPolicy", List.of("name", "project"));
+        RULES.put(TypeTokens.of(SecurityPolicy.class), List.of("name", "project"));
         // An internal Ingress's proxy-only subnet and the firewall rule admitting it.
-        RULES.put("gcp:compute/subnetwork:Subnetwork", List.of("name", "project", "region", "network", "purpose"));
-        RULES.put("gcp:compute/firewall:Firewall", List.of("name", "project", "network", "direction"));
-        RULES.put("gcp:serviceaccount/account:Account", List.of("accountId", "project"));
-        RULES.put("gcp:projects/iAMMember:IAMMember", List.of("role", "member", "project", "condition"));
+        RULES.put(TypeTokens.of(Subnetwork.class), List.of("name", "project", "region", "network", "purpose"));
+        RULES.put(TypeTokens.of(Firewall.class), List.of("name", "project", "network", "direction"));
+        RULES.put(TypeTokens.of(Account.class), List.of("accountId", "project"));
+        RULES.put(TypeTokens.of(IAMMember.class), List.of("role", "member", "project", "condition"));
         // apiVersion and kind are part of the type token: changing them changes the URN (create + delete).
         RULES.put(KUBERNETES, List.of("metadata.name", "metadata.namespace", "apiVersion", "kind"));
-        RULES.put("kubernetes:apps/v1:Deployment", List.of("spec.selector"));
-        RULES.put("kubernetes:apps/v1:DaemonSet", List.of("spec.selector"));
-        RULES.put("kubernetes:apps/v1:StatefulSet", List.of("spec.selector", "spec.serviceName",
+        RULES.put(TypeTokens.of(Deployment.class), List.of("spec.selector"));
+        RULES.put(TypeTokens.of(DaemonSet.class), List.of("spec.selector"));
+        RULES.put(TypeTokens.of(StatefulSet.class), List.of("spec.selector", "spec.serviceName",
                 "spec.podManagementPolicy", "spec.revisionHistoryLimit", "spec.volumeClaimTemplates"));
-        RULES.put("kubernetes:core/v1:Service", List.of("spec.clusterIP"));
+        RULES.put(TypeTokens.of(Service.class), List.of("spec.clusterIP"));
         // pulumi-kubernetes 4.0 treats Secrets and ConfigMaps as immutable (no enableSecretMutable yet).
-        RULES.put("kubernetes:core/v1:Secret", List.of("type", "stringData", "data"));
-        RULES.put("kubernetes:core/v1:ConfigMap", List.of("data", "binaryData"));
-        RULES.put("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", List.of("roleRef"));
-        RULES.put("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("roleRef"));
+        RULES.put(TypeTokens.of(Secret.class), List.of("type", "stringData", "data"));
+        RULES.put(TypeTokens.of(ConfigMap.class), List.of("data", "binaryData"));
+        RULES.put(TypeTokens.of(RoleBinding.class), List.of("roleRef"));
+        RULES.put(TypeTokens.of(ClusterRoleBinding.class), List.of("roleRef"));
         ProviderSchema.get().resources().forEach(r -> RULES.put(r.token(), r.replaceOnChanges()));
     }
 
@@ -63,7 +81,7 @@ final class ReplaceRules {
     /** The input paths whose change replaces a resource of {@code type}. */
     static List<String> forType(String type) {
         var rules = new ArrayList<String>();
-        if (type.startsWith("kubernetes:")) {
+        if (TypeTokens.packageOf(type).equals(TypeTokens.KUBERNETES)) {
             rules.addAll(RULES.get(KUBERNETES));
         }
         rules.addAll(RULES.getOrDefault(type, List.of()));

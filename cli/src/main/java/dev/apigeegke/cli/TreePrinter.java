@@ -1,5 +1,6 @@
 package dev.apigeegke.cli;
 
+import dev.apigeegke.preview.Plan;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ final class TreePrinter {
             out.println("Outputs:");
             int keyWidth = plan.outputs().keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
             plan.outputs().forEach((k, v) -> out.printf("    %-" + keyWidth + "s %s%n", k + ":",
-                    Values.UNKNOWN.equals(v) ? "output<string> (known after apply)" : v));
+                    Plan.UNKNOWN.equals(v) ? "output<string> (known after apply)" : v));
             out.println();
         }
         out.println("Resources:");

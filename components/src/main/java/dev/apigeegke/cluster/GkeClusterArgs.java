@@ -1,8 +1,8 @@
 package dev.apigeegke.cluster;
 
-import dev.apigeegke.core.Cidr;
-import dev.apigeegke.core.Labels;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

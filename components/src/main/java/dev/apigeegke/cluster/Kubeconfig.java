@@ -1,6 +1,6 @@
 package dev.apigeegke.cluster;
 
-import dev.apigeegke.core.Yaml;
+import dev.apigeegke.internal.render.Yaml;
 import java.util.List;
 import java.util.Map;
 

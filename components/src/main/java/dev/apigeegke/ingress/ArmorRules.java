@@ -7,8 +7,8 @@ import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleMatchExprArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsBanThresholdArgs;
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs;
-import dev.apigeegke.core.Cidr;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 

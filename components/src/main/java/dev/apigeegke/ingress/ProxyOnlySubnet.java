@@ -1,7 +1,7 @@
 package dev.apigeegke.ingress;
 
-import dev.apigeegke.core.Cidr;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Cidr;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

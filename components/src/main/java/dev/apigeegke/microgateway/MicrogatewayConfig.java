@@ -1,7 +1,7 @@
 package dev.apigeegke.microgateway;
 
 import dev.apigeegke.core.Problems;
-import dev.apigeegke.core.Yaml;
+import dev.apigeegke.internal.render.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

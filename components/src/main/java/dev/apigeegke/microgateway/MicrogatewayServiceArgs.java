@@ -1,10 +1,10 @@
 package dev.apigeegke.microgateway;
 
 import com.pulumi.core.Output;
-import dev.apigeegke.core.Cidr;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
-import dev.apigeegke.core.Quantity;
+import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.Quantity;
 import dev.apigeegke.workload.Images;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package dev.apigeegke.workload;
 
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
-import dev.apigeegke.core.Quantity;
+import dev.apigeegke.internal.validation.Quantity;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
 import dev.apigeegke.apigee.resources.DeveloperApp;
 import dev.apigeegke.apigee.resources.DeveloperAppArgs;
+import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.testing.Harness;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,9 @@ package dev.apigeegke.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -108,6 +111,23 @@ class CapacityReportTest {
         assertThat(r.configuredNodes()).isEqualTo(6);
         // Only nodes are priced here (no cluster, LB, IP or policy): 6 × (4 × 0.023976 + 16 × 0.003213) $/h × 730 h = $645.23.
         assertThat(r.monthlyUsd()).isCloseTo(645.23, within(0.01));
+    }
+
+    @Test
+    void findsAGatewayDeclaredWithoutItsComponentByItsAppLabel() {
+        // Its container has the sidecar's name: only the label tells it is the gateway, not a service with a sidecar.
+        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw", null, true,
+                Map.of("metadata", Map.of("name", "gw", "namespace", "edge", "labels", Map.of("app.kubernetes.io/name", MicrogatewayService.APP)),
+                        "spec", Map.of("replicas", 2L, "template", Map.of("spec", Map.of("containers",
+                                List.of(container(MicrogatewaySidecar.CONTAINER, "500m", "512Mi")))))), null);
+        var r = CapacityReport.of("p", plan(List.of(gateway, nodePool("e2-standard-4", 1, "europe-west1-b"))),
+                CapacityReport.Overhead.NONE, PRICES);
+        assertThat(r.workloads()).singleElement().satisfies(w -> {
+            assertThat(w.gateway()).isTrue();
+            assertThat(w.sidecarCpuMillis()).isZero();
+        });
+        assertThat(r.gatewayCpu()).isEqualTo(1000);
+        assertThat(r.serviceCpu()).isZero();
     }
 
     /** A gateway of 500m/512Mi pods that its HPA scales from 2 to 10, on e2-standard-2 nodes. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigeegke.examples.pattern1.Pattern1;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.StackFile;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,8 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.apigeegke.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigeegke.bench.Workload;
+import dev.apigeegke.cli.Patterns;
 import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class ReadmeBenchmarkTest {
             assertThat((Integer) row.get("runs")).isGreaterThanOrEqualTo(5);
         }
         var expected = new ArrayList<String>();
-        for (String pattern : Workload.PATTERNS) {
+        for (String pattern : Patterns.names()) {
             for (int n : List.of(1, 10, 100, 500)) {
                 expected.add(pattern + "/" + n);
             }

@@ -3,7 +3,7 @@ package dev.apigeegke.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
-import dev.apigeegke.cli.Plan;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;

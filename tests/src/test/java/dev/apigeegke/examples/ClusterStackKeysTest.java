@@ -4,12 +4,12 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.Plan;
-import dev.apigeegke.cli.StackFile;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.StackFile;
 import dev.apigeegke.testing.Repo;
 import java.util.Map;
 import java.util.TreeMap;

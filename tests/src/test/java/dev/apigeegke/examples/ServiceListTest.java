@@ -4,23 +4,28 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
-import dev.apigeegke.bench.Workload;
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.Plan;
-import dev.apigeegke.cli.StackFile;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Config;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.StackFile;
 import dev.apigeegke.testing.Repo;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Each pattern program takes the list of services to deploy: checked before any resource, then one set per service. */
 class ServiceListTest {
     private static final String IMAGE = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0";
+
+    /** The name of service {@code i}: svc-000, svc-001, ... */
+    private static String serviceName(int i) {
+        return String.format("svc-%03d", i);
+    }
 
     private static OfflineEngine.Result run(String pattern, Consumer<Context> program) throws Exception {
         var stack = StackFile.read(Repo.root().resolve("Pulumi." + pattern + ".yaml"), "apigee-gke");
@@ -46,8 +51,8 @@ class ServiceListTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyServiceGetsItsResources() throws Exception {
-        var workload = new Workload("pattern2", 7);
-        var result = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), workload.pattern2Services()));
+        var services = IntStream.range(0, 7).mapToObj(i -> new Pattern2.Service(serviceName(i), IMAGE)).toList();
+        var result = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         assertThat(plan.ofType("kubernetes:apps/v1:Deployment")).hasSize(7 + 1);
@@ -59,7 +64,8 @@ class ServiceListTest {
 
     @Test
     void pattern3SubscribesTheOneSampleAppToEveryKeyedService() throws Exception {
-        var services = new Workload("pattern3", 5).pattern3Services();
+        // Every other service requires a key, the first one does.
+        var services = IntStream.range(0, 5).mapToObj(i -> new Pattern3.Service(serviceName(i), IMAGE, i % 2 == 0)).toList();
         var result = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();

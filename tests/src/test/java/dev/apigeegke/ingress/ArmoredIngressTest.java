@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,14 +4,14 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern2.Pattern2Test;
 import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.preview.Plan;
+import dev.apigeegke.testing.Harness;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
-import dev.apigeegke.testing.Harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class DrainingTest {
         return ok(Harness.preview(config, SECRET_KEYS, Pattern3::stack));
     }
 
-    private static Plan ok(dev.apigeegke.cli.OfflineEngine.Result result) {
+    private static Plan ok(dev.apigeegke.preview.OfflineEngine.Result result) {
         assertThat(result.errors()).isEmpty();
         return result.plan();
     }

@@ -4,10 +4,10 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern2.Pattern2Test;
 import dev.apigeegke.examples.pattern3.Pattern3;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.Base64;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.apigeegke.network;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.network.NetworkPolicies.ContainerPort;
 import dev.apigeegke.network.NetworkPolicies.FromAddress;
 import dev.apigeegke.network.NetworkPolicies.FromPod;
 import dev.apigeegke.network.NetworkPolicies.Pod;
 import dev.apigeegke.network.NetworkPolicies.Source;
+import dev.apigeegke.preview.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -2,7 +2,6 @@ package dev.apigeegke.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Test;
 import dev.apigeegke.examples.pattern2.Pattern2;
@@ -11,6 +10,7 @@ import dev.apigeegke.examples.pattern3.Pattern3;
 import dev.apigeegke.examples.pattern3.Pattern3Test;
 import dev.apigeegke.network.Reachability.Cell;
 import dev.apigeegke.network.Reachability.Target;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
 import com.pulumi.test.Mocks;
-import dev.apigeegke.cli.OfflineEngine;
-import dev.apigeegke.cli.Plan;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

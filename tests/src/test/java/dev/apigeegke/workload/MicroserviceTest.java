@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
 import java.util.Map;

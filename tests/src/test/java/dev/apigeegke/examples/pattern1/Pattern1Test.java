@@ -3,8 +3,8 @@ package dev.apigeegke.examples.pattern1;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.ingress.RateBan;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -236,7 +236,7 @@ public class Pattern1Test {
         // Counting by source IP here would count Apigee, i.e. ban every client at once.
         var byIp = new Pattern1Config("my-project", "europe-west1", "europe-west1", "p1", ALLOWLIST, List.of(), List.of(),
                 Optional.of(RateBan.of(100, 60, 600)), Optional.empty(), Optional.empty(), true,
-                ApigeeSettings.edge("my-org", List.of("test")), dev.apigeegke.cluster.NodeScaling.DEFAULT);
+                ApigeeSettings.edge("my-org", List.of("test")), dev.apigeegke.internal.config.NodeScaling.DEFAULT);
         var plan = Harness.preview(ctx -> Pattern1.build(ctx, byIp));
         var rule = at(plan.get("gcp:compute/securityPolicy:SecurityPolicy", "p1-ingress-armor").inputs(), "rules", 0);
         assertThat(at(rule, "rateLimitOptions", "enforceOnKey")).isEqualTo("HTTP_HEADER");

@@ -3,7 +3,7 @@ package dev.apigeegke.examples.pattern2;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.apigeegke.examples.pattern3;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
 import dev.apigeegke.examples.pattern2.Pattern2Test;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public class Pattern3Test {
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
                 com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY),
-                dev.apigeegke.cluster.NodeScaling.DEFAULT)));
+                dev.apigeegke.internal.config.NodeScaling.DEFAULT)));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 }

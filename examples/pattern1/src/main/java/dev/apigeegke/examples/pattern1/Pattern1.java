@@ -17,12 +17,12 @@ import dev.apigeegke.apigee.bundle.SpikeArrest;
 import dev.apigeegke.apigee.bundle.VerifyApiKey;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
+import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class Pattern1 {
     }
 
     public static void main(String[] args) {
-        AsyncPool.configure();
+        SdkTaskRunnerWorkaround.apply();
         Pulumi.run(Pattern1::stack);
     }
 

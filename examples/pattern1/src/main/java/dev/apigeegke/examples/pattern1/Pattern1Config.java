@@ -2,10 +2,10 @@ package dev.apigeegke.examples.pattern1;
 
 import com.pulumi.Context;
 import dev.apigeegke.apigee.bundle.ProxyModel;
-import dev.apigeegke.cluster.NodeScaling;
 import dev.apigeegke.core.Problems;
-import dev.apigeegke.core.StackConfig;
 import dev.apigeegke.ingress.RateBan;
+import dev.apigeegke.internal.config.NodeScaling;
+import dev.apigeegke.internal.config.StackConfig;
 import java.util.List;
 import java.util.Optional;
 

@@ -10,12 +10,12 @@ import dev.apigeegke.apigee.ApigeeProxy;
 import dev.apigeegke.apigee.ApigeeProxyArgs;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
+import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
@@ -50,7 +50,7 @@ public final class Pattern2 {
     }
 
     public static void main(String[] args) {
-        AsyncPool.configure();
+        SdkTaskRunnerWorkaround.apply();
         Pulumi.run(Pattern2::stack);
     }
 

@@ -2,10 +2,10 @@ package dev.apigeegke.examples.pattern2;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import dev.apigeegke.cluster.NodeScaling;
 import dev.apigeegke.core.Problems;
-import dev.apigeegke.core.StackConfig;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
+import dev.apigeegke.internal.config.NodeScaling;
+import dev.apigeegke.internal.config.StackConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -14,7 +14,6 @@ import dev.apigeegke.apigee.resources.DeveloperAppArgs;
 import dev.apigeegke.apigee.resources.DeveloperArgs;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.AsyncPool;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
@@ -22,6 +21,7 @@ import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
+import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
@@ -56,7 +56,7 @@ public final class Pattern3 {
     }
 
     public static void main(String[] args) {
-        AsyncPool.configure();
+        SdkTaskRunnerWorkaround.apply();
         Pulumi.run(Pattern3::stack);
     }
 

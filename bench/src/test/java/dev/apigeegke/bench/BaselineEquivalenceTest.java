@@ -2,15 +2,14 @@ package dev.apigeegke.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.Plan;
-import dev.apigeegke.testing.Repo;
+import dev.apigeegke.preview.Plan;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's baselines are only a fair comparison if they declare what the components declare: the

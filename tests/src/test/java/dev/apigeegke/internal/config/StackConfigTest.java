@@ -1,4 +1,4 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.pulumi.Config;
 import com.pulumi.deployment.internal.DeploymentImpl;
+import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Problem;
+import dev.apigeegke.core.Problems;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,9 @@ package dev.apigeegke.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.cli.OfflineEngine;
 import dev.apigeegke.cli.Patterns;
-import dev.apigeegke.cli.StackFile;
-import dev.apigeegke.testing.Repo;
+import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.StackFile;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,9 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
+import dev.apigeegke.core.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

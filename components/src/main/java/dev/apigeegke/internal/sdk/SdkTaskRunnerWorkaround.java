@@ -1,4 +1,4 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.sdk;
 
 /**
  * Works around a scheduling hang of the Pulumi Java SDK 1.36.1: its runner waits for in-flight tasks by
@@ -8,14 +8,17 @@ package dev.apigeegke.core;
  * With a common-pool parallelism of 1, JDK 17 to 24 run async tasks on a thread each, which cannot
  * starve; JDK 25 and later need a parallelism of 2 instead.
  */
-public final class AsyncPool {
+public final class SdkTaskRunnerWorkaround {
     static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
-    private AsyncPool() {
+    private SdkTaskRunnerWorkaround() {
     }
 
-    /** Sets the common pool's parallelism unless already set; call first thing in {@code main}. */
-    public static void configure() {
+    /**
+     * Sets the common pool's parallelism to the value that avoids the hang, unless the JVM was started with one;
+     * call first thing in {@code main}, before anything touches {@code CompletableFuture}.
+     */
+    public static void apply() {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, parallelismFor(Runtime.version().feature()));
         }

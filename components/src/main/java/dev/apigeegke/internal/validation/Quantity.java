@@ -1,5 +1,6 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.validation;
 
+import dev.apigeegke.core.Problems;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;

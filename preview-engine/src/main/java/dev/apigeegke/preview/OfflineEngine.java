@@ -1,4 +1,4 @@
-package dev.apigeegke.cli;
+package dev.apigeegke.preview;
 
 import com.pulumi.Context;
 import com.pulumi.Log;
@@ -126,10 +126,10 @@ public final class OfflineEngine {
     private static Object valueOf(Output<?> output) {
         var data = PulumiTestInternal.extractOutputData(output);
         if (!data.isKnown()) {
-            return Values.UNKNOWN;
+            return Plan.UNKNOWN;
         }
         if (data.isSecret()) {
-            return Values.SECRET;
+            return Plan.SECRET;
         }
         Object value = data.getValueNullable();
         return value instanceof Optional<?> opt ? opt.orElse(null) : value;
@@ -157,16 +157,16 @@ public final class OfflineEngine {
 
         @Override
         public CompletableFuture<Void> registerResourceOutputsAsync(pulumirpc.Resource.RegisterResourceOutputsRequest request) {
-            componentOutputs.put(request.getUrn(), Values.of(request.getOutputs()));
+            componentOutputs.put(request.getUrn(), PropertyValues.of(request.getOutputs()));
             return super.registerResourceOutputsAsync(request);
         }
 
         @Override
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
                 com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
-            var inputs = Values.of(request.getObject());
+            var inputs = PropertyValues.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
-                var response = Values.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
+                var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
                 recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
                         request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
                         request.getProvider().isEmpty() ? null : request.getProvider(),

@@ -1,6 +1,6 @@
-package dev.apigeegke.cluster;
+package dev.apigeegke.internal.config;
 
-import dev.apigeegke.core.StackConfig;
+import dev.apigeegke.cluster.GkeClusterArgs;
 import java.util.Optional;
 
 /**

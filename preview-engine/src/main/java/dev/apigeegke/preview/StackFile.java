@@ -1,4 +1,4 @@
-package dev.apigeegke.cli;
+package dev.apigeegke.preview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 public record StackFile(Map<String, String> config, Set<String> secretKeys) {
     /** Stands in for an encrypted value, which only the Pulumi CLI can decrypt. */
-    static final String ENCRYPTED_PLACEHOLDER = "offline-preview-placeholder";
+    public static final String ENCRYPTED_PLACEHOLDER = "offline-preview-placeholder";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.validation;
 
 import com.google.common.net.InetAddresses;
 import java.math.BigInteger;

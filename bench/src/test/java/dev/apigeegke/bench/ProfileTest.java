@@ -16,7 +16,7 @@ class ProfileTest {
                 "dev.apigeegke.workload.Microservice.<init>"))).isEqualTo(Profile.SDK);
         assertThat(Profile.categorize(List.of("com.ctc.wstx.sw.BaseStreamWriter.writeStartElement",
                 "dev.apigeegke.apigee.bundle.BundleRenderer.render"))).isEqualTo(Profile.RENDERING);
-        assertThat(Profile.categorize(List.of("dev.apigeegke.cli.Values.of", "com.pulumi.test.internal.MockMonitor.registerResourceAsync")))
+        assertThat(Profile.categorize(List.of("dev.apigeegke.preview.PropertyValues.of", "com.pulumi.test.internal.MockMonitor.registerResourceAsync")))
                 .isEqualTo(Profile.ENGINE);
         assertThat(Profile.categorize(List.of("java.lang.Thread.run"))).isEqualTo(Profile.JDK);
     }

@@ -1,4 +1,4 @@
-package dev.apigeegke.core;
+package dev.apigeegke.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

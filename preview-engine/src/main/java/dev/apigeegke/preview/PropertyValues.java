@@ -1,4 +1,4 @@
-package dev.apigeegke.cli;
+package dev.apigeegke.preview;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
@@ -13,19 +13,14 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * Turns the property values of a resource registration into plain Java values, replacing secrets and
  * unknowns by markers, so that no secret value leaves the engine boundary.
  */
-final class Values {
-    /** Shown instead of every secret value. */
-    static final String SECRET = "[secret]";
-    /** Shown for values only known after the cloud creates the resource. */
-    static final String UNKNOWN = "[unknown]";
-
+final class PropertyValues {
     /** The engine's special-value signature key and the signatures of secrets, assets and resource references. */
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-    private Values() {
+    private PropertyValues() {
     }
 
     /**
@@ -64,7 +59,7 @@ final class Values {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case BOOL_VALUE -> value.getBoolValue();
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? UNKNOWN : value.getStringValue();
+            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? Plan.UNKNOWN : value.getStringValue();
             case LIST_VALUE -> list(value.getListValue());
             case STRUCT_VALUE -> struct(value.getStructValue());
         };
@@ -74,11 +69,11 @@ final class Values {
         var sig = struct.getFieldsMap().get(SIG);
         if (sig != null) {
             if (SECRET_SIG.equals(sig.getStringValue())) {
-                return SECRET;
+                return Plan.SECRET;
             }
             if (RESOURCE_SIG.equals(sig.getStringValue())) {
                 var urn = struct.getFieldsMap().get("urn");
-                return urn == null ? UNKNOWN : urn.getStringValue();
+                return urn == null ? Plan.UNKNOWN : urn.getStringValue();
             }
         }
         return of(struct);

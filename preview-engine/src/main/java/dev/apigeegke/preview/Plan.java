@@ -1,12 +1,12 @@
-package dev.apigeegke.cli;
+package dev.apigeegke.preview;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a program declared, as the engine would receive it: every resource with its inputs, and the
- * stack outputs. Secret values are already replaced by {@link Values#SECRET}; values only the cloud
- * can know are {@link Values#UNKNOWN}.
+ * stack outputs. Secret values are already replaced by {@link #SECRET}; values only the cloud
+ * can know are {@link #UNKNOWN}.
  *
  * @param project   the Pulumi project name
  * @param stack     the stack name
@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public record Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs,
                    Map<String, Map<String, Object>> componentOutputs) {
+    /** Shown instead of every secret value. */
+    public static final String SECRET = "[secret]";
+    /** Shown for values only known after the cloud creates the resource. */
+    public static final String UNKNOWN = "[unknown]";
 
     /**
      * One registered resource.
@@ -45,7 +49,7 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
 
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
-            return custom && type.startsWith("kubernetes:");
+            return custom && TypeTokens.packageOf(type).equals(TypeTokens.KUBERNETES);
         }
     }
 
