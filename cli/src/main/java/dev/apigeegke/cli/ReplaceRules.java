@@ -88,11 +88,6 @@ final class ReplaceRules {
         return rules;
     }
 
-    /** The table as written, for tests that check it against the providers. */
-    static Map<String, List<String>> table() {
-        return java.util.Collections.unmodifiableMap(RULES);
-    }
-
     /**
      * The rule a change at {@code path} hits, or null. A change hits a rule when it is at or under the rule's
      * property ({@code nodeConfig.oauthScopes[0]}) or replaces a block that holds it ({@code nodeConfig}).

@@ -79,15 +79,18 @@ public final class ProviderSchema {
     }
 
     private static ProviderSchema read() {
-        String json;
         try (var in = ProviderSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing beside " + ProviderSchema.class.getName());
             }
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The schema {@code json} describes; throws when it names a property it does not describe or a type not known here. */
+    static ProviderSchema parse(String json) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
