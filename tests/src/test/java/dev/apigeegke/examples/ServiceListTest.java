@@ -8,10 +8,10 @@ import dev.apigeegke.bench.Workload;
 import dev.apigeegke.cli.OfflineEngine;
 import dev.apigeegke.cli.Plan;
 import dev.apigeegke.cli.StackFile;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Config;
 import dev.apigeegke.examples.pattern2.Pattern2;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.examples.pattern3.Pattern3;
 import dev.apigeegke.testing.Repo;
 import java.util.List;
@@ -35,10 +35,10 @@ class ServiceListTest {
                 .contains("services[1].name").contains("orders").contains("distinct");
         assertThat(duplicate.plan().resources()).extracting(Plan.Resource::type).containsExactly("pulumi:pulumi:Stack");
 
-        var none = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), List.of()));
+        var none = run("pattern2", ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), List.of()));
         assertThat(none.errors()).singleElement().asString().contains("services").contains("list at least one");
 
-        var badName = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"),
+        var badName = run("pattern3", ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX),
                 List.of(new Pattern3.Service("Orders_v2", IMAGE, true))));
         assertThat(badName.errors()).singleElement().asString().contains("services[0].name").contains("Orders_v2");
     }
@@ -47,7 +47,7 @@ class ServiceListTest {
     @SuppressWarnings("unchecked")
     void everyServiceGetsItsResources() throws Exception {
         var workload = new Workload("pattern2", 7);
-        var result = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), workload.pattern2Services()));
+        var result = run("pattern2", ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), workload.pattern2Services()));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         assertThat(plan.ofType("kubernetes:apps/v1:Deployment")).hasSize(7 + 1);
@@ -60,7 +60,7 @@ class ServiceListTest {
     @Test
     void pattern3SubscribesTheOneSampleAppToEveryKeyedService() throws Exception {
         var services = new Workload("pattern3", 5).pattern3Services();
-        var result = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"), services));
+        var result = run("pattern3", ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(5);
