@@ -44,8 +44,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.resources.ApiProduct;
 import dev.apigeegke.apigee.resources.ApiProxy;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern2.Pattern2;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class Pattern2Baseline {
     }
 
     /** Declares the resources. */
-    public static void build(Context ctx, Pattern2Config config, List<Pattern2.Service> services, Artifacts artifacts) {
+    public static void build(Context ctx, GatewayStackSettings config, List<Pattern2.Service> services, Artifacts artifacts) {
         String prefix = config.prefix();
         var cluster = PlainCluster.declare(prefix, config.project(), config.region(), config.deletionProtection(),
                 config.nodesPerZone().orElse(NODES_PER_ZONE), PlainCluster.DEFAULT_MACHINE_TYPE);
@@ -115,7 +115,7 @@ public final class Pattern2Baseline {
      * autoscaler, and NetworkPolicies admitting only the gateway to the services. Returns the Deployment and
      * Service, which the Ingress waits for.
      */
-    private static List<Resource> gateway(Pattern2Config config, List<Pattern2.Service> services, Artifacts artifacts,
+    private static List<Resource> gateway(GatewayStackSettings config, List<Pattern2.Service> services, Artifacts artifacts,
                                           Provider provider) {
         String name = config.prefix() + "-gateway";
         String secretName = name + "-credentials";
@@ -261,7 +261,7 @@ public final class Pattern2Baseline {
      * armored Service with its BackendConfig, and with domains a managed certificate and an HTTPS redirect.
      * Returns the gateway's URL.
      */
-    private static Output<String> ingress(Pattern2Config config, String name, String gateway, List<Resource> gatewayResources,
+    private static Output<String> ingress(GatewayStackSettings config, String name, String gateway, List<Resource> gatewayResources,
                                           Provider provider) {
         var ip = PlainIngress.address(name, config.project(), config.region(), config.internal());
         var afterGateway = CustomResourceOptions.builder().provider(provider).dependsOn(gatewayResources).build();
@@ -297,7 +297,7 @@ public final class Pattern2Baseline {
     }
 
     /** An edgemicro_ proxy on Apigee, its bundle read from the static files; deployed to the gateway's environment. */
-    private static ApiProxy apiProxy(Pattern2Config config, String name, String proxyName, Artifacts artifacts) {
+    private static ApiProxy apiProxy(GatewayStackSettings config, String name, String proxyName, Artifacts artifacts) {
         return PlainApigee.proxy(name, proxyName, artifacts, List.of(config.environment()), null);
     }
 
@@ -305,7 +305,7 @@ public final class Pattern2Baseline {
      * The product packaging every service's proxy and edgemicro-auth, with a sample developer and app; returns
      * the app's consumer key.
      */
-    private static Output<String> productAndApp(Pattern2Config config, String name, List<Pattern2.Service> services,
+    private static Output<String> productAndApp(GatewayStackSettings config, String name, List<Pattern2.Service> services,
                                                 List<Resource> routeProxies) {
         var proxyNames = new ArrayList<String>();
         for (var service : services) {

@@ -17,7 +17,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.resources.ApiProduct;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern3.Pattern3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class Pattern3Baseline {
     }
 
     /** Declares the resources. */
-    public static void build(Context ctx, Pattern2Config config, List<Pattern3.Service> services, Artifacts artifacts) {
+    public static void build(Context ctx, GatewayStackSettings config, List<Pattern3.Service> services, Artifacts artifacts) {
         var gke = PlainCluster.declare(config.prefix(), config.project(), config.region(), config.deletionProtection(),
                 config.nodesPerZone().orElse(NODES_PER_ZONE), PlainCluster.DEFAULT_MACHINE_TYPE);
         var onCluster = gke.onCluster();
@@ -126,7 +126,7 @@ public final class Pattern3Baseline {
      * The Ingress in front of the sidecars: a static address, Cloud Armor (unless internal), per service a NEG
      * Service on the gateway's port with its BackendConfig, and HTTPS objects when domains are set. Returns the URL.
      */
-    private static Output<String> ingress(Pattern2Config config, List<Pattern3.Service> services, Provider provider) {
+    private static Output<String> ingress(GatewayStackSettings config, List<Pattern3.Service> services, Provider provider) {
         String name = config.prefix() + "-ingress";
         var onCluster = CustomResourceOptions.builder().provider(provider).build();
 
@@ -155,7 +155,7 @@ public final class Pattern3Baseline {
      * A product per service listing edgemicro-auth, and a sample developer and app subscribed to the keyed
      * services' products. Returns the app's consumer key (a secret; empty when no service is keyed).
      */
-    private static Output<String> apigee(Pattern2Config config, List<Pattern3.Service> services) {
+    private static Output<String> apigee(GatewayStackSettings config, List<Pattern3.Service> services) {
         var keyedProducts = new ArrayList<Output<String>>();
         for (var service : services) {
             var product = new ApiProduct(config.prefix() + "-" + service.name() + "-product", PlainApigee.product(

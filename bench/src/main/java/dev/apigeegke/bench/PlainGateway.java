@@ -11,6 +11,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.preview.TypeTokens;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ final class PlainGateway {
      * The gateway's credentials and configuration as an Opaque Secret: organization, environment, key, secret
      * and configuration file, each value its own Pulumi secret.
      */
-    static Secret credentialsSecret(String name, ObjectMetaArgs metadata, Pattern2Config config, String configBase64,
+    static Secret credentialsSecret(String name, ObjectMetaArgs metadata, GatewayStackSettings config, String configBase64,
                                     CustomResourceOptions options) {
         var values = new LinkedHashMap<String, Output<String>>();
         values.put("mgw-org", Output.ofSecret(config.organization()));

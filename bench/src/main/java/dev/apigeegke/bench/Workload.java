@@ -1,12 +1,12 @@
 package dev.apigeegke.bench;
 
 import com.pulumi.Context;
+import dev.apigeegke.preview.StackFile;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Config;
 import dev.apigeegke.examples.pattern2.Pattern2;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.examples.pattern3.Pattern3;
-import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,6 @@ public record Workload(String pattern, int services) {
             "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0",
             "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0"};
     /** Pattern 3's sidecars need the public key, whatever the prefix. */
-    private static final String PATTERN3_PREFIX = "apigee-p3";
 
     public Workload {
         if (!PATTERNS.contains(pattern)) {
@@ -86,11 +85,11 @@ public record Workload(String pattern, int services) {
                     ? ctx -> Pattern1.build(ctx, Pattern1Config.from(ctx), pattern1Services())
                     : ctx -> Pattern1Baseline.build(ctx, Pattern1Config.from(ctx), pattern1Services(), artifacts);
             case "pattern2" -> variant == Variant.COMPONENTS
-                    ? ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), pattern2Services())
-                    : ctx -> Pattern2Baseline.build(ctx, Pattern2Config.from(ctx), pattern2Services(), artifacts);
+                    ? ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), pattern2Services())
+                    : ctx -> Pattern2Baseline.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), pattern2Services(), artifacts);
             default -> variant == Variant.COMPONENTS
-                    ? ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, PATTERN3_PREFIX), pattern3Services())
-                    : ctx -> Pattern3Baseline.build(ctx, Pattern2Config.from(ctx, PATTERN3_PREFIX), pattern3Services(), artifacts);
+                    ? ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), pattern3Services())
+                    : ctx -> Pattern3Baseline.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), pattern3Services(), artifacts);
         };
     }
 

@@ -2,8 +2,8 @@ package dev.apigeegke.apigee;
 
 import com.pulumi.core.Output;
 import dev.apigeegke.apigee.bundle.Flow;
-import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.apigee.bundle.Policy;
+import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
@@ -14,14 +14,12 @@ import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
- * Arguments of {@link ApigeeProxy}. Every optional argument documents its default; {@link Builder#build()}
- * validates them all (the proxy model included) and reports every problem at once.
+ * Arguments of {@link ApigeeProxy}: the proxy itself, the product it declares ({@link ApigeeProductArgs}, set
+ * through the same builder) and Apigee X NAT addresses. Every optional argument documents its default;
+ * {@link Builder#build()} validates them all (the proxy model included) and reports every problem at once.
  */
 public final class ApigeeProxyArgs {
-    private static final Pattern ORG = Pattern.compile("[a-z][a-z0-9-]{0,62}");
-    private static final Pattern ENV = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final Pattern PRODUCT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
     private final ProxyModel.Flavor flavor;
     private final String organization;
@@ -29,17 +27,9 @@ public final class ApigeeProxyArgs {
     private final String hostname;
     private final ProxyModel proxy;
     private final @Nullable Output<String> target;
-    private final String productName;
-    private final @Nullable ProductQuota quota;
-    private final String approvalType;
-    private final String access;
-    private final List<String> apiResources;
-    private final @Nullable ApiConsumer consumer;
-    private final int natAddresses;
-    private final @Nullable String instance;
     private final boolean microgateway;
-    private final boolean createProduct;
-    private final List<String> productProxies;
+    private final @Nullable ApigeeProductArgs product;
+    private final NatAddresses nat;
 
     private ApigeeProxyArgs(ApigeeProxyArgs other, Output<String> target) {
         this.flavor = other.flavor;
@@ -48,51 +38,38 @@ public final class ApigeeProxyArgs {
         this.hostname = other.hostname;
         this.proxy = other.proxy;
         this.target = target;
-        this.productName = other.productName;
-        this.quota = other.quota;
-        this.approvalType = other.approvalType;
-        this.access = other.access;
-        this.apiResources = other.apiResources;
-        this.consumer = other.consumer;
-        this.natAddresses = other.natAddresses;
-        this.instance = other.instance;
         this.microgateway = other.microgateway;
-        this.createProduct = other.createProduct;
-        this.productProxies = other.productProxies;
+        this.product = other.product;
+        this.nat = other.nat;
     }
 
-    private ApigeeProxyArgs(Builder b, ProxyModel proxy, String hostname, String productName) {
+    private ApigeeProxyArgs(Builder b, ProxyModel proxy, String hostname, @Nullable ApigeeProductArgs product) {
         this.flavor = b.flavor;
         this.organization = b.organization;
-        this.environments = List.copyOf(b.environments);
+        this.environments = b.environments;
         this.hostname = hostname;
         this.proxy = proxy;
         this.target = b.target;
-        this.productName = productName;
-        this.quota = b.quota;
-        this.approvalType = b.approvalType;
-        this.access = b.access;
-        this.apiResources = List.copyOf(b.apiResources);
-        this.consumer = b.consumer;
-        this.natAddresses = b.natAddresses;
-        this.instance = b.instance;
         this.microgateway = b.microgateway;
-        this.createProduct = b.createProduct;
-        this.productProxies = List.copyOf(b.productProxies);
+        this.product = product;
+        this.nat = b.nat;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Apigee Edge (default) or Apigee X / hybrid. */
     public ProxyModel.Flavor flavor() {
         return flavor;
     }
 
+    /** The Apigee organization. */
     public String organization() {
         return organization;
     }
 
+    /** The environments the proxy is deployed to. */
     public List<String> environments() {
         return environments;
     }
@@ -120,50 +97,28 @@ public final class ApigeeProxyArgs {
         return new ApigeeProxyArgs(this, url);
     }
 
-    public String productName() {
-        return productName;
-    }
-
-    public Optional<ProductQuota> quota() {
-        return Optional.ofNullable(quota);
-    }
-
-    public String approvalType() {
-        return approvalType;
-    }
-
-    public String access() {
-        return access;
-    }
-
-    public List<String> apiResources() {
-        return apiResources;
-    }
-
-    public Optional<ApiConsumer> consumer() {
-        return Optional.ofNullable(consumer);
-    }
-
-    public int natAddresses() {
-        return natAddresses;
-    }
-
-    public Optional<String> instance() {
-        return Optional.ofNullable(instance);
-    }
-
+    /** Whether this is the Edge Microgateway variant; default false. */
     public boolean microgateway() {
         return microgateway;
     }
 
-    /** Whether the component creates an API product for the proxy. */
-    public boolean createProduct() {
-        return createProduct;
+    /** The product the proxy declares; empty with {@code createProduct(false)}. */
+    public Optional<ApigeeProductArgs> product() {
+        return Optional.ofNullable(product);
     }
 
-    /** Other proxies the product also packages. */
-    public List<String> productProxies() {
-        return productProxies;
+    /** How many Apigee X NAT addresses the proxy reserves; default 0. */
+    public int natAddresses() {
+        return nat.count();
+    }
+
+    /** The Apigee X instance the NAT addresses are reserved on; empty without them. */
+    public Optional<String> instance() {
+        return Optional.ofNullable(nat.instance());
+    }
+
+    NatAddresses nat() {
+        return nat;
     }
 
     /** Builder of {@link ApigeeProxyArgs}. */
@@ -181,21 +136,16 @@ public final class ApigeeProxyArgs {
         private @Nullable Output<String> target;
         private @Nullable String plainTarget;
         private String targetPath = ApigeeProxyDefaults.TARGET_PATH;
+        private final ApigeeProductArgs.Builder product = ApigeeProductArgs.builder();
         private @Nullable String productName;
-        private @Nullable ProductQuota quota;
-        private String approvalType = ApigeeProxyDefaults.APPROVAL;
-        private String access = ApigeeProxyDefaults.ACCESS;
-        private List<String> apiResources = ApigeeProxyDefaults.API_RESOURCES;
         private @Nullable ApiConsumer consumer;
-        private int natAddresses;
-        private @Nullable String instance;
-        private boolean microgateway;
         private boolean createProduct = true;
         private List<String> productProxies = List.of();
+        private NatAddresses nat = new NatAddresses(0, null);
+        private boolean microgateway;
 
         private Builder() {
         }
-
         /** Apigee Edge (default; SaaS or private cloud) or Apigee X / hybrid. */
         public Builder flavor(ProxyModel.Flavor flavor) {
             this.flavor = flavor;
@@ -287,38 +237,38 @@ public final class ApigeeProxyArgs {
 
         /** The quota the product grants each app. Default: none (no quota on the product). */
         public Builder quota(ProductQuota quota) {
-            this.quota = quota;
+            product.quota(quota);
             return this;
         }
 
         /** Key approval: {@code auto} (default) or {@code manual}. */
         public Builder approvalType(String approvalType) {
-            this.approvalType = approvalType;
+            product.approvalType(approvalType);
             return this;
         }
 
         /** The product's access attribute: {@code public} (default), {@code private} or {@code internal}. */
         public Builder access(String access) {
-            this.access = access;
+            product.access(access);
             return this;
         }
 
         /** Resource paths the product grants. Default {@code /} and {@code /**} (every path of its proxies). */
         public Builder apiResources(List<String> apiResources) {
-            this.apiResources = apiResources == null ? List.of() : List.copyOf(apiResources);
+            product.apiResources(apiResources);
             return this;
         }
 
         /** A developer and app to create, whose key the product grants. Default: none. */
         public Builder consumer(ApiConsumer consumer) {
             this.consumer = consumer;
+            product.consumer(consumer);
             return this;
         }
 
         /** Apigee X only: NAT addresses to reserve on {@code instance}, whose IPs feed a target's allowlist. Default 0. */
         public Builder natAddresses(int count, String instance) {
-            this.natAddresses = count;
-            this.instance = instance;
+            this.nat = new NatAddresses(count, instance);
             return this;
         }
 
@@ -347,14 +297,9 @@ public final class ApigeeProxyArgs {
         public ApigeeProxyArgs build() {
             var problems = new Problems("ApigeeProxyArgs");
             problems.check(flavor != null, "flavor", flavor, "EDGE or X");
-            problems.check(organization != null && ORG.matcher(organization).matches(), "organization", organization,
-                    "the Apigee organization name: lowercase letters, digits and '-'");
-            problems.check(!environments.isEmpty(), "environments", environments, "name at least one environment to deploy to, e.g. test");
-            for (int i = 0; i < environments.size(); i++) {
-                String env = environments.get(i);
-                problems.check(env != null && ENV.matcher(env).matches(), "environments[" + i + "]", env,
-                        "an environment name: lowercase letters, digits and '-'");
-            }
+            problems.check(organization != null && ApigeeProductArgs.ORG_OR_ENV.matcher(organization).matches(), "organization",
+                    organization, "the Apigee organization name: lowercase letters, digits and '-'");
+            ApigeeProductArgs.checkEnvironments(problems, environments);
             String host = hostname;
             if (host == null && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {
                 host = organization + "-" + environments.get(0) + ".apigee.net";
@@ -371,38 +316,34 @@ public final class ApigeeProxyArgs {
                     problems.addAll(e.problems());
                 }
             }
-            String product = productName != null ? productName : (proxyName == null ? null : proxyName + "-product");
-            problems.check(product != null && PRODUCT.matcher(product).matches(), "productName", product,
-                    "a product name: letters, digits, '.', '_', '-'");
-            if (quota != null) {
-                quota.validate(problems);
-            }
-            problems.check(approvalType != null && ApigeeProxyDefaults.APPROVALS.contains(approvalType), "approvalType", approvalType,
-                    "auto or manual");
-            problems.check(access != null && ApigeeProxyDefaults.ACCESSES.contains(access), "access", access,
-                    "public, private or internal");
-            problems.check(!apiResources.isEmpty(), "apiResources", apiResources, "grant at least one path, e.g. /**");
-            for (int i = 0; i < apiResources.size(); i++) {
-                String path = apiResources.get(i);
-                problems.check(path != null && path.startsWith("/"), "apiResources[" + i + "]", path, "a path starting with '/', e.g. /orders/**");
-            }
+            product.name(productName != null ? productName : (proxyName == null ? null : proxyName + "-product"));
+            product.checkProduct(problems, "productName");
             if (consumer != null) {
-                consumer.validate(problems);
                 problems.check(createProduct, "consumer", consumer.appName(), "a consumer's app needs the product: remove createProduct(false)");
             }
             for (int i = 0; i < productProxies.size(); i++) {
-                String other = productProxies.get(i);
-                problems.check(other != null && PRODUCT.matcher(other).matches(), "productProxies[" + i + "]", other,
+                ApigeeProductArgs.checkName(problems, "productProxies[" + i + "]", productProxies.get(i),
                         "a proxy name: letters, digits, '.', '_', '-'");
             }
-            if (natAddresses != 0) {
-                problems.check(flavor == ProxyModel.Flavor.X, "natAddresses", natAddresses,
-                        "NAT addresses exist only on Apigee X; Apigee Edge's egress ranges come from Apigee support");
-                problems.check(natAddresses >= 0 && natAddresses <= 10, "natAddresses", natAddresses, "from 0 to 10 addresses");
-                problems.check(instance != null && ENV.matcher(instance).matches(), "instance", instance,
-                        "the Apigee X instance to reserve the addresses on");
-            }
-            ProxyModel model = null;
+            nat.check(problems, flavor);
+            var model = proxyModel(problems);
+            problems.throwIfAny();
+            return new ApigeeProxyArgs(this, model, host, createProduct ? productArgs() : null);
+        }
+
+        /** The product: the proxy, its siblings, and for Edge Microgateway {@code edgemicro-auth}. */
+        private ApigeeProductArgs productArgs() {
+            var proxies = new ArrayList<String>();
+            proxies.add(proxyName);
+            proxies.addAll(productProxies);
+            return product.description("API product for proxy " + proxyName)
+                    .environments(environments)
+                    .proxies(proxies)
+                    .microgateway(microgateway)
+                    .validated();
+        }
+
+        private @Nullable ProxyModel proxyModel(Problems problems) {
             try {
                 var proxy = ProxyModel.builder()
                         .name(proxyName)
@@ -429,13 +370,12 @@ public final class ApigeeProxyArgs {
                 if (virtualHosts != null) {
                     proxy.virtualHosts(virtualHosts);
                 }
-                model = proxy.build();
+                return proxy.build();
             } catch (InvalidArgumentsException e) {
                 problems.addAll(e.problems().stream()
                         .map(p -> new Problem("proxy." + p.argument(), p.value(), p.fix())).toList());
+                return null;
             }
-            problems.throwIfAny();
-            return new ApigeeProxyArgs(this, model, host, product);
         }
     }
 }

@@ -14,7 +14,7 @@ public record ProductQuota(int count, int interval, String timeUnit) {
     void validate(Problems problems) {
         problems.check(count >= 1, "quota.count", count, "at least 1 request per interval");
         problems.check(interval >= 1, "quota.interval", interval, "at least 1 time unit");
-        problems.check(timeUnit != null && ApigeeProxyDefaults.QUOTA_TIME_UNITS.contains(timeUnit), "quota.timeUnit", timeUnit,
+        problems.check(timeUnit != null && ApigeeProductDefaults.QUOTA_TIME_UNITS.contains(timeUnit), "quota.timeUnit", timeUnit,
                 "one of minute, hour, day, month");
     }
 }

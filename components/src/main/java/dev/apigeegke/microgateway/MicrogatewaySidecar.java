@@ -52,6 +52,8 @@ public final class MicrogatewaySidecar extends ComponentResource {
     public static final String OPT_IN_LABEL = "apigee-gke.dev/microgateway";
     /** The sidecar's port: Services target it and the NetworkPolicy admits only it. */
     public static final int PORT = MicrogatewaySidecarDefaults.PORT;
+    /** The path the sidecar's healthcheck plugin answers on {@link #PORT}, for a load balancer's health check. */
+    public static final String HEALTH_PATH = MicrogatewayServiceDefaults.HEALTH_PATH;
     /** The injected container's name; a pod that already has it is left unchanged. */
     public static final String CONTAINER = MicrogatewaySidecarDefaults.CONTAINER;
 

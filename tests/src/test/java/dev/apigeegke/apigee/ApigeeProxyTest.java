@@ -157,12 +157,40 @@ class ApigeeProxyTest {
     }
 
     @Test
-    void childrenAreParentedToTheComponent() {
+    void childrenAreParentedToTheComponentAndTheProductToItsOwn() {
         var plan = preview(args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build());
         var component = plan.get(ApigeeProxy.TYPE, "shop");
         assertThat(ApigeeProxy.TYPE).isEqualTo("apigee-gke:index:ApigeeProxy");
-        assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
-                .hasSize(6).allSatisfy(r -> assertThat(r.parent()).isEqualTo(component.urn()));
+        var product = plan.get(ApigeeProduct.TYPE, "shop");
+        assertThat(product.parent()).isEqualTo(component.urn());
+        assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:")).hasSize(6)
+                .allSatisfy(r -> assertThat(r.parent()).isEqualTo(
+                        List.of("shop-product", "shop-developer", "shop-app").contains(r.name()) ? product.urn() : component.urn()));
+    }
+
+    @Test
+    void theProductWaitsForTheProxyItLists() {
+        var plan = preview(args().build());
+        assertThat(plan.get(PRODUCT, "shop-product").dependencies()).contains(plan.get(PROXY, "shop").urn());
+    }
+
+    @Test
+    void withoutAProductThereIsNoProductComponentAndNoKey() {
+        var plan = preview(args().createProduct(false).build());
+        assertThat(plan.ofType(ApigeeProduct.TYPE)).isEmpty();
+        assertThat(plan.ofType(PRODUCT)).isEmpty();
+        assertThat(plan.outputs()).containsEntry("consumerKey", Harness.SECRET);
+        assertThat(args().createProduct(false).build().product()).isEmpty();
+        assertThatThrownBy(() -> args().createProduct(false).consumer(new ApiConsumer("dev@example.com", "Dev", "One", "app")).build())
+                .hasMessageContaining("consumer = \"app\": a consumer's app needs the product");
+    }
+
+    @Test
+    void theProductKeepsTheAddressItHadWhenTheProxyDeclaredItDirectly() {
+        var adopted = dev.apigeegke.testing.FormerAddresses.adopted(Map.of(), java.util.Set.of(), ctx -> new ApigeeProxy("shop",
+                args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build()), java.util.Set.of(ApigeeProduct.TYPE));
+        assertThat(adopted.keySet()).filteredOn(urn -> urn.contains("apigee:index:")).hasSize(6)
+                .allSatisfy(urn -> assertThat(adopted.get(urn)).as(urn).hasValue(urn.replace("$" + ApigeeProduct.TYPE, "")));
     }
 
     private static String sha256(byte[] bytes) {

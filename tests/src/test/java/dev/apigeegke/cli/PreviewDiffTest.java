@@ -79,7 +79,7 @@ class PreviewDiffTest {
     void aPlanComparedWithItselfHasNoChangesAndTheSameBytesEveryRun() {
         Path base = basePlan("pattern1");
         var first = diff("pattern1", base, null);
-        assertThat(first.out()).contains("no changes (28 unchanged)");
+        assertThat(first.out()).contains("no changes (29 unchanged)");
         assertThat(resourceLines(first.out())).isEmpty();
         assertThat(diff("pattern1", base, null).out()).isEqualTo(first.out());
         var md = diff("pattern1", base, null, "--format", "markdown");
@@ -96,7 +96,7 @@ class PreviewDiffTest {
         assertThat(resourceLines(r.out())).containsExactly(
                 "~  gcp:compute/securityPolicy:SecurityPolicy apigee-p1-ingress-armor (update)");
         assertThat(r.out()).contains("+ rules[2].match.config.srcIpRanges[3]: \"192.0.2.0/24\"")
-                .contains("~  1 to update").contains("27 unchanged").doesNotContain("forces replacement");
+                .contains("~  1 to update").contains("28 unchanged").doesNotContain("forces replacement");
     }
 
     @Test
@@ -166,7 +166,7 @@ class PreviewDiffTest {
                 .contains("| Operation | Resources |")
                 .contains("| `~` update | 1 |")
                 .contains("| `+-` replace | 0 |")
-                .contains("| unchanged | 27 |")
+                .contains("| unchanged | 28 |")
                 .contains("<details><summary><code>~</code> update: 1 resource</summary>")
                 .contains("+ rules[2].match.config.srcIpRanges[3]: \"192.0.2.0/24\"")
                 .contains("</details>")

@@ -7,7 +7,7 @@ import com.pulumi.Context;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern1.Pattern1Config;
 import dev.apigeegke.examples.pattern2.Pattern2;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
+import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.examples.pattern3.Pattern3;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.Plan;
@@ -40,10 +40,10 @@ class ServiceListTest {
                 .contains("services[1].name").contains("orders").contains("distinct");
         assertThat(duplicate.plan().resources()).extracting(Plan.Resource::type).containsExactly("pulumi:pulumi:Stack");
 
-        var none = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), List.of()));
+        var none = run("pattern2", ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), List.of()));
         assertThat(none.errors()).singleElement().asString().contains("services").contains("list at least one");
 
-        var badName = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"),
+        var badName = run("pattern3", ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX),
                 List.of(new Pattern3.Service("Orders_v2", IMAGE, true))));
         assertThat(badName.errors()).singleElement().asString().contains("services[0].name").contains("Orders_v2");
     }
@@ -52,7 +52,7 @@ class ServiceListTest {
     @SuppressWarnings("unchecked")
     void everyServiceGetsItsResources() throws Exception {
         var services = IntStream.range(0, 7).mapToObj(i -> new Pattern2.Service(serviceName(i), IMAGE)).toList();
-        var result = run("pattern2", ctx -> Pattern2.build(ctx, Pattern2Config.from(ctx), services));
+        var result = run("pattern2", ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         assertThat(plan.ofType("kubernetes:apps/v1:Deployment")).hasSize(7 + 1);
@@ -66,7 +66,7 @@ class ServiceListTest {
     void pattern3SubscribesTheOneSampleAppToEveryKeyedService() throws Exception {
         // Every other service requires a key, the first one does.
         var services = IntStream.range(0, 5).mapToObj(i -> new Pattern3.Service(serviceName(i), IMAGE, i % 2 == 0)).toList();
-        var result = run("pattern3", ctx -> Pattern3.build(ctx, Pattern2Config.from(ctx, "apigee-p3"), services));
+        var result = run("pattern3", ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(5);

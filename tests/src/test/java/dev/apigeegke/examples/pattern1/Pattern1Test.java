@@ -153,13 +153,17 @@ public class Pattern1Test {
                 .extracting(Plan.Resource::type)
                 .containsExactlyInAnyOrder("apigee:index:ApiProxy", "apigee:index:TargetServer", "apigee:index:ApiProduct",
                         "apigee:index:Developer", "apigee:index:DeveloperApp");
+        // The product, developer and app are the proxy's ApigeeProduct's; the rest is the proxy's own.
+        var product = plan.get("apigee-gke:index:ApigeeProduct", "p1-api");
+        assertThat(product.parent()).isEqualTo(component.urn());
         assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
-                .allSatisfy(r -> assertThat(r.parent()).isEqualTo(component.urn()));
+                .allSatisfy(r -> assertThat(r.parent()).isEqualTo(r.type().matches("apigee:index:(ApiProduct|Developer|DeveloperApp)")
+                        ? product.urn() : component.urn()));
         // Without domains the target is the Ingress's static IP over HTTP.
         assertThat(plan.get("apigee:index:TargetServer", "p1-api-target-test").inputs())
                 .containsEntry("host", Harness.FakeCloud.ADDRESS).containsEntry("port", 80L).containsEntry("sslEnabled", false);
-        var product = plan.get("apigee:index:ApiProduct", "p1-api-product").inputs();
-        assertThat(product).containsEntry("proxies", List.of("p1-api")).containsEntry("quota", "1000")
+        var productInputs = plan.get("apigee:index:ApiProduct", "p1-api-product").inputs();
+        assertThat(productInputs).containsEntry("proxies", List.of("p1-api")).containsEntry("quota", "1000")
                 .containsEntry("quotaTimeUnit", "hour");
         var bundle = new String(java.util.Base64.getDecoder().decode((String) plan.get("apigee:index:ApiProxy", "p1-api")
                 .inputs().get("bundle")), java.nio.charset.StandardCharsets.ISO_8859_1);

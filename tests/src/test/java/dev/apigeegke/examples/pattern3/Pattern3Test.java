@@ -116,7 +116,7 @@ public class Pattern3Test {
         assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(2)
                 .allSatisfy(p -> assertThat(p.inputs()).containsEntry("proxies", List.of("edgemicro-auth"))
                         .containsEntry("apiResources", List.of("/", "/**")));
-        var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.pattern2.Pattern2Config(
+        var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.gateway.GatewayStackSettings(
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
                 com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY),

@@ -1,6 +1,8 @@
 package dev.apigeegke.examples.pattern1;
 
+import dev.apigeegke.apigee.ApiConsumer;
 import dev.apigeegke.apigee.bundle.ProxyModel;
+import dev.apigeegke.examples.common.StackReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +16,8 @@ import java.util.Optional;
  * @param hostname       {@code apigee-gke:apigeeHostname}: required on X (the environment group's host)
  * @param quotaCount     {@code apigee-gke:quotaCount}: requests per app per quota unit (default 1000)
  * @param quotaTimeUnit  {@code apigee-gke:quotaTimeUnit}: minute, hour (default), day or month
- * @param spikeArrest    {@code apigee-gke:spikeArrest}: the proxy's spike-arrest rate (default {@code 30ps})
- * @param consumerEmail  {@code apigee-gke:consumerEmail}: the sample developer (default {@code sample-consumer@example.com})
+ * @param spikeArrest    {@code apigee-gke:spikeArrest}: the proxy's spike-arrest rate (default {@value dev.apigeegke.examples.common.StackReader#DEFAULT_SPIKE_ARREST})
+ * @param consumerEmail  {@code apigee-gke:consumerEmail}: the sample developer (default {@value dev.apigeegke.apigee.ApiConsumer#SAMPLE_EMAIL})
  */
 public record ApigeeSettings(
         ProxyModel.Flavor flavor,
@@ -29,12 +31,10 @@ public record ApigeeSettings(
 
     static final int DEFAULT_QUOTA = 1000;
     static final String DEFAULT_QUOTA_UNIT = "hour";
-    static final String DEFAULT_SPIKE_ARREST = "30ps";
-    static final String DEFAULT_CONSUMER = "sample-consumer@example.com";
 
     /** Edge settings with every default, for {@code organization} and {@code environments}. */
     public static ApigeeSettings edge(String organization, List<String> environments) {
         return new ApigeeSettings(ProxyModel.Flavor.EDGE, organization, environments, Optional.empty(),
-                DEFAULT_QUOTA, DEFAULT_QUOTA_UNIT, DEFAULT_SPIKE_ARREST, DEFAULT_CONSUMER);
+                DEFAULT_QUOTA, DEFAULT_QUOTA_UNIT, StackReader.DEFAULT_SPIKE_ARREST, ApiConsumer.SAMPLE_EMAIL);
     }
 }

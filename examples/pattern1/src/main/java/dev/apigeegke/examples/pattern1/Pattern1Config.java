@@ -2,9 +2,11 @@ package dev.apigeegke.examples.pattern1;
 
 import com.pulumi.Context;
 import dev.apigeegke.apigee.bundle.ProxyModel;
-import dev.apigeegke.core.Problems;
-import dev.apigeegke.ingress.RateBan;
 import dev.apigeegke.internal.config.NodeScaling;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.examples.common.ClusterSettings;
+import dev.apigeegke.examples.common.StackReader;
+import dev.apigeegke.ingress.RateBan;
 import dev.apigeegke.internal.config.StackConfig;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +48,10 @@ public record Pattern1Config(
         ApigeeSettings apigee,
         NodeScaling scaling) {
 
-    /** The configuration namespace of every pattern. */
-    public static final String NAMESPACE = "apigee-gke";
     static final String DEFAULT_PREFIX = "apigee-p1";
     static final int DEFAULT_RATE_BAN_INTERVAL_SEC = 60;
     static final int DEFAULT_RATE_BAN_DURATION_SEC = 300;
+    private static final String NAMESPACE = StackReader.NAMESPACE;
 
     /** A configuration without a rate ban and with the cluster's default autoscaling. */
     public Pattern1Config(String project, String region, String location, String prefix, List<String> allowlist,
@@ -62,18 +63,16 @@ public record Pattern1Config(
 
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern1Config from(Context ctx) {
-        var problems = new Problems("stack configuration");
-        var gcp = new StackConfig(ctx.config("gcp"), problems);
-        var own = new StackConfig(ctx.config(NAMESPACE), problems);
-        String project = gcp.require("project", "set the GCP project id");
-        String region = gcp.require("region", "set the GCP region, e.g. europe-west1");
+        var stack = new StackReader(ctx);
+        var problems = stack.problems;
+        var own = stack.own;
+        String project = stack.project();
+        String region = stack.region();
         var allowlist = own.list("allowlist");
-        if (allowlist.isEmpty() && ctx.config(NAMESPACE).get("allowlist").isEmpty()) {
+        if (allowlist.isEmpty() && !stack.isSet("allowlist")) {
             problems.add(NAMESPACE + ":allowlist", null, "list the Apigee gateway's egress ranges (IPv4/IPv6 CIDRs) the Ingress admits");
         }
-        // The Apigee provider's own configuration (apigee:*) names the organization and flavor: one source of truth.
-        var provider = new StackConfig(ctx.config("apigee"), problems);
-        String flavorText = provider.string("flavor", "edge");
+        String flavorText = stack.apigee.string("flavor", "edge");
         var flavor = switch (flavorText) {
             case "edge" -> ProxyModel.Flavor.EDGE;
             case "x" -> ProxyModel.Flavor.X;
@@ -82,16 +81,16 @@ public record Pattern1Config(
                 yield ProxyModel.Flavor.EDGE;
             }
         };
-        String organization = provider.require("organization", "set the Apigee organization the proxy is deployed to");
+        String organization = stack.apigee.require("organization", "set the Apigee organization the proxy is deployed to");
         var environments = own.list("apigeeEnvironments");
-        if (ctx.config(NAMESPACE).get("apigeeEnvironments").isEmpty()) {
+        if (!stack.isSet("apigeeEnvironments")) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "list the Apigee environments to deploy the proxy to, e.g. [test]");
         }
         var apigee = new ApigeeSettings(flavor, organization, environments, own.string("apigeeHostname"),
                 own.integer("quotaCount").orElse(ApigeeSettings.DEFAULT_QUOTA),
                 own.string("quotaTimeUnit", ApigeeSettings.DEFAULT_QUOTA_UNIT),
-                own.string("spikeArrest", ApigeeSettings.DEFAULT_SPIKE_ARREST),
-                own.string("consumerEmail", ApigeeSettings.DEFAULT_CONSUMER));
+                stack.spikeArrest(),
+                stack.consumerEmail());
         var config = new Pattern1Config(
                 project,
                 region,
@@ -100,7 +99,7 @@ public record Pattern1Config(
                 allowlist,
                 own.list("domains"),
                 own.list("wafRuleSets"),
-                rateBan(ctx, own, problems),
+                rateBan(stack),
                 own.integer("nodesPerZone"),
                 own.string("machineType"),
                 own.bool("deletionProtection", true),
@@ -110,14 +109,20 @@ public record Pattern1Config(
         return config;
     }
 
+    /** The cluster these settings describe. */
+    public ClusterSettings cluster() {
+        return new ClusterSettings(prefix, project, location, nodesPerZone, machineType, deletionProtection, scaling);
+    }
+
     /** The rate ban, on when {@code rateBanCount} is set; its values are checked with the Ingress's arguments. */
-    private static Optional<RateBan> rateBan(Context ctx, StackConfig own, Problems problems) {
+    private static Optional<RateBan> rateBan(StackReader stack) {
+        var own = stack.own;
         var count = own.integer("rateBanCount");
         var interval = own.integer("rateBanIntervalSec");
         var duration = own.integer("rateBanDurationSec");
         if (count.isEmpty()) {
-            if (ctx.config(NAMESPACE).get("rateBanCount").isEmpty() && (interval.isPresent() || duration.isPresent())) {
-                problems.add(NAMESPACE + ":rateBanCount", null, "set the requests allowed per interval and client to turn the "
+            if (!stack.isSet("rateBanCount") && (interval.isPresent() || duration.isPresent())) {
+                stack.problems.add(NAMESPACE + ":rateBanCount", null, "set the requests allowed per interval and client to turn the "
                         + "rate ban on, or remove " + NAMESPACE + ":rateBanIntervalSec and " + NAMESPACE + ":rateBanDurationSec");
             }
             return Optional.empty();

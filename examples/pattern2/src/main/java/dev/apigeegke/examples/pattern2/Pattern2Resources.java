@@ -1,6 +1,6 @@
 package dev.apigeegke.examples.pattern2;
 
-import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.MicrogatewayProxies;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.microgateway.MicrogatewayService;
@@ -14,8 +14,8 @@ import java.util.List;
  * @param services the sample microservices
  * @param gateway  Edge Microgateway as a Service
  * @param ingress  the armored Ingress in front of the gateway
- * @param apis     the edgemicro_ proxies, one per service (the first holds the product and sample app)
+ * @param apis     the edgemicro_ proxies on Apigee, one per service and one for the health check, and the product
  */
 public record Pattern2Resources(GkeCluster cluster, List<Microservice> services, MicrogatewayService gateway,
-                                ArmoredIngress ingress, List<ApigeeProxy> apis) {
+                                ArmoredIngress ingress, MicrogatewayProxies apis) {
 }

@@ -1,5 +1,6 @@
 package dev.apigeegke.examples.pattern3;
 
+import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
@@ -13,7 +14,8 @@ import java.util.List;
  * @param sidecars the per-service gateway sidecars (credentials, NetworkPolicy, injection)
  * @param services the sample microservices, sidecars injected
  * @param ingress  the armored Ingress routing to the sidecars
+ * @param products each service's product on Apigee (the first keyed one's holds the sample app)
  */
 public record Pattern3Resources(GkeCluster cluster, List<MicrogatewaySidecar> sidecars, List<Microservice> services,
-                                ArmoredIngress ingress) {
+                                ArmoredIngress ingress, List<ApigeeProduct> products) {
 }

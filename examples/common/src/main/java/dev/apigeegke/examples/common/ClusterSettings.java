@@ -1,0 +1,39 @@
+package dev.apigeegke.examples.common;
+
+import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.cluster.GkeClusterArgs;
+import dev.apigeegke.internal.config.NodeScaling;
+import java.util.Optional;
+
+/**
+ * The cluster a pattern deploys, as its stack configures it.
+ *
+ * @param prefix             {@code apigee-gke:prefix}: the cluster's name and every resource's prefix
+ * @param project            {@code gcp:project}
+ * @param location           the cluster's region or zone
+ * @param nodesPerZone       {@code apigee-gke:nodesPerZone}; empty: the cluster's default
+ * @param machineType        {@code apigee-gke:machineType}; empty: the cluster's default
+ * @param deletionProtection {@code apigee-gke:deletionProtection}
+ * @param scaling            {@code apigee-gke:autoscaling}, {@code minNodes}, {@code maxNodes}
+ */
+public record ClusterSettings(String prefix, String project, String location, Optional<Integer> nodesPerZone,
+                              Optional<String> machineType, boolean deletionProtection, NodeScaling scaling) {
+
+    /**
+     * The cluster's arguments, validated, with each problem named by its stack key; the prefix is checked
+     * against every name the cluster derives from it.
+     */
+    public GkeClusterArgs args() {
+        var args = GkeClusterArgs.builder()
+                .stackKeys(StackReader.NAMESPACE)
+                .project(project)
+                .location(location)
+                .deletionProtection(deletionProtection);
+        nodesPerZone.ifPresent(args::nodesPerZone);
+        machineType.ifPresent(args::machineType);
+        scaling.applyTo(args);
+        var validated = args.build();
+        GkeCluster.requireName(StackReader.NAMESPACE + ":prefix", prefix, validated);
+        return validated;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.apigeegke.examples.gateway;
+
+import dev.apigeegke.internal.config.NodeScaling;
+import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.config.StackConfig;
+import dev.apigeegke.examples.common.StackReader;
+import dev.apigeegke.ingress.ProxyOnlySubnet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads {@link GatewayStackSettings} from the stack configuration. */
+final class GatewayStackSettingsReader {
+    private static final String NAMESPACE = StackReader.NAMESPACE;
+    private static final Pattern RATE = Pattern.compile("(\\d+)ps");
+
+    private GatewayStackSettingsReader() {
+    }
+
+    /** Reads and checks the settings; every problem is reported at once. */
+    static GatewayStackSettings read(StackReader stack, String defaultPrefix) {
+        var problems = stack.problems;
+        var own = stack.own;
+        String project = stack.project();
+        String region = stack.region();
+        boolean internal = own.bool("internal", false);
+        var allowlist = own.list("allowlist");
+        if (!internal && !stack.isSet("allowlist")) {
+            problems.add(NAMESPACE + ":allowlist", null,
+                    "list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public API), or set apigee-gke:internal true");
+        }
+        String organization = stack.apigee.require("organization", "set the Apigee organization the gateway serves");
+        var environments = own.list("apigeeEnvironments");
+        if (environments.isEmpty()) {
+            problems.add(NAMESPACE + ":apigeeEnvironments", null, "name the Apigee environment the gateway serves, e.g. [test]");
+        }
+        var key = stack.secret("microgatewayKey");
+        var secret = stack.secret("microgatewaySecret");
+        for (String name : List.of("microgatewayKey", "microgatewaySecret")) {
+            if (!stack.isSet(name)) {
+                problems.add(NAMESPACE + ":" + name, null, "set the key and secret `edgemicro configure` printed, as secrets "
+                        + "(pulumi config set --secret " + NAMESPACE + ":" + name + " ...)");
+            }
+        }
+        String rate = stack.spikeArrest();
+        var m = RATE.matcher(rate);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
+        }
+        var proxyOnlySubnet = proxyOnlySubnet(own, problems, internal, region);
+        var config = new GatewayStackSettings(project, region,
+                own.string("prefix", defaultPrefix),
+                allowlist, internal, proxyOnlySubnet,
+                own.list("domains"),
+                own.list("wafRuleSets"),
+                own.integer("nodesPerZone"),
+                own.bool("deletionProtection", true),
+                organization,
+                environments.isEmpty() ? null : environments.get(0),
+                key,
+                secret,
+                m.matches() ? Integer.parseInt(m.group(1)) : 0,
+                stack.consumerEmail(),
+                own.string("edgemicroPublicKey"),
+                NodeScaling.read(own));
+        problems.throwIfAny();
+        return config;
+    }
+
+    /** The internal Ingress's proxy-only subnet from exactly one of its two keys; none for an external Ingress. */
+    private static Optional<ProxyOnlySubnet> proxyOnlySubnet(StackConfig own, Problems problems, boolean internal, String region) {
+        String create = NAMESPACE + ":proxyOnlySubnetCidr";
+        String existing = NAMESPACE + ":proxyOnlySubnet";
+        var cidr = own.string("proxyOnlySubnetCidr");
+        var subnet = own.map("proxyOnlySubnet", "        name: proxy-only-europe-west1\n        cidr: 10.129.0.0/23");
+        if (!internal) {
+            problems.check(cidr.isEmpty(), create, cidr.orElse(null),
+                    "only an internal Ingress uses a proxy-only subnet; remove it or set " + NAMESPACE + ":internal true");
+            problems.check(subnet.isEmpty(), existing, subnet.orElse(null),
+                    "only an internal Ingress uses a proxy-only subnet; remove it or set " + NAMESPACE + ":internal true");
+            return Optional.empty();
+        }
+        if (cidr.isPresent() == subnet.isPresent()) {
+            problems.add(create, cidr.orElse(null), "an internal load balancer sends from the region's proxy-only subnet: set exactly one of "
+                    + create + " (a range to create it from, e.g. 10.129.0.0/23) or " + existing + " (the existing one: its name and cidr)");
+            return Optional.empty();
+        }
+        ProxyOnlySubnet proxyOnly;
+        if (cidr.isPresent()) {
+            proxyOnly = ProxyOnlySubnet.create(cidr.get());
+            proxyOnly.check(problems, create, create, region);
+        } else {
+            var fields = subnet.get();
+            problems.check(fields.keySet().equals(Set.of("name", "cidr")), existing, fields,
+                    "the existing proxy-only subnet's name (or self link) and its range: {name: proxy-only-europe-west1, cidr: 10.129.0.0/23}");
+            proxyOnly = ProxyOnlySubnet.existing(fields.get("name"), fields.getOrDefault("cidr", ""));
+            proxyOnly.check(problems, existing + ".cidr", existing + ".name", region);
+        }
+        return Optional.of(proxyOnly);
+    }
+}
