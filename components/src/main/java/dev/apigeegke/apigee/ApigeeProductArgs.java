@@ -64,6 +64,7 @@ public final class ApigeeProductArgs {
         this.otherProducts = b.otherProducts;
     }
 
+    /** A builder of {@link ApigeeProductArgs}, every optional argument at its default. */
     public static Builder builder() {
         return new Builder();
     }

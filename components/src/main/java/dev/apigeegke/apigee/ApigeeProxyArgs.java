@@ -55,6 +55,7 @@ public final class ApigeeProxyArgs {
         this.nat = b.nat;
     }
 
+    /** A builder of {@link ApigeeProxyArgs}, every optional argument at its default. */
     public static Builder builder() {
         return new Builder();
     }

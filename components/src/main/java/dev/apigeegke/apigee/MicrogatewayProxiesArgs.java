@@ -34,6 +34,7 @@ public final class MicrogatewayProxiesArgs {
         this.healthProxy = healthProxy;
     }
 
+    /** A builder of {@link MicrogatewayProxiesArgs}, every optional argument at its default. */
     public static Builder builder() {
         return new Builder();
     }

@@ -154,11 +154,11 @@ public class Pattern1Test {
                 .containsExactlyInAnyOrder("apigee:index:ApiProxy", "apigee:index:TargetServer", "apigee:index:ApiProduct",
                         "apigee:index:Developer", "apigee:index:DeveloperApp");
         // The product, developer and app are the proxy's ApigeeProduct's; the rest is the proxy's own.
-        var product = plan.get("apigee-gke:index:ApigeeProduct", "p1-api");
-        assertThat(product.parent()).isEqualTo(component.urn());
+        var productComponent = plan.get("apigee-gke:index:ApigeeProduct", "p1-api");
+        assertThat(productComponent.parent()).isEqualTo(component.urn());
         assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("apigee:index:"))
                 .allSatisfy(r -> assertThat(r.parent()).isEqualTo(r.type().matches("apigee:index:(ApiProduct|Developer|DeveloperApp)")
-                        ? product.urn() : component.urn()));
+                        ? productComponent.urn() : component.urn()));
         // Without domains the target is the Ingress's static IP over HTTP.
         assertThat(plan.get("apigee:index:TargetServer", "p1-api-target-test").inputs())
                 .containsEntry("host", Harness.FakeCloud.ADDRESS).containsEntry("port", 80L).containsEntry("sslEnabled", false);

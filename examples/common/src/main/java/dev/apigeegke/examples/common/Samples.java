@@ -10,6 +10,8 @@ public final class Samples {
     public static final String HELLO_APP_2 = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0";
     /** The port the sample images serve on. */
     public static final int PORT = 8080;
+    /** The namespace the sample services run in: Kubernetes' {@code default}, as a Microservice's by default. */
+    public static final String NAMESPACE = "default";
     /** The path on which the sample images answer 200 without credentials. */
     public static final String HEALTH_PATH = "/";
 

@@ -36,7 +36,7 @@ public final class Pattern2 {
     public static final String DEFAULT_PREFIX = "apigee-p2";
     /** The sample microservices the stack program deploys. */
     public static final List<Service> SAMPLES = List.of(new Service("orders", Samples.HELLO_APP_1), new Service("catalog", Samples.HELLO_APP_2));
-    static final String SERVICES_NAMESPACE = "default";
+    static final String SERVICES_NAMESPACE = Samples.NAMESPACE;
 
     /** A microservice behind the gateway: its name and pinned image; it is routed at {@code /<name>}. */
     public record Service(String name, String image) {

@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
 public final class Pattern3 {
     /** {@code apigee-gke:prefix} unless set. */
     public static final String DEFAULT_PREFIX = "apigee-p3";
-    static final String NAMESPACE = "default";
+    static final String NAMESPACE = Samples.NAMESPACE;
     /** The sample microservices the stack program deploys. */
     public static final List<Service> SAMPLES = List.of(
             new Service("orders", Samples.HELLO_APP_1, true),
