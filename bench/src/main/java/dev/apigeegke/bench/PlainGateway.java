@@ -12,7 +12,6 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.examples.gateway.GatewayStackSettings;
-import dev.apigeegke.examples.pattern2.Pattern2Config;
 import dev.apigeegke.preview.TypeTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
