@@ -2,14 +2,19 @@ package dev.apigeegke.cli;
 
 import dev.apigeegke.preview.Plan;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Prints a plan the way {@code pulumi preview} shows a first deployment: the resource tree, counts, outputs. */
+/**
+ * Prints a plan the way {@code pulumi preview} shows a first deployment: the resource tree, counts, outputs; then the
+ * program's warnings, the encrypted values and what {@code --out} wrote.
+ */
 final class TreePrinter {
     private TreePrinter() {
     }
@@ -46,6 +51,28 @@ final class TreePrinter {
         var byType = new TreeMap<String, Integer>();
         plan.resources().forEach(r -> byType.merge(r.type(), 1, Integer::sum));
         byType.forEach((type, n) -> out.printf("    %4d  %s%n", n, type));
+    }
+
+    /** Prints what the program logged as warnings, and which values were encrypted in the stack file. */
+    static void printNotes(List<String> warnings, Set<String> secretKeys, PrintStream out) {
+        if (!warnings.isEmpty()) {
+            out.println();
+            out.println("Diagnostics:");
+            warnings.forEach(w -> out.println("    warning: " + w));
+        }
+        if (!secretKeys.isEmpty()) {
+            out.println();
+            out.println("Encrypted values (" + String.join(", ", secretKeys)
+                    + ") were previewed with a placeholder: only the Pulumi CLI can decrypt them.");
+        }
+    }
+
+    /** Prints what {@code --out dir} wrote. */
+    static void printWritten(Path dir, PlanWriter.Written written, PrintStream out) {
+        out.println();
+        out.println("Wrote " + dir.resolve("plan.json") + ", " + written.manifests().size()
+                + " manifests in " + dir.resolve("manifests") + " and " + written.bundles().size()
+                + " proxy bundle(s) in " + dir.resolve("apigee"));
     }
 
     private static void print(Plan.Resource r, String indent, boolean last, boolean root,

@@ -1,6 +1,7 @@
 package dev.apigeegke.cluster;
 
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.cluster.MachineTypes;
 import dev.apigeegke.internal.validation.Cidr;
 import dev.apigeegke.internal.validation.Labels;
 import java.util.List;

@@ -1,7 +1,9 @@
-package dev.apigeegke.cluster;
+package dev.apigeegke.internal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,5 +61,17 @@ class MachineTypesTest {
         "e2-custom-medium-4096", "a2-highgpu-1g"})
     void knowsNothingAboutNamesOfNoKnownShape(String machineType) {
         assertThat(MachineTypes.vcpus(machineType)).isEmpty();
+    }
+
+    @Test
+    void everyListedShapeHasItsKindsMemoryPerVcpu() {
+        // Compute Engine: standard 4 GiB per vCPU, highmem 8, highcpu 1 (E2 and N2).
+        var perVcpu = Map.of("standard", 4.0, "highmem", 8.0, "highcpu", 1.0);
+        assertThat(MachineTypes.withKnownMemory()).isNotEmpty().allSatisfy(type -> {
+            String kind = type.split("-")[1];
+            assertThat(MachineTypes.memoryGib(type).orElseThrow())
+                    .as(type).isEqualTo(perVcpu.get(kind) * MachineTypes.vcpus(type).orElseThrow());
+        });
+        assertThat(MachineTypes.memoryGib("e2-medium")).isEmpty();
     }
 }

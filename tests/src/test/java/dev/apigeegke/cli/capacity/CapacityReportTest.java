@@ -1,8 +1,9 @@
-package dev.apigeegke.cli;
+package dev.apigeegke.cli.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.apigeegke.cli.MainAccess;
 import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
 import dev.apigeegke.preview.Plan;
@@ -17,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CapacityReportTest {
-    private static final CapacityReport.Prices PRICES = CapacityReport.Prices.load();
+    private static final Prices PRICES = Prices.load();
 
     private static Map<String, Object> container(String name, String cpu, String memory) {
         return Map.of("name", name, "resources", Map.of("requests", Map.of("cpu", cpu, "memory", memory)));
@@ -29,12 +30,12 @@ class CapacityReportTest {
             spec.put("replicas", replicas);
         }
         spec.put("template", Map.of("spec", Map.of("containers", containers)));
-        return new Plan.Resource("urn:" + name, CapacityReport.DEPLOYMENT, name, null, true,
+        return new Plan.Resource("urn:" + name, PlanReader.DEPLOYMENT, name, null, true,
                 Map.of("metadata", Map.of("name", name, "namespace", "default"), "spec", spec), null);
     }
 
     private static Plan.Resource nodePool(String machineType, long nodeCount, String location) {
-        return new Plan.Resource("urn:pool", CapacityReport.NODE_POOL, "pool", null, true,
+        return new Plan.Resource("urn:pool", PlanReader.NODE_POOL, "pool", null, true,
                 Map.of("nodeConfig", Map.of("machineType", machineType), "nodeCount", nodeCount, "location", location), null);
     }
 
@@ -50,17 +51,17 @@ class CapacityReportTest {
                     container("edge-microgateway", "100m", "128Mi"))));
         }
         resources.add(nodePool("e2-standard-2", 1, "europe-west1-b"));
-        resources.add(new Plan.Resource("urn:mgw", CapacityReport.MICROGATEWAY_SIDECAR, "mgw", null, false, Map.of(), null));
+        resources.add(new Plan.Resource("urn:mgw", PlanReader.MICROGATEWAY_SIDECAR, "mgw", null, false, Map.of(), null));
         return plan(resources);
     }
 
     @Test
     void computesGkeAllocatableFromTheDocumentedReservations() {
-        var e2s2 = CapacityReport.MACHINES.get("e2-standard-2");
+        var e2s2 = Machine.of("e2-standard-2");
         // CPU: 2000 - (60 + 10) = 1930m. Memory: 8192 - (0.25×4096 + 0.20×4096) - 100 = 8192 - 1843.2 - 100 = 6248.8Mi.
         assertThat(e2s2.allocatableCpuMillis()).isCloseTo(1930, within(1e-9));
         assertThat(e2s2.allocatableMemoryMib()).isCloseTo(6248.8, within(1e-9));
-        var e2s4 = CapacityReport.MACHINES.get("e2-standard-4");
+        var e2s4 = Machine.of("e2-standard-4");
         // CPU: 4000 - (60 + 10 + 2×5) = 3920m. Memory: 16384 - (1024 + 819.2 + 819.2) - 100 = 13621.6Mi.
         assertThat(e2s4.allocatableCpuMillis()).isCloseTo(3920, within(1e-9));
         assertThat(e2s4.allocatableMemoryMib()).isCloseTo(13621.6, within(1e-9));
@@ -92,13 +93,13 @@ class CapacityReportTest {
 
     @Test
     void takesTheGatewayReplicasFromItsHpaWhenTheDeploymentLeavesThemOut() {
-        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
+        var gateway = new Plan.Resource("urn:gw", PlanReader.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
                 Map.of("metadata", Map.of("name", "gw", "namespace", "edge"), "spec",
                         Map.of("template", Map.of("spec", Map.of("containers", List.of(container("edge-microgateway", "0.5", "1Gi")))))), null);
-        var hpa = new Plan.Resource("urn:hpa", CapacityReport.HPA, "gw-hpa", "urn:mgws", true,
+        var hpa = new Plan.Resource("urn:hpa", PlanReader.HPA, "gw-hpa", "urn:mgws", true,
                 Map.of("metadata", Map.of("name", "gw", "namespace", "edge"),
                         "spec", Map.of("minReplicas", 3L, "scaleTargetRef", Map.of("name", "gw"))), null);
-        var service = new Plan.Resource("urn:mgws", CapacityReport.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
+        var service = new Plan.Resource("urn:mgws", PlanReader.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
         var r = CapacityReport.of("p", plan(List.of(gateway, hpa, service, nodePool("e2-standard-4", 2, "europe-west1"))),
                 CapacityReport.Overhead.NONE, PRICES);
         assertThat(r.workloads()).singleElement().satisfies(w -> {
@@ -116,7 +117,7 @@ class CapacityReportTest {
     @Test
     void findsAGatewayDeclaredWithoutItsComponentByItsAppLabel() {
         // Its container has the sidecar's name: only the label tells it is the gateway, not a service with a sidecar.
-        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw", null, true,
+        var gateway = new Plan.Resource("urn:gw", PlanReader.DEPLOYMENT, "gw", null, true,
                 Map.of("metadata", Map.of("name", "gw", "namespace", "edge", "labels", Map.of("app.kubernetes.io/name", MicrogatewayService.APP)),
                         "spec", Map.of("replicas", 2L, "template", Map.of("spec", Map.of("containers",
                                 List.of(container(MicrogatewaySidecar.CONTAINER, "500m", "512Mi")))))), null);
@@ -130,20 +131,31 @@ class CapacityReportTest {
         assertThat(r.serviceCpu()).isZero();
     }
 
+    @Test
+    void countsTheZonesANodePoolListsInNodeLocations() {
+        var pool = new Plan.Resource("urn:pool", PlanReader.NODE_POOL, "pool", null, true,
+                Map.of("nodeConfig", Map.of("machineType", "e2-standard-4"), "nodeCount", 2L, "location", "europe-west1",
+                        "nodeLocations", List.of("europe-west1-b", "europe-west1-c")), null);
+        var r = CapacityReport.of("p", plan(List.of(pool)), CapacityReport.Overhead.NONE, PRICES);
+        assertThat(r.configuredNodes()).isEqualTo(4);
+        assertThat(r.configuredFrom()).isEqualTo("nodeCount 2 × 2 zones");
+        assertThat(r.maxNodes()).isEqualTo(4);
+    }
+
     /** A gateway of 500m/512Mi pods that its HPA scales from 2 to 10, on e2-standard-2 nodes. */
     private static List<Plan.Resource> scalingGateway() {
-        var gateway = new Plan.Resource("urn:gw", CapacityReport.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
+        var gateway = new Plan.Resource("urn:gw", PlanReader.DEPLOYMENT, "gw-deployment", "urn:mgws", true,
                 Map.of("metadata", Map.of("name", "gw", "namespace", "edge"), "spec",
                         Map.of("template", Map.of("spec", Map.of("containers", List.of(container("edge-microgateway", "500m", "512Mi")))))), null);
-        var hpa = new Plan.Resource("urn:hpa", CapacityReport.HPA, "gw-hpa", "urn:mgws", true,
+        var hpa = new Plan.Resource("urn:hpa", PlanReader.HPA, "gw-hpa", "urn:mgws", true,
                 Map.of("metadata", Map.of("name", "gw", "namespace", "edge"),
                         "spec", Map.of("minReplicas", 2L, "maxReplicas", 10L, "scaleTargetRef", Map.of("name", "gw"))), null);
-        var service = new Plan.Resource("urn:mgws", CapacityReport.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
+        var service = new Plan.Resource("urn:mgws", PlanReader.MICROGATEWAY_SERVICE, "gw", null, false, Map.of(), null);
         return List.of(gateway, hpa, service);
     }
 
     private static Plan.Resource autoscaledPool(Map<String, Object> autoscaling) {
-        return new Plan.Resource("urn:pool", CapacityReport.NODE_POOL, "pool", null, true,
+        return new Plan.Resource("urn:pool", PlanReader.NODE_POOL, "pool", null, true,
                 Map.of("nodeConfig", Map.of("machineType", "e2-standard-2"), "initialNodeCount", 1L,
                         "location", "europe-west1", "autoscaling", autoscaling), null);
     }
@@ -176,7 +188,7 @@ class CapacityReportTest {
         assertThat(fixed.nodesNeeded()).isLessThanOrEqualTo(fixed.configuredNodes());
 
         var printed = new ByteArrayOutputStream();
-        CapacityReport.print(fixed, PRICES, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        CapacityTables.print(fixed, PRICES, new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("  WARNING: 310m CPU short at maximum replicas")
                 .contains("500m/512Mi × 2 (HPA minReplicas) = 1000m/1024Mi, up to × 10 (HPA maxReplicas) = 5000m/5120Mi");
@@ -230,12 +242,12 @@ class CapacityReportTest {
 
     @Test
     void parsesKubernetesQuantities() {
-        assertThat(CapacityReport.cpuMillis("250m")).isEqualTo(250);
-        assertThat(CapacityReport.cpuMillis("1.5")).isEqualTo(1500);
-        assertThat(CapacityReport.cpuMillis(2L)).isEqualTo(2000);
-        assertThat(CapacityReport.memoryMib("1Gi")).isEqualTo(1024);
-        assertThat(CapacityReport.memoryMib("256Mi")).isEqualTo(256);
-        assertThat(CapacityReport.memoryMib("1048576")).isEqualTo(1);
+        assertThat(Units.cpuMillis("250m")).isEqualTo(250);
+        assertThat(Units.cpuMillis("1.5")).isEqualTo(1500);
+        assertThat(Units.cpuMillis(2L)).isEqualTo(2000);
+        assertThat(Units.memoryMib("1Gi")).isEqualTo(1024);
+        assertThat(Units.memoryMib("256Mi")).isEqualTo(256);
+        assertThat(Units.memoryMib("1048576")).isEqualTo(1);
     }
 
     private record Out(int code, String out, String err) {
@@ -244,7 +256,7 @@ class CapacityReportTest {
     private static Out run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = MainAccess.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -274,6 +286,17 @@ class CapacityReportTest {
                 .containsPattern("fits at max replicas\\s+yes\\s+yes\\s+yes")
                 .contains("pattern2: client → load balancer → gateway pod → service pod");
         assertThat(run("preview", "all", "--capacity", "--project-dir", Repo.root().toString()).out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void theReadmesComparisonIsWhatTheCommandPrints() throws Exception {
+        String readme = Files.readString(Repo.root().resolve("README.md"));
+        String intro = "`./apigee-gke preview all --capacity` compares the three patterns:";
+        int start = readme.indexOf("```\n", readme.indexOf(intro)) + 4;
+        var shown = readme.substring(start, readme.indexOf("```", start)).lines().toList();
+        var printed = run("preview", "all", "--capacity", "--project-dir", Repo.root().toString()).out().lines().toList();
+        assertThat(shown).isNotEmpty();
+        assertThat(printed).containsAll(shown);
     }
 
     @Test

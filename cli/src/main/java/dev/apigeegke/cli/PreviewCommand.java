@@ -1,0 +1,84 @@
+package dev.apigeegke.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.cli.capacity.CapacityReport;
+import dev.apigeegke.cli.capacity.CapacityTables;
+import dev.apigeegke.cli.capacity.Prices;
+import dev.apigeegke.preview.Plan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The preview command: runs the pattern offline with its stack's configuration and prints the result the options
+ * ask for: the resource tree (and the files of {@code --out}), the changes against an earlier plan, the diagram or
+ * the capacity estimate.
+ */
+final class PreviewCommand {
+    private PreviewCommand() {
+    }
+
+    /** Runs the preview the options ask for and prints it; returns the exit code (0 done, 1 the program failed, 2 bad usage). */
+    static int run(PreviewOptions options, PrintStream out, PrintStream err) throws IOException {
+        if (options.compare) {
+            var reports = new ArrayList<CapacityReport.Report>();
+            for (String name : Patterns.names()) {
+                var run = PatternRun.of(options, name, err);
+                if (run.code() != 0) {
+                    return run.code();
+                }
+                reports.add(CapacityReport.of(name, run.result().plan()));
+            }
+            CapacityTables.compare(reports, Prices.load(), out);
+            return 0;
+        }
+        var run = PatternRun.of(options, options.pattern, err);
+        if (run.code() != 0) {
+            return run.code();
+        }
+        var result = run.result();
+        if (options.capacity) {
+            CapacityTables.print(CapacityReport.of(options.pattern, result.plan()), Prices.load(), out);
+            return 0;
+        }
+        if (options.against != null || options.diagram) {
+            return compare(options, result.plan(), out, err);
+        }
+        TreePrinter.print(result.plan(), out);
+        TreePrinter.printNotes(result.warnings(), run.stackFile().secretKeys(), out);
+        if (options.out != null) {
+            TreePrinter.printWritten(options.out, PlanWriter.write(result.plan(), options.out), out);
+        }
+        return 0;
+    }
+
+    /** Prints the diff against the earlier plan or the diagram, and nothing else, so the output can be posted. */
+    private static int compare(PreviewOptions options, Plan plan, PrintStream out, PrintStream err) throws IOException {
+        var now = PlanDiff.tree(plan);
+        if (options.against == null) {
+            out.print(Diagram.of(now, Set.of()));
+        } else {
+            JsonNode before;
+            try {
+                before = PlanDiff.read(options.against);
+            } catch (PlanDiff.InvalidPlan e) {
+                err.println("apigee-gke: " + e.getMessage());
+                return 2;
+            }
+            var diff = PlanDiff.between(options.against.toString(), before, now);
+            if (options.diagram) {
+                var changed = diff.changes().stream().map(PlanDiff.Change::urn).collect(Collectors.toSet());
+                out.print(Diagram.of(now, changed));
+            } else {
+                out.print("markdown".equals(options.format) ? MarkdownDiff.render(diff, now) : TextDiff.render(diff));
+            }
+        }
+        if (options.out != null) {
+            PlanWriter.write(plan, options.out);
+            err.println("apigee-gke: wrote " + options.out.resolve("plan.json"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.apigeegke.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The preview command's options, parsed from its arguments; every problem with them is collected. */
+final class PreviewOptions {
+    static final String ALL = "all";
+
+    String pattern;
+    String stack;
+    Path config;
+    Path out;
+    Path projectDir = Path.of(".");
+    Path against;
+    String format;
+    boolean diagram;
+    boolean capacity;
+    boolean compare;
+
+    List<String> parse(List<String> args) {
+        var problems = new ArrayList<String>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--diagram")) {
+                diagram = true;
+            } else if (a.equals("--capacity")) {
+                capacity = true;
+            } else if (a.equals("--compare")) {
+                compare = true;
+            } else if (a.startsWith("--")) {
+                if (i + 1 >= args.size()) {
+                    problems.add(a + " needs a value");
+                    break;
+                }
+                String v = args.get(++i);
+                switch (a) {
+                    case "--stack" -> stack = v;
+                    case "--config" -> config = Path.of(v);
+                    case "--out" -> out = Path.of(v);
+                    case "--project-dir" -> projectDir = Path.of(v);
+                    case "--against" -> against = Path.of(v);
+                    case "--format" -> format = v;
+                    default -> problems.add("unknown option " + a);
+                }
+            } else if (pattern == null) {
+                pattern = a;
+            } else {
+                problems.add("unexpected argument '" + a + "'");
+            }
+        }
+        if (format != null && !format.equals("text") && !format.equals("markdown")) {
+            problems.add("unknown --format '" + format + "': use text or markdown");
+        } else if (format != null && against == null) {
+            problems.add("--format applies to --against: pass the plan.json to compare with");
+        }
+        if (ALL.equals(pattern) || (compare && pattern == null)) {
+            compare = true;
+            pattern = ALL;
+            if (!capacity) {
+                problems.add("preview all and --compare apply to --capacity: add --capacity");
+            }
+            if (stack != null || config != null) {
+                problems.add("--stack/--config select one pattern's configuration; --compare reads Pulumi.<pattern>.yaml for each");
+            }
+        } else if (compare) {
+            problems.add("--compare shows every pattern: drop '" + pattern + "' or use preview all --capacity");
+        }
+        if (capacity && (against != null || diagram)) {
+            problems.add("--capacity replaces the tree like --against and --diagram do: pass only one of them");
+        }
+        if (ALL.equals(pattern)) {
+            return problems;
+        }
+        if (pattern == null) {
+            problems.add("name the pattern to preview: one of " + Patterns.names());
+        } else if (Patterns.program(pattern) == null) {
+            problems.add("unknown pattern '" + pattern + "': use one of " + Patterns.names());
+        }
+        return problems;
+    }
+}
