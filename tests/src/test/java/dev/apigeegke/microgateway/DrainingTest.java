@@ -35,13 +35,7 @@ class DrainingTest {
     private static final Set<String> SECRET_KEYS = Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret");
 
     static Plan pattern1() {
-        var config = new TreeMap<String, String>();
-        config.put("gcp:project", "my-project");
-        config.put("gcp:region", "europe-west1");
-        config.put("apigee-gke:allowlist", "[\"203.0.113.0/24\",\"2001:db8:1200::/48\"]");
-        config.put("apigee:organization", "my-org");
-        config.put("apigee-gke:apigeeEnvironments", "[\"test\"]");
-        return ok(Harness.preview(config, Set.of(), Pattern1::stack));
+        return ok(Harness.preview(dev.apigeegke.examples.pattern1.Pattern1Test.stackConfig(), Set.of(), Pattern1::stack));
     }
 
     static Plan pattern2() {
