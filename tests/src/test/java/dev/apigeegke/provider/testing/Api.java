@@ -109,6 +109,18 @@ final class Api {
         };
     }
 
+    /**
+     * A time in milliseconds since the epoch as each platform writes it: X's description makes it an int64, a JSON
+     * string in Google's JSON mapping; Edge's an integer.
+     */
+    static void putMillis(ApigeePlatform platform, ObjectNode node, String field, long millis) {
+        if (platform == ApigeePlatform.X) {
+            node.put(field, String.valueOf(millis));
+        } else {
+            node.put(field, millis);
+        }
+    }
+
     static ArrayNode names(Iterable<String> names) {
         ArrayNode array = JSON.createArrayNode();
         names.forEach(array::add);

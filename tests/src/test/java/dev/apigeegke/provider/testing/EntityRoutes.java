@@ -39,12 +39,13 @@ final class EntityRoutes {
         if (s.size() >= 3 && s.get(0).equals("environments") && s.get(2).equals("targetservers")) {
             Map<String, ObjectNode> servers = targetServers.computeIfAbsent(proxies.environment(s.get(1)),
                     e -> new LinkedHashMap<>());
+            // No timestamps: neither platform describes any on a target server.
             return collection(r, 3, servers, "name", "target server", "messaging.config.beans.TargetServer",
-                    " in environment " + s.get(1), null, created -> { });
+                    " in environment " + s.get(1), null, false, created -> { });
         }
         if (!s.isEmpty() && s.get(0).equals("apiproducts")) {
             return collection(r, 1, products, "name", "API product", "keymanagement.service.apiproduct",
-                    " in organization " + org, "apiProduct", created -> { });
+                    " in organization " + org, "apiProduct", true, created -> { });
         }
         if (s.size() >= 3 && s.get(0).equals("developers") && s.get(2).equals("apps")) {
             return appRoute(r, developer(s.get(1)));
@@ -54,7 +55,7 @@ final class EntityRoutes {
                 apps.remove(developer(s.get(1)));
             }
             Reply reply = collection(r, 1, developers, "email", "developer", "developer.service.Developer",
-                    " in organization " + org, "developer", created -> created.put("developerId",
+                    " in organization " + org, "developer", true, created -> created.put("developerId",
                             UUID.randomUUID().toString()).put("organizationName", org).put("status", "active"));
             if (reply != null && reply.body() instanceof ObjectNode dev && dev.has("email")) {
                 dev.set("apps", Api.names(apps.getOrDefault(dev.path("email").asText(), Map.of()).keySet()));
@@ -66,10 +67,11 @@ final class EntityRoutes {
 
     /**
      * POST on the collection (409 when the key exists), GET list, and GET/PUT/DELETE by key (404 when missing).
-     * {@code depth} is the index of the key segment; {@code xListField} wraps X's list answers (null: names only).
+     * {@code depth} is the index of the key segment; {@code xListField} wraps X's list answers (null: names only);
+     * {@code stamped} items carry createdAt and lastModifiedAt.
      */
     private Reply collection(Req r, int depth, Map<String, ObjectNode> items, String key, String what,
-                             String edgeCode, String where, String xListField,
+                             String edgeCode, String where, String xListField, boolean stamped,
                              java.util.function.Consumer<ObjectNode> onCreate) {
         int n = r.segments().size();
         if (n == depth && r.method().equals("POST")) {
@@ -79,7 +81,9 @@ final class EntityRoutes {
                 throw conflict(edgeCode + "AlreadyExists", what + " " + id + " already exists" + where);
             }
             onCreate.accept(body);
-            stamp(body, true);
+            if (stamped) {
+                stamp(body, true);
+            }
             items.put(id, body);
             return Reply.created(body);
         }
@@ -107,7 +111,9 @@ final class EntityRoutes {
                 ObjectNode body = r.json();
                 body.put(key, id);
                 copy(existing, body, "createdAt", "developerId", "organizationName", "status");
-                stamp(body, false);
+                if (stamped) {
+                    stamp(body, false);
+                }
                 items.put(id, body);
                 return Reply.ok(body);
             }
@@ -137,10 +143,10 @@ final class EntityRoutes {
             stamp(app, true);
             long expiresIn = body.path("keyExpiresIn").asLong(-1);
             ObjectNode key = app.putArray("credentials").addObject()
-                    .put("consumerKey", token()).put("consumerSecret", token())
-                    .put("issuedAt", System.currentTimeMillis())
-                    .put("expiresAt", expiresIn > 0 ? System.currentTimeMillis() + expiresIn : -1)
-                    .put("status", "approved");
+                    .put("consumerKey", token()).put("consumerSecret", token());
+            Api.putMillis(platform, key, "issuedAt", System.currentTimeMillis());
+            Api.putMillis(platform, key, "expiresAt", expiresIn > 0 ? System.currentTimeMillis() + expiresIn : -1);
+            key.put("status", "approved");
             key.putArray("scopes");
             key.putArray("attributes");
             addProducts(key, body.path("apiProducts"));
@@ -203,8 +209,10 @@ final class EntityRoutes {
                 throw conflict("keymanagement.service.app_key_already_exists", "Key " + consumerKey + " already exists");
             }
             ObjectNode key = credentials.addObject().put("consumerKey", consumerKey)
-                    .put("consumerSecret", body.path("consumerSecret").asText(token()))
-                    .put("issuedAt", System.currentTimeMillis()).put("expiresAt", -1).put("status", "approved");
+                    .put("consumerSecret", body.path("consumerSecret").asText(token()));
+            Api.putMillis(platform, key, "issuedAt", System.currentTimeMillis());
+            Api.putMillis(platform, key, "expiresAt", -1);
+            key.put("status", "approved");
             key.putArray("apiProducts");
             key.putArray("scopes");
             return Reply.created(key);
@@ -302,12 +310,12 @@ final class EntityRoutes {
         }
     }
 
-    private static void stamp(ObjectNode body, boolean created) {
+    private void stamp(ObjectNode body, boolean created) {
         long now = System.currentTimeMillis();
         if (created) {
-            body.put("createdAt", now);
+            Api.putMillis(platform, body, "createdAt", now);
         }
-        body.put("lastModifiedAt", now);
+        Api.putMillis(platform, body, "lastModifiedAt", now);
     }
 
     private static String token() {

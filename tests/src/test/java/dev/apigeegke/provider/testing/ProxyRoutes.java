@@ -78,7 +78,8 @@ final class ProxyRoutes {
                 throw badRequest("entities.UndeployedApplication",
                         "Undeploy the ApiProxy " + name + " from every environment and try again");
             }
-            ObjectNode gone = proxy(name);
+            // Edge answers the deleted proxy as an APIProxyRevision (its latest), X as the ApiProxy.
+            ObjectNode gone = platform == ApigeePlatform.EDGE ? revisionJson(name, revisions(name).lastKey()) : proxy(name);
             proxies.remove(name);
             return Reply.ok(gone);
         }
@@ -174,9 +175,10 @@ final class ProxyRoutes {
                 Deployment d = deployedRevision(current, env, name, rev);
                 byProxy.remove(name);
                 d.pollsLeft = 0;
-                ObjectNode body = platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false);
-                body.put("state", platform == ApigeePlatform.EDGE ? "undeployed" : "UNDEPLOYED");
-                return Reply.ok(body);
+                if (platform == ApigeePlatform.X) {
+                    return Reply.ok(JSON.createObjectNode()); // google.protobuf.Empty
+                }
+                return Reply.ok(edgeDeployment(env, name, d, false).put("state", "undeployed"));
             }
             default -> throw new Api.ApiError(405, "messaging.adaptors.http.flow.MethodNotAllowed", "Method not allowed");
         }
@@ -259,13 +261,16 @@ final class ProxyRoutes {
         if (platform == ApigeePlatform.X && !revisions(name).isEmpty()) {
             body.put("latestRevisionId", String.valueOf(revisions(name).lastKey()));
         }
-        body.putObject("metaData").put("createdBy", "emulator");
+        if (platform == ApigeePlatform.EDGE) {
+            body.putObject("metaData").put("createdBy", "emulator"); // X's EntityMetadata has no createdBy
+        }
         return body;
     }
 
     private ObjectNode revisionJson(String name, int rev) {
         ObjectNode body = JSON.createObjectNode().put("name", platform == ApigeePlatform.EDGE ? name : String.valueOf(rev))
-                .put("revision", String.valueOf(rev)).put("createdAt", String.valueOf(System.currentTimeMillis()));
+                .put("revision", String.valueOf(rev));
+        Api.putMillis(platform, body, "createdAt", System.currentTimeMillis());
         if (platform == ApigeePlatform.EDGE) {
             body.put("type", "Application").put("contextInfo", "Revision " + rev + " of application " + name
                     + ", in organization " + org);
