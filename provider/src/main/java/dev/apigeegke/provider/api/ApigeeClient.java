@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.UUID;
 public final class ApigeeClient {
     private static final String JSON = "application/json";
     private static final Duration MAX_POLL = Duration.ofSeconds(5);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final ApigeeConfig config;
     private final ObjectMapper json = new ObjectMapper();
@@ -48,9 +48,23 @@ public final class ApigeeClient {
         return config;
     }
 
-    /** One path segment, percent-encoded (names may hold characters such as {@code @} or spaces). */
+    /**
+     * One path segment (or query value), percent-encoded as the management API descriptions expand their path
+     * variables (RFC 6570 simple expansion): every UTF-8 byte but the unreserved {@code A-Z a-z 0-9 - . _ ~} becomes
+     * {@code %XX}, so {@code dev+ops@example.com} is sent as {@code dev%2Bops%40example.com} (a raw {@code +} may
+     * be read as a space, a raw {@code @} is not what the descriptions expand).
+     */
     public static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        var out = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
     }
 
     /** GET; empty on 404. */
@@ -87,7 +101,9 @@ public final class ApigeeClient {
             throw new IllegalArgumentException("the bundle of API proxy '" + name + "' is empty: build a zip holding "
                     + "apiproxy/proxies/*.xml (and targets/, policies/) before importing it");
         }
-        String path = "/apis?action=import&name=" + segment(name);
+        // Edge validates the bundle before importing it only when asked to; X validates every upload.
+        String path = "/apis?action=import&name=" + segment(name)
+                + (config.platform() == ApigeePlatform.EDGE ? "&validate=true" : "");
         String boundary = "apigee-gke-" + UUID.randomUUID();
         JsonNode answer = read("POST", path, transport.send("POST", path, multipart(boundary, name + ".zip", zip),
                 "multipart/form-data; boundary=" + boundary), null);
@@ -111,7 +127,7 @@ public final class ApigeeClient {
     public void deploy(String env, String proxy, int revision, String serviceAccount) {
         String path = deploymentPath(env, proxy, revision);
         String post = path + "?override=true" + (serviceAccount == null || serviceAccount.isBlank() ? ""
-                : "&serviceAccount=" + java.net.URLEncoder.encode(serviceAccount, java.nio.charset.StandardCharsets.UTF_8));
+                : "&serviceAccount=" + segment(serviceAccount));
         // Edge reads deployment options as form fields and rejects other content types.
         Transport.Response response = config.platform() == ApigeePlatform.EDGE
                 ? transport.send("POST", post, BodyPublishers.ofString(""), "application/x-www-form-urlencoded")

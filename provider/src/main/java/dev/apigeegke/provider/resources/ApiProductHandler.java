@@ -15,6 +15,8 @@ final class ApiProductHandler implements ResourceHandler {
     private static final List<String> LISTS = SCHEMA.optionalInputsOfType("array");
     /** The optional strings, sent and read back as they are. */
     private static final List<String> STRINGS = SCHEMA.optionalInputsOfType("string");
+    /** Keys work as soon as they are issued, as in {@code ApigeeProductArgs}. */
+    private static final String DEFAULT_APPROVAL = "auto";
 
     @Override
     public ResourceSchema schema() {
@@ -45,10 +47,18 @@ final class ApiProductHandler implements ResourceHandler {
         }
     }
 
+    /**
+     * The product as Apigee takes it. Edge requires {@code displayName} and {@code approvalType} (its
+     * APIProductRequest lists both as required), so unset they are sent as the product's name and {@code auto},
+     * the defaults of {@code ApigeeProduct}.
+     */
     private static Map<String, Object> body(Map<String, Object> in) {
         var b = Props.ordered();
-        b.put("name", Props.required(in, "name"));
+        var name = Props.required(in, "name");
+        b.put("name", name);
         STRINGS.forEach(k -> Props.putIfSet(b, k, Props.str(in, k)));
+        b.putIfAbsent("displayName", name);
+        b.putIfAbsent("approvalType", DEFAULT_APPROVAL);
         if (in.get("attributes") != null) {
             b.put("attributes", Props.attributes(Props.map(in, "attributes")));
         }
@@ -83,18 +93,18 @@ final class ApiProductHandler implements ResourceHandler {
 
     @Override
     public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
-        return client.get("/apiproducts/" + Props.seg(id)).map(ApiProductHandler::outputs);
+        return client.get("/apiproducts/" + ApigeeClient.segment(id)).map(ApiProductHandler::outputs);
     }
 
     @Override
     public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
         var body = body(news);
-        client.put("/apiproducts/" + Props.seg(id), body);
+        client.put("/apiproducts/" + ApigeeClient.segment(id), body);
         return echo(body, news);
     }
 
     @Override
     public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
-        client.delete("/apiproducts/" + Props.seg(id));
+        client.delete("/apiproducts/" + ApigeeClient.segment(id));
     }
 }

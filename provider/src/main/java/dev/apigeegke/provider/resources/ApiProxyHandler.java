@@ -137,7 +137,7 @@ final class ApiProxyHandler implements ResourceHandler {
 
     @Override
     public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
-        var proxy = client.get("/apis/" + Props.seg(id));
+        var proxy = client.get("/apis/" + ApigeeClient.segment(id));
         if (proxy.isEmpty()) {
             return Optional.empty();
         }
@@ -163,7 +163,7 @@ final class ApiProxyHandler implements ResourceHandler {
     /** Every environment and revision the proxy is deployed to, from the shapes Edge and X answer. */
     private static Map<String, String> deployments(ApigeeClient client, String name) {
         var out = new LinkedHashMap<String, String>();
-        var answer = client.get("/apis/" + Props.seg(name) + "/deployments");
+        var answer = client.get("/apis/" + ApigeeClient.segment(name) + "/deployments");
         if (answer.isEmpty()) {
             return out;
         }
@@ -237,6 +237,6 @@ final class ApiProxyHandler implements ResourceHandler {
                 client.undeploy(env, id, last);
             }
         }
-        client.delete("/apis/" + Props.seg(id));
+        client.delete("/apis/" + ApigeeClient.segment(id));
     }
 }

@@ -3,6 +3,7 @@ package dev.apigeegke.provider.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
 import dev.apigeegke.provider.api.ApigeeException;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.schema.ProviderSchema;
 import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ final class DeveloperAppHandler implements ResourceHandler {
     }
 
     private static String appsPath(String email) {
-        return "/developers/" + Props.seg(email) + "/apps";
+        return "/developers/" + ApigeeClient.segment(email) + "/apps";
     }
 
-    private static Map<String, Object> appBody(Map<String, Object> in, boolean withProducts) {
+    private static Map<String, Object> appBody(Map<String, Object> in, boolean withProducts, ApigeePlatform platform) {
         var b = Props.ordered();
         b.put("name", Props.required(in, "name"));
         if (withProducts) {
@@ -56,7 +57,9 @@ final class DeveloperAppHandler implements ResourceHandler {
             b.put("attributes", Props.attributes(Props.map(in, "attributes")));
         }
         if (withProducts && in.get("keyExpiresIn") != null) {
-            b.put("keyExpiresIn", String.valueOf(Props.integer(in, "keyExpiresIn")));
+            // X describes it as an int64, which Google's JSON mapping writes as a string; Edge as an integer.
+            int expiresIn = Props.integer(in, "keyExpiresIn");
+            b.put("keyExpiresIn", platform == ApigeePlatform.X ? String.valueOf(expiresIn) : expiresIn);
         }
         return b;
     }
@@ -101,7 +104,7 @@ final class DeveloperAppHandler implements ResourceHandler {
     @Override
     public Created create(ApigeeClient client, Map<String, Object> in) {
         var email = Props.required(in, "developerEmail");
-        var app = Props.node(client.post(appsPath(email), appBody(in, true)));
+        var app = Props.node(client.post(appsPath(email), appBody(in, true, client.config().platform())));
         if (credential(app, null) == null) {
             throw new ApigeeException(0, "Apigee created app '" + in.get("name") + "' of " + email
                     + " but returned no credentials; check the app in the Apigee UI, delete it, and run pulumi up again.");
@@ -112,13 +115,13 @@ final class DeveloperAppHandler implements ResourceHandler {
     @Override
     public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
         var p = Props.pair(id, "developerEmail/name");
-        return client.get(appsPath(p[0]) + "/" + Props.seg(p[1])).map(app -> outputs(p[0], app, state));
+        return client.get(appsPath(p[0]) + "/" + ApigeeClient.segment(p[1])).map(app -> outputs(p[0], app, state));
     }
 
     @Override
     public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
         var p = Props.pair(id, "developerEmail/name");
-        var appPath = appsPath(p[0]) + "/" + Props.seg(p[1]);
+        var appPath = appsPath(p[0]) + "/" + ApigeeClient.segment(p[1]);
         var key = Props.str(olds, "consumerKey");
         var state = Props.ordered();
         state.putAll(news);
@@ -127,17 +130,17 @@ final class DeveloperAppHandler implements ResourceHandler {
         state.put("consumerSecret", olds.get("consumerSecret"));
         if (!Objects.equals(olds.get("callbackUrl"), news.get("callbackUrl"))
                 || !Props.map(olds, "attributes").equals(Props.map(news, "attributes"))) {
-            client.put(appPath, appBody(news, false));
+            client.put(appPath, appBody(news, false, client.config().platform()));
         }
         var oldProducts = Props.list(olds, "apiProducts");
         var newProducts = Props.list(news, "apiProducts");
         if (!oldProducts.equals(newProducts)) {
-            var keyPath = appPath + "/keys/" + Props.seg(key);
+            var keyPath = appPath + "/keys/" + ApigeeClient.segment(key);
             client.post(keyPath, Map.of("apiProducts", newProducts));
             // Adding products to a key keeps the others; removed ones must be taken off one by one.
             for (var removed : oldProducts) {
                 if (!newProducts.contains(removed)) {
-                    client.delete(keyPath + "/apiproducts/" + Props.seg(removed));
+                    client.delete(keyPath + "/apiproducts/" + ApigeeClient.segment(removed));
                 }
             }
         }
@@ -148,6 +151,6 @@ final class DeveloperAppHandler implements ResourceHandler {
     @Override
     public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
         var p = Props.pair(id, "developerEmail/name");
-        client.delete(appsPath(p[0]) + "/" + Props.seg(p[1]));
+        client.delete(appsPath(p[0]) + "/" + ApigeeClient.segment(p[1]));
     }
 }

@@ -60,12 +60,12 @@ final class DeveloperHandler implements ResourceHandler {
 
     @Override
     public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
-        return client.get("/developers/" + Props.seg(id)).map(d -> outputs(d, state));
+        return client.get("/developers/" + ApigeeClient.segment(id)).map(d -> outputs(d, state));
     }
 
     @Override
     public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
-        var answer = client.put("/developers/" + Props.seg(id), body(news));
+        var answer = client.put("/developers/" + ApigeeClient.segment(id), body(news));
         var merged = Props.ordered();
         merged.putAll(news);
         merged.put("developerId", olds.get("developerId"));
@@ -74,6 +74,6 @@ final class DeveloperHandler implements ResourceHandler {
 
     @Override
     public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
-        client.delete("/developers/" + Props.seg(id));
+        client.delete("/developers/" + ApigeeClient.segment(id));
     }
 }

@@ -1,7 +1,6 @@
 package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,20 +100,6 @@ final class Props {
     static String text(JsonNode node, String field) {
         var v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** One URL path segment (names and emails may hold characters a path must escape). */
-    static String seg(String s) {
-        var out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~@+!$&'()*,;=:".indexOf(c) >= 0)) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return out.toString();
     }
 
     /** Splits an id of the form {@code a/b}. */

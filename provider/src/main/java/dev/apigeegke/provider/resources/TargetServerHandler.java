@@ -33,7 +33,7 @@ final class TargetServerHandler implements ResourceHandler {
     }
 
     private static String path(String env) {
-        return "/environments/" + Props.seg(env) + "/targetservers";
+        return "/environments/" + ApigeeClient.segment(env) + "/targetservers";
     }
 
     private static Map<String, Object> body(Map<String, Object> in) {
@@ -85,19 +85,19 @@ final class TargetServerHandler implements ResourceHandler {
     @Override
     public Optional<Map<String, Object>> read(ApigeeClient client, String id, Map<String, Object> state) {
         var p = Props.pair(id, "environment/name");
-        return client.get(path(p[0]) + "/" + Props.seg(p[1])).map(ts -> outputs(p[0], ts));
+        return client.get(path(p[0]) + "/" + ApigeeClient.segment(p[1])).map(ts -> outputs(p[0], ts));
     }
 
     @Override
     public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
         var p = Props.pair(id, "environment/name");
-        var answer = client.put(path(p[0]) + "/" + Props.seg(p[1]), body(news));
+        var answer = client.put(path(p[0]) + "/" + ApigeeClient.segment(p[1]), body(news));
         return Props.node(answer).has("host") ? outputs(p[0], answer) : echo(news);
     }
 
     @Override
     public void delete(ApigeeClient client, String id, Map<String, Object> olds) {
         var p = Props.pair(id, "environment/name");
-        client.delete(path(p[0]) + "/" + Props.seg(p[1]));
+        client.delete(path(p[0]) + "/" + ApigeeClient.segment(p[1]));
     }
 }

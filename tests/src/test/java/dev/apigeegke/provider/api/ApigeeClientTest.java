@@ -107,6 +107,23 @@ class ApigeeClientTest {
     }
 
     @Test
+    void edgeImportsAskApigeeToValidateTheBundleFirst() {
+        var client = client(ApigeePlatform.EDGE);
+
+        assertThat(client.importProxy("orders", bundle("orders"))).isEqualTo(1);
+
+        assertThat(apigee.requests("POST", "/apis")).singleElement().extracting(RecordedRequest::query)
+                .isEqualTo("action=import&name=orders&validate=true");
+    }
+
+    @Test
+    void aPathSegmentPercentEncodesEverythingButTheUnreservedCharacters() {
+        assertThat(ApigeeClient.segment("dev+ops@example.com")).isEqualTo("dev%2Bops%40example.com");
+        assertThat(ApigeeClient.segment("a b*c~d/é")).isEqualTo("a%20b%2Ac~d%2F%C3%A9");
+        assertThat(ApigeeClient.segment("Orders-v1.2_x")).isEqualTo("Orders-v1.2_x");
+    }
+
+    @Test
     void edgeAcceptsBasicAuthOnEveryRequest() {
         var client = edgeWithBasicAuth();
 
