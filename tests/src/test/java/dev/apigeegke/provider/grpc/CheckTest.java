@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Check: every invalid input is a failure on its property (never an error), with the value and the fix. */
+@ExtendWith(ConformanceExtension.class)
 class CheckTest {
     private static ProviderHarness h;
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
 import io.grpc.CallOptions;
 import io.grpc.Status;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pulumirpc.Provider.CheckFailure;
 import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.ConfigureRequest;
@@ -24,6 +26,7 @@ import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse.DiffChanges;
 
 /** The plugin handshake and the provider config: CheckConfig, DiffConfig, Configure. */
+@ExtendWith(ConformanceExtension.class)
 class ProviderConfigTest {
     private final ProviderHarness h = ProviderHarness.start(ApigeePlatform.EDGE);
 

@@ -8,18 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import dev.apigeegke.provider.testing.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The shapes the published API descriptions require of what the provider sends: path segments, required fields
- * and JSON types: the cases that used to go wrong.
+ * and JSON types. The conformance check judges every request too; these pin the cases that used to go wrong.
  */
+@ExtendWith(ConformanceExtension.class)
 class RequestShapeTest {
     private static final String PRODUCT = "apigee:index:ApiProduct";
     private static final String DEVELOPER = "apigee:index:Developer";

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pulumirpc.Provider.DiffResponse.DiffChanges;
@@ -25,6 +27,7 @@ import pulumirpc.Provider.PropertyDiff;
  * Each resource type through the calls of a stack's life — Check, Create, Diff, Update, Read, Delete —
  * over gRPC against the Apigee emulator.
  */
+@ExtendWith(ConformanceExtension.class)
 class ResourceLifecycleTest {
     private static final String PROXY = "apigee:index:ApiProxy";
     private static final String TARGET = "apigee:index:TargetServer";
@@ -108,9 +111,10 @@ class ResourceLifecycleTest {
         assertThat(h.apigee.deployedRevision("test", "orders")).contains(3);
     }
 
-    @Test
-    void targetServerGetsItsDefaultsUpdatesInPlaceAndIsReplacedWhenMovedToAnotherEnvironment() {
-        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+    @ParameterizedTest
+    @EnumSource(ApigeePlatform.class)
+    void targetServerGetsItsDefaultsUpdatesInPlaceAndIsReplacedWhenMovedToAnotherEnvironment(ApigeePlatform platform) {
+        h = ProviderHarness.configured(platform);
         var inputs = h.checked(TARGET, struct("environment", "test", "name", "orders-backend", "host", "10.0.0.7", "port", 8080));
         assertThat(plain(inputs)).containsEntry("sslEnabled", false).containsEntry("enabled", true);
         var created = h.create(TARGET, inputs, false);
@@ -179,9 +183,10 @@ class ResourceLifecycleTest {
                 .containsEntry("scopes", List.of("read"));
     }
 
-    @Test
-    void developerAndAppLiveThroughUpdatesAndTheAppsProductsChangeOnItsKey() {
-        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+    @ParameterizedTest
+    @EnumSource(ApigeePlatform.class)
+    void developerAndAppLiveThroughUpdatesAndTheAppsProductsChangeOnItsKey(ApigeePlatform platform) {
+        h = ProviderHarness.configured(platform);
         var devInputs = h.checked(DEVELOPER, struct("email", "jane@example.com", "firstName", "Jane", "lastName", "Doe",
                 "userName", "jane"));
         var dev = h.create(DEVELOPER, devInputs, false);

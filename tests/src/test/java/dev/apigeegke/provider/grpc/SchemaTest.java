@@ -10,6 +10,7 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.ResourceArgs;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import dev.apigeegke.testing.Registrations;
 import dev.apigeegke.testing.SchemaTypes;
 import java.lang.reflect.ParameterizedType;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pulumirpc.Provider.GetSchemaRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 
@@ -31,6 +33,7 @@ import pulumirpc.Resource.RegisterResourceRequest;
  * {@code dev.apigeegke.apigee.resources} must say exactly what it says, property by property: name, type (and item
  * type), required, secret, replace on change, and the default an unset input takes.
  */
+@ExtendWith(ConformanceExtension.class)
 class SchemaTest {
     private static final String PACKAGE = "dev.apigeegke.apigee.resources.";
     private static ProviderHarness h;

@@ -11,12 +11,15 @@ import static dev.apigeegke.provider.grpc.ProviderHarness.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.conformance.ConformanceExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pulumirpc.Provider.DiffResponse.DiffChanges;
 
 /** Secrets stay secrets on the wire; previews and unknown inputs never reach the management API. */
+@ExtendWith(ConformanceExtension.class)
 class SecretsAndPreviewTest {
     private final ProviderHarness h = ProviderHarness.configured(ApigeePlatform.EDGE);
 

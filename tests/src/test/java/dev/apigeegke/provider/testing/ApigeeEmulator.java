@@ -73,8 +73,17 @@ public final class ApigeeEmulator implements AutoCloseable {
         server.start();
     }
 
-    /** Starts an emulator of {@code platform} serving organization {@code org} on a free loopback port. */
+    /**
+     * Starts an emulator of {@code platform} serving organization {@code org} on a free loopback port. Only a test
+     * class extended with {@code ConformanceExtension} may start one: every exchange is checked against the
+     * platform's published API description.
+     */
     public static ApigeeEmulator start(ApigeePlatform platform, String org) {
+        if (!ExchangeLog.watched()) {
+            throw new IllegalStateException("the Apigee emulator was started outside a conformance check: annotate the "
+                    + "test class with @ExtendWith(dev.apigeegke.provider.conformance.ConformanceExtension.class) so "
+                    + "every request it receives is checked against the published API description");
+        }
         try {
             return new ApigeeEmulator(platform, org);
         } catch (IOException e) {
@@ -164,20 +173,29 @@ public final class ApigeeEmulator implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Reply reply;
             Map<String, String> extraHeaders = new LinkedHashMap<>();
+            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""), maskedHeaders(exchange), body);
             synchronized (this) {
+                requests.add(request);
                 reply = answer(exchange, body, extraHeaders);
             }
             extraHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] out;
+            String contentType = null;
             if (reply.body() instanceof byte[] bytes) {
-                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                contentType = "application/octet-stream";
                 out = bytes;
             } else if (reply.body() instanceof JsonNode node) {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                contentType = "application/json";
                 out = Api.JSON.writeValueAsBytes(node);
             } else {
                 out = new byte[0];
             }
+            if (contentType != null) {
+                exchange.getResponseHeaders().add("Content-Type", contentType);
+            }
+            // Logged before the answer leaves, so the client cannot return (and its test end) before the log holds it.
+            ExchangeLog.record(new RecordedExchange(platform, request, reply.status(), contentType, out));
             exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);
@@ -189,7 +207,6 @@ public final class ApigeeEmulator implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        requests.add(new RecordedRequest(method, path, query, maskedHeaders(exchange), body));
         try {
             Fault fault = faults.poll();
             if (fault != null) {
