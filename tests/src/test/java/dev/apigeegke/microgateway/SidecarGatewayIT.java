@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * builds: base path "/" to one loopback backend standing for the app on localhost. "orders" requires a token
  * (healthcheck, oauth, spikearrest, quota); "catalog" is open but rate-limited (healthcheck, spikearrest).
  */
-class SidecarGatewayTest {
+class SidecarGatewayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

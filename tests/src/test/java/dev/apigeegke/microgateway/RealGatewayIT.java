@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1, in front of loopback backends that stand for the /orders and /catalog services. Apigee's downloads
  * (proxies, products, public key) are replaced by the lists given here.
  */
-class RealGatewayTest {
+class RealGatewayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Map<String, Object>> ROUTES = List.of(
             Map.of("name", "edgemicro_orders", "base_path", "/orders"),

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Needs root and {@code unshare}; skipped elsewhere, except where {@code APIGEE_GKE_POD_START=required} (CI).
  */
-class PodStartTest {
+class PodStartIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A crash-free start answers within seconds here; a pod that cannot start is given this long to prove it. */
     private static final int FAILING_PROBE_SECONDS = 8;
