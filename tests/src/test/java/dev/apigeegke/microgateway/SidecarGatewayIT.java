@@ -1,23 +1,22 @@
 package dev.apigeegke.microgateway;
 
+import static dev.apigeegke.microgateway.GatewayScenarios.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.examples.pattern2.Pattern2Test;
+import dev.apigeegke.examples.pattern3.Pattern3;
 import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
-import dev.apigeegke.testing.Node;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.apigeegke.testing.Harness;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (microgateway-core and microgateway-plugins, tests/node/run-gateway.mjs) runs in local-proxy / decorator mode
  * ({@code EDGEMICRO_LOCAL_PROXY=1}, {@code EDGEMICRO_DECORATOR=1}) with the one route {@code edgemicro start -a -v -b / -t}
  * builds: base path "/" to one loopback backend standing for the app on localhost. "orders" requires a token
- * (healthcheck, oauth, spikearrest, quota); "catalog" is open but rate-limited (healthcheck, spikearrest).
+ * (healthcheck, oauth, spikearrest, quota); "catalog" is open but rate-limited (healthcheck, spikearrest). Every
+ * scenario of this class runs in one Node start.
  */
 class SidecarGatewayIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * What edgemicro-auth/products returns for the orders sidecar: in local-proxy mode a product needs no edgemicro_
      * proxy, only edgemicro-auth and resource paths; the oauth plugin then checks a token's products against the
@@ -41,24 +39,21 @@ class SidecarGatewayIT {
             Map.of("name", "orders-product", "proxies", List.of("edgemicro-auth"), "apiResources", List.of("/", "/**")),
             Map.of("name", "catalog-product", "proxies", List.of("edgemicro-auth"), "apiResources", List.of("/catalog/**")));
 
-    private static KeyPair keys;
+    private static final KeyPair KEYS = GatewayScenarios.rsaKeys();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @BeforeAll
-    static void generateKeys() throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-    }
+    private static GatewayScenarios scenarios;
+    /** What each scenario's sidecar is: its service and the plugins its config lists. */
+    private static final Map<String, Map.Entry<String, List<String>>> SIDECARS = new HashMap<>();
 
     /** The orders sidecar's config: token required, spike arrest as {@code edgemicro init} writes it, quota. */
     private static MicrogatewayConfig orders() {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "oauth", "spikearrest", "quota"))
                 .spikeArrest(SpikeArrestPlugin.defaults())
-                .publicKeyOverride(LocalTokens.publicKeyPem(keys))
+                .publicKeyOverride(LocalTokens.publicKeyPem(KEYS))
                 .build();
     }
 
@@ -67,53 +62,90 @@ class SidecarGatewayIT {
         return MicrogatewayConfig.builder().organization("acme").environment("test")
                 .plugins(List.of("healthcheck", "spikearrest"))
                 .spikeArrest(new SpikeArrestPlugin("minute", 1, 0))
-                .publicKey(LocalTokens.publicKeyPem(keys))
+                .publicKey(LocalTokens.publicKeyPem(KEYS))
                 .build();
     }
 
-    private static Map<String, Object> get(String path, Map<String, String> headers) {
-        return Map.of("method", "GET", "path", path, "headers", headers);
-    }
-
-    private static Map<String, Object> get(String path) {
-        return get(path, Map.of());
-    }
-
-    /** Runs one service's sidecar: its config, one proxy at "/" to the app's loopback backend, the requests in order. */
-    private JsonNode runSidecarReport(String service, MicrogatewayConfig config, List<Map<String, Object>> products,
+    /** Adds one service's sidecar: its config, one proxy at "/" to the app's loopback backend, the requests in order. */
+    private static void addSidecar(String name, String service, MicrogatewayConfig config, List<Map<String, Object>> products,
             List<Map<String, Object>> requests) throws Exception {
-        return runSidecarReport(service, config.toYaml(), config.organization(), config.environment(), config.plugins(),
-                products, requests);
+        addSidecar(name, service, config.toYaml(), config.organization(), config.environment(), config.plugins(), products, requests);
     }
 
-    private JsonNode runSidecarReport(String service, String yaml, String org, String env, List<String> expectedPlugins,
+    private static void addSidecar(String name, String service, String yaml, String org, String env, List<String> expectedPlugins,
             List<Map<String, Object>> products, List<Map<String, Object>> requests) throws Exception {
-        Path file = dir.resolve(org + "-" + env + "-config.yaml");
-        Files.writeString(file, yaml);
-        var scenario = new LinkedHashMap<String, Object>();
-        scenario.put("config", file.toString());
-        scenario.put("org", org);
-        scenario.put("env", env);
-        scenario.put("localProxy", true);
-        scenario.put("proxies", List.of(Map.of("name", "edgemicro_" + service, "base_path", "/")));
-        scenario.put("products", products);
-        scenario.put("requests", requests);
-        Path scenarioFile = dir.resolve("scenario-" + service + ".json");
-        Files.writeString(scenarioFile, JSON.writeValueAsString(scenario));
-        var report = Node.run("run-gateway.mjs", List.of(scenarioFile.toString()));
-        assertThat(report.json().path("ok").asBoolean()).as(report.json() + "\n" + report.stderr()).isTrue();
-        assertThat(report.exitCode()).isZero();
-        assertThat(report.json().path("validator").asText()).isEqualTo("passed");
-        assertThat(report.json().path("mode").asText()).isEqualTo("local-proxy");
-        assertThat(report.json().path("listen").asText()).isEqualTo("127.0.0.1");
+        scenarios.add(name, yaml, org, env, List.of(Map.of("name", "edgemicro_" + service, "base_path", "/")), products, requests, true);
+        SIDECARS.put(name, Map.entry(service, expectedPlugins));
+    }
+
+    /** Scenario {@code name}'s report, once it ran in the sidecar's shape. */
+    private static JsonNode sidecarReport(String name) {
+        var report = scenarios.report(name);
+        String service = SIDECARS.get(name).getKey();
+        assertThat(report.path("mode").asText()).isEqualTo("local-proxy");
         // Sidecar shape: the engine routes exactly one proxy, at "/", so every path goes to the app.
-        assertThat(report.json().path("proxies").size()).isEqualTo(1);
-        assertThat(report.json().path("proxies").get(0).path("name").asText()).isEqualTo("edgemicro_" + service);
-        assertThat(report.json().path("proxies").get(0).path("base_path").asText()).isEqualTo("/");
+        assertThat(report.path("proxies").size()).isEqualTo(1);
+        assertThat(report.path("proxies").get(0).path("name").asText()).isEqualTo("edgemicro_" + service);
+        assertThat(report.path("proxies").get(0).path("base_path").asText()).isEqualTo("/");
         var plugins = new ArrayList<String>();
-        report.json().path("plugins").forEach(p -> plugins.add(p.asText()));
-        assertThat(plugins).isEqualTo(expectedPlugins);
-        return report.json();
+        report.path("plugins").forEach(p -> plugins.add(p.asText()));
+        assertThat(plugins).isEqualTo(SIDECARS.get(name).getValue());
+        return report;
+    }
+
+    @BeforeAll
+    static void runTheScenarios() throws Exception {
+        scenarios = new GatewayScenarios(dir);
+        addOrdersScenario();
+        // One request per minute, no buffer: the first passes, the next ones (sent at once) are refused; health
+        // checks are answered before spike arrest and neither count nor get refused.
+        addSidecar("catalog", "catalog", catalog(), List.of(), List.of(
+                get("/healthcheck"),
+                get("/catalog/items?page=2"),
+                get("/catalog/items"),
+                get("/anything/else"),
+                get("/healthcheck")));
+        addPattern3Scenarios();
+        // microgateway-config's own loader (the one `edgemicro start` calls), on the sidecars' own configs.
+        addSidecar("loaderOrders", "orders", orders(), ORDERS_PRODUCTS, List.of(get("/healthcheck")));
+        addSidecar("loaderCatalog", "catalog", catalog(), List.of(), List.of(get("/healthcheck")));
+        scenarios.run();
+    }
+
+    /** No credentials, garbage, expired, foreign-key, other resources, valid and unknown-product tokens, health checks. */
+    private static void addOrdersScenario() throws Exception {
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        String valid = LocalTokens.token(KEYS, LocalTokens.claims(List.of("orders-product"), inAnHour));
+        String expired = LocalTokens.token(KEYS, LocalTokens.claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
+        String otherResources = LocalTokens.token(KEYS, LocalTokens.claims(List.of("catalog-product"), inAnHour));
+        String unknownProduct = LocalTokens.token(KEYS, LocalTokens.claims(List.of("some-other-product"), inAnHour));
+        String foreign = LocalTokens.token(GatewayScenarios.rsaKeys(), LocalTokens.claims(List.of("orders-product"), inAnHour));
+        addSidecar("orders", "orders", orders(), ORDERS_PRODUCTS, List.of(
+                get("/healthcheck"),
+                get("/orders/42?expand=lines"),
+                get("/orders/42", Map.of("authorization", "Bearer not-a-token")),
+                get("/orders/42", Map.of("authorization", "Bearer " + expired)),
+                get("/orders/42", Map.of("authorization", "Bearer " + foreign)),
+                get("/orders/42", Map.of("authorization", "Bearer " + otherResources)),
+                get("/orders/42?expand=lines", Map.of("authorization", "Bearer " + valid)),
+                get("/orders/43", Map.of("authorization", "Bearer " + unknownProduct)),
+                get("/healthcheck", Map.of("authorization", "Bearer not-a-token"))));
+    }
+
+    /** The configs the pattern 3 program renders for its two sidecars, with a local key as the org's key. */
+    private static void addPattern3Scenarios() throws Exception {
+        var config = new TreeMap<>(Pattern2Test.stackConfig());
+        config.put("apigee-gke:edgemicroPublicKey", LocalTokens.publicKeyPem(KEYS));
+        var result = Harness.preview(config, Set.of(), Pattern3::stack);
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        String ordersYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-orders-mgw")).get("config");
+        String catalogYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-catalog-mgw")).get("config");
+        addSidecar("pattern3Orders", "orders", ordersYaml, "my-org", "test", List.of("healthcheck", "oauth", "spikearrest", "quota"),
+                ORDERS_PRODUCTS, List.of(get("/healthcheck"), get("/orders/1"), get("/orders/1", Map.of("authorization",
+                        "Bearer " + LocalTokens.token(KEYS, LocalTokens.claims(List.of("orders-product"), Instant.now().plusSeconds(300)))))));
+        addSidecar("pattern3Catalog", "catalog", catalogYaml, "my-org", "test", List.of("healthcheck", "spikearrest"),
+                List.of(), List.of(get("/healthcheck"), get("/catalog")));
     }
 
     private static void assertHealthAnsweredByThePlugin(JsonNode result) {
@@ -124,27 +156,8 @@ class SidecarGatewayIT {
     }
 
     @Test
-    void ordersSidecarRefusesRequestsWithoutCredentialsAndAdmitsASignedToken() throws Exception {
-        Instant inAnHour = Instant.now().plusSeconds(3600);
-        String valid = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), inAnHour));
-        String expired = LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), Instant.now().minusSeconds(3600)));
-        String otherResources = LocalTokens.token(keys, LocalTokens.claims(List.of("catalog-product"), inAnHour));
-        String unknownProduct = LocalTokens.token(keys, LocalTokens.claims(List.of("some-other-product"), inAnHour));
-        var otherGenerator = KeyPairGenerator.getInstance("RSA");
-        otherGenerator.initialize(2048);
-        String foreign = LocalTokens.token(otherGenerator.generateKeyPair(), LocalTokens.claims(List.of("orders-product"), inAnHour));
-
-        var report = runSidecarReport("orders", orders(), ORDERS_PRODUCTS, List.of(
-                get("/healthcheck"),
-                get("/orders/42?expand=lines"),
-                get("/orders/42", Map.of("authorization", "Bearer not-a-token")),
-                get("/orders/42", Map.of("authorization", "Bearer " + expired)),
-                get("/orders/42", Map.of("authorization", "Bearer " + foreign)),
-                get("/orders/42", Map.of("authorization", "Bearer " + otherResources)),
-                get("/orders/42?expand=lines", Map.of("authorization", "Bearer " + valid)),
-                get("/orders/43", Map.of("authorization", "Bearer " + unknownProduct)),
-                get("/healthcheck", Map.of("authorization", "Bearer not-a-token"))));
-        var results = report.path("results");
+    void ordersSidecarRefusesRequestsWithoutCredentialsAndAdmitsASignedToken() {
+        var results = sidecarReport("orders").path("results");
 
         // Health, then no credentials / garbage / expired / foreign key: 401; a product whose resource paths do not
         // cover the path: 403; a valid token: 200. A validly signed token naming a product the gateway does not know
@@ -165,16 +178,8 @@ class SidecarGatewayIT {
     }
 
     @Test
-    void catalogSidecarServesWithoutCredentialsAndSpikeArrestsPastItsRate() throws Exception {
-        // One request per minute, no buffer: the first passes, the next ones (sent at once) are refused; health
-        // checks are answered before spike arrest and neither count nor get refused.
-        var report = runSidecarReport("catalog", catalog(), List.of(), List.of(
-                get("/healthcheck"),
-                get("/catalog/items?page=2"),
-                get("/catalog/items"),
-                get("/anything/else"),
-                get("/healthcheck")));
-        var results = report.path("results");
+    void catalogSidecarServesWithoutCredentialsAndSpikeArrestsPastItsRate() {
+        var results = sidecarReport("catalog").path("results");
 
         assertThat(LocalTokens.statuses(results)).containsExactly(200, 200, 503, 503, 200);
         assertHealthAnsweredByThePlugin(results.get(0));
@@ -187,38 +192,25 @@ class SidecarGatewayIT {
     }
 
     @Test
-    void thePattern3ProgramsSidecarConfigsEnforceEachServicesPolicy() throws Exception {
-        // The configs the pattern 3 program renders for its two sidecars, with a local key as the org's key.
-        var config = new java.util.TreeMap<>(dev.apigeegke.examples.pattern2.Pattern2Test.stackConfig());
-        config.put("apigee-gke:edgemicroPublicKey", LocalTokens.publicKeyPem(keys));
-        var result = dev.apigeegke.testing.Harness.preview(config, java.util.Set.of(), dev.apigeegke.examples.pattern3.Pattern3::stack);
-        assertThat(result.errors()).isEmpty();
-        var plan = result.plan();
-        String ordersYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-orders-mgw")).get("config");
-        String catalogYaml = (String) plan.outputsOf(plan.get(MicrogatewaySidecar.TYPE, "apigee-p3-catalog-mgw")).get("config");
-
-        var orders = runSidecarReport("orders", ordersYaml, "my-org", "test",
-                List.of("healthcheck", "oauth", "spikearrest", "quota"), ORDERS_PRODUCTS,
-                List.of(get("/healthcheck"), get("/orders/1"),
-                        get("/orders/1", Map.of("authorization", "Bearer " + LocalTokens.token(keys, LocalTokens.claims(List.of("orders-product"), Instant.now().plusSeconds(300)))))));
+    void thePattern3ProgramsSidecarConfigsEnforceEachServicesPolicy() {
+        var orders = sidecarReport("pattern3Orders");
         assertThat(LocalTokens.statuses(orders.path("results"))).containsExactly(200, 401, 200);
         assertThat(orders.path("loader").path("loaded").asBoolean()).as(orders.path("loader").toString()).isTrue();
 
-        var catalog = runSidecarReport("catalog", catalogYaml, "my-org", "test", List.of("healthcheck", "spikearrest"),
-                List.of(), List.of(get("/healthcheck"), get("/catalog")));
+        var catalog = sidecarReport("pattern3Catalog");
         assertThat(LocalTokens.statuses(catalog.path("results"))).containsExactly(200, 200);
         assertThat(catalog.path("loader").path("loaded").asBoolean()).as(catalog.path("loader").toString()).isTrue();
     }
 
     @Test
-    void theInstalledLoaderAcceptsBothSidecarConfigs() throws Exception {
+    void theInstalledLoaderAcceptsBothSidecarConfigs() {
         // microgateway-config's own loader (the one `edgemicro start` calls) downloads nothing in local-proxy mode and
         // wants a public_key in oauth, apikeys and oauthv2, which its defaults always contain: both configs carry the
         // organization's key there (the open one never uses it). Both load, so both sidecars start on this version.
-        var orders = runSidecarReport("orders", orders(), ORDERS_PRODUCTS, List.of(get("/healthcheck")));
+        var orders = sidecarReport("loaderOrders");
         assertThat(orders.path("loader").path("loaded").asBoolean()).as(orders.path("loader").toString()).isTrue();
         assertThat(orders.path("loader").path("publicKey").asBoolean()).isTrue();
-        var catalog = runSidecarReport("catalog", catalog(), List.of(), List.of(get("/healthcheck")));
+        var catalog = sidecarReport("loaderCatalog");
         assertThat(catalog.path("loader").path("loaded").asBoolean()).as(catalog.path("loader").toString()).isTrue();
         assertThat(catalog.path("loader").path("publicKey").asBoolean()).isTrue();
     }
