@@ -1,14 +1,10 @@
 // Checks Mermaid diagrams with Mermaid's own parser (mermaid.parse), offline.
-//   node check-mermaid.mjs <file>...
+//   node check-mermaid.mjs <file>...   or   node check-mermaid.mjs --batch <inputs.json> (see lib/batch.mjs)
 // A .md/.markdown file: every ```mermaid fenced block is one diagram; any other file is one diagram.
-// Prints {"ok", "checked", "errors": [{"file", "message"}]} and exits 1 on any error.
+// Reports {"ok", "checked", "errors": [{"file", "message"}]} for each input (a list of files).
 import { readFileSync } from 'node:fs';
 import DOMPurify from 'dompurify';
-
-// stdout carries the JSON report only: send any library logging to stderr.
-for (const level of ['log', 'info', 'debug']) {
-  console[level] = (...args) => console.error(...args);
-}
+import { main } from './lib/batch.mjs';
 
 // Node has no DOM, so DOMPurify is its unsupported stub (no addHook, no sanitize) and mermaid.parse
 // fails on it before parsing. Sanitising labels is rendering, not syntax: give the stub the calls
@@ -46,32 +42,34 @@ function diagrams(file, text) {
   return found;
 }
 
-const files = process.argv.slice(2);
-const errors = [];
-let checked = 0;
-if (files.length === 0) {
-  errors.push({ file: '', message: 'usage: node check-mermaid.mjs <file>...' });
-}
-for (const file of files) {
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    errors.push({ file, message: e.message });
-    continue;
+async function check(files) {
+  const errors = [];
+  let checked = 0;
+  if (files.length === 0) {
+    errors.push({ file: '', message: 'usage: node check-mermaid.mjs <file>...' });
   }
-  for (const d of diagrams(file, text)) {
-    checked++;
-    if (d.unclosed) {
-      errors.push({ file: d.where, message: 'unclosed ```mermaid fence' });
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push({ file, message: e.message });
       continue;
     }
-    try {
-      await mermaid.parse(d.text);
-    } catch (e) {
-      errors.push({ file: d.where, message: String(e?.message ?? e) });
+    for (const d of diagrams(file, text)) {
+      checked++;
+      if (d.unclosed) {
+        errors.push({ file: d.where, message: 'unclosed ```mermaid fence' });
+        continue;
+      }
+      try {
+        await mermaid.parse(d.text);
+      } catch (e) {
+        errors.push({ file: d.where, message: String(e?.message ?? e) });
+      }
     }
   }
+  return { ok: errors.length === 0, checked, errors };
 }
-process.stdout.write(JSON.stringify({ ok: errors.length === 0, checked, errors }) + '\n');
-process.exitCode = errors.length === 0 ? 0 : 1;
+
+await main(check);

@@ -2,7 +2,7 @@
 // rendered by the Java model, in front of loopback backends this script starts, sends the given requests one after the
 // other, prints one JSON report on stdout and exits.
 //
-// Usage: node run-gateway.mjs <scenario.json>
+// Usage: node run-gateway.mjs <scenario.json>   or   node run-gateway.mjs --batch <scenarios.json> (see lib/batch.mjs)
 //   scenario: { config: "<path to ORG-ENV-config.yaml>", org, env,
 //               proxies:  [{ name, base_path }]                 — what Apigee's bootstrap returns for the routes;
 //                                                                 url is set to a loopback backend started here,
@@ -11,6 +11,8 @@
 //               localProxy: true (optional) — sidecar / local-proxy mode, see below }
 //   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
 //               results: [{ status, backend, backendPath, backendHeaders, body }] }
+// In a batch each scenario runs in a worker thread of its own: its own instances of the engine's modules (their state
+// starts afresh, as in a new process) and its own copy of the environment.
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
 // download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
 //
@@ -29,22 +31,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import YAML from 'yaml';
+import { main } from './lib/batch.mjs';
 import { merge } from './lib/merge.mjs';
 
 const require = createRequire(import.meta.url);
 const LOOPBACK = '127.0.0.1';
 const DEADLINE_MS = 120_000;
-
-// The engine logs to stdout; keep stdout for the one JSON report.
-const writeStdout = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr);
-
-function finish(report, code) {
-  writeStdout(JSON.stringify(report) + '\n', () => process.exit(code));
-}
-
-const deadline = setTimeout(() => finish({ ok: false, error: `gave up after ${DEADLINE_MS} ms` }, 2), DEADLINE_MS);
 
 function startBackend(name) {
   return new Promise((resolve, reject) => {
@@ -107,8 +101,7 @@ async function realLocalProxyLoader(scenario, route) {
   }
 }
 
-async function main() {
-  const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+async function run(scenario) {
   if (scenario.localProxy) {
     process.env.EDGEMICRO_LOCAL_PROXY = '1';
     process.env.EDGEMICRO_DECORATOR = '1';
@@ -179,7 +172,33 @@ async function main() {
     ...(loader ? { loader } : {}), results };
 }
 
-main().then(
-  (report) => { clearTimeout(deadline); finish(report, report.ok ? 0 : 1); },
-  (err) => { clearTimeout(deadline); finish({ ok: false, error: String(err && err.stack || err) }, 1); },
-);
+/** Runs one scenario in a worker thread; its report, or why there is none. */
+function inWorker(scenario) {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: scenario, stdout: true, stderr: true });
+    // The engine's logging, like the rest of this script's, goes to stderr.
+    worker.stdout.pipe(process.stderr, { end: false });
+    worker.stderr.pipe(process.stderr, { end: false });
+    let settled = false;
+    const settle = (report) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      // Timers the plugins leave behind would keep the worker alive: it is done once it has reported.
+      worker.terminate().then(() => resolve(report));
+    };
+    const deadline = setTimeout(() => settle({ ok: false, error: `gave up after ${DEADLINE_MS} ms` }), DEADLINE_MS);
+    worker.on('message', settle);
+    worker.on('error', (err) => settle({ ok: false, error: String((err && err.stack) || err) }));
+    worker.on('exit', (code) => settle({ ok: false, error: `the scenario's worker exited with ${code} before reporting` }));
+  });
+}
+
+if (isMainThread) {
+  await main(inWorker, { fromArgs: ([file]) => JSON.parse(fs.readFileSync(file, 'utf8')) });
+} else {
+  run(workerData).then(
+    (report) => parentPort.postMessage(report),
+    (err) => parentPort.postMessage({ ok: false, error: String((err && err.stack) || err) }),
+  );
+}

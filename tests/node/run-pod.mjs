@@ -10,26 +10,26 @@
 //   - the startup probe's HTTP GET on 127.0.0.1, then the stop the container gets (SIGTERM to its first process, as
 //     Kubernetes sends it) or a crash (SIGKILL to all its processes, as for an OOM kill).
 //
-// Usage: node run-pod.mjs <scenario.json>
+// Usage: node run-pod.mjs <scenario.json>   or   node run-pod.mjs --batch <scenarios.json> (see lib/batch.mjs)
 //   scenario: { user, group, readOnlyRoot, workingDir, env: {NAME: value}, mounts: [{ path, volume, readOnly }],
 //               volumesDir, probe: { path, port }, probeSeconds, app: { port } | null,
 //               responses: { proxies, products } — what Apigee would answer the gateway's downloads,
 //               starts: ["term" | "kill", ...] — one container start each, ended that way }
 //   report:   { ok, starts: [{ probe: { status, body }, stopped, exitCode, leftInWorkdir, log }] }
-// The values of EDGEMICRO_KEY, EDGEMICRO_SECRET and EDGEMICRO_CONFIG never appear in the report.
+// The values of EDGEMICRO_KEY, EDGEMICRO_SECRET and EDGEMICRO_CONFIG never appear in the report. A batch shares one
+// namespace: its scenarios run one after the other, each with its own volumes and Apigee answers, every start of each
+// on a new layer.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from './lib/batch.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const HARNESS = '/opt/.harness';
 const WORKDIR = '/opt/apigee';
 const IMAGE_DIRS = ['.edgemicro', 'logs', 'plugins'];
-
-const writeStdout = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr);
 
 function sh(command, ...args) {
   execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -71,21 +71,24 @@ function readIfThere(file) {
   try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
 }
 
-// The filesystem every start shares: the harness files and the volumes' contents, then the read-only host root.
-function prepare(scenario) {
+// The filesystem every start shares: the harness files and each scenario's volumes and answers, then the read-only host
+// root.
+function prepare(scenarios) {
   tmpfs('/opt', '755', 0, 0);
   fs.mkdirSync(`${HARNESS}/checkers`, { recursive: true });
-  fs.mkdirSync(`${HARNESS}/volumes`);
   fs.mkdirSync(WORKDIR);
   bind(HERE, `${HARNESS}/checkers`, true);
-  bind(scenario.volumesDir, `${HARNESS}/volumes`, false);
-  fs.writeFileSync(`${HARNESS}/responses.json`, JSON.stringify(scenario.responses));
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    fs.mkdirSync(`${HARNESS}/volumes/${name}`, { recursive: true });
+    bind(scenario.volumesDir, `${HARNESS}/volumes/${name}`, false);
+    fs.writeFileSync(`${HARNESS}/responses-${name}.json`, JSON.stringify(scenario.responses));
+  }
   sh('ip', 'link', 'set', 'lo', 'up');
   sh('mount', '-o', 'remount,bind,ro', '/');
 }
 
 // One container start: a new layer over the image, the volumes, then the command as the container's user.
-async function startOnce(scenario, ending) {
+async function startOnce(scenario, name, ending) {
   const layers = [];
   tmpfs(WORKDIR, '755', scenario.user, scenario.group);
   layers.push(WORKDIR);
@@ -99,7 +102,7 @@ async function startOnce(scenario, ending) {
   }
   for (const mount of [...scenario.mounts].sort((a, b) => a.path.length - b.path.length)) {
     if (!fs.existsSync(mount.path)) fs.mkdirSync(mount.path, { recursive: true });
-    bind(`${HARNESS}/volumes/${mount.volume}`, mount.path, mount.readOnly);
+    bind(`${HARNESS}/volumes/${name}/${mount.volume}`, mount.path, mount.readOnly);
     layers.push(mount.path);
   }
   if (scenario.readOnlyRoot) sh('mount', '-o', 'remount,bind,ro', WORKDIR);
@@ -109,7 +112,7 @@ async function startOnce(scenario, ending) {
     PATH: `${HARNESS}/checkers/image/bin:/usr/local/bin:/usr/bin:/bin`,
     HOME: WORKDIR,
     NODE_PATH: `${HARNESS}/checkers/node_modules`,
-    APIGEE_RESPONSES: `${HARNESS}/responses.json`,
+    APIGEE_RESPONSES: `${HARNESS}/responses-${name}.json`,
   };
   const child = spawn('setpriv', [`--reuid=${scenario.user}`, `--regid=${scenario.group}`, '--clear-groups', '--no-new-privs',
     '/bin/bash', `${HARNESS}/checkers/image/entrypoint.sh`], { cwd: scenario.workingDir, env, detached: true, stdio: 'ignore' });
@@ -140,22 +143,24 @@ async function startOnce(scenario, ending) {
   return { probe, ending, stopped: stopped !== null, exitCode: stopped ? stopped.code : null, leftInWorkdir, log };
 }
 
-async function main() {
-  const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-  prepare(scenario);
+async function run(scenario, name) {
   let app;
   if (scenario.app) {
     // The app container of a sidecar's pod, on localhost in the same network namespace.
     app = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('app'); });
     await new Promise((resolve) => app.listen(scenario.app.port, '127.0.0.1', resolve));
   }
-  const starts = [];
-  for (const ending of scenario.starts) starts.push(await startOnce(scenario, ending));
-  if (app) app.close();
-  return { ok: true, starts };
+  try {
+    const starts = [];
+    for (const ending of scenario.starts) starts.push(await startOnce(scenario, name, ending));
+    return { ok: true, starts };
+  } finally {
+    // The next scenario's app may want the same port.
+    if (app) {
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    }
+  }
 }
 
-main().then(
-  (report) => writeStdout(JSON.stringify(report) + '\n', () => process.exit(0)),
-  (err) => writeStdout(JSON.stringify({ ok: false, error: String(err && err.stack || err) }) + '\n', () => process.exit(1)),
-);
+await main(run, { fromArgs: ([file]) => JSON.parse(fs.readFileSync(file, 'utf8')), prepare });

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,62 +19,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every proxy bundle the examples produce passes {@code apigeelint} (Apigee's own bundle linter, pinned in
- * tests/node) with no errors and no warnings, as written by the offline preview's {@code --out}.
+ * tests/node) with no errors and no warnings, as written by the offline preview's {@code --out}; a broken copy, linted
+ * in the same start, does not.
  */
 class ApigeeLintTest {
-    private static final String LINT = "node_modules/apigeelint/cli.js";
+    private static final List<String> MICROGATEWAY_PROXIES = List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck");
 
     @TempDir
     static Path out;
 
+    /** apigeelint's report on each bundle, one Node start for all. */
+    private static Node.Batch lint;
+
     @BeforeAll
-    static void renderPattern1() {
-        int code = MainAccess.run(new String[] {"preview", "pattern1", "--project-dir", Repo.root().toString(), "--out", out.toString()},
-                new PrintStream(new ByteArrayOutputStream()), System.err);
-        assertThat(code).isZero();
-    }
-
-    private static List<String> messages(JsonNode report, int severity) {
-        var found = new ArrayList<String>();
-        for (JsonNode file : report) {
-            for (JsonNode m : file.get("messages")) {
-                if (m.get("severity").asInt() == severity) {
-                    found.add(file.get("filePath").asText().replaceAll(".*/apiproxy/", "") + ": " + m.get("ruleId").asText()
-                            + " " + m.get("message").asText());
-                }
-            }
+    static void renderAndLintTheBundles() throws Exception {
+        preview("pattern1", out);
+        preview("pattern2", out.resolve("p2"));
+        var inputs = new LinkedHashMap<String, List<String>>();
+        inputs.put("pattern1", List.of(out.resolve("apigee/apigee-p1-api/apiproxy").toString()));
+        for (String proxy : MICROGATEWAY_PROXIES) {
+            inputs.put(proxy, List.of(out.resolve("p2/apigee/" + proxy + "/apiproxy").toString()));
         }
-        return found;
+        inputs.put("broken", List.of(brokenCopy().toString()));
+        lint = Node.check("lint-bundles.mjs", inputs);
     }
 
-    @Test
-    void pattern1BundlePassesApigeelintWithoutErrorsOrWarnings() throws Exception {
-        Path apiproxy = out.resolve("apigee/apigee-p1-api/apiproxy");
-        assertThat(apiproxy.resolve("proxies/default.xml")).isRegularFile();
-        assertThat(out.resolve("apigee/apigee-p1-api.zip")).isRegularFile();
-        var report = Node.run(LINT, List.of("-s", apiproxy.toString(), "-f", "json.js", "--profile", "apigee"));
-        assertThat(report.json().size()).as("files linted").isGreaterThanOrEqualTo(9);
-        assertThat(messages(report.json(), 2)).as("errors").isEmpty();
-        assertThat(messages(report.json(), 1)).as("warnings").isEmpty();
-    }
-
-    @Test
-    void pattern2MicrogatewayBundlesPassApigeelint() throws Exception {
-        Path p2 = out.resolve("p2");
-        int code = MainAccess.run(new String[] {"preview", "pattern2", "--project-dir", Repo.root().toString(), "--out", p2.toString()},
+    private static void preview(String pattern, Path dir) {
+        int code = MainAccess.run(new String[] {"preview", pattern, "--project-dir", Repo.root().toString(), "--out", dir.toString()},
                 new PrintStream(new ByteArrayOutputStream()), System.err);
-        assertThat(code).isZero();
-        for (String proxy : List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck")) {
-            var report = Node.run(LINT, List.of("-s", p2.resolve("apigee/" + proxy + "/apiproxy").toString(), "-f", "json.js",
-                    "--profile", "apigee"));
-            assertThat(messages(report.json(), 2)).as(proxy + " errors").isEmpty();
-            assertThat(messages(report.json(), 1)).as(proxy + " warnings").isEmpty();
-        }
+        assertThat(code).as(pattern).isZero();
     }
 
-    @Test
-    void apigeelintReportsAnErrorInABrokenCopy() throws Exception {
-        // A green run above means something only if the linter rejects what is wrong.
+    /** The pattern 1 bundle with a spike arrest rate that is no rate, and a step naming a policy that does not exist. */
+    private static Path brokenCopy() throws Exception {
         Path broken = out.resolve("broken/apiproxy");
         try (var files = Files.walk(out.resolve("apigee/apigee-p1-api/apiproxy"))) {
             for (Path p : files.toList()) {
@@ -89,7 +67,46 @@ class ApigeeLintTest {
         Files.writeString(spike, Files.readString(spike).replaceAll("<Rate>[^<]*</Rate>", "<Rate>lots</Rate>"));
         Path proxy = broken.resolve("proxies/default.xml");
         Files.writeString(proxy, Files.readString(proxy).replace("<Name>VA-api-key</Name>", "<Name>VA-missing</Name>"));
-        var report = Node.run(LINT, List.of("-s", broken.toString(), "-f", "json.js", "--profile", "apigee"));
-        assertThat(messages(report.json(), 2)).isNotEmpty();
+        return broken;
+    }
+
+    private static List<String> messages(JsonNode report, int severity) {
+        var found = new ArrayList<String>();
+        for (JsonNode file : report.path("files")) {
+            for (JsonNode m : file.get("messages")) {
+                if (m.get("severity").asInt() == severity) {
+                    found.add(file.get("filePath").asText().replaceAll(".*/apiproxy/", "") + ": " + m.get("ruleId").asText()
+                            + " " + m.get("message").asText());
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void pattern1BundlePassesApigeelintWithoutErrorsOrWarnings() {
+        assertThat(out.resolve("apigee/apigee-p1-api/apiproxy/proxies/default.xml")).isRegularFile();
+        assertThat(out.resolve("apigee/apigee-p1-api.zip")).isRegularFile();
+        var report = lint.report("pattern1");
+        assertThat(report.path("files").size()).as("files linted").isGreaterThanOrEqualTo(9);
+        assertThat(messages(report, 2)).as("errors").isEmpty();
+        assertThat(messages(report, 1)).as("warnings").isEmpty();
+    }
+
+    @Test
+    void pattern2MicrogatewayBundlesPassApigeelint() {
+        for (String proxy : MICROGATEWAY_PROXIES) {
+            var report = lint.report(proxy);
+            assertThat(report.path("files").size()).as(proxy + " files linted").isPositive();
+            assertThat(messages(report, 2)).as(proxy + " errors").isEmpty();
+            assertThat(messages(report, 1)).as(proxy + " warnings").isEmpty();
+        }
+    }
+
+    @Test
+    void apigeelintReportsAnErrorInABrokenCopy() {
+        // A green run above means something only if the linter rejects what is wrong.
+        assertThat(messages(lint.report("broken"), 2)).isNotEmpty();
+        assertThat(lint.ok("broken")).isFalse();
     }
 }

@@ -73,9 +73,10 @@ class MicrogatewaySecretsTest {
         var written = PlanWriter.write(preview(true), out);
         // Namespace, ServiceAccount, Secret, Deployment, Service, PDB, HPA and two NetworkPolicies.
         assertThat(written.manifests()).hasSize(9);
-        var report = Node.run("validate-manifests.mjs", List.of(out.resolve("manifests").toString()));
-        assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
-        assertThat(report.exitCode()).isZero();
-        assertThat(report.json().get("checked").asInt()).isEqualTo(9);
+        var schemas = Node.check("validate-manifests.mjs", Map.of("manifests", List.of(out.resolve("manifests").toString())));
+        var report = schemas.report("manifests");
+        assertThat(report.get("errors")).as(report.toPrettyString()).isEmpty();
+        assertThat(schemas.exitCode()).isZero();
+        assertThat(report.get("checked").asInt()).isEqualTo(9);
     }
 }

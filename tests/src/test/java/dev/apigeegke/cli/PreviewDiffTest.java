@@ -314,8 +314,9 @@ class PreviewDiffTest {
         Files.writeString(mdFile, md.out());
         files.add(mdFile.toString());
         // One Node start for all four: the checker reports each file's errors by name.
-        var report = Node.run("check-mermaid.mjs", files);
-        assertThat(report.json().path("ok").asBoolean()).as(report.json() + report.stderr()).isTrue();
-        assertThat(report.json().path("checked").asInt()).as("diagrams checked").isGreaterThanOrEqualTo(files.size());
+        var mermaid = Node.check("check-mermaid.mjs", java.util.Map.of("diagrams", files));
+        var report = mermaid.report("diagrams");
+        assertThat(report.path("ok").asBoolean()).as(report + mermaid.stderr()).isTrue();
+        assertThat(report.path("checked").asInt()).as("diagrams checked").isGreaterThanOrEqualTo(files.size());
     }
 }

@@ -435,8 +435,8 @@ class MicrogatewaySidecarTest {
         }
         // Secret, NetworkPolicy, two Deployments and two Services.
         assertThat(count).isEqualTo(6);
-        var report = Node.run("validate-manifests.mjs", List.of(dir.toString()));
-        assertThat(report.json().get("errors")).as(report.json().toPrettyString()).isEmpty();
-        assertThat(report.json().get("checked").asInt()).isEqualTo(6);
+        var report = Node.check("validate-manifests.mjs", Map.of("sidecar", List.of(dir.toString()))).report("sidecar");
+        assertThat(report.get("errors")).as(report.toPrettyString()).isEmpty();
+        assertThat(report.get("checked").asInt()).isEqualTo(6);
     }
 }

@@ -8,6 +8,8 @@ import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,40 +18,53 @@ import org.junit.jupiter.api.io.TempDir;
  * a valid flowchart passes, a broken one fails with the parser's message, and the README's diagrams parse.
  */
 class MermaidCheckerTest {
+    @TempDir
+    static Path dir;
 
-    @Test
-    void validFlowchartPassesAndUnclosedBracketFails(@TempDir Path dir) throws Exception {
+    private static Path bad;
+
+    /** The parser's report on a valid flowchart, on it with a broken one, and on the README: one Node start. */
+    private static Node.Batch mermaid;
+
+    @BeforeAll
+    static void parseTheDiagrams() throws Exception {
         Path good = Files.writeString(dir.resolve("good.mmd"), """
                 flowchart LR
                   subgraph P1["Pattern 1"]
                     c1[Client] --> a1[Apigee proxy<br/>quota] --> i1{Ingress} -->|HTTP| s1((Services))
                   end
                 """);
-        Path bad = Files.writeString(dir.resolve("bad.mmd"), """
+        bad = Files.writeString(dir.resolve("bad.mmd"), """
                 flowchart TD
                   A[x --> B
                 """);
+        mermaid = Node.check("check-mermaid.mjs", Map.of(
+                "good", List.of(good.toString()),
+                "goodAndBad", List.of(good.toString(), bad.toString()),
+                "readme", List.of(Repo.root().resolve("README.md").toString())));
+    }
 
-        Node.Report ok = Node.run("check-mermaid.mjs", List.of(good.toString()));
-        assertThat(ok.exitCode()).as(ok.json() + ok.stderr()).isZero();
-        assertThat(ok.json().get("ok").asBoolean()).isTrue();
-        assertThat(ok.json().get("checked").asInt()).isEqualTo(1);
-        assertThat(ok.json().get("errors")).isEmpty();
+    @Test
+    void validFlowchartPassesAndUnclosedBracketFails() {
+        JsonNode ok = mermaid.report("good");
+        assertThat(ok.get("ok").asBoolean()).as(ok + mermaid.stderr()).isTrue();
+        assertThat(ok.get("checked").asInt()).isEqualTo(1);
+        assertThat(ok.get("errors")).isEmpty();
 
-        Node.Report broken = Node.run("check-mermaid.mjs", List.of(good.toString(), bad.toString()));
-        assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.json().get("ok").asBoolean()).isFalse();
-        assertThat(broken.json().get("checked").asInt()).isEqualTo(2);
-        JsonNode errors = broken.json().get("errors");
+        JsonNode broken = mermaid.report("goodAndBad");
+        assertThat(mermaid.exitCode()).isEqualTo(1);
+        assertThat(broken.get("ok").asBoolean()).isFalse();
+        assertThat(broken.get("checked").asInt()).isEqualTo(2);
+        JsonNode errors = broken.get("errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("file").asText()).isEqualTo(bad.toString());
         assertThat(errors.get(0).get("message").asText()).contains("Parse error");
     }
 
     @Test
-    void readmeDiagramsParse() throws Exception {
-        Node.Report report = Node.run("check-mermaid.mjs", List.of(Repo.root().resolve("README.md").toString()));
-        assertThat(report.exitCode()).as(report.json().toString()).isZero();
-        assertThat(report.json().get("checked").asInt()).isPositive();
+    void readmeDiagramsParse() {
+        JsonNode report = mermaid.report("readme");
+        assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("checked").asInt()).isPositive();
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import pulumirpc.ResourceProviderGrpc;
 
 /** The shaded plugin jar started the way the engine starts it. */
-class PluginProcessTest {
+class PluginProcessIT {
     private static final Path JAR = Path.of(System.getProperty("repo.root", ".."), "provider", "target",
             "pulumi-resource-apigee.jar");
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigeegke.microgateway.GatewayPods.GatewayPod;
 import dev.apigeegke.testing.Node;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,16 +31,35 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Needs root and {@code unshare}; skipped elsewhere, except where {@code APIGEE_GKE_POD_START=required} (CI).
  */
-class PodStartTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class PodStartIT {
     /** A crash-free start answers within seconds here; a pod that cannot start is given this long to prove it. */
     private static final int FAILING_PROBE_SECONDS = 8;
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** Every pod start of this class, in one namespace and one Node start. */
+    private static Node.Batch pods;
+    private static final Map<String, GatewayPod> STARTED = new LinkedHashMap<>();
 
     @BeforeAll
-    static void needsNamespaces() throws Exception {
+    static void startThePods() throws Exception {
+        needsNamespaces();
+        var scenarios = new LinkedHashMap<String, Object>();
+        var pattern2 = GatewayPods.pattern2();
+        for (int i = 0; i < pattern2.size(); i++) {
+            add(scenarios, "pattern2-" + i, pattern2.get(i), List.of("term", "kill", "term"), 120);
+        }
+        var pattern3 = GatewayPods.pattern3();
+        for (int i = 0; i < pattern3.size(); i++) {
+            add(scenarios, "pattern3-" + i, pattern3.get(i), List.of("term", "kill", "term"), 120);
+        }
+        add(scenarios, "readOnlyRoot", readOnlyRoot(pattern2.get(0)), List.of("term"), FAILING_PROBE_SECONDS);
+        add(scenarios, "workdirOnEmptyDir", workdirOnEmptyDir(pattern2.get(0)), List.of("kill", "term"), FAILING_PROBE_SECONDS);
+        pods = Node.runScenarios(List.of("unshare", "--mount", "--net", "--fork", "--propagation", "private"), "run-pod.mjs", scenarios);
+    }
+
+    private static void needsNamespaces() throws Exception {
         var probe = new ProcessBuilder("unshare", "--mount", "--net", "--fork", "--propagation", "private", "true")
                 .redirectErrorStream(true).start();
         probe.getInputStream().readAllBytes();
@@ -56,21 +71,24 @@ class PodStartTest {
         assumeThat(isolated).as(why).isTrue();
     }
 
-    private JsonNode run(GatewayPod pod, List<String> starts, int maxProbeSeconds) throws Exception {
-        var scenario = scenario(pod, starts, maxProbeSeconds);
-        Path file = dir.resolve("scenario.json");
-        Files.writeString(file, JSON.writeValueAsString(scenario));
-        var report = Node.run(List.of("unshare", "--mount", "--net", "--fork", "--propagation", "private"), "run-pod.mjs",
-                List.of(file.toString()));
-        assertThat(report.json().path("ok").asBoolean()).as(pod.label() + ": " + report.json() + "\n" + report.stderr()).isTrue();
-        String printed = report.json().toString() + report.stderr();
+    private static void add(Map<String, Object> scenarios, String name, GatewayPod pod, List<String> starts, int maxProbeSeconds)
+            throws Exception {
+        scenarios.put(name, scenario(pod, Files.createDirectories(dir.resolve(name)), starts, maxProbeSeconds));
+        STARTED.put(name, pod);
+    }
+
+    /** The starts of pod scenario {@code name}, once it ran without showing the credentials. */
+    private static JsonNode starts(String name) {
+        var report = pods.report(name);
+        assertThat(report.path("ok").asBoolean()).as(STARTED.get(name).label() + ": " + report + "\n" + pods.stderr()).isTrue();
+        String printed = report + pods.stderr();
         assertThat(printed).as("the report never shows the credentials")
                 .doesNotContain(MicrogatewayServiceTest.KEY).doesNotContain(MicrogatewayServiceTest.GATEWAY_SECRET);
-        return report.json().path("starts");
+        return report.path("starts");
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> scenario(GatewayPod pod, List<String> starts, int maxProbeSeconds) throws Exception {
+    private static Map<String, Object> scenario(GatewayPod pod, Path scenarioDir, List<String> starts, int maxProbeSeconds) throws Exception {
         var container = pod.container();
         var context = (Map<String, Object>) container.getOrDefault("securityContext", Map.of());
         var podContext = (Map<String, Object>) pod.pod().getOrDefault("securityContext", Map.of());
@@ -89,7 +107,7 @@ class PodStartTest {
 
         var volumes = (List<Map<String, Object>>) pod.pod().getOrDefault("volumes", List.of());
         var mounts = new ArrayList<Map<String, Object>>();
-        Path volumesDir = Files.createDirectories(dir.resolve("volumes"));
+        Path volumesDir = Files.createDirectories(scenarioDir.resolve("volumes"));
         for (var m : (List<Map<String, Object>>) container.getOrDefault("volumeMounts", List.of())) {
             var volume = volumes.stream().filter(v -> m.get("name").equals(v.get("name"))).findFirst().orElseThrow();
             assertThat(volume.get("emptyDir")).as("volume " + m.get("name") + " is an emptyDir").isNotNull();
@@ -140,17 +158,8 @@ class PodStartTest {
     private static List<Map<String, Object>> routes(GatewayPod pod) throws Exception {
         var routes = new ArrayList<Map<String, Object>>();
         for (var proxy : pod.plan().ofType("apigee:index:ApiProxy")) {
-            byte[] zip = Base64.getDecoder().decode((String) proxy.inputs().get("bundle"));
-            try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    if (entry.getName().equals("apiproxy/proxies/default.xml")) {
-                        var basePath = Pattern.compile("<BasePath>([^<]+)</BasePath>").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                        assertThat(basePath.find()).isTrue();
-                        routes.add(Map.of("max_connections", 1000, "name", proxy.inputs().get("name"), "proxy_name", "default",
-                                "target_name", "default", "base_path", basePath.group(1), "url", "http://127.0.0.1:9"));
-                    }
-                }
-            }
+            routes.add(Map.of("max_connections", 1000, "name", proxy.inputs().get("name"), "proxy_name", "default",
+                    "target_name", "default", "base_path", GatewayScenarios.basePath(proxy), "url", "http://127.0.0.1:9"));
         }
         return routes;
     }
@@ -171,37 +180,18 @@ class PodStartTest {
         assertThat(starts.get(2).path("log").asText()).doesNotContain("already running");
     }
 
-    @Test
-    void thePattern2GatewayStartsServesItsHealthCheckStopsOnSigtermAndRestartsAfterACrash() throws Exception {
-        for (var pod : GatewayPods.pattern2()) {
-            assertStartsServesAndStopsCleanly(pod, run(pod, List.of("term", "kill", "term"), 120));
-        }
-    }
-
-    @Test
-    void everyPattern3SidecarStartsServesItsHealthCheckStopsOnSigtermAndRestartsAfterACrash() throws Exception {
-        for (var pod : GatewayPods.pattern3()) {
-            assertStartsServesAndStopsCleanly(pod, run(pod, List.of("term", "kill", "term"), 120));
-        }
-    }
-
-    @Test
-    void aReadOnlyRootFilesystemLeavesNothingOnTheGatewayPortAsTheOldManifestsDid() throws Exception {
-        var pod = GatewayPods.pattern2().get(0);
+    /** The pattern 2 gateway with {@code readOnlyRootFilesystem: true}, as the previous manifests had it. */
+    private static GatewayPod readOnlyRoot(GatewayPod pod) {
         var container = new HashMap<>(pod.container());
         @SuppressWarnings("unchecked")
         var context = new HashMap<String, Object>((Map<String, Object>) container.get("securityContext"));
         context.put("readOnlyRootFilesystem", true);
         container.put("securityContext", context);
-        var readOnly = new GatewayPod("read-only root", pod.deployment(), pod.pod(), container, pod.configYaml(), pod.org(), pod.env(), pod.plan());
-        var start = run(readOnly, List.of("term"), FAILING_PROBE_SECONDS).get(0);
-        assertThat(start.path("probe").path("status").asInt()).as("nothing listens on 8000").isZero();
-        assertThat(start.path("log").asText()).contains("EROFS").contains("edgemicro.sock");
+        return new GatewayPod("read-only root", pod.deployment(), pod.pod(), container, pod.configYaml(), pod.org(), pod.env(), pod.plan());
     }
 
-    @Test
-    void aWorkingDirectoryOnAnEmptyDirRefusesToStartAfterACrash() throws Exception {
-        var pod = GatewayPods.pattern2().get(0);
+    /** The pattern 2 gateway with its working directory on an emptyDir volume, which outlives a crash. */
+    private static GatewayPod workdirOnEmptyDir(GatewayPod pod) {
         var container = new HashMap<>(pod.container());
         @SuppressWarnings("unchecked")
         var mounts = new ArrayList<Map<String, Object>>((List<Map<String, Object>>) container.get("volumeMounts"));
@@ -212,8 +202,38 @@ class PodStartTest {
         var volumes = new ArrayList<Map<String, Object>>((List<Map<String, Object>>) spec.get("volumes"));
         volumes.add(Map.of("name", "workdir", "emptyDir", Map.of()));
         spec.put("volumes", volumes);
-        var onVolume = new GatewayPod("workdir on emptyDir", pod.deployment(), spec, container, pod.configYaml(), pod.org(), pod.env(), pod.plan());
-        var starts = run(onVolume, List.of("kill", "term"), FAILING_PROBE_SECONDS);
+        return new GatewayPod("workdir on emptyDir", pod.deployment(), spec, container, pod.configYaml(), pod.org(), pod.env(), pod.plan());
+    }
+
+    @Test
+    void thePattern2GatewayStartsServesItsHealthCheckStopsOnSigtermAndRestartsAfterACrash() {
+        assertEveryPodStartsServesAndStopsCleanly("pattern2-");
+    }
+
+    @Test
+    void everyPattern3SidecarStartsServesItsHealthCheckStopsOnSigtermAndRestartsAfterACrash() {
+        assertEveryPodStartsServesAndStopsCleanly("pattern3-");
+    }
+
+    /** Every pod the program renders (all were started in {@link #startThePods}). */
+    private static void assertEveryPodStartsServesAndStopsCleanly(String prefix) {
+        var names = STARTED.keySet().stream().filter(n -> n.startsWith(prefix)).toList();
+        assertThat(names).isNotEmpty();
+        for (var name : names) {
+            assertStartsServesAndStopsCleanly(STARTED.get(name), starts(name));
+        }
+    }
+
+    @Test
+    void aReadOnlyRootFilesystemLeavesNothingOnTheGatewayPortAsTheOldManifestsDid() {
+        var start = starts("readOnlyRoot").get(0);
+        assertThat(start.path("probe").path("status").asInt()).as("nothing listens on 8000").isZero();
+        assertThat(start.path("log").asText()).contains("EROFS").contains("edgemicro.sock");
+    }
+
+    @Test
+    void aWorkingDirectoryOnAnEmptyDirRefusesToStartAfterACrash() {
+        var starts = starts("workdirOnEmptyDir");
         assertThat(starts.get(0).path("probe").path("status").asInt()).isEqualTo(200);
         assertThat(starts.get(1).path("probe").path("status").asInt()).as("the restart finds the crashed gateway's socket").isZero();
         assertThat(starts.get(1).path("log").asText()).contains("already running");
