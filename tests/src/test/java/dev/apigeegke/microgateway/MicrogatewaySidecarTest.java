@@ -323,8 +323,8 @@ class MicrogatewaySidecarTest {
     void theSecretHoldsEveryCredentialAsAPulumiSecret() {
         var plan = Harness.preview(ctx -> {
             var sidecar = new MicrogatewaySidecar(NAME, args().key("k").secret("s").build(), null);
-            ctx.export("secretName", sidecar.secretName);
-            ctx.export("config", sidecar.config);
+            ctx.export("secretName", sidecar.secretName());
+            ctx.export("config", sidecar.config());
         });
         var secret = inputs(plan, SECRET, NAME + "-credentials");
         assertThat(at(secret, "metadata", "namespace")).isEqualTo("shop");
