@@ -24,27 +24,22 @@ import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
+import dev.apigeegke.testing.ComponentClasses;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,38 +100,13 @@ class ComponentConventionsTest {
         }
     }
 
-    /** Every concrete ComponentResource in the components' classes (a folder in the reactor, else the jar). */
-    static List<Class<?>> components() throws IOException, URISyntaxException {
-        Path location = Path.of(GkeCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        var classNames = new TreeSet<String>();
-        if (Files.isDirectory(location)) {
-            try (Stream<Path> files = Files.walk(location)) {
-                files.map(p -> location.relativize(p).toString().replace('\\', '/'))
-                        .filter(p -> p.endsWith(".class")).forEach(classNames::add);
-            }
-        } else {
-            try (var jar = new JarFile(location.toFile())) {
-                jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).forEach(classNames::add);
-            }
-        }
-        var components = new ArrayList<Class<?>>();
-        for (String file : classNames) {
-            String className = file.substring(0, file.length() - ".class".length()).replace('/', '.');
-            Class<?> type;
-            try {
-                type = Class.forName(className, false, GkeCluster.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw new AssertionError("cannot load " + className, e);
-            }
-            if (ComponentResource.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
-                components.add(type);
-            }
-        }
-        return components;
+    /** Every concrete ComponentResource in the components' classes. */
+    static List<Class<?>> components() {
+        return ComponentClasses.concrete(ComponentResource.class);
     }
 
     @Test
-    void findsEveryComponentAndKnowsHowToDeclareEachOne() throws Exception {
+    void findsEveryComponentAndKnowsHowToDeclareEachOne() {
         assertThat(components()).as("the components found in the components' classes")
                 .hasSizeGreaterThanOrEqualTo(8)
                 .containsExactlyInAnyOrderElementsOf(MINIMAL_ARGS.keySet());
