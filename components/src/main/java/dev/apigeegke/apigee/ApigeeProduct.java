@@ -34,12 +34,21 @@ public final class ApigeeProduct extends ComponentResource {
     /** The proxy through which Edge Microgateway checks keys and tokens: a microgateway product lists it. */
     public static final String MICROGATEWAY_AUTH_PROXY = "edgemicro-auth";
 
-    /** The product's name on Apigee. */
     @Export(name = "productName", refs = String.class)
-    public final Output<String> productName;
-    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
+    private final Output<String> productName;
+
+    /** The product's name on Apigee. */
+    public Output<String> productName() {
+        return this.productName;
+    }
+
     @Export(name = "consumerKey", refs = String.class)
-    public final Output<String> consumerKey;
+    private final Output<String> consumerKey;
+
+    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
+    public Output<String> consumerKey() {
+        return this.consumerKey;
+    }
 
     private final ApigeeProductArgs args;
     private final ApiProduct product;

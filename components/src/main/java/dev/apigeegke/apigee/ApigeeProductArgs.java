@@ -184,7 +184,7 @@ public final class ApigeeProductArgs {
             return this;
         }
 
-        /** The environments in which the product's keys work (at least one). */
+        /** The environments in which the product's keys work (at least one). Required. */
         public Builder environments(List<String> environments) {
             this.environments = environments == null ? List.of() : List.copyOf(environments);
             return this;
@@ -198,7 +198,7 @@ public final class ApigeeProductArgs {
 
         /**
          * An Edge Microgateway product: it also lists {@code edgemicro-auth}, the proxy through which the gateway
-         * checks keys and tokens. Default false.
+         * checks keys and tokens. Default: false.
          */
         public Builder microgateway(boolean microgateway) {
             this.microgateway = microgateway;
@@ -211,19 +211,19 @@ public final class ApigeeProductArgs {
             return this;
         }
 
-        /** Key approval: {@code auto} (default) or {@code manual}. */
+        /** Key approval: {@code auto} or {@code manual}. Default: {@code auto}, keys work as soon as they are issued. */
         public Builder approvalType(String approvalType) {
             this.approvalType = approvalType;
             return this;
         }
 
-        /** The product's access attribute: {@code public} (default), {@code private} or {@code internal}. */
+        /** The product's access attribute: {@code public}, {@code private} or {@code internal}. Default: {@code public}. */
         public Builder access(String access) {
             this.access = access;
             return this;
         }
 
-        /** Resource paths the product grants. Default {@code /} and {@code /**} (every path of its proxies). */
+        /** Resource paths the product grants. Default: {@code /} and {@code /**} (every path of its proxies). */
         public Builder apiResources(List<String> apiResources) {
             this.apiResources = apiResources == null ? List.of() : List.copyOf(apiResources);
             return this;

@@ -38,18 +38,37 @@ public final class ApigeeProxy extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:ApigeeProxy";
 
-    /** The URL clients call: {@code https://<hostname><basePath>}. */
     @Export(name = "proxyUrl", refs = String.class)
-    public final Output<String> proxyUrl;
-    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
+    private final Output<String> proxyUrl;
+
+    /** The URL clients call: {@code https://<hostname><basePath>}. */
+    public Output<String> proxyUrl() {
+        return this.proxyUrl;
+    }
+
     @Export(name = "consumerKey", refs = String.class)
-    public final Output<String> consumerKey;
-    /** The sha256 of the proxy bundle: a change here is a new proxy revision. */
+    private final Output<String> consumerKey;
+
+    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
+    public Output<String> consumerKey() {
+        return this.consumerKey;
+    }
+
     @Export(name = "bundleHash", refs = String.class)
-    public final Output<String> bundleHash;
-    /** Apigee X NAT addresses reserved for the gateway's egress; empty otherwise. */
+    private final Output<String> bundleHash;
+
+    /** The sha256 of the proxy bundle: a change here is a new proxy revision. */
+    public Output<String> bundleHash() {
+        return this.bundleHash;
+    }
+
     @Export(name = "natIps", refs = {List.class, String.class}, tree = "[0,1]")
-    public final Output<List<String>> natIps;
+    private final Output<List<String>> natIps;
+
+    /** Apigee X NAT addresses reserved for the gateway's egress; empty otherwise. */
+    public Output<List<String>> natIps() {
+        return this.natIps;
+    }
 
     private final ApigeeProxyArgs args;
     private final ProxyBundle bundle;
@@ -78,7 +97,7 @@ public final class ApigeeProxy extends ComponentResource {
 
         this.product = args.product().map(p -> new ApigeeProduct(name, p,
                 ComponentResourceOptions.builder().parent(this).dependsOn(proxy).build())).orElse(null);
-        this.consumerKey = product == null ? Output.ofSecret("") : product.consumerKey;
+        this.consumerKey = product == null ? Output.ofSecret("") : product.consumerKey();
         this.natIps = args.nat().reserve(name, args.organization(), childOf);
         this.bundleHash = Output.of(bundle.sha256());
         this.proxyUrl = Output.of("https://" + args.hostname() + args.proxy().basePath());
@@ -156,7 +175,7 @@ public final class ApigeeProxy extends ComponentResource {
             problems.add("args", null, "pass ApigeeProxyArgs.builder()...build()");
         } else {
             problems.check(args.target().isPresent(), "target", null,
-                    "give the target's base URL: ApigeeProxyArgs.builder().target(...) or args.withTarget(ingress.url)");
+                    "give the target's base URL: ApigeeProxyArgs.builder().target(...) or args.withTarget(ingress.url())");
         }
         problems.throwIfAny();
         return name;

@@ -147,7 +147,7 @@ public final class ApigeeProxyArgs {
 
         private Builder() {
         }
-        /** Apigee Edge (default; SaaS or private cloud) or Apigee X / hybrid. */
+        /** Apigee Edge (SaaS or private cloud) or Apigee X / hybrid. Default: {@code EDGE}. */
         public Builder flavor(ProxyModel.Flavor flavor) {
             this.flavor = flavor;
             return this;
@@ -159,13 +159,13 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
-        /** The environments the proxy is deployed to (at least one). */
+        /** The environments the proxy is deployed to (at least one). Required. */
         public Builder environments(List<String> environments) {
             this.environments = environments == null ? List.of() : List.copyOf(environments);
             return this;
         }
 
-        /** The host clients call. Default on Edge {@code <org>-<env>.apigee.net}; required on X (the environment group's host). */
+        /** The host clients call. Default: on Edge, {@code <org>-<env>.apigee.net}; required on X (the environment group's host). */
         public Builder hostname(String hostname) {
             this.hostname = hostname;
             return this;
@@ -189,7 +189,7 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
-        /** Edge virtual hosts. Default {@code secure} (HTTPS only); rejected on X, which has environment groups instead. */
+        /** Edge virtual hosts. Default: {@code secure} (HTTPS only); rejected on X, which has environment groups instead. */
         public Builder virtualHosts(List<String> virtualHosts) {
             this.virtualHosts = virtualHosts;
             return this;
@@ -217,20 +217,20 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
-        /** The target's base URL as a plain value, checked by {@link #build()}. */
+        /** The target's base URL as a plain value, checked by {@link #build()}. Required, as {@link #target(Output)}. */
         public Builder target(String url) {
             this.target = Output.of(url);
             this.plainTarget = url;
             return this;
         }
 
-        /** The path on the target the proxy's path suffix is appended to. Default {@code /}. */
+        /** The path on the target the proxy's path suffix is appended to. Default: {@code /}. */
         public Builder targetPath(String targetPath) {
             this.targetPath = targetPath;
             return this;
         }
 
-        /** The API product's name. Default {@code <proxyName>-product}. */
+        /** The API product's name. Default: {@code <proxyName>-product}. */
         public Builder productName(String productName) {
             this.productName = productName;
             return this;
@@ -242,19 +242,19 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
-        /** Key approval: {@code auto} (default) or {@code manual}. */
+        /** Key approval of the proxy's product: {@code auto} or {@code manual}. Default: {@code auto}. */
         public Builder approvalType(String approvalType) {
             product.approvalType(approvalType);
             return this;
         }
 
-        /** The product's access attribute: {@code public} (default), {@code private} or {@code internal}. */
+        /** The product's access attribute: {@code public}, {@code private} or {@code internal}. Default: {@code public}. */
         public Builder access(String access) {
             product.access(access);
             return this;
         }
 
-        /** Resource paths the product grants. Default {@code /} and {@code /**} (every path of its proxies). */
+        /** Resource paths the product grants. Default: {@code /} and {@code /**} (every path of its proxies). */
         public Builder apiResources(List<String> apiResources) {
             product.apiResources(apiResources);
             return this;
@@ -267,20 +267,20 @@ public final class ApigeeProxyArgs {
             return this;
         }
 
-        /** Apigee X only: NAT addresses to reserve on {@code instance}, whose IPs feed a target's allowlist. Default 0. */
+        /** Apigee X only: NAT addresses to reserve on {@code instance}, whose IPs feed a target's allowlist. Default: 0. */
         public Builder natAddresses(int count, String instance) {
             this.nat = new NatAddresses(count, instance);
             return this;
         }
 
-        /** The Edge Microgateway variant: an {@code edgemicro_} proxy and a product that also lists {@code edgemicro-auth}. Default false. */
+        /** The Edge Microgateway variant: an {@code edgemicro_} proxy and a product that also lists {@code edgemicro-auth}. Default: false. */
         public Builder microgateway(boolean microgateway) {
             this.microgateway = microgateway;
             return this;
         }
 
         /**
-         * Whether to create an API product for the proxy. Default true; false for a proxy another component's
+         * Whether to create an API product for the proxy. Default: true; false for a proxy another component's
          * product packages (see {@link #productProxies(List)}), or one clients never call with a key (a health check).
          */
         public Builder createProduct(boolean createProduct) {

@@ -28,9 +28,13 @@ public final class MicrogatewayProxies extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:MicrogatewayProxies";
 
-    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
     @Export(name = "consumerKey", refs = String.class)
-    public final Output<String> consumerKey;
+    private final Output<String> consumerKey;
+
+    /** The sample app's consumer key (a Pulumi secret); empty without a consumer. */
+    public Output<String> consumerKey() {
+        return this.consumerKey;
+    }
 
     private final List<ApigeeProxy> routeProxies;
     private final ApigeeProxy healthProxy;
@@ -60,7 +64,7 @@ public final class MicrogatewayProxies extends ComponentResource {
         all.add(first);
         all.addAll(others);
         this.routeProxies = List.copyOf(all);
-        this.consumerKey = first.consumerKey;
+        this.consumerKey = first.consumerKey();
         registerOutputs(Map.of("consumerKey", consumerKey));
     }
 

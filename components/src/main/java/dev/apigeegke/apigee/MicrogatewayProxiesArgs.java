@@ -77,7 +77,7 @@ public final class MicrogatewayProxiesArgs {
             return this;
         }
 
-        /** The routes the gateway serves (at least one, names distinct), each an {@code edgemicro_<name>} proxy. */
+        /** The routes the gateway serves (at least one, names distinct), each an {@code edgemicro_<name>} proxy. Required. */
         public Builder routes(List<MicrogatewayRoute> routes) {
             this.routes = routes == null ? List.of() : new ArrayList<>(routes);
             return this;

@@ -57,15 +57,29 @@ public final class GkeCluster extends ComponentResource {
     /** A DNS label's length limit: beyond it the length is the first thing to fix. */
     private static final int LABEL_MAX = 63;
 
-    /** The cluster's name in GKE. */
     @Export(name = "clusterName", refs = String.class)
-    public final Output<String> clusterName;
-    /** The control plane's IP address. */
+    private final Output<String> clusterName;
+
+    /** The cluster's name in GKE. */
+    public Output<String> clusterName() {
+        return this.clusterName;
+    }
+
     @Export(name = "endpoint", refs = String.class)
-    public final Output<String> endpoint;
-    /** A kubeconfig for the cluster (a Pulumi secret), authenticating through gke-gcloud-auth-plugin. */
+    private final Output<String> endpoint;
+
+    /** The control plane's IP address. */
+    public Output<String> endpoint() {
+        return this.endpoint;
+    }
+
     @Export(name = "kubeconfig", refs = String.class)
-    public final Output<String> kubeconfig;
+    private final Output<String> kubeconfig;
+
+    /** A kubeconfig for the cluster (a Pulumi secret), authenticating through gke-gcloud-auth-plugin. */
+    public Output<String> kubeconfig() {
+        return this.kubeconfig;
+    }
 
     private final Cluster cluster;
     private final NodePool nodePool;

@@ -241,37 +241,37 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /** Node machine type. Default {@code e2-standard-2} (2 vCPUs, 8 GB). */
+        /** Node machine type. Default: {@code e2-standard-2} (2 vCPUs, 8 GB). */
         public Builder machineType(String machineType) {
             this.machineType = machineType;
             return this;
         }
 
-        /** Node image. Default {@code COS_CONTAINERD}; {@code UBUNTU_CONTAINERD} is also accepted. */
+        /** Node image. Default: {@code COS_CONTAINERD}; {@code UBUNTU_CONTAINERD} is also accepted. */
         public Builder imageType(String imageType) {
             this.imageType = imageType;
             return this;
         }
 
-        /** Node boot disk size in GB. Default 100 (pd-balanced). */
+        /** Node boot disk size in GB. Default: 100 (pd-balanced). */
         public Builder diskSizeGb(int diskSizeGb) {
             this.diskSizeGb = diskSizeGb;
             return this;
         }
 
-        /** GKE release channel. Default {@code REGULAR}. */
+        /** GKE release channel. Default: {@code REGULAR}. */
         public Builder releaseChannel(String releaseChannel) {
             this.releaseChannel = releaseChannel;
             return this;
         }
 
-        /** Whether GKE refuses to delete the cluster. Default true: set false before {@code pulumi destroy}. */
+        /** Whether GKE refuses to delete the cluster. Default: true; set false before {@code pulumi destroy}. */
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
         }
 
-        /** VPC network name. Default {@code default}. */
+        /** VPC network name. Default: {@code default}. */
         public Builder network(String network) {
             this.network = network;
             return this;
@@ -311,7 +311,7 @@ public final class GkeClusterArgs {
         }
 
         /**
-         * Whether the cluster autoscaler sizes the pool between minNodes and maxNodes. Default true, so pods a
+         * Whether the cluster autoscaler sizes the pool between minNodes and maxNodes. Default: true, so pods a
          * HorizontalPodAutoscaler adds get nodes; false gives a fixed pool of nodesPerZone per zone.
          */
         public Builder autoscaling(boolean autoscaling) {
@@ -332,7 +332,7 @@ public final class GkeClusterArgs {
         }
 
         /**
-         * Whether the seed's sizing is enforced: at least 3 nodes of at least 2 vCPUs. Default true;
+         * Whether the seed's sizing is enforced: at least 3 nodes of at least 2 vCPUs. Default: true;
          * set false for a deliberately small development cluster.
          */
         public Builder requireProductionSize(boolean requireProductionSize) {

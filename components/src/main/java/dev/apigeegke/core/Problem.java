@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param fix      what is wrong and what to do instead
  */
 public record Problem(String argument, String value, String fix) {
+    /** Requires an argument and a fix: a problem that names neither cannot be acted on. */
     public Problem {
         Objects.requireNonNull(argument, "argument");
         Objects.requireNonNull(fix, "fix");

@@ -41,6 +41,7 @@ public final class Problems {
         return List.copyOf(found);
     }
 
+    /** Whether no problem was found so far. */
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -80,15 +80,29 @@ public final class ArmoredIngress extends ComponentResource {
     private static final int LONGEST_INTERNAL_SUFFIX = 1 + Math.max(IngressNetwork.SUBNET_SUFFIX.length(), IngressNetwork.FIREWALL_SUFFIX.length());
     private static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "apigee-gke");
 
-    /** The Ingress's static IP address. */
     @Export(name = "address", refs = String.class)
-    public final Output<String> address;
-    /** The base URL clients (or the Apigee proxy's target) use: https with domains, else http on the IP. */
+    private final Output<String> address;
+
+    /** The Ingress's static IP address. */
+    public Output<String> address() {
+        return this.address;
+    }
+
     @Export(name = "url", refs = String.class)
-    public final Output<String> url;
-    /** The Cloud Armor policy's name (empty for an internal Ingress). */
+    private final Output<String> url;
+
+    /** The base URL clients (or the Apigee proxy's target) use: https with domains, else http on the IP. */
+    public Output<String> url() {
+        return this.url;
+    }
+
     @Export(name = "securityPolicyName", refs = String.class)
-    public final Output<String> securityPolicyName;
+    private final Output<String> securityPolicyName;
+
+    /** The Cloud Armor policy's name (empty for an internal Ingress). */
+    public Output<String> securityPolicyName() {
+        return this.securityPolicyName;
+    }
 
     private final ArmoredIngressArgs args;
     private final @Nullable SecurityPolicy securityPolicy;

@@ -225,33 +225,33 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** The namespace of the Kubernetes objects. Default {@code default}. */
+        /** The namespace of the Kubernetes objects. Default: {@code default}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
             return this;
         }
 
-        /** The only source ranges admitted (IPv4 and IPv6 CIDRs): the API gateway's egress addresses. */
+        /** The only source ranges admitted (IPv4 and IPv6 CIDRs): the API gateway's egress addresses. Required unless internal. */
         public Builder allowlist(List<String> cidrs) {
             this.allowlist = cidrs == null ? null : new ArrayList<>(cidrs);
             this.allowlistOutput = null;
             return this;
         }
 
-        /** The allowlist as an output of other resources; it is checked when its value is known. */
+        /** The allowlist as an output of other resources; it is checked when its value is known. Required unless internal, as {@link #allowlist(List)}. */
         public Builder allowlist(Output<List<String>> cidrs) {
             this.allowlistOutput = cidrs;
             this.allowlist = null;
             return this;
         }
 
-        /** The Services behind the Ingress (at least one). */
+        /** The Services behind the Ingress (at least one). Required, here or with {@link #backend(IngressBackend)}. */
         public Builder backends(List<IngressBackend> backends) {
             this.backends = backends == null ? new ArrayList<>() : new ArrayList<>(backends);
             return this;
         }
 
-        /** Adds a Service behind the Ingress. */
+        /** Adds a Service behind the Ingress. Required at least once, unless {@link #backends(List)} is given. */
         public Builder backend(IngressBackend backend) {
             this.backends.add(backend);
             return this;
@@ -264,7 +264,7 @@ public final class ArmoredIngressArgs {
         }
 
         /**
-         * An internal Ingress ({@code gce-internal}, regional address) for clients inside the VPC. Default false.
+         * An internal Ingress ({@code gce-internal}, regional address) for clients inside the VPC. Default: false.
          * Cloud Armor does not attach to internal load balancers through BackendConfig, so no policy is created.
          * Requires {@link #region} and {@link #proxyOnlySubnet}; {@link #network} names the cluster's network.
          */
@@ -297,7 +297,7 @@ public final class ArmoredIngressArgs {
 
         /**
          * The cluster's VPC network (a name or self link), where an internal Ingress's proxy-only subnet and
-         * firewall rule go. Default {@code default}, as {@code GkeClusterArgs}; only for an internal Ingress.
+         * firewall rule go. Default: {@code default}, as {@code GkeClusterArgs}; only for an internal Ingress.
          */
         public Builder network(String network) {
             this.network = network;
@@ -307,7 +307,7 @@ public final class ArmoredIngressArgs {
         /**
          * A NetworkPolicy per backend, selecting its pods and admitting only Google's load balancer and health-check
          * ranges ({@code 35.191.0.0/16}, {@code 130.211.0.0/22}), plus the proxy-only subnet when internal, on the
-         * target port, so nothing in the VPC or the cluster reaches the pods around the load balancer. Default true.
+         * target port, so nothing in the VPC or the cluster reaches the pods around the load balancer. Default: true.
          * NetworkPolicies add up: other policies selecting the same pods (a gateway's own) still admit their callers.
          */
         public Builder networkPolicies(boolean enabled) {
@@ -336,7 +336,7 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** WAF sensitivity from 1 (fewest false positives) to 4. Default 1. */
+        /** WAF sensitivity from 1 (fewest false positives) to 4. Default: 1. */
         public Builder wafSensitivity(int sensitivity) {
             this.wafSensitivity = sensitivity;
             return this;
@@ -352,25 +352,25 @@ public final class ArmoredIngressArgs {
             return this;
         }
 
-        /** Cloud Armor Adaptive Protection (layer 7 DDoS detection). Default false. */
+        /** Cloud Armor Adaptive Protection (layer 7 DDoS detection). Default: false. */
         public Builder adaptiveProtection(boolean enabled) {
             this.adaptiveProtection = enabled;
             return this;
         }
 
-        /** Verbose Cloud Armor logging. Default false. */
+        /** Verbose Cloud Armor logging. Default: false. */
         public Builder verboseLogging(boolean enabled) {
             this.verboseLogging = enabled;
             return this;
         }
 
-        /** The status of denied requests: 403 (default), 404 or 502. */
+        /** The status of denied requests: 403, 404 or 502. Default: 403. */
         public Builder denyStatus(int status) {
             this.denyStatus = status;
             return this;
         }
 
-        /** Backend service timeout in seconds. Default 30. */
+        /** Backend service timeout in seconds. Default: 30. */
         public Builder timeoutSec(int timeoutSec) {
             this.timeoutSec = timeoutSec;
             return this;
@@ -378,14 +378,14 @@ public final class ArmoredIngressArgs {
 
         /**
          * Connection draining timeout in seconds, 0 to 3600. Keep the backends' preStop waits at least this long.
-         * Default 30.
+         * Default: 30.
          */
         public Builder drainingTimeoutSec(int drainingTimeoutSec) {
             this.drainingTimeoutSec = drainingTimeoutSec;
             return this;
         }
 
-        /** Share of requests logged by the load balancer, 0.0 to 1.0. Default 1.0. */
+        /** Share of requests logged by the load balancer, 0.0 to 1.0. Default: 1.0. */
         public Builder logSampleRate(double rate) {
             this.logSampleRate = rate;
             return this;

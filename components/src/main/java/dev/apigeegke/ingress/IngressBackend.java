@@ -107,7 +107,7 @@ public final class IngressBackend {
             return this;
         }
 
-        /** The Service port. Default 80. */
+        /** The Service port. Default: 80. */
         public Builder port(int port) {
             this.port = port;
             return this;
@@ -125,12 +125,12 @@ public final class IngressBackend {
             return this;
         }
 
-        /** Path prefixes routed to this backend. */
+        /** Path prefixes routed to this backend. Default: none (reachable only as the default backend). */
         public Builder paths(String... paths) {
             return paths(List.of(paths));
         }
 
-        /** The load balancer health check path. Default {@code /}. */
+        /** The load balancer health check path. Default: {@code /}. */
         public Builder healthCheckPath(String healthCheckPath) {
             this.healthCheckPath = healthCheckPath;
             return this;

@@ -262,39 +262,39 @@ public final class MicrogatewayConfig {
         /**
          * The port the gateway listens on ({@code edgemicro.port}); the image ignores EDGEMICRO_PORT when it runs
          * several processes, so this is the port. MicrogatewayService and MicrogatewaySidecar need 8000, the port
-         * of their Services, probes and NetworkPolicies. Default 8000.
+         * of their Services, probes and NetworkPolicies. Default: 8000.
          */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The most client connections the gateway accepts at once. Default 1000. */
+        /** The most client connections the gateway accepts at once. Default: 1000. */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
-        /** Seconds between checks for changed proxies, products and keys on Apigee. Default 600. */
+        /** Seconds between checks for changed proxies, products and keys on Apigee. Default: 600. */
         public Builder configChangePollInterval(int seconds) {
             this.configChangePollInterval = seconds;
             return this;
         }
 
-        /** The directory of the gateway's log files. Default {@code /opt/apigee/logs} (writable in the image). */
+        /** The directory of the gateway's log files. Default: {@code /opt/apigee/logs} (writable in the image). */
         public Builder logDir(String logDir) {
             this.logDir = logDir;
             return this;
         }
 
-        /** error, warn, info or debug. Default error. */
+        /** error, warn, info or debug. Default: error. */
         public Builder logLevel(String logLevel) {
             this.logLevel = logLevel;
             return this;
         }
 
         /**
-         * The plugin sequence, in the order requests pass through it. Default healthcheck, oauth, spikearrest, quota:
+         * The plugin sequence, in the order requests pass through it. Default: healthcheck, oauth, spikearrest, quota:
          * health checks answered before authentication, quota counted per authenticated application.
          */
         public Builder plugins(List<String> plugins) {
@@ -302,25 +302,25 @@ public final class MicrogatewayConfig {
             return this;
         }
 
-        /** Settings of the oauth plugin. Default {@link OAuth#defaults()}. */
+        /** Settings of the oauth plugin. Default: {@link OAuth#defaults()}. */
         public Builder oauth(OAuth oauth) {
             this.oauth = oauth;
             return this;
         }
 
-        /** Settings of the spikearrest plugin (which must be in the sequence). Default {@link SpikeArrestPlugin#defaults()}. */
+        /** Settings of the spikearrest plugin (which must be in the sequence). Default: {@link SpikeArrestPlugin#defaults()}. */
         public Builder spikeArrest(SpikeArrestPlugin spikeArrest) {
             this.spikeArrest = spikeArrest;
             return this;
         }
 
-        /** Headers the gateway adds. Default {@link Headers#defaults()}: all on. */
+        /** Headers the gateway adds. Default: {@link Headers#defaults()}: all on. */
         public Builder headers(Headers headers) {
             this.headers = headers;
             return this;
         }
 
-        /** Analytics buffering. Default {@link Analytics#defaults()}. */
+        /** Analytics buffering. Default: {@link Analytics#defaults()}. */
         public Builder analytics(Analytics analytics) {
             this.analytics = analytics;
             return this;
@@ -338,7 +338,7 @@ public final class MicrogatewayConfig {
             return this;
         }
 
-        /** The same as {@link #publicKeyOverride(String)}: the organization's edgemicro-auth public key. */
+        /** The same as {@link #publicKeyOverride(String)}: the organization's edgemicro-auth public key. Default: none. */
         public Builder publicKey(String pem) {
             return publicKeyOverride(pem);
         }

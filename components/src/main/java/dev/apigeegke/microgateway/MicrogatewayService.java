@@ -55,7 +55,7 @@ import javax.annotation.Nullable;
  * Service on port 8000, and NetworkPolicies so the protected backends accept traffic only from the gateway.
  * The gateway's ServiceAccount has no token and no RBAC: the gateway never calls the Kubernetes API, only Apigee.
  *
- * <p>Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} in {@link #namespace()} with {@link #selector()},
+ * <p>Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} in {@link #namespaceName()} with {@link #selector()},
  * {@link #port()} and {@link #healthPath()}: the load balancer's health check must use {@code /healthcheck}, since
  * the {@code oauth} plugin rejects {@code /}. Put {@code healthcheck} before {@code oauth} in the plugin sequence.
  *
@@ -78,15 +78,32 @@ public final class MicrogatewayService extends ComponentResource {
     /** The health-check plugin's path: point load balancer health checks here, not at "/". */
     public static final String HEALTH_PATH = MicrogatewayServiceDefaults.HEALTH_PATH;
 
-    /** The ClusterIP Service's name. */
     @Export(name = "serviceName", refs = String.class)
-    public final Output<String> serviceName;
-    /** The gateway's namespace. */
+    private final Output<String> serviceName;
+
+    /** The ClusterIP Service's name. */
+    public Output<String> serviceName() {
+        return this.serviceName;
+    }
+
     @Export(name = "namespace", refs = String.class)
-    public final Output<String> namespace;
-    /** The rendered config YAML; not a secret, as it holds no credential (the key and secret live only in the Secret). */
+    private final Output<String> namespace;
+
+    /**
+     * The gateway's namespace, known once the Namespace exists (when this component creates it); for the plain name,
+     * known before deployment, see {@link #namespaceName()}.
+     */
+    public Output<String> namespace() {
+        return this.namespace;
+    }
+
     @Export(name = "config", refs = String.class)
-    public final Output<String> config;
+    private final Output<String> config;
+
+    /** The rendered config YAML; not a secret, as it holds no credential (the key and secret live only in the Secret). */
+    public Output<String> config() {
+        return this.config;
+    }
 
     private final String name;
     private final MicrogatewayServiceArgs args;
@@ -210,8 +227,12 @@ public final class MicrogatewayService extends ComponentResource {
         return MicrogatewayServiceDefaults.HEALTH_PATH;
     }
 
-    /** The gateway's namespace as plain text, known before deployment (see also the {@link #namespace} output). */
-    public String namespace() {
+    /**
+     * The name of the gateway's namespace as a plain value, known before anything is deployed: pass it where a plain
+     * value decides which resources exist, such as an {@link dev.apigeegke.ingress.ArmoredIngress}'s namespace. The
+     * {@link #namespace()} output holds the same name once the namespace exists.
+     */
+    public String namespaceName() {
         return args.namespace();
     }
 

@@ -264,13 +264,13 @@ public final class MicrogatewayServiceArgs {
             return this;
         }
 
-        /** The gateway's namespace. Default {@code edgemicro-system}. */
+        /** The gateway's namespace. Default: {@code edgemicro-system}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
             return this;
         }
 
-        /** Whether to create the namespace; false uses an existing one without managing it. Default true. */
+        /** Whether to create the namespace; false uses an existing one without managing it. Default: true. */
         public Builder createNamespace(boolean createNamespace) {
             this.createNamespace = createNamespace;
             return this;
@@ -278,32 +278,32 @@ public final class MicrogatewayServiceArgs {
 
         /**
          * The gateway image, pinned to a version or a digest ({@code ...edgemicro:3.3.12@sha256:...}).
-         * Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}.
+         * Default: {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}.
          */
         public Builder image(String image) {
             this.image = image;
             return this;
         }
 
-        /** The minimum number of gateway pods, kept by the autoscaler. Default 2, so a node can drain without an outage. */
+        /** The minimum number of gateway pods, kept by the autoscaler. Default: 2, so a node can drain without an outage. */
         public Builder replicas(int replicas) {
             this.replicas = replicas;
             return this;
         }
 
-        /** The most pods the autoscaler may run. Default 10. */
+        /** The most pods the autoscaler may run. Default: 10. */
         public Builder maxReplicas(int maxReplicas) {
             this.maxReplicas = maxReplicas;
             return this;
         }
 
-        /** The average CPU utilization, in percent of the request, the autoscaler aims for. Default 70. */
+        /** The average CPU utilization, in percent of the request, the autoscaler aims for. Default: 70. */
         public Builder targetCpuUtilization(int percent) {
             this.targetCpuUtilization = percent;
             return this;
         }
 
-        /** Node.js worker processes per pod ({@code EDGEMICRO_PROCESSES}). Default 1. */
+        /** Node.js worker processes per pod ({@code EDGEMICRO_PROCESSES}). Default: 1. */
         public Builder processes(int processes) {
             this.processes = processes;
             return this;
@@ -311,7 +311,7 @@ public final class MicrogatewayServiceArgs {
 
         /**
          * Seconds the image waits after SIGTERM, once {@code edgemicro stop} has told the workers to finish their
-         * requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default 20.
+         * requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default: 20.
          */
         public Builder stopDelaySeconds(int seconds) {
             this.stopDelaySeconds = seconds;
@@ -321,20 +321,20 @@ public final class MicrogatewayServiceArgs {
         /**
          * Seconds the preStop hook keeps the gateway serving before SIGTERM, while the load balancer stops sending it
          * requests; keep it at least the Ingress's connection-draining timeout (30 s by default). 0 to 3600, 0 for
-         * no hook. The pod's grace period is this plus the stop delay plus 10 seconds. Default 30.
+         * no hook. The pod's grace period is this plus the stop delay plus 10 seconds. Default: 30.
          */
         public Builder preStopSeconds(int seconds) {
             this.preStopSeconds = seconds;
             return this;
         }
 
-        /** Resource requests; replace the defaults (cpu 500m, memory 512Mi) as a whole. A cpu request is required by the autoscaler. */
+        /** Resource requests, replacing the defaults as a whole; the autoscaler needs a cpu request. Default: cpu 500m, memory 512Mi. */
         public Builder requests(Map<String, String> requests) {
             this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
             return this;
         }
 
-        /** Resource limits; replace the defaults (cpu 1, memory 1Gi) as a whole. */
+        /** Resource limits, replacing the defaults as a whole. Default: cpu 1, memory 1Gi. */
         public Builder limits(Map<String, String> limits) {
             this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
             return this;

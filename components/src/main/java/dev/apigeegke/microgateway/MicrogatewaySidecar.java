@@ -60,12 +60,21 @@ public final class MicrogatewaySidecar extends ComponentResource {
     private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     private static final String SERVICE = "kubernetes:core/v1:Service";
 
-    /** The rendered config YAML; not a secret, as it holds no credential. */
     @Export(name = "config", refs = String.class)
-    public final Output<String> config;
-    /** The name of the Secret the sidecar reads its credentials from. */
+    private final Output<String> config;
+
+    /** The rendered config YAML; not a secret, as it holds no credential. */
+    public Output<String> config() {
+        return this.config;
+    }
+
     @Export(name = "secretName", refs = String.class)
-    public final Output<String> secretName;
+    private final Output<String> secretName;
+
+    /** The name of the Secret the sidecar reads its credentials from. */
+    public Output<String> secretName() {
+        return this.secretName;
+    }
 
     private final String name;
     private final MicrogatewaySidecarArgs args;

@@ -228,7 +228,7 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
-        /** The service's namespace, where the Secret and NetworkPolicy go. Default {@code default}. */
+        /** The service's namespace, where the Secret and NetworkPolicy go. Default: {@code default}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
             return this;
@@ -256,19 +256,19 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
-        /** The gateway image, pinned to a version or digest. Default {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
+        /** The gateway image, pinned to a version or digest. Default: {@code gcr.io/apigee-microgateway/edgemicro:3.3.12}, as MicrogatewayService. */
         public Builder image(String image) {
             this.image = image;
             return this;
         }
 
-        /** The sidecar's requests; replace the defaults (cpu 100m, memory 256Mi) as a whole. */
+        /** The sidecar's requests, replacing the defaults as a whole. Default: cpu 100m, memory 256Mi. */
         public Builder requests(Map<String, String> requests) {
             this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
             return this;
         }
 
-        /** The sidecar's limits; replace the defaults (cpu 500m, memory 512Mi) as a whole. */
+        /** The sidecar's limits, replacing the defaults as a whole. Default: cpu 500m, memory 512Mi. */
         public Builder limits(Map<String, String> limits) {
             this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
             return this;
@@ -277,7 +277,7 @@ public final class MicrogatewaySidecarArgs {
         /**
          * Also add the old injector's init container, which redirects all inbound TCP to 8000 with iptables. It needs
          * NET_ADMIN and root, so the pod fails the Pod Security "baseline" and "restricted" levels; requires
-         * {@link #proxyInitImage}. Default false: port takeover (Service → 8000, NetworkPolicy admits only 8000) needs
+         * {@link #proxyInitImage}. Default: false: port takeover (Service → 8000, NetworkPolicy admits only 8000) needs
          * no capability and passes "restricted".
          */
         public Builder iptablesRedirect(boolean iptablesRedirect) {
@@ -293,14 +293,14 @@ public final class MicrogatewaySidecarArgs {
 
         /**
          * Seconds the sidecar's preStop hook keeps it serving while the load balancer detaches the pod; keep it at
-         * least the Ingress's connection-draining timeout (30 s by default). 0 to 3600, 0 for no hook. Default 30.
+         * least the Ingress's connection-draining timeout (30 s by default). 0 to 3600, 0 for no hook. Default: 30.
          */
         public Builder preStopSeconds(int seconds) {
             this.preStopSeconds = seconds;
             return this;
         }
 
-        /** Seconds the image waits after SIGTERM for in-flight requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default 20. */
+        /** Seconds the image waits after SIGTERM for in-flight requests ({@code EDGEMICRO_STOP_DELAY}), 1 to 1800. Default: 20. */
         public Builder stopDelaySeconds(int seconds) {
             this.stopDelaySeconds = seconds;
             return this;

@@ -1,6 +1,7 @@
 package dev.apigeegke.workload;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -48,7 +49,16 @@ public final class Microservice extends ComponentResource {
     /** The type token; it never changes. */
     public static final String TYPE = "apigee-gke:index:Microservice";
 
-    private final String name;
+    @Export(name = "name", refs = String.class)
+    private final Output<String> name;
+
+    /** The Deployment's name in Kubernetes, which the ClusterIP Service (with {@code clusterService(true)}) shares. */
+    public Output<String> name() {
+        return this.name;
+    }
+
+    /** The same name as a plain value: the selector and the in-cluster URL are known before anything is deployed. */
+    private final String kubernetesName;
     private final MicroserviceArgs args;
     private final Deployment deployment;
     private final @Nullable Service service;
@@ -61,7 +71,8 @@ public final class Microservice extends ComponentResource {
     /** Creates the Deployment; pass the Kubernetes provider in {@code options}. */
     public Microservice(String name, MicroserviceArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);
-        this.name = name;
+        this.kubernetesName = name;
+        this.name = Output.of(name);
         this.args = args;
         var labels = new java.util.TreeMap<String, String>(args.labels());
         labels.putAll(selector());
@@ -128,12 +139,12 @@ public final class Microservice extends ComponentResource {
         } else {
             this.service = null;
         }
-        registerOutputs(Map.of("name", Output.of(name)));
+        registerOutputs(Map.of("name", this.name));
     }
 
     /** The labels that select this microservice's pods. */
     public Map<String, String> selector() {
-        return selectorFor(name);
+        return selectorFor(kubernetesName);
     }
 
     /** The labels that select the pods of the microservice named {@code name}, known before it is created. */
@@ -153,7 +164,7 @@ public final class Microservice extends ComponentResource {
 
     /** The in-cluster URL of the ClusterIP Service, e.g. {@code http://orders.default.svc.cluster.local}. */
     public String clusterUrl() {
-        return "http://" + name + "." + args.namespace() + ".svc.cluster.local";
+        return "http://" + kubernetesName + "." + args.namespace() + ".svc.cluster.local";
     }
 
     /** The ClusterIP Service, when {@code clusterService(true)}. */

@@ -138,7 +138,7 @@ public final class MicroserviceArgs {
         private Builder() {
         }
 
-        /** The namespace. Default {@code default}. */
+        /** The namespace. Default: {@code default}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
             return this;
@@ -156,13 +156,13 @@ public final class MicroserviceArgs {
             return this;
         }
 
-        /** Pod replicas. Default 2, so one pod can be rescheduled without an outage. */
+        /** Pod replicas. Default: 2, so one pod can be rescheduled without an outage. */
         public Builder replicas(int replicas) {
             this.replicas = replicas;
             return this;
         }
 
-        /** The path of the readiness and liveness probes. Default {@code /}. */
+        /** The path of the readiness and liveness probes. Default: {@code /}. */
         public Builder healthPath(String healthPath) {
             this.healthPath = healthPath;
             return this;
@@ -180,19 +180,19 @@ public final class MicroserviceArgs {
             return this;
         }
 
-        /** Resource requests; replaces the defaults (cpu 100m, memory 128Mi) as a whole. */
+        /** Resource requests, replacing the defaults as a whole. Default: cpu 100m, memory 128Mi. */
         public Builder requests(Map<String, String> requests) {
             this.requests = requests == null ? new TreeMap<>() : new TreeMap<>(requests);
             return this;
         }
 
-        /** Resource limits; replaces the defaults (cpu 500m, memory 256Mi) as a whole. */
+        /** Resource limits, replacing the defaults as a whole. Default: cpu 500m, memory 256Mi. */
         public Builder limits(Map<String, String> limits) {
             this.limits = limits == null ? new TreeMap<>() : new TreeMap<>(limits);
             return this;
         }
 
-        /** The non-root user id the container runs as. Default 65532. */
+        /** The non-root user id the container runs as. Default: 65532. */
         public Builder runAsUser(long uid) {
             this.runAsUser = uid;
             return this;
@@ -203,7 +203,7 @@ public final class MicroserviceArgs {
          * Services stop sending it requests: at least the Ingress's connection-draining timeout (30 s by default) for
          * a load balancer's backend, and a sidecar's {@code drainSeconds()} behind one. The image needs a
          * {@code sleep} command; for an image without one (distroless), set 0 and delay the shutdown in the app.
-         * 0 to 3600. Default 30.
+         * 0 to 3600. Default: 30.
          */
         public Builder preStopSeconds(int seconds) {
             this.preStopSeconds = seconds;
@@ -218,7 +218,7 @@ public final class MicroserviceArgs {
 
         /**
          * A ClusterIP Service named like the microservice, port 80 to the container port, for callers inside the
-         * cluster (e.g. a gateway). Default false: an {@link dev.apigeegke.ingress.ArmoredIngress} creates its own.
+         * cluster (e.g. a gateway). Default: false: an {@link dev.apigeegke.ingress.ArmoredIngress} creates its own.
          */
         public Builder clusterService(boolean clusterService) {
             this.clusterService = clusterService;

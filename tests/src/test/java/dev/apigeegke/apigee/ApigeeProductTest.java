@@ -71,8 +71,8 @@ class ApigeeProductTest {
         var plan = Harness.deploy(ctx -> {
             var other = new ApigeeProduct("catalog", args().name("catalog").build());
             var shop = new ApigeeProduct("shop", args().consumer(CONSUMER).consumerName("samples").build()
-                    .withOtherProducts(List.of(other.productName, Output.of("legacy"))));
-            ctx.export("consumerKey", shop.consumerKey);
+                    .withOtherProducts(List.of(other.productName(), Output.of("legacy"))));
+            ctx.export("consumerKey", shop.consumerKey());
             ctx.export("consumerSecret", shop.app().orElseThrow().consumerSecret());
         });
         assertThat(plan.get(DEVELOPER, "samples-developer").inputs()).containsEntry("email", "dev@example.com")
@@ -96,7 +96,7 @@ class ApigeeProductTest {
 
     @Test
     void withoutAConsumerTheKeyIsAnEmptySecret() {
-        var plan = Harness.preview(ctx -> ctx.export("consumerKey", new ApigeeProduct("shop", args().build()).consumerKey));
+        var plan = Harness.preview(ctx -> ctx.export("consumerKey", new ApigeeProduct("shop", args().build()).consumerKey()));
         assertThat(plan.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 

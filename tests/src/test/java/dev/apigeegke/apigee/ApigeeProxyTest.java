@@ -36,8 +36,8 @@ class ApigeeProxyTest {
     private static Plan preview(ApigeeProxyArgs args) {
         return Harness.preview(ctx -> {
             var api = new ApigeeProxy("shop", args, null);
-            ctx.export("proxyUrl", api.proxyUrl);
-            ctx.export("consumerKey", api.consumerKey);
+            ctx.export("proxyUrl", api.proxyUrl());
+            ctx.export("consumerKey", api.consumerKey());
         });
     }
 
@@ -89,7 +89,7 @@ class ApigeeProxyTest {
     void consumerKeyAndSecretAreSecretOutputs() {
         var plan = Harness.deploy(ctx -> {
             var api = new ApigeeProxy("shop", args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build(), null);
-            ctx.export("consumerKey", api.consumerKey);
+            ctx.export("consumerKey", api.consumerKey());
             ctx.export("consumerSecret", api.app().orElseThrow().consumerSecret());
         });
         assertThat(plan.outputs()).containsEntry("consumerKey", Harness.SECRET).containsEntry("consumerSecret", Harness.SECRET);

@@ -28,7 +28,7 @@ class MicrogatewayProxiesTest {
     }
 
     private static Plan preview(MicrogatewayProxiesArgs args) {
-        return Harness.preview(ctx -> ctx.export("consumerKey", new MicrogatewayProxies("shop", args).consumerKey));
+        return Harness.preview(ctx -> ctx.export("consumerKey", new MicrogatewayProxies("shop", args).consumerKey()));
     }
 
     @Test
@@ -66,7 +66,7 @@ class MicrogatewayProxiesTest {
                 .isEqualTo(List.of("shop-product"));
         assertThat(plan.get("apigee:index:Developer", "shop-orders-developer").inputs())
                 .containsEntry("firstName", "Sample").containsEntry("lastName", "Consumer");
-        var deployed = Harness.deploy(ctx -> ctx.export("consumerKey", new MicrogatewayProxies("shop", args().build()).consumerKey));
+        var deployed = Harness.deploy(ctx -> ctx.export("consumerKey", new MicrogatewayProxies("shop", args().build()).consumerKey()));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
         assertThat(preview(args().consumer(null).build()).ofType("apigee:index:DeveloperApp")).isEmpty();
     }

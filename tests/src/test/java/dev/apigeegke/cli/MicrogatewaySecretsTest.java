@@ -41,8 +41,8 @@ class MicrogatewaySecretsTest {
         var built = args.build();
         return Harness.preview(ctx -> {
             var gateway = new MicrogatewayService("edge-microgateway", built, null);
-            ctx.export("config", gateway.config);
-            ctx.export("serviceName", gateway.serviceName);
+            ctx.export("config", gateway.config());
+            ctx.export("serviceName", gateway.serviceName());
         });
     }
 

@@ -139,11 +139,11 @@ class GkeClusterTest {
         var kubeconfig = new AtomicReference<String>();
         var plan = Harness.deploy(ctx -> {
             var cluster = new GkeCluster("main", args().build());
-            cluster.kubeconfig.applyValue(k -> {
+            cluster.kubeconfig().applyValue(k -> {
                 kubeconfig.set(k);
                 return k;
             });
-            ctx.export("kubeconfig", cluster.kubeconfig);
+            ctx.export("kubeconfig", cluster.kubeconfig());
         });
         assertThat(plan.outputs()).containsEntry("kubeconfig", Harness.SECRET);
         assertThat(plan.get("pulumi:providers:kubernetes", "main-k8s").inputs()).containsEntry("kubeconfig", Harness.SECRET);

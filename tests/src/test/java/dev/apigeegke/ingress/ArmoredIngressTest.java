@@ -505,10 +505,10 @@ class ArmoredIngressTest {
 
     @Test
     void urlIsHttpOnTheAddressOrHttpsOnTheFirstDomain() {
-        var http = Harness.deploy(ctx -> ctx.export("url", new ArmoredIngress("edge", args(List.of("203.0.113.0/24")).build(), null).url));
+        var http = Harness.deploy(ctx -> ctx.export("url", new ArmoredIngress("edge", args(List.of("203.0.113.0/24")).build(), null).url()));
         assertThat(http.outputs()).containsEntry("url", "http://" + Harness.FakeCloud.ADDRESS);
         var https = Harness.deploy(ctx -> ctx.export("url", new ArmoredIngress("edge", args(List.of("203.0.113.0/24"))
-                .domains(List.of("api.example.com")).build(), null).url));
+                .domains(List.of("api.example.com")).build(), null).url()));
         assertThat(https.outputs()).containsEntry("url", "https://api.example.com");
     }
 }

@@ -109,8 +109,8 @@ class MicrogatewayServiceTest {
     void usesAnExistingNamespaceWithoutCreatingIt() {
         var plan = Harness.preview(ctx -> {
             var gateway = new MicrogatewayService("edge-microgateway", args().namespace("apis").createNamespace(false).build(), null);
-            ctx.export("namespace", gateway.namespace);
-            assertThat(gateway.namespace()).isEqualTo("apis");
+            ctx.export("namespace", gateway.namespace());
+            assertThat(gateway.namespaceName()).isEqualTo("apis");
         });
         assertThat(plan.ofType(NAMESPACE)).isEmpty();
         assertThat(at(inputs(plan, DEPLOYMENT, "deployment"), "metadata", "namespace")).isEqualTo("apis");
@@ -315,9 +315,9 @@ class MicrogatewayServiceTest {
             assertThat(gateway.selector()).isEqualTo(GATEWAY_PODS);
             assertThat(gateway.port()).isEqualTo(8000);
             assertThat(gateway.healthPath()).isEqualTo("/healthcheck");
-            assertThat(gateway.namespace()).isEqualTo("edgemicro-system");
-            ctx.export("serviceName", gateway.serviceName);
-            ctx.export("namespace", gateway.namespace);
+            assertThat(gateway.namespaceName()).isEqualTo("edgemicro-system");
+            ctx.export("serviceName", gateway.serviceName());
+            ctx.export("namespace", gateway.namespace());
         });
         var svc = inputs(plan, SERVICE, "service");
         assertThat(at(svc, "metadata", "name")).isEqualTo("edge-microgateway");
@@ -375,7 +375,7 @@ class MicrogatewayServiceTest {
     void exportsTheRenderedConfigInClearAsItHoldsNoCredential() {
         var config = config("acme", "test");
         var plan = Harness.preview(ctx -> ctx.export("config",
-                new MicrogatewayService("edge-microgateway", args().config(config).build(), null).config));
+                new MicrogatewayService("edge-microgateway", args().config(config).build(), null).config()));
         assertThat(plan.outputs().get("config")).isEqualTo(config.toYaml()).asString().doesNotContain(KEY).doesNotContain(GATEWAY_SECRET);
     }
 

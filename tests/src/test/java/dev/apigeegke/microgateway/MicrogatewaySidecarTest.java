@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MicrogatewaySidecarTest {
     /** A public key standing for the organization's edgemicro-auth key. */
@@ -168,6 +170,19 @@ class MicrogatewaySidecarTest {
     }
 
     // --- injection ---------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {SECRET, NETWORK_POLICY})
+    void putsItsObjectsInTheDefaultNamespaceUnlessOneIsGiven(String type) {
+        var args = MicrogatewaySidecarArgs.builder()
+                .organization("acme").environment("test")
+                .config(MicrogatewayConfig.builder().organization("acme").environment("test").publicKey(TEST_PUBLIC_KEY).build())
+                .key(Output.of(MicrogatewayServiceTest.KEY)).secret(Output.of(MicrogatewayServiceTest.GATEWAY_SECRET))
+                .appPort(8080).podSelector(ORDERS).build();
+        var plan = Harness.preview(ctx -> new MicrogatewaySidecar(NAME, args, null));
+        assertThat(plan.ofType(type)).singleElement()
+                .satisfies(r -> assertThat(at(r.inputs(), "metadata", "namespace")).isEqualTo("default"));
+    }
 
     @Test
     void injectionKeepsEverythingAlreadyInThePod() {
@@ -323,8 +338,8 @@ class MicrogatewaySidecarTest {
     void theSecretHoldsEveryCredentialAsAPulumiSecret() {
         var plan = Harness.preview(ctx -> {
             var sidecar = new MicrogatewaySidecar(NAME, args().key("k").secret("s").build(), null);
-            ctx.export("secretName", sidecar.secretName);
-            ctx.export("config", sidecar.config);
+            ctx.export("secretName", sidecar.secretName());
+            ctx.export("config", sidecar.config());
         });
         var secret = inputs(plan, SECRET, NAME + "-credentials");
         assertThat(at(secret, "metadata", "namespace")).isEqualTo("shop");

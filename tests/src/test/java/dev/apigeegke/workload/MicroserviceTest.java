@@ -10,14 +10,19 @@ import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MicroserviceTest {
     private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    private static final String SERVICE = "kubernetes:core/v1:Service";
     private static final String IMAGE = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0";
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
@@ -61,6 +66,39 @@ class MicroserviceTest {
     }
 
     // --- documented defaults ---------------------------------------------------------------------
+
+    /** What {@code MicroserviceArgs} documents as each setter's default, where the Deployment shows it. */
+    static Stream<Arguments> documentedDefaults() {
+        var container = List.<Object>of("spec", "template", "spec", "containers", 0);
+        return Stream.of(
+                Arguments.of("namespace", List.of("metadata", "namespace"), "default"),
+                Arguments.of("replicas", List.of("spec", "replicas"), 2L),
+                Arguments.of("healthPath", concat(container, "readinessProbe", "httpGet", "path"), "/"),
+                Arguments.of("runAsUser", concat(container, "securityContext", "runAsUser"), 65532L),
+                Arguments.of("preStopSeconds", concat(container, "lifecycle", "preStop", "exec", "command"), List.of("sleep", "30")),
+                Arguments.of("requests", concat(container, "resources", "requests"), Map.of("cpu", "100m", "memory", "128Mi")),
+                Arguments.of("limits", concat(container, "resources", "limits"), Map.of("cpu", "500m", "memory", "256Mi")));
+    }
+
+    private static List<Object> concat(List<Object> prefix, Object... rest) {
+        var path = new ArrayList<>(prefix);
+        path.addAll(List.of(rest));
+        return path;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentedDefaults")
+    void declaresTheDocumentedDefaultOfEverySettingLeftOut(String setting, List<Object> path, Object documented) {
+        assertThat(at(deployment(args().build()), path.toArray())).as(setting).isEqualTo(documented);
+    }
+
+    @Test
+    void declaresNoServiceUnlessClusterServiceIsSet() {
+        assertThat(preview(args().build()).ofType(SERVICE)).isEmpty();
+        var withService = preview(args().clusterService(true).build()).get(SERVICE, "orders").inputs();
+        assertThat(at(withService, "spec", "type")).isEqualTo("ClusterIP");
+        assertThat(at(withService, "spec", "ports", 0, "port")).isEqualTo(80L);
+    }
 
     @Test
     void runsTwoReplicasByDefault() {

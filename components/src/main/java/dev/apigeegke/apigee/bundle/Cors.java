@@ -50,7 +50,7 @@ public final class Cors extends PolicyBase implements Policy {
         return new Cors(name, origins, methods, headers, maxAgeSeconds);
     }
 
-    /** The methods cross-origin requests may use. Default GET, POST, PUT, PATCH, DELETE. */
+    /** The methods cross-origin requests may use. Default: GET, POST, PUT, PATCH, DELETE. */
     public Cors methods(List<String> methods) {
         return new Cors(name(), origins, Rules.copy(methods), headers, maxAgeSeconds);
     }
@@ -60,23 +60,27 @@ public final class Cors extends PolicyBase implements Policy {
         return new Cors(name(), origins, methods, Rules.copy(headers), maxAgeSeconds);
     }
 
-    /** How long browsers may cache a preflight answer, 0 to 86400 seconds, or -1 for not at all. Default 1800. */
+    /** How long browsers may cache a preflight answer, 0 to 86400 seconds, or -1 for not at all. Default: 1800. */
     public Cors maxAgeSeconds(int maxAgeSeconds) {
         return new Cors(name(), origins, methods, headers, maxAgeSeconds);
     }
 
+    /** The origins allowed to call the proxy from a browser. */
     public List<String> origins() {
         return origins;
     }
 
+    /** The methods cross-origin requests may use. */
     public List<String> methods() {
         return methods;
     }
 
+    /** The request headers cross-origin requests may send. */
     public List<String> headers() {
         return headers;
     }
 
+    /** How long browsers may cache a preflight answer, in seconds; -1 for not at all. */
     public int maxAgeSeconds() {
         return maxAgeSeconds;
     }

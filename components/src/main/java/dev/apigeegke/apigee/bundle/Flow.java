@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public record Flow(String name, String pathPattern, List<String> verbs, List<Policy> policies) {
     private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9._~*/:@%+,;=-]*");
 
+    /** Copies the lists, so a flow does not change with the lists it was made from. */
     public Flow {
         verbs = Rules.copy(verbs);
         policies = Rules.copy(policies);

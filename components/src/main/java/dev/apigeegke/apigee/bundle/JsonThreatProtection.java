@@ -82,22 +82,27 @@ public final class JsonThreatProtection extends PolicyBase implements Policy {
                 length);
     }
 
+    /** The deepest nesting of objects and arrays allowed. */
     public int containerDepth() {
         return containerDepth;
     }
 
+    /** The most elements allowed in one array. */
     public int arrayElementCount() {
         return arrayElementCount;
     }
 
+    /** The most entries allowed in one object. */
     public int objectEntryCount() {
         return objectEntryCount;
     }
 
+    /** The longest object entry name allowed. */
     public int objectEntryNameLength() {
         return objectEntryNameLength;
     }
 
+    /** The longest string value allowed. */
     public int stringValueLength() {
         return stringValueLength;
     }

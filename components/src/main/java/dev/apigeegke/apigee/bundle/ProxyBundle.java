@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param sha256 the lowercase hex sha256 of {@code zip}
  */
 public record ProxyBundle(String name, SortedMap<String, byte[]> files, byte[] zip, String sha256) {
+    /** Copies the files and the zip, so the bundle and its hash cannot drift apart. */
     public ProxyBundle {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");

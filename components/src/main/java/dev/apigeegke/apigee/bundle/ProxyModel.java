@@ -66,18 +66,22 @@ public final class ProxyModel {
         this.flavor = b.flavor;
     }
 
+    /** Starts a proxy model; {@link Builder#build()} checks it. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The proxy's name on Apigee. */
     public String name() {
         return name;
     }
 
+    /** The proxy's description; empty when none was given. */
     public Optional<String> description() {
         return Optional.ofNullable(description);
     }
 
+    /** The path prefix clients call, e.g. {@code /orders}. */
     public String basePath() {
         return basePath;
     }
@@ -97,22 +101,27 @@ public final class ProxyModel {
         return Optional.ofNullable(targetUrl);
     }
 
+    /** The path on the target that the request's path suffix is appended to. */
     public String targetPath() {
         return targetPath;
     }
 
+    /** The policies every request passes, in order, before any flow. */
     public List<Policy> preFlow() {
         return preFlow;
     }
 
+    /** The conditional flows, in the order Apigee matches them. */
     public List<Flow> flows() {
         return flows;
     }
 
+    /** Whether this is an Edge Microgateway ({@code edgemicro_}) proxy: a target URL, no policies or flows. */
     public boolean microgateway() {
         return microgateway;
     }
 
+    /** The Apigee product the bundle is rendered for. */
     public Flavor flavor() {
         return flavor;
     }
@@ -165,7 +174,7 @@ public final class ProxyModel {
             return this;
         }
 
-        /** Edge only: the virtual hosts the proxy listens on. Default {@code secure} (HTTPS only). */
+        /** Edge only: the virtual hosts the proxy listens on. Default: {@code secure} (HTTPS only). */
         public Builder virtualHosts(List<String> virtualHosts) {
             this.virtualHosts = virtualHosts == null ? null : Rules.copy(virtualHosts);
             return this;
@@ -190,7 +199,7 @@ public final class ProxyModel {
             return this;
         }
 
-        /** The path on the target server that the request's path suffix is appended to. Default {@code /}. */
+        /** The path on the target server that the request's path suffix is appended to. Default: {@code /}. */
         public Builder targetPath(String targetPath) {
             this.targetPath = targetPath;
             return this;
@@ -213,14 +222,14 @@ public final class ProxyModel {
 
         /**
          * A microgateway-aware proxy ({@code edgemicro_*}), which Edge Microgateway loads for its base path and
-         * target URL only: it has no policies or flows, and needs {@link #targetUrl}. Default false.
+         * target URL only: it has no policies or flows, and needs {@link #targetUrl}. Default: false.
          */
         public Builder microgateway(boolean microgateway) {
             this.microgateway = microgateway;
             return this;
         }
 
-        /** The Apigee product: {@code EDGE} (default) or {@code X} (X and hybrid). */
+        /** The Apigee product: {@code EDGE} or {@code X} (X and hybrid). Default: {@code EDGE}. */
         public Builder flavor(Flavor flavor) {
             this.flavor = flavor;
             return this;

@@ -69,10 +69,12 @@ public final class Quota extends PolicyBase implements Policy {
         return count;
     }
 
+    /** The number of time units in one quota interval. */
     public int interval() {
         return interval;
     }
 
+    /** The unit of the quota interval: {@code minute}, {@code hour}, {@code day} or {@code month}. */
     public String timeUnit() {
         return timeUnit;
     }

@@ -31,6 +31,7 @@ public final class SpikeArrest extends PolicyBase implements Policy {
         return new SpikeArrest(name, rate);
     }
 
+    /** The smoothed rate allowed, e.g. {@code 20ps} or {@code 600pm}. */
     public String rate() {
         return rate;
     }

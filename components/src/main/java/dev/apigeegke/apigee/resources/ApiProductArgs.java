@@ -151,159 +151,159 @@ public final class ApiProductArgs extends ResourceArgs {
             $ = new ApiProductArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the product's name on Apigee. */
+        /** Sets the product's name on Apigee. Required. */
         public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
 
-        /** Sets the product's name on Apigee. */
+        /** Sets the product's name on Apigee. Required. */
         public Builder name(String name) {
             return name(Output.of(name));
         }
 
-        /** Sets the name shown to developers; unset, none is sent. */
+        /** Sets the name shown to developers. Default: unset, none is sent. */
         public Builder displayName(@Nullable Output<String> displayName) {
             $.displayName = displayName;
             return this;
         }
 
-        /** Sets the name shown to developers; unset, none is sent. */
+        /** Sets the name shown to developers. Default: unset, none is sent. */
         public Builder displayName(String displayName) {
             return displayName(Output.of(displayName));
         }
 
-        /** Sets the description shown to developers; unset, none is sent. */
+        /** Sets the description shown to developers. Default: unset, none is sent. */
         public Builder description(@Nullable Output<String> description) {
             $.description = description;
             return this;
         }
 
-        /** Sets the description shown to developers; unset, none is sent. */
+        /** Sets the description shown to developers. Default: unset, none is sent. */
         public Builder description(String description) {
             return description(Output.of(description));
         }
 
-        /** Sets how key requests are approved, {@code auto} or {@code manual}; unset, none is sent. */
+        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, none is sent. */
         public Builder approvalType(@Nullable Output<String> approvalType) {
             $.approvalType = approvalType;
             return this;
         }
 
-        /** Sets how key requests are approved, {@code auto} or {@code manual}; unset, none is sent. */
+        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, none is sent. */
         public Builder approvalType(String approvalType) {
             return approvalType(Output.of(approvalType));
         }
 
-        /** Sets custom attributes; {@code access} ({@code public}, {@code private} or {@code internal}) decides who sees the product. */
+        /** Sets custom attributes; {@code access} ({@code public}, {@code private} or {@code internal}) decides who sees the product. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(@Nullable Output<Map<String,String>> attributes) {
             $.attributes = attributes;
             return this;
         }
 
-        /** Sets custom attributes; {@code access} ({@code public}, {@code private} or {@code internal}) decides who sees the product. */
+        /** Sets custom attributes; {@code access} ({@code public}, {@code private} or {@code internal}) decides who sees the product. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(Map<String,String> attributes) {
             return attributes(Output.of(attributes));
         }
 
-        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}); unset, all. */
+        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}). Default: unset, all. */
         public Builder apiResources(@Nullable Output<List<String>> apiResources) {
             $.apiResources = apiResources;
             return this;
         }
 
-        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}); unset, all. */
+        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}). Default: unset, all. */
         public Builder apiResources(List<String> apiResources) {
             return apiResources(Output.of(apiResources));
         }
 
-        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}); unset, all. */
+        /** Sets the resource paths the product grants, relative to the proxies' base paths (e.g. {@code /**}). Default: unset, all. */
         public Builder apiResources(String... apiResources) {
             return apiResources(List.of(apiResources));
         }
 
-        /** Sets the environments in which the product's keys work. */
+        /** Sets the environments in which the product's keys work. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder environments(@Nullable Output<List<String>> environments) {
             $.environments = environments;
             return this;
         }
 
-        /** Sets the environments in which the product's keys work. */
+        /** Sets the environments in which the product's keys work. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder environments(List<String> environments) {
             return environments(Output.of(environments));
         }
 
-        /** Sets the environments in which the product's keys work. */
+        /** Sets the environments in which the product's keys work. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder environments(String... environments) {
             return environments(List.of(environments));
         }
 
-        /** Sets the API proxies the product grants. */
+        /** Sets the API proxies the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder proxies(@Nullable Output<List<String>> proxies) {
             $.proxies = proxies;
             return this;
         }
 
-        /** Sets the API proxies the product grants. */
+        /** Sets the API proxies the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder proxies(List<String> proxies) {
             return proxies(Output.of(proxies));
         }
 
-        /** Sets the API proxies the product grants. */
+        /** Sets the API proxies the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder proxies(String... proxies) {
             return proxies(List.of(proxies));
         }
 
-        /** Sets the number of requests allowed per quota interval, e.g. {@code 1000}; unset, no quota. */
+        /** Sets the number of requests allowed per quota interval, e.g. {@code 1000}. Default: unset, no quota. */
         public Builder quota(@Nullable Output<String> quota) {
             $.quota = quota;
             return this;
         }
 
-        /** Sets the number of requests allowed per quota interval, e.g. {@code 1000}; unset, no quota. */
+        /** Sets the number of requests allowed per quota interval, e.g. {@code 1000}. Default: unset, no quota. */
         public Builder quota(String quota) {
             return quota(Output.of(quota));
         }
 
-        /** Sets the number of time units in one quota interval, e.g. {@code 1}. */
+        /** Sets the number of time units in one quota interval, e.g. {@code 1}. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder quotaInterval(@Nullable Output<String> quotaInterval) {
             $.quotaInterval = quotaInterval;
             return this;
         }
 
-        /** Sets the number of time units in one quota interval, e.g. {@code 1}. */
+        /** Sets the number of time units in one quota interval, e.g. {@code 1}. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder quotaInterval(String quotaInterval) {
             return quotaInterval(Output.of(quotaInterval));
         }
 
-        /** Sets the unit of the quota interval: {@code minute}, {@code hour}, {@code day} or {@code month}. */
+        /** Sets the unit of the quota interval: {@code minute}, {@code hour}, {@code day} or {@code month}. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder quotaTimeUnit(@Nullable Output<String> quotaTimeUnit) {
             $.quotaTimeUnit = quotaTimeUnit;
             return this;
         }
 
-        /** Sets the unit of the quota interval: {@code minute}, {@code hour}, {@code day} or {@code month}. */
+        /** Sets the unit of the quota interval: {@code minute}, {@code hour}, {@code day} or {@code month}. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder quotaTimeUnit(String quotaTimeUnit) {
             return quotaTimeUnit(Output.of(quotaTimeUnit));
         }
 
-        /** Sets the OAuth scopes the product grants. */
+        /** Sets the OAuth scopes the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder scopes(@Nullable Output<List<String>> scopes) {
             $.scopes = scopes;
             return this;
         }
 
-        /** Sets the OAuth scopes the product grants. */
+        /** Sets the OAuth scopes the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder scopes(List<String> scopes) {
             return scopes(Output.of(scopes));
         }
 
-        /** Sets the OAuth scopes the product grants. */
+        /** Sets the OAuth scopes the product grants. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder scopes(String... scopes) {
             return scopes(List.of(scopes));
         }
 
-        /** Checks that every required input is set, applies the defaults, and returns the arguments. */
+        /** Checks that every required input is set and returns the arguments. */
         public ApiProductArgs build() {
             if ($.name == null) {
                 throw new MissingRequiredPropertyException("ApiProductArgs", "name");

@@ -87,67 +87,67 @@ public final class ApiProxyArgs extends ResourceArgs {
             $ = new ApiProxyArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the proxy's name on Apigee. */
+        /** Sets the proxy's name on Apigee. Required. */
         public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
 
-        /** Sets the proxy's name on Apigee. */
+        /** Sets the proxy's name on Apigee. Required. */
         public Builder name(String name) {
             return name(Output.of(name));
         }
 
-        /** Sets the proxy bundle: a zip holding {@code apiproxy/}, base64-encoded; watch {@code bundleHash} in diffs, not this. */
+        /** Sets the proxy bundle: a zip holding {@code apiproxy/}, base64-encoded; watch {@code bundleHash} in diffs, not this. Required. */
         public Builder bundle(Output<String> bundle) {
             $.bundle = bundle;
             return this;
         }
 
-        /** Sets the proxy bundle: a zip holding {@code apiproxy/}, base64-encoded; watch {@code bundleHash} in diffs, not this. */
+        /** Sets the proxy bundle: a zip holding {@code apiproxy/}, base64-encoded; watch {@code bundleHash} in diffs, not this. Required. */
         public Builder bundle(String bundle) {
             return bundle(Output.of(bundle));
         }
 
-        /** Sets the SHA-256 of the bundle zip in lowercase hex; a new hash means a new bundle, and is the diff to watch. */
+        /** Sets the SHA-256 of the bundle zip in lowercase hex; a new hash means a new bundle, and is the diff to watch. Required. */
         public Builder bundleHash(Output<String> bundleHash) {
             $.bundleHash = bundleHash;
             return this;
         }
 
-        /** Sets the SHA-256 of the bundle zip in lowercase hex; a new hash means a new bundle, and is the diff to watch. */
+        /** Sets the SHA-256 of the bundle zip in lowercase hex; a new hash means a new bundle, and is the diff to watch. Required. */
         public Builder bundleHash(String bundleHash) {
             return bundleHash(Output.of(bundleHash));
         }
 
-        /** Sets the environments the imported revision is deployed to. */
+        /** Sets the environments the imported revision is deployed to. Required. */
         public Builder environments(Output<List<String>> environments) {
             $.environments = environments;
             return this;
         }
 
-        /** Sets the environments the imported revision is deployed to. */
+        /** Sets the environments the imported revision is deployed to. Required. */
         public Builder environments(List<String> environments) {
             return environments(Output.of(environments));
         }
 
-        /** Sets the environments the imported revision is deployed to. */
+        /** Sets the environments the imported revision is deployed to. Required. */
         public Builder environments(String... environments) {
             return environments(List.of(environments));
         }
 
-        /** Sets the service account the deployments run as, on Apigee X only; unset, deployments get none. */
+        /** Sets the service account the deployments run as, on Apigee X only. Default: unset, deployments get none. */
         public Builder serviceAccount(@Nullable Output<String> serviceAccount) {
             $.serviceAccount = serviceAccount;
             return this;
         }
 
-        /** Sets the service account the deployments run as, on Apigee X only; unset, deployments get none. */
+        /** Sets the service account the deployments run as, on Apigee X only. Default: unset, deployments get none. */
         public Builder serviceAccount(String serviceAccount) {
             return serviceAccount(Output.of(serviceAccount));
         }
 
-        /** Checks that every required input is set, applies the defaults, and returns the arguments. */
+        /** Checks that every required input is set and returns the arguments. */
         public ApiProxyArgs build() {
             if ($.name == null) {
                 throw new MissingRequiredPropertyException("ApiProxyArgs", "name");

@@ -97,78 +97,78 @@ public final class DeveloperAppArgs extends ResourceArgs {
             $ = new DeveloperAppArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the email of the developer who owns the app. */
+        /** Sets the email of the developer who owns the app. Required. */
         public Builder developerEmail(Output<String> developerEmail) {
             $.developerEmail = developerEmail;
             return this;
         }
 
-        /** Sets the email of the developer who owns the app. */
+        /** Sets the email of the developer who owns the app. Required. */
         public Builder developerEmail(String developerEmail) {
             return developerEmail(Output.of(developerEmail));
         }
 
-        /** Sets the app's name, unique among the developer's apps. */
+        /** Sets the app's name, unique among the developer's apps. Required. */
         public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
 
-        /** Sets the app's name, unique among the developer's apps. */
+        /** Sets the app's name, unique among the developer's apps. Required. */
         public Builder name(String name) {
             return name(Output.of(name));
         }
 
-        /** Sets the API products the app's key grants. */
+        /** Sets the API products the app's key grants. Required. */
         public Builder apiProducts(Output<List<String>> apiProducts) {
             $.apiProducts = apiProducts;
             return this;
         }
 
-        /** Sets the API products the app's key grants. */
+        /** Sets the API products the app's key grants. Required. */
         public Builder apiProducts(List<String> apiProducts) {
             return apiProducts(Output.of(apiProducts));
         }
 
-        /** Sets the API products the app's key grants. */
+        /** Sets the API products the app's key grants. Required. */
         public Builder apiProducts(String... apiProducts) {
             return apiProducts(List.of(apiProducts));
         }
 
-        /** Sets the redirect URI of three-legged OAuth flows; unset, none. */
+        /** Sets the redirect URI of three-legged OAuth flows. Default: unset, none. */
         public Builder callbackUrl(@Nullable Output<String> callbackUrl) {
             $.callbackUrl = callbackUrl;
             return this;
         }
 
-        /** Sets the redirect URI of three-legged OAuth flows; unset, none. */
+        /** Sets the redirect URI of three-legged OAuth flows. Default: unset, none. */
         public Builder callbackUrl(String callbackUrl) {
             return callbackUrl(Output.of(callbackUrl));
         }
 
-        /** Sets custom attributes of the app. */
+        /** Sets custom attributes of the app. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(@Nullable Output<Map<String,String>> attributes) {
             $.attributes = attributes;
             return this;
         }
 
-        /** Sets custom attributes of the app. */
+        /** Sets custom attributes of the app. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(Map<String,String> attributes) {
             return attributes(Output.of(attributes));
         }
 
-        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days); unset, it never expires. */
+        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days). Default: unset, it never expires. */
         public Builder keyExpiresIn(@Nullable Output<Integer> keyExpiresIn) {
             $.keyExpiresIn = keyExpiresIn;
             return this;
         }
 
-        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days); unset, it never expires. */
+        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days). Default: unset, it never expires. */
         public Builder keyExpiresIn(Integer keyExpiresIn) {
             return keyExpiresIn(Output.of(keyExpiresIn));
         }
 
-        /** Checks that every required input is set, applies the defaults, and returns the arguments. */
+        /** Checks that every required input is set and returns the arguments. */
         public DeveloperAppArgs build() {
             if ($.developerEmail == null) {
                 throw new MissingRequiredPropertyException("DeveloperAppArgs", "developerEmail");

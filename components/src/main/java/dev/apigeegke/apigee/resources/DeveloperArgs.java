@@ -87,62 +87,62 @@ public final class DeveloperArgs extends ResourceArgs {
             $ = new DeveloperArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the developer's email, their id on Apigee. */
+        /** Sets the developer's email, their id on Apigee. Required. */
         public Builder email(Output<String> email) {
             $.email = email;
             return this;
         }
 
-        /** Sets the developer's email, their id on Apigee. */
+        /** Sets the developer's email, their id on Apigee. Required. */
         public Builder email(String email) {
             return email(Output.of(email));
         }
 
-        /** Sets the developer's first name. */
+        /** Sets the developer's first name. Required. */
         public Builder firstName(Output<String> firstName) {
             $.firstName = firstName;
             return this;
         }
 
-        /** Sets the developer's first name. */
+        /** Sets the developer's first name. Required. */
         public Builder firstName(String firstName) {
             return firstName(Output.of(firstName));
         }
 
-        /** Sets the developer's last name. */
+        /** Sets the developer's last name. Required. */
         public Builder lastName(Output<String> lastName) {
             $.lastName = lastName;
             return this;
         }
 
-        /** Sets the developer's last name. */
+        /** Sets the developer's last name. Required. */
         public Builder lastName(String lastName) {
             return lastName(Output.of(lastName));
         }
 
-        /** Sets the developer's user name. */
+        /** Sets the developer's user name. Required. */
         public Builder userName(Output<String> userName) {
             $.userName = userName;
             return this;
         }
 
-        /** Sets the developer's user name. */
+        /** Sets the developer's user name. Required. */
         public Builder userName(String userName) {
             return userName(Output.of(userName));
         }
 
-        /** Sets custom attributes of the developer. */
+        /** Sets custom attributes of the developer. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(@Nullable Output<Map<String,String>> attributes) {
             $.attributes = attributes;
             return this;
         }
 
-        /** Sets custom attributes of the developer. */
+        /** Sets custom attributes of the developer. Default: unset, so it is not sent and Apigee applies its own default. */
         public Builder attributes(Map<String,String> attributes) {
             return attributes(Output.of(attributes));
         }
 
-        /** Checks that every required input is set, applies the defaults, and returns the arguments. */
+        /** Checks that every required input is set and returns the arguments. */
         public DeveloperArgs build() {
             if ($.email == null) {
                 throw new MissingRequiredPropertyException("DeveloperArgs", "email");

@@ -96,68 +96,68 @@ public final class TargetServerArgs extends ResourceArgs {
             $ = new TargetServerArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the environment the target server belongs to. */
+        /** Sets the environment the target server belongs to. Required. */
         public Builder environment(Output<String> environment) {
             $.environment = environment;
             return this;
         }
 
-        /** Sets the environment the target server belongs to. */
+        /** Sets the environment the target server belongs to. Required. */
         public Builder environment(String environment) {
             return environment(Output.of(environment));
         }
 
-        /** Sets the target server's name, which TargetEndpoints reference with {@code <Server name=...>}. */
+        /** Sets the target server's name, which TargetEndpoints reference with {@code <Server name=...>}. Required. */
         public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
 
-        /** Sets the target server's name, which TargetEndpoints reference with {@code <Server name=...>}. */
+        /** Sets the target server's name, which TargetEndpoints reference with {@code <Server name=...>}. Required. */
         public Builder name(String name) {
             return name(Output.of(name));
         }
 
-        /** Sets the backend's host name or IP address. */
+        /** Sets the backend's host name or IP address. Required. */
         public Builder host(Output<String> host) {
             $.host = host;
             return this;
         }
 
-        /** Sets the backend's host name or IP address. */
+        /** Sets the backend's host name or IP address. Required. */
         public Builder host(String host) {
             return host(Output.of(host));
         }
 
-        /** Sets the backend's port. */
+        /** Sets the backend's port. Required. */
         public Builder port(Output<Integer> port) {
             $.port = port;
             return this;
         }
 
-        /** Sets the backend's port. */
+        /** Sets the backend's port. Required. */
         public Builder port(Integer port) {
             return port(Output.of(port));
         }
 
-        /** Sets whether Apigee connects to the backend over TLS; default {@code false}. */
+        /** Sets whether Apigee connects to the backend over TLS. Default: {@code false}. */
         public Builder sslEnabled(@Nullable Output<Boolean> sslEnabled) {
             $.sslEnabled = sslEnabled;
             return this;
         }
 
-        /** Sets whether Apigee connects to the backend over TLS; default {@code false}. */
+        /** Sets whether Apigee connects to the backend over TLS. Default: {@code false}. */
         public Builder sslEnabled(Boolean sslEnabled) {
             return sslEnabled(Output.of(sslEnabled));
         }
 
-        /** Sets whether proxies may route to the target server; default {@code true}. */
+        /** Sets whether proxies may route to the target server. Default: {@code true}. */
         public Builder enabled(@Nullable Output<Boolean> enabled) {
             $.enabled = enabled;
             return this;
         }
 
-        /** Sets whether proxies may route to the target server; default {@code true}. */
+        /** Sets whether proxies may route to the target server. Default: {@code true}. */
         public Builder enabled(Boolean enabled) {
             return enabled(Output.of(enabled));
         }

@@ -81,46 +81,46 @@ public final class FrontendConfigArgs extends ResourceArgs {
             $ = new FrontendConfigArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the API version; the resource forces {@code networking.gke.io/v1beta1}. */
+        /** Sets the API version; the resource forces {@code networking.gke.io/v1beta1}. Default: the value the resource forces. */
         public Builder apiVersion(@Nullable Output<String> apiVersion) {
             $.apiVersion = apiVersion;
             return this;
         }
 
-        /** Sets the API version; the resource forces {@code networking.gke.io/v1beta1}. */
+        /** Sets the API version; the resource forces {@code networking.gke.io/v1beta1}. Default: the value the resource forces. */
         public Builder apiVersion(String apiVersion) {
             return apiVersion(Output.of(apiVersion));
         }
 
-        /** Sets the kind; the resource forces {@code FrontendConfig}. */
+        /** Sets the kind; the resource forces {@code FrontendConfig}. Default: the value the resource forces. */
         public Builder kind(@Nullable Output<String> kind) {
             $.kind = kind;
             return this;
         }
 
-        /** Sets the kind; the resource forces {@code FrontendConfig}. */
+        /** Sets the kind; the resource forces {@code FrontendConfig}. Default: the value the resource forces. */
         public Builder kind(String kind) {
             return kind(Output.of(kind));
         }
 
-        /** Sets the standard object metadata. */
+        /** Sets the standard object metadata. Default: unset, so it is not sent (the Kubernetes provider then names the object after the resource). */
         public Builder metadata(@Nullable Output<ObjectMetaArgs> metadata) {
             $.metadata = metadata;
             return this;
         }
 
-        /** Sets the standard object metadata. */
+        /** Sets the standard object metadata. Default: unset, so it is not sent (the Kubernetes provider then names the object after the resource). */
         public Builder metadata(ObjectMetaArgs metadata) {
             return metadata(Output.of(metadata));
         }
 
-        /** Sets the desired frontend settings. */
+        /** Sets the desired frontend settings. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder spec(@Nullable Output<FrontendConfigSpecArgs> spec) {
             $.spec = spec;
             return this;
         }
 
-        /** Sets the desired frontend settings. */
+        /** Sets the desired frontend settings. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder spec(FrontendConfigSpecArgs spec) {
             return spec(Output.of(spec));
         }

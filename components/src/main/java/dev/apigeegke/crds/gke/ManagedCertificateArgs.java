@@ -81,46 +81,46 @@ public final class ManagedCertificateArgs extends ResourceArgs {
             $ = new ManagedCertificateArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the API version; the resource forces {@code networking.gke.io/v1}. */
+        /** Sets the API version; the resource forces {@code networking.gke.io/v1}. Default: the value the resource forces. */
         public Builder apiVersion(@Nullable Output<String> apiVersion) {
             $.apiVersion = apiVersion;
             return this;
         }
 
-        /** Sets the API version; the resource forces {@code networking.gke.io/v1}. */
+        /** Sets the API version; the resource forces {@code networking.gke.io/v1}. Default: the value the resource forces. */
         public Builder apiVersion(String apiVersion) {
             return apiVersion(Output.of(apiVersion));
         }
 
-        /** Sets the kind; the resource forces {@code ManagedCertificate}. */
+        /** Sets the kind; the resource forces {@code ManagedCertificate}. Default: the value the resource forces. */
         public Builder kind(@Nullable Output<String> kind) {
             $.kind = kind;
             return this;
         }
 
-        /** Sets the kind; the resource forces {@code ManagedCertificate}. */
+        /** Sets the kind; the resource forces {@code ManagedCertificate}. Default: the value the resource forces. */
         public Builder kind(String kind) {
             return kind(Output.of(kind));
         }
 
-        /** Sets the standard object metadata. */
+        /** Sets the standard object metadata. Default: unset, so it is not sent (the Kubernetes provider then names the object after the resource). */
         public Builder metadata(@Nullable Output<ObjectMetaArgs> metadata) {
             $.metadata = metadata;
             return this;
         }
 
-        /** Sets the standard object metadata. */
+        /** Sets the standard object metadata. Default: unset, so it is not sent (the Kubernetes provider then names the object after the resource). */
         public Builder metadata(ObjectMetaArgs metadata) {
             return metadata(Output.of(metadata));
         }
 
-        /** Sets the desired certificate. */
+        /** Sets the desired certificate. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder spec(@Nullable Output<ManagedCertificateSpecArgs> spec) {
             $.spec = spec;
             return this;
         }
 
-        /** Sets the desired certificate. */
+        /** Sets the desired certificate. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder spec(ManagedCertificateSpecArgs spec) {
             return spec(Output.of(spec));
         }

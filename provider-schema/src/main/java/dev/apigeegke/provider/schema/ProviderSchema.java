@@ -100,7 +100,7 @@ public final class ProviderSchema {
         var provider = new ResourceSchema("pulumi:providers:" + root.path("name").asText(),
                 properties("provider", root.path("provider"), "inputProperties", "requiredInputs"), List.of());
         var resources = new LinkedHashMap<String, ResourceSchema>();
-        root.path("resources").fields().forEachRemaining(e -> resources.put(e.getKey(), new ResourceSchema(e.getKey(),
+        root.path("resources").properties().forEach(e -> resources.put(e.getKey(), new ResourceSchema(e.getKey(),
                 properties(e.getKey(), e.getValue(), "inputProperties", "requiredInputs"),
                 properties(e.getKey(), e.getValue(), "properties", "required"))));
         return new ProviderSchema(json, root.path("name").asText(), root.path("version").asText(), provider, resources);
@@ -110,7 +110,7 @@ public final class ProviderSchema {
         var required = new HashSet<String>();
         resource.path(requiredField).forEach(n -> required.add(n.asText()));
         var out = new ArrayList<PropertySchema>();
-        resource.path(field).fields().forEachRemaining(e -> {
+        resource.path(field).properties().forEach(e -> {
             var p = e.getValue();
             var type = p.path("type").asText();
             var element = p.has("items") ? p.get("items") : p.get("additionalProperties");

@@ -97,68 +97,68 @@ public final class BackendConfigSpecArgs extends ResourceArgs {
             $ = new BackendConfigSpecArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the Cloud Armor security policy of the backend service. */
+        /** Sets the Cloud Armor security policy of the backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder securityPolicy(@Nullable Output<BackendConfigSpecSecurityPolicyArgs> securityPolicy) {
             $.securityPolicy = securityPolicy;
             return this;
         }
 
-        /** Sets the Cloud Armor security policy of the backend service. */
+        /** Sets the Cloud Armor security policy of the backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder securityPolicy(BackendConfigSpecSecurityPolicyArgs securityPolicy) {
             return securityPolicy(Output.of(securityPolicy));
         }
 
-        /** Sets the backend service timeout in seconds. */
+        /** Sets the backend service timeout in seconds. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder timeoutSec(@Nullable Output<Integer> timeoutSec) {
             $.timeoutSec = timeoutSec;
             return this;
         }
 
-        /** Sets the backend service timeout in seconds. */
+        /** Sets the backend service timeout in seconds. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder timeoutSec(Integer timeoutSec) {
             return timeoutSec(Output.of(timeoutSec));
         }
 
-        /** Sets the connection draining settings of the backend service. */
+        /** Sets the connection draining settings of the backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder connectionDraining(@Nullable Output<BackendConfigSpecConnectionDrainingArgs> connectionDraining) {
             $.connectionDraining = connectionDraining;
             return this;
         }
 
-        /** Sets the connection draining settings of the backend service. */
+        /** Sets the connection draining settings of the backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder connectionDraining(BackendConfigSpecConnectionDrainingArgs connectionDraining) {
             return connectionDraining(Output.of(connectionDraining));
         }
 
-        /** Sets the load balancer health check of the backends. */
+        /** Sets the load balancer health check of the backends. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder healthCheck(@Nullable Output<BackendConfigSpecHealthCheckArgs> healthCheck) {
             $.healthCheck = healthCheck;
             return this;
         }
 
-        /** Sets the load balancer health check of the backends. */
+        /** Sets the load balancer health check of the backends. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder healthCheck(BackendConfigSpecHealthCheckArgs healthCheck) {
             return healthCheck(Output.of(healthCheck));
         }
 
-        /** Sets the request logging of the load balancer for this backend service. */
+        /** Sets the request logging of the load balancer for this backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder logging(@Nullable Output<BackendConfigSpecLoggingArgs> logging) {
             $.logging = logging;
             return this;
         }
 
-        /** Sets the request logging of the load balancer for this backend service. */
+        /** Sets the request logging of the load balancer for this backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder logging(BackendConfigSpecLoggingArgs logging) {
             return logging(Output.of(logging));
         }
 
-        /** Sets the headers the load balancer adds to the requests it forwards. */
+        /** Sets the headers the load balancer adds to the requests it forwards. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder customRequestHeaders(@Nullable Output<BackendConfigSpecCustomRequestHeadersArgs> customRequestHeaders) {
             $.customRequestHeaders = customRequestHeaders;
             return this;
         }
 
-        /** Sets the headers the load balancer adds to the requests it forwards. */
+        /** Sets the headers the load balancer adds to the requests it forwards. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder customRequestHeaders(BackendConfigSpecCustomRequestHeadersArgs customRequestHeaders) {
             return customRequestHeaders(Output.of(customRequestHeaders));
         }

@@ -52,13 +52,13 @@ public final class BackendConfigSpecConnectionDrainingArgs extends ResourceArgs 
             $ = new BackendConfigSpecConnectionDrainingArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the seconds in-flight requests get to finish when a backend is removed. */
+        /** Sets the seconds in-flight requests get to finish when a backend is removed. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder drainingTimeoutSec(@Nullable Output<Integer> drainingTimeoutSec) {
             $.drainingTimeoutSec = drainingTimeoutSec;
             return this;
         }
 
-        /** Sets the seconds in-flight requests get to finish when a backend is removed. */
+        /** Sets the seconds in-flight requests get to finish when a backend is removed. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder drainingTimeoutSec(Integer drainingTimeoutSec) {
             return drainingTimeoutSec(Output.of(drainingTimeoutSec));
         }

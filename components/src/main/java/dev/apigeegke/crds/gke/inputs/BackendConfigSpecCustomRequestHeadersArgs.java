@@ -53,18 +53,18 @@ public final class BackendConfigSpecCustomRequestHeadersArgs extends ResourceArg
             $ = new BackendConfigSpecCustomRequestHeadersArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the added headers, each as {@code Name:Value}. */
+        /** Sets the added headers, each as {@code Name:Value}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder headers(@Nullable Output<List<String>> headers) {
             $.headers = headers;
             return this;
         }
 
-        /** Sets the added headers, each as {@code Name:Value}. */
+        /** Sets the added headers, each as {@code Name:Value}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder headers(List<String> headers) {
             return headers(Output.of(headers));
         }
 
-        /** Sets the added headers, each as {@code Name:Value}. */
+        /** Sets the added headers, each as {@code Name:Value}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder headers(String... headers) {
             return headers(List.of(headers));
         }

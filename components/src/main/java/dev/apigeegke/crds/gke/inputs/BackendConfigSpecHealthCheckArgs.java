@@ -106,79 +106,79 @@ public final class BackendConfigSpecHealthCheckArgs extends ResourceArgs {
             $ = new BackendConfigSpecHealthCheckArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the seconds between two probes. */
+        /** Sets the seconds between two probes. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder checkIntervalSec(@Nullable Output<Integer> checkIntervalSec) {
             $.checkIntervalSec = checkIntervalSec;
             return this;
         }
 
-        /** Sets the seconds between two probes. */
+        /** Sets the seconds between two probes. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder checkIntervalSec(Integer checkIntervalSec) {
             return checkIntervalSec(Output.of(checkIntervalSec));
         }
 
-        /** Sets the seconds a probe waits for its response. */
+        /** Sets the seconds a probe waits for its response. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder timeoutSec(@Nullable Output<Integer> timeoutSec) {
             $.timeoutSec = timeoutSec;
             return this;
         }
 
-        /** Sets the seconds a probe waits for its response. */
+        /** Sets the seconds a probe waits for its response. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder timeoutSec(Integer timeoutSec) {
             return timeoutSec(Output.of(timeoutSec));
         }
 
-        /** Sets the consecutive successes that mark a backend healthy. */
+        /** Sets the consecutive successes that mark a backend healthy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder healthyThreshold(@Nullable Output<Integer> healthyThreshold) {
             $.healthyThreshold = healthyThreshold;
             return this;
         }
 
-        /** Sets the consecutive successes that mark a backend healthy. */
+        /** Sets the consecutive successes that mark a backend healthy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder healthyThreshold(Integer healthyThreshold) {
             return healthyThreshold(Output.of(healthyThreshold));
         }
 
-        /** Sets the consecutive failures that mark a backend unhealthy. */
+        /** Sets the consecutive failures that mark a backend unhealthy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder unhealthyThreshold(@Nullable Output<Integer> unhealthyThreshold) {
             $.unhealthyThreshold = unhealthyThreshold;
             return this;
         }
 
-        /** Sets the consecutive failures that mark a backend unhealthy. */
+        /** Sets the consecutive failures that mark a backend unhealthy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder unhealthyThreshold(Integer unhealthyThreshold) {
             return unhealthyThreshold(Output.of(unhealthyThreshold));
         }
 
-        /** Sets the probe protocol: {@code HTTP}, {@code HTTPS} or {@code HTTP2}. */
+        /** Sets the probe protocol: {@code HTTP}, {@code HTTPS} or {@code HTTP2}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder type(@Nullable Output<String> type) {
             $.type = type;
             return this;
         }
 
-        /** Sets the probe protocol: {@code HTTP}, {@code HTTPS} or {@code HTTP2}. */
+        /** Sets the probe protocol: {@code HTTP}, {@code HTTPS} or {@code HTTP2}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder type(String type) {
             return type(Output.of(type));
         }
 
-        /** Sets the request path of the probes. */
+        /** Sets the request path of the probes. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder requestPath(@Nullable Output<String> requestPath) {
             $.requestPath = requestPath;
             return this;
         }
 
-        /** Sets the request path of the probes. */
+        /** Sets the request path of the probes. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder requestPath(String requestPath) {
             return requestPath(Output.of(requestPath));
         }
 
-        /** Sets the port probed, when it is not the serving port. */
+        /** Sets the port probed, when it is not the serving port. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder port(@Nullable Output<Integer> port) {
             $.port = port;
             return this;
         }
 
-        /** Sets the port probed, when it is not the serving port. */
+        /** Sets the port probed, when it is not the serving port. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder port(Integer port) {
             return port(Output.of(port));
         }

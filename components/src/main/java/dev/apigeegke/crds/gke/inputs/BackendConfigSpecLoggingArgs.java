@@ -61,24 +61,24 @@ public final class BackendConfigSpecLoggingArgs extends ResourceArgs {
             $ = new BackendConfigSpecLoggingArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets whether the load balancer logs the requests to this backend service. */
+        /** Sets whether the load balancer logs the requests to this backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder enable(@Nullable Output<Boolean> enable) {
             $.enable = enable;
             return this;
         }
 
-        /** Sets whether the load balancer logs the requests to this backend service. */
+        /** Sets whether the load balancer logs the requests to this backend service. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder enable(Boolean enable) {
             return enable(Output.of(enable));
         }
 
-        /** Sets the fraction of requests logged, from 0.0 to 1.0. */
+        /** Sets the fraction of requests logged, from 0.0 to 1.0. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder sampleRate(@Nullable Output<Double> sampleRate) {
             $.sampleRate = sampleRate;
             return this;
         }
 
-        /** Sets the fraction of requests logged, from 0.0 to 1.0. */
+        /** Sets the fraction of requests logged, from 0.0 to 1.0. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder sampleRate(Double sampleRate) {
             return sampleRate(Output.of(sampleRate));
         }

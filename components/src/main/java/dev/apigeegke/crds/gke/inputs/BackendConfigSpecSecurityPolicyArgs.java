@@ -51,13 +51,13 @@ public final class BackendConfigSpecSecurityPolicyArgs extends ResourceArgs {
             $ = new BackendConfigSpecSecurityPolicyArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the name of the Cloud Armor security policy. */
+        /** Sets the name of the Cloud Armor security policy. Required. */
         public Builder name(Output<String> name) {
             $.name = name;
             return this;
         }
 
-        /** Sets the name of the Cloud Armor security policy. */
+        /** Sets the name of the Cloud Armor security policy. Required. */
         public Builder name(String name) {
             return name(Output.of(name));
         }

@@ -61,24 +61,24 @@ public final class FrontendConfigSpecArgs extends ResourceArgs {
             $ = new FrontendConfigSpecArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the name of the Compute Engine SSL policy of the target HTTPS proxy. */
+        /** Sets the name of the Compute Engine SSL policy of the target HTTPS proxy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder sslPolicy(@Nullable Output<String> sslPolicy) {
             $.sslPolicy = sslPolicy;
             return this;
         }
 
-        /** Sets the name of the Compute Engine SSL policy of the target HTTPS proxy. */
+        /** Sets the name of the Compute Engine SSL policy of the target HTTPS proxy. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder sslPolicy(String sslPolicy) {
             return sslPolicy(Output.of(sslPolicy));
         }
 
-        /** Sets the HTTP-to-HTTPS redirect of the HTTP frontend. */
+        /** Sets the HTTP-to-HTTPS redirect of the HTTP frontend. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder redirectToHttps(@Nullable Output<FrontendConfigSpecRedirectToHttpsArgs> redirectToHttps) {
             $.redirectToHttps = redirectToHttps;
             return this;
         }
 
-        /** Sets the HTTP-to-HTTPS redirect of the HTTP frontend. */
+        /** Sets the HTTP-to-HTTPS redirect of the HTTP frontend. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder redirectToHttps(FrontendConfigSpecRedirectToHttpsArgs redirectToHttps) {
             return redirectToHttps(Output.of(redirectToHttps));
         }

@@ -62,24 +62,24 @@ public final class FrontendConfigSpecRedirectToHttpsArgs extends ResourceArgs {
             $ = new FrontendConfigSpecRedirectToHttpsArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets whether HTTP requests are redirected to HTTPS. */
+        /** Sets whether HTTP requests are redirected to HTTPS. Required. */
         public Builder enabled(Output<Boolean> enabled) {
             $.enabled = enabled;
             return this;
         }
 
-        /** Sets whether HTTP requests are redirected to HTTPS. */
+        /** Sets whether HTTP requests are redirected to HTTPS. Required. */
         public Builder enabled(Boolean enabled) {
             return enabled(Output.of(enabled));
         }
 
-        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. */
+        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder responseCodeName(@Nullable Output<String> responseCodeName) {
             $.responseCodeName = responseCodeName;
             return this;
         }
 
-        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. */
+        /** Sets the redirect status, such as {@code MOVED_PERMANENTLY_DEFAULT} or {@code PERMANENT_REDIRECT}. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder responseCodeName(String responseCodeName) {
             return responseCodeName(Output.of(responseCodeName));
         }

@@ -53,18 +53,18 @@ public final class ManagedCertificateSpecArgs extends ResourceArgs {
             $ = new ManagedCertificateSpecArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the non-wildcard domains the certificate covers. */
+        /** Sets the non-wildcard domains the certificate covers. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder domains(@Nullable Output<List<String>> domains) {
             $.domains = domains;
             return this;
         }
 
-        /** Sets the non-wildcard domains the certificate covers. */
+        /** Sets the non-wildcard domains the certificate covers. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder domains(List<String> domains) {
             return domains(Output.of(domains));
         }
 
-        /** Sets the non-wildcard domains the certificate covers. */
+        /** Sets the non-wildcard domains the certificate covers. Default: unset, so it is not sent and GKE applies its own default. */
         public Builder domains(String... domains) {
             return domains(List.of(domains));
         }

@@ -96,16 +96,16 @@ public final class Pattern1 {
             ctx.log().warn("Apigee reaches the Ingress over plain HTTP on its static IP: set apigee-gke:domains "
                     + "so the proxy's target is HTTPS with a Google-managed certificate.");
         }
-        var api = new ApigeeProxy(config.prefix() + "-api", apiArgs.withTarget(armored.url));
+        var api = new ApigeeProxy(config.prefix() + "-api", apiArgs.withTarget(armored.url()));
 
-        ctx.export("clusterName", cluster.clusterName);
-        ctx.export("kubeconfig", cluster.kubeconfig);
-        ctx.export("ingressAddress", armored.address);
-        ctx.export("ingressUrl", armored.url);
-        ctx.export("securityPolicy", armored.securityPolicyName);
-        ctx.export("proxyUrl", api.proxyUrl);
-        ctx.export("consumerKey", api.consumerKey);
-        ctx.export("bundleHash", api.bundleHash);
+        ctx.export("clusterName", cluster.clusterName());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+        ctx.export("ingressAddress", armored.address());
+        ctx.export("ingressUrl", armored.url());
+        ctx.export("securityPolicy", armored.securityPolicyName());
+        ctx.export("proxyUrl", api.proxyUrl());
+        ctx.export("consumerKey", api.consumerKey());
+        ctx.export("bundleHash", api.bundleHash());
         return new Pattern1Resources(cluster, services, armored, api);
     }
 }

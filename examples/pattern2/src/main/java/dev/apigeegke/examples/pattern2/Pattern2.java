@@ -109,10 +109,10 @@ public final class Pattern2 {
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gateway).build());
         var apis = new MicrogatewayProxies(config.prefix(), apigeeArgs);
 
-        ctx.export("clusterName", cluster.clusterName);
-        ctx.export("kubeconfig", cluster.kubeconfig);
-        ctx.export("gatewayUrl", armored.url);
-        ctx.export("consumerKey", apis.consumerKey);
+        ctx.export("clusterName", cluster.clusterName());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+        ctx.export("gatewayUrl", armored.url());
+        ctx.export("consumerKey", apis.consumerKey());
         return new Pattern2Resources(cluster, services, gateway, armored, apis);
     }
 }

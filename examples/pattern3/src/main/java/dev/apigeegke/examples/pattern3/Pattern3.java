@@ -3,6 +3,7 @@ package dev.apigeegke.examples.pattern3;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.core.InvalidArgumentsException;
@@ -107,10 +108,10 @@ public final class Pattern3 {
         var products = Pattern3Policy.declareProducts(config, samples, productArgs);
         var holder = products.stream().filter(p -> p.app().isPresent()).findFirst();
 
-        ctx.export("clusterName", cluster.clusterName);
-        ctx.export("kubeconfig", cluster.kubeconfig);
-        ctx.export("url", armored.url);
-        ctx.export("consumerKey", holder.map(p -> p.consumerKey).orElse(Output.ofSecret("")));
+        ctx.export("clusterName", cluster.clusterName());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+        ctx.export("url", armored.url());
+        ctx.export("consumerKey", holder.map(ApigeeProduct::consumerKey).orElse(Output.ofSecret("")));
         return new Pattern3Resources(cluster, sidecars, services, armored, products);
     }
 

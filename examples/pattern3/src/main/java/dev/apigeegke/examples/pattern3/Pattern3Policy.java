@@ -76,7 +76,7 @@ final class Pattern3Policy {
             if (i != holder) {
                 products[i] = new ApigeeProduct(Names.child(config.prefix(), samples.get(i).name()), args.get(i));
                 if (samples.get(i).keyed()) {
-                    otherKeyed.add(products[i].productName);
+                    otherKeyed.add(products[i].productName());
                 }
             }
         }
