@@ -2,6 +2,7 @@ package dev.apigeegke.docs;
 
 import com.pulumi.Context;
 import dev.apigeegke.cluster.GkeCluster;
+import dev.apigeegke.testing.Markdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;

@@ -3,6 +3,7 @@ package dev.apigeegke.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.testing.Markdown;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tests/node/check-mermaid.mjs checks diagrams with Mermaid's own parser (npm {@code mermaid}, offline):
- * a valid flowchart passes, a broken one fails with the parser's message, and the README's diagrams parse.
+ * a valid flowchart passes, a broken one fails with the parser's message, and the diagrams of every Markdown file in the repository parse.
  */
 class MermaidCheckerTest {
 
@@ -47,9 +48,11 @@ class MermaidCheckerTest {
     }
 
     @Test
-    void readmeDiagramsParse() throws Exception {
-        Node.Report report = Node.run("check-mermaid.mjs", List.of(Repo.root().resolve("README.md").toString()));
+    void theDiagramsOfEveryMarkdownFileParse() throws Exception {
+        var files = Markdown.filesWithMermaid();
+        assertThat(files).contains("README.md", "docs/offline-preview.md");
+        Node.Report report = Node.run("check-mermaid.mjs", files.stream().map(f -> Repo.root().resolve(f).toString()).toList());
         assertThat(report.exitCode()).as(report.json().toString()).isZero();
-        assertThat(report.json().get("checked").asInt()).isPositive();
+        assertThat(report.json().get("checked").asInt()).isGreaterThanOrEqualTo(files.size());
     }
 }

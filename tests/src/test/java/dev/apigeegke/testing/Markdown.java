@@ -1,6 +1,5 @@
-package dev.apigeegke.docs;
+package dev.apigeegke.testing;
 
-import dev.apigeegke.testing.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The repository's Markdown files and their fenced code blocks, each with the heading it stands under. */
-final class Markdown {
+public final class Markdown {
     /** Folders that hold no documentation of the project: build output, installed packages, git. */
     private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".git");
     private static final Pattern FENCE = Pattern.compile("^(`{3,})\\s*([\\w-]*)\\s*$");
@@ -30,11 +29,11 @@ final class Markdown {
      * @param lang    the info string ({@code java}, {@code text}, {@code mermaid}...), "" when none
      * @param body    the lines between the fences, joined with newlines
      */
-    record Block(String file, String heading, int line, String lang, String body) {
+    public record Block(String file, String heading, int line, String lang, String body) {
     }
 
     /** Every Markdown file of the repository, relative to its root, sorted. */
-    static List<String> files() {
+    public static List<String> files() {
         Path root = Repo.root();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".md"))
@@ -57,7 +56,7 @@ final class Markdown {
     }
 
     /** The text of a file relative to the repository root. */
-    static String read(String file) {
+    public static String read(String file) {
         try {
             return Files.readString(Repo.root().resolve(file));
         } catch (IOException e) {
@@ -66,7 +65,7 @@ final class Markdown {
     }
 
     /** The fenced blocks of {@code file}, in order. An unclosed fence is an error: it would swallow the rest. */
-    static List<Block> blocks(String file) {
+    public static List<Block> blocks(String file) {
         var blocks = new ArrayList<Block>();
         var lines = read(file).split("\n", -1);
         String heading = "";
@@ -95,7 +94,7 @@ final class Markdown {
     }
 
     /** The Markdown files holding at least one {@code mermaid} block. */
-    static List<String> filesWithMermaid() {
+    public static List<String> filesWithMermaid() {
         return files().stream().filter(f -> blocks(f).stream().anyMatch(b -> b.lang().equals("mermaid"))).toList();
     }
 }
