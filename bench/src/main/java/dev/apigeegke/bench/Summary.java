@@ -120,7 +120,7 @@ public record Summary(List<Row> rows) {
         return out.toString();
     }
 
-    /** The table printed and kept in the README (Markdown). */
+    /** The table printed and kept in docs/benchmarks.md (Markdown). */
     public String table() {
         var out = new StringBuilder("| pattern | services | resources: custom + components | components, ms | baseline, ms "
                 + "| baseline + empty components, ms | components / baseline | empty components / baseline "

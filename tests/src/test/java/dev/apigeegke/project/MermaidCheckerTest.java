@@ -3,6 +3,7 @@ package dev.apigeegke.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigeegke.testing.Markdown;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tests/node/check-mermaid.mjs checks diagrams with Mermaid's own parser (npm {@code mermaid}, offline):
- * a valid flowchart passes, a broken one fails with the parser's message, and the README's diagrams parse.
+ * a valid flowchart passes, a broken one fails with the parser's message, and the diagrams of every Markdown file in the repository parse.
  */
 class MermaidCheckerTest {
     @TempDir
@@ -23,11 +24,16 @@ class MermaidCheckerTest {
 
     private static Path bad;
 
-    /** The parser's report on a valid flowchart, on it with a broken one, and on the README: one Node start. */
+    /** Every Markdown file of the repository that holds a mermaid block. */
+    private static List<String> markdown;
+
+    /** The parser's report on a valid flowchart, on it with a broken one, and on every Markdown file with diagrams: one Node start. */
     private static Node.Batch mermaid;
 
     @BeforeAll
     static void parseTheDiagrams() throws Exception {
+        markdown = Markdown.filesWithMermaid();
+        assertThat(markdown).contains("README.md", "docs/offline-preview.md");
         Path good = Files.writeString(dir.resolve("good.mmd"), """
                 flowchart LR
                   subgraph P1["Pattern 1"]
@@ -41,7 +47,7 @@ class MermaidCheckerTest {
         mermaid = Node.check("check-mermaid.mjs", Map.of(
                 "good", List.of(good.toString()),
                 "goodAndBad", List.of(good.toString(), bad.toString()),
-                "readme", List.of(Repo.root().resolve("README.md").toString())));
+                "markdown", markdown.stream().map(f -> Repo.root().resolve(f).toString()).toList()));
     }
 
     @Test
@@ -62,9 +68,9 @@ class MermaidCheckerTest {
     }
 
     @Test
-    void readmeDiagramsParse() {
-        JsonNode report = mermaid.report("readme");
+    void theDiagramsOfEveryMarkdownFileParse() {
+        JsonNode report = mermaid.report("markdown");
         assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
-        assertThat(report.get("checked").asInt()).isPositive();
+        assertThat(report.get("checked").asInt()).isGreaterThanOrEqualTo(markdown.size());
     }
 }

@@ -289,8 +289,8 @@ class CapacityReportTest {
     }
 
     @Test
-    void theReadmesComparisonIsWhatTheCommandPrints() throws Exception {
-        String readme = Files.readString(Repo.root().resolve("README.md"));
+    void theDocsComparisonIsWhatTheCommandPrints() throws Exception {
+        String readme = Files.readString(Repo.root().resolve("docs/offline-preview.md"));
         String intro = "`./apigee-gke preview all --capacity` compares the three patterns:";
         int start = readme.indexOf("```\n", readme.indexOf(intro)) + 4;
         var shown = readme.substring(start, readme.indexOf("```", start)).lines().toList();

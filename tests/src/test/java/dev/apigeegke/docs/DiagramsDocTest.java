@@ -3,29 +3,31 @@ package dev.apigeegke.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.cli.MainAccess;
+import dev.apigeegke.testing.Markdown;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's architecture diagrams are what `--diagram` draws from each program today: they cannot go stale. */
-class ReadmeDiagramsTest {
+/** The architecture diagrams in docs/offline-preview.md are what `--diagram` draws from each program today: they cannot go stale. */
+class DiagramsDocTest {
+    static final String DOC = "docs/offline-preview.md";
+
     @ParameterizedTest
     @ValueSource(strings = {"pattern1", "pattern2", "pattern3"})
-    void readmeShowsTheDiagramThePreviewDraws(String pattern) throws Exception {
+    void theDocShowsTheDiagramThePreviewDraws(String pattern) throws Exception {
         var out = new ByteArrayOutputStream();
         int code = MainAccess.run(new String[] {"preview", pattern, "--project-dir", Repo.root().toString(), "--diagram"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(code).isZero();
         String drawn = out.toString(StandardCharsets.UTF_8).strip();
 
-        String readme = Files.readString(Repo.root().resolve("README.md"));
-        var block = Pattern.compile("preview " + pattern + " --diagram`\\)\\s+```mermaid\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has the " + pattern + " diagram").isTrue();
+        var block = Pattern.compile("preview " + pattern + " --diagram`\\)\\s+```mermaid\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Markdown.read(DOC));
+        assertThat(block.find()).as(DOC + " has the " + pattern + " diagram").isTrue();
         assertThat(block.group(1).strip()).as("regenerate it with ./apigee-gke preview " + pattern + " --diagram").isEqualTo(drawn);
     }
 }

@@ -4,27 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigeegke.cli.Patterns;
+import dev.apigeegke.testing.Markdown;
 import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The README's benchmark tables are the committed results files, and those cover what the benchmark
+ * The benchmark tables in docs/benchmarks.md are the committed results files, and those cover what the benchmark
  * promises: every pattern with 1, 10, 100 and 500 services, on a described machine.
  */
-class ReadmeBenchmarkTest {
+class BenchmarkDocTest {
+    static final String DOC = "docs/benchmarks.md";
 
     @ParameterizedTest
     @ValueSource(strings = {"summary.md", "profile.md", "start.md"})
-    void readmeShowsTheCommittedResults(String file) throws Exception {
+    void theDocShowsTheCommittedResults(String file) throws Exception {
         String table = Files.readString(Repo.root().resolve("bench/results").resolve(file)).strip();
-        String readme = Files.readString(Repo.root().resolve("README.md"));
-        assertThat(readme).as("README holds bench/results/" + file + " (copy it after bench/run)").contains(table);
+        assertThat(Markdown.read(DOC)).as(DOC + " holds bench/results/" + file + " (copy it after bench/run)").contains(table);
     }
 
     @Test
@@ -48,6 +49,6 @@ class ReadmeBenchmarkTest {
             }
         }
         assertThat(workloads).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(Files.readString(Repo.root().resolve("README.md"))).contains((String) summary.get("date"));
+        assertThat(Markdown.read(DOC)).contains((String) summary.get("date"));
     }
 }
