@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -230,20 +229,27 @@ class PreviewDiffTest {
     void aMissingOrInvalidPlanExitsWithTwoAndSaysHowToWriteOne() throws Exception {
         var missing = run("preview", "pattern1", "--project-dir", root(), "--against", tmp.resolve("nope.json").toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("no such file").contains("--out DIR");
+        String hint = "; write one with: apigee-gke preview <pattern> --out DIR (then pass --against DIR/plan.json)\n";
+        assertThat(missing.err()).isEqualTo("apigee-gke: --against " + tmp.resolve("nope.json") + ": no such file" + hint);
         Path notJson = tmp.resolve("bad.json");
         Files.writeString(notJson, "{ not json");
         var bad = run("preview", "pattern1", "--project-dir", root(), "--against", notJson.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("is not JSON").doesNotContain("\tat ");
+        assertThat(bad.err()).isEqualTo("apigee-gke: --against " + notJson + " is not JSON (Unexpected character ('n' (code "
+                + "110)): "
+                + "was expecting double-quote to start field name)" + hint);
         Path wrongShape = tmp.resolve("shape.json");
         Files.writeString(wrongShape, "{\"resources\": [{\"urn\": 1}]}");
         var shape = run("preview", "pattern1", "--project-dir", root(), "--against", wrongShape.toString());
         assertThat(shape.code()).isEqualTo(2);
-        assertThat(shape.err()).contains("resources[0] has no \"urn\" string");
+        assertThat(shape.err()).isEqualTo("apigee-gke: --against " + wrongShape + " is not a plan.json written by apigee-gke "
+                + "preview: "
+                + "resources[0] has no \"urn\" string, resources[0] has no \"type\" string, resources[0] has no \"name\" "
+                        + "string" + hint);
         var format = run("preview", "pattern1", "--project-dir", root(), "--format", "html");
         assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).contains("unknown --format 'html'");
+        assertThat(format.err()).isEqualTo("apigee-gke: unknown --format 'html': use text or markdown\n\n"
+                + run("--help").out());
     }
 
     @Test
