@@ -10,6 +10,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.FormerAddresses;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,7 +132,7 @@ class ApigeeProductTest {
                 "approvalType = \"sometimes\": auto or manual",
                 "access = \"secret\": public, private or internal",
                 "apiResources[0] = \"orders\": a path starting with '/', e.g. /orders/**",
-                "environments[0] = \"Test\": an environment name: lowercase letters, digits and '-'",
+                "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
                 "proxies = []: list the proxies the product grants, or set microgateway(true) for an Edge Microgateway product",
                 "displayName = \" \": a name to show developers, or leave it unset for the product's name",
                 "otherProducts = 1: only a consumer's app subscribes to other products: give consumer(...) or remove "

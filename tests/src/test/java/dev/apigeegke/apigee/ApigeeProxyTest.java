@@ -10,6 +10,7 @@ import dev.apigeegke.apigee.bundle.SpikeArrest;
 import dev.apigeegke.apigee.bundle.VerifyApiKey;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,8 @@ class ApigeeProxyTest {
                 .access("secret")
                 .consumer(new ApiConsumer("not-an-email", "", "X", "app"))
                 .build())).containsExactly(
-                        "organization = \"Acme Corp\": the Apigee organization name: lowercase letters, digits and '-'",
-                        "environments[0] = \"Test\": an environment name: lowercase letters, digits and '-'",
+                        "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION,
+                        "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
                         "hostname = \"Acme Corp-Test.apigee.net\": a host name such as api.example.com",
                         "target = \"ftp://files.example.com/path\": a base URL http(s)://host[:port] without path or query; put "
                                 + "a path in targetPath",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.FormerAddresses;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,8 +96,8 @@ class MicrogatewayProxiesTest {
                 .consumer(new ApiConsumer("not-an-email", "Dev", "One", "app"));
         assertThatThrownBy(everything::build).hasMessageStartingWith("MicrogatewayProxiesArgs: 9 invalid arguments\n  - ");
         assertThat(problems(everything::build)).containsExactly(
-                "organization = \"Acme\": the Apigee organization name: lowercase letters, digits and '-'",
-                "environment = \"Test\": the Apigee environment the gateway serves: lowercase letters, digits and '-'",
+                "organization = \"Acme\": " + ApigeeNamesTest.ORGANIZATION,
+                "environment = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
                 "productName = (not set): a product name: letters, digits, '.', '_', '-'",
                 "consumer.email = \"not-an-email\": a developer email such as team@example.com",
                 "routes[1] = (not set): a route, e.g. MicrogatewayRoute.toService(\"orders\", \"default\")",

@@ -10,6 +10,7 @@ import dev.apigeegke.microgateway.MicrogatewayConfig.Headers;
 import dev.apigeegke.microgateway.MicrogatewayConfig.OAuth;
 import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
 import dev.apigeegke.testing.Rejections;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,11 +125,10 @@ class MicrogatewayConfigTest {
     @Test
     void requiresOrganizationAndEnvironment() {
         assertThat(problems(MicrogatewayConfig.builder())).containsExactly(
-                "organization = (not set): the Apigee Edge organization name: lowercase letters, digits and '-'",
-                "environment = (not set): the Apigee Edge environment name, e.g. test or prod: lowercase letters, digits and "
-                        + "'-'");
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT);
         assertThat(problems(MicrogatewayConfig.builder().organization("Acme Corp").environment("test"))).containsExactly(
-                "organization = \"Acme Corp\": the Apigee Edge organization name: lowercase letters, digits and '-'");
+                "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION);
     }
 
     @Test
@@ -236,8 +236,8 @@ class MicrogatewayConfigTest {
                 .isInstanceOf(InvalidArgumentsException.class)
                 .hasMessageStartingWith("MicrogatewayConfig: 4 invalid arguments\n  - ");
         assertThat(problems(MicrogatewayConfig.builder().port(-1).plugins(List.of("quota")))).containsExactly(
-                "organization = (not set): the Apigee Edge organization name: lowercase letters, digits and '-'",
-                "environment = (not set): the Apigee Edge environment name, e.g. test or prod: lowercase letters, digits and '-'",
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
                 "port = -1: a TCP port from 1 to 65535",
                 "plugins = [quota]: put quota after oauth or apikeys: quota counts per application and API product, which only "
                         + "authentication tells it");

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -447,8 +448,8 @@ class MicrogatewayServiceTest {
     @Test
     void requiresOrgEnvConfigKeyAndSecret() {
         assertThat(problemsOf(MicrogatewayServiceArgs.builder())).containsExactly(
-                "organization = (not set): the Apigee organization name: letters, digits, '-' and '_'",
-                "environment = (not set): the Apigee environment name: letters, digits, '-' and '_'",
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
                 "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
                 "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
                 "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)");

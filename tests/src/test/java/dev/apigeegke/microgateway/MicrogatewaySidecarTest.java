@@ -28,6 +28,7 @@ import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Node;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -387,8 +388,8 @@ class MicrogatewaySidecarTest {
     @Test
     void buildReportsEveryMissingArgumentAtOnce() {
         assertThat(problemsOf(MicrogatewaySidecarArgs.builder())).containsExactly(
-                "organization = (not set): the Apigee organization name: letters, digits, '-' and '_'",
-                "environment = (not set): the Apigee environment name: letters, digits, '-' and '_'",
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
                 "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
                 "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
                 "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)",
