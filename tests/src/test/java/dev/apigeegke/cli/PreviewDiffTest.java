@@ -2,6 +2,9 @@ package dev.apigeegke.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -142,6 +145,50 @@ class PreviewDiffTest {
         assertThat(r.out()).contains("+  " + creates + " to create").contains("-  " + deletes + " to delete");
         // Operations are grouped: creates, updates, replaces, then deletes.
         assertThat(r.out().indexOf("(create)")).isLessThan(r.out().indexOf("(delete)"));
+    }
+
+    @Test
+    void resourcesAComponentAdoptsThroughAliasesAreUnchangedAndOnlyTheComponentIsNew() throws Exception {
+        // The plan of a stack from before ApigeeProduct grouped the product, developer and app: the three sat beside
+        // it, directly under the ApigeeProxy. Their aliases lead the current program to them.
+        Path base = basePlan("pattern1");
+        String layer = "$apigee-gke:index:ApigeeProduct";
+        var plan = (ObjectNode) new ObjectMapper()
+                .readTree(Files.readString(base));
+        var resources = (ArrayNode) plan.get("resources");
+        int moved = 0;
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            var r = (ObjectNode) resources.get(i);
+            String urn = r.get("urn").asText();
+            if (urn.endsWith(layer + "::apigee-p1-api")) {
+                resources.remove(i);
+            } else if (urn.contains(layer + "$")) {
+                r.put("urn", urn.replace(layer, ""));
+                r.put("parent", r.get("parent").asText().replace(layer, ""));
+                moved++;
+            }
+        }
+        assertThat(moved).isEqualTo(3);
+        Path before = tmp.resolve("before-product.json");
+        Files.writeString(before, plan.toString());
+        var r = diff("pattern1", before, null);
+        assertThat(resourceLines(r.out())).containsExactly("+  apigee-gke:index:ApigeeProduct apigee-p1-api (create)");
+        assertThat(r.out()).contains("+  1 to create").contains("28 unchanged");
+    }
+
+    @Test
+    void theInitialCountAnAutoscaledPoolIgnoresIsNoChange() throws Exception {
+        String limits = "  apigee-gke:prefix: apigee-p1\n  apigee-gke:minNodes: 3\n  apigee-gke:maxNodes: 9\n";
+        Path dir = tmp.resolve("base-limits");
+        var written = run("preview", "pattern1", "--project-dir", root(), "--out", dir.toString(),
+                "--config", config("pattern1", "  apigee-gke:prefix: apigee-p1\n", limits).toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        // Two nodes per zone start the pool at 6 nodes instead of 3, within the same limits: only initialNodeCount
+        // differs, and the pool ignores it (the autoscaler owns the size), as Pulumi would.
+        var r = diff("pattern1", dir.resolve("plan.json"),
+                config("pattern1", "  apigee-gke:prefix: apigee-p1\n", limits + "  apigee-gke:nodesPerZone: 2\n"));
+        assertThat(r.out()).contains("no changes (29 unchanged)");
+        assertThat(resourceLines(r.out())).isEmpty();
     }
 
     @Test
