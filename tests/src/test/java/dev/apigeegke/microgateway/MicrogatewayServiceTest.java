@@ -424,11 +424,27 @@ class MicrogatewayServiceTest {
 
     @Test
     void secretConfigIsTheBase64OfTheConfigYamlAsTheImageDecodesIt() {
-        // The plan hides the value; the args hold what the Secret receives. The image runs `base64 -d` on EDGEMICRO_CONFIG.
-        var config = config("acme", "test");
-        var encoded = Base64.getEncoder().encodeToString(config.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(new String(Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(config.toYaml());
-        assertThat(config.fileName()).isEqualTo("acme-test-config.yaml");
+        // The plan hides the value: the stand-in cloud sees what the Secret receives. The image runs
+        // `base64 -d` on EDGEMICRO_CONFIG, which the Deployment reads from the Secret's mgw-config.
+        var received = new java.util.concurrent.ConcurrentHashMap<String, Object>();
+        var result = dev.apigeegke.preview.OfflineEngine.run(Harness.PROJECT, Harness.STACK, Map.of(), Set.of(),
+                ctx -> new MicrogatewayService("edge-microgateway", args().build(), null), true, new com.pulumi.test.Mocks() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                        if (args.type.equals(SECRET)) {
+                            received.putAll(args.inputs);
+                        }
+                        return java.util.concurrent.CompletableFuture.completedFuture(
+                                ResourceResult.of(java.util.Optional.of(args.name + "-id"), args.inputs));
+                    }
+                });
+        assertThat(result.errors()).isEmpty();
+        @SuppressWarnings("unchecked")
+        var data = (Map<String, Object>) received.get("stringData");
+        String decoded = new String(Base64.getDecoder().decode((String) data.get("mgw-config")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(decoded).isEqualTo(config("acme", "test").toYaml());
+        assertThat(env(deployment(args().build()))).containsEntry("EDGEMICRO_CONFIG",
+                Map.of("secretKeyRef", Map.of("name", "edge-microgateway-credentials", "key", "mgw-config")));
     }
 
     // --- validation ------------------------------------------------------------------------------
