@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.preview.Aliases;
 import dev.apigeegke.preview.Plan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code pulumi preview --diff} would show between a plan written earlier and the current one: resources
- * matched by URN, their inputs compared path by path. Secrets and values known only after apply are markers in
+ * matched by URN or through their aliases, their inputs compared path by path except those they ignore changes to. Secrets and values known only after apply are markers in
  * both plans, so they cannot be compared and are listed instead.
  *
  * @param oldPlan    the label of the earlier plan (as the user named it)
@@ -125,44 +127,50 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         return JSON.readTree(PlanWriter.json(plan));
     }
 
-    /** Compares {@code before} (labelled {@code label}) with {@code after}. */
-    static PlanDiff between(String label, JsonNode before, JsonNode after) {
+    /**
+     * Compares {@code before} (labelled {@code label}) with the current plan {@code now}, as Pulumi would: a resource
+     * is the earlier one at its URN or at a former URN its aliases lead to, and the inputs its ignoreChanges option
+     * names never count as changed.
+     */
+    static PlanDiff between(String label, JsonNode before, Plan now) throws IOException {
+        JsonNode after = tree(now);
         var old = byUrn(before);
-        var now = byUrn(after);
+        var current = byUrn(after);
+        var earlier = Aliases.match(now.resources(), old.keySet());
         var changes = new ArrayList<Change>();
         var secrets = new ArrayList<String>();
         var unknowns = new ArrayList<String>();
         int unchanged = 0;
-        var urns = new TreeSet<String>(old.keySet());
-        urns.addAll(now.keySet());
-        for (String urn : urns) {
-            JsonNode o = old.get(urn);
-            JsonNode n = now.get(urn);
-            if (o == null) {
-                changes.add(new Change(Op.CREATE, urn, n.get("type").asText(), n.get("name").asText(), List.of()));
+        for (var resource : now.resources()) {
+            JsonNode n = current.get(resource.urn());
+            String formerUrn = earlier.get(resource.urn());
+            if (formerUrn == null) {
+                changes.add(new Change(Op.CREATE, resource.urn(), resource.type(), resource.name(), List.of()));
                 continue;
             }
-            if (n == null) {
-                changes.add(new Change(Op.DELETE, urn, o.get("type").asText(), o.get("name").asText(), List.of()));
-                continue;
-            }
-            String type = n.get("type").asText();
-            String name = n.get("name").asText();
             var props = new ArrayList<PropertyChange>();
-            var walk = new Walk(type, props, new ArrayList<>(), new ArrayList<>());
-            walk.compare("", o.get("inputs"), n.get("inputs"));
-            walk.secrets().forEach(p -> secrets.add(name + ": " + p));
-            walk.unknowns().forEach(p -> unknowns.add(name + ": " + p));
+            var ignored = resource.ignoreChanges().stream().map(PropertyPath::parse).toList();
+            var walk = new Walk(resource.type(), ignored, props, new ArrayList<>(), new ArrayList<>());
+            walk.compare("", old.get(formerUrn).get("inputs"), n.get("inputs"));
+            walk.secrets().forEach(p -> secrets.add(resource.name() + ": " + p));
+            walk.unknowns().forEach(p -> unknowns.add(resource.name() + ": " + p));
             if (props.isEmpty()) {
                 unchanged++;
             } else {
                 boolean replace = props.stream().anyMatch(p -> p.replaces() != null);
-                changes.add(new Change(replace ? Op.REPLACE : Op.UPDATE, urn, type, name, List.copyOf(props)));
+                changes.add(new Change(replace ? Op.REPLACE : Op.UPDATE, resource.urn(), resource.type(), resource.name(),
+                        List.copyOf(props)));
             }
         }
+        var taken = new HashSet<>(earlier.values());
+        old.forEach((urn, o) -> {
+            if (!taken.contains(urn)) {
+                changes.add(new Change(Op.DELETE, urn, o.get("type").asText(), o.get("name").asText(), List.of()));
+            }
+        });
         changes.sort(Comparator.comparing(Change::op).thenComparing(Change::urn));
         var outputs = new ArrayList<PropertyChange>();
-        var outputWalk = new Walk("", outputs, new ArrayList<>(), new ArrayList<>());
+        var outputWalk = new Walk("", List.of(), outputs, new ArrayList<>(), new ArrayList<>());
         outputWalk.compare("", before.path("outputs"), after.path("outputs"));
         outputWalk.secrets().forEach(p -> secrets.add("stack output " + p));
         outputWalk.unknowns().forEach(p -> unknowns.add("stack output " + p));
@@ -192,9 +200,13 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         return map;
     }
 
-    /** Walks two values side by side, recording the differing paths. */
-    private record Walk(String type, List<PropertyChange> changes, List<String> secrets, List<String> unknowns) {
+    /** Walks two values side by side, recording the differing paths that no {@code ignored} path covers. */
+    private record Walk(String type, List<PropertyPath> ignored, List<PropertyChange> changes, List<String> secrets,
+                        List<String> unknowns) {
         void compare(String path, JsonNode before, JsonNode after) {
+            if (!path.isEmpty() && ignored.stream().anyMatch(i -> i.covers(PropertyPath.parse(path)))) {
+                return;
+            }
             boolean hadValue = before != null && !before.isNull() && !before.isMissingNode();
             boolean hasValue = after != null && !after.isNull() && !after.isMissingNode();
             if (!hadValue && !hasValue) {

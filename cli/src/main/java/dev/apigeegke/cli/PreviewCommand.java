@@ -67,7 +67,7 @@ final class PreviewCommand {
                 err.println("apigee-gke: " + e.getMessage());
                 return 2;
             }
-            var diff = PlanDiff.between(options.against.toString(), before, now);
+            var diff = PlanDiff.between(options.against.toString(), before, plan);
             if (options.diagram) {
                 var changed = diff.changes().stream().map(PlanDiff.Change::urn).collect(Collectors.toSet());
                 out.print(Diagram.of(now, changed));

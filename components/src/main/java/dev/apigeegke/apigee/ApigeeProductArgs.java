@@ -3,6 +3,9 @@ package dev.apigeegke.apigee;
 import com.pulumi.core.Output;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.ApigeeNames;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,8 +19,6 @@ import javax.annotation.Nullable;
 public final class ApigeeProductArgs {
     /** Apigee names of products and proxies: letters, digits, '.', '_', '-'. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-    /** Apigee organization and environment names. */
-    static final Pattern ORG_OR_ENV = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     private final String name;
     private final String displayName;
@@ -186,7 +187,8 @@ public final class ApigeeProductArgs {
 
         /** The environments in which the product's keys work (at least one). Required. */
         public Builder environments(List<String> environments) {
-            this.environments = environments == null ? List.of() : List.copyOf(environments);
+            // A copy that keeps a null entry, so that build() reports it instead of a NullPointerException here.
+            this.environments = environments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(environments));
             return this;
         }
 
@@ -311,9 +313,7 @@ public final class ApigeeProductArgs {
     static void checkEnvironments(Problems problems, List<String> environments) {
         problems.check(!environments.isEmpty(), "environments", environments, "name at least one environment to deploy to, e.g. test");
         for (int i = 0; i < environments.size(); i++) {
-            String env = environments.get(i);
-            problems.check(env != null && ORG_OR_ENV.matcher(env).matches(), "environments[" + i + "]", env,
-                    "an environment name: lowercase letters, digits and '-'");
+            ApigeeNames.checkEnvironment(problems, "environments[" + i + "]", environments.get(i));
         }
     }
 }

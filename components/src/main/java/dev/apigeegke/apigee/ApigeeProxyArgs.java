@@ -7,7 +7,9 @@ import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -161,7 +163,8 @@ public final class ApigeeProxyArgs {
 
         /** The environments the proxy is deployed to (at least one). Required. */
         public Builder environments(List<String> environments) {
-            this.environments = environments == null ? List.of() : List.copyOf(environments);
+            // A copy that keeps a null entry, so that build() reports it instead of a NullPointerException here.
+            this.environments = environments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(environments));
             return this;
         }
 
@@ -298,8 +301,7 @@ public final class ApigeeProxyArgs {
         public ApigeeProxyArgs build() {
             var problems = new Problems("ApigeeProxyArgs");
             problems.check(flavor != null, "flavor", flavor, "EDGE or X");
-            problems.check(organization != null && ApigeeProductArgs.ORG_OR_ENV.matcher(organization).matches(), "organization",
-                    organization, "the Apigee organization name: lowercase letters, digits and '-'");
+            ApigeeNames.checkOrganization(problems, "organization", organization);
             ApigeeProductArgs.checkEnvironments(problems, environments);
             String host = hostname;
             if (host == null && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,10 +148,8 @@ public final class MicrogatewayProxiesArgs {
 
         /** The arguments every proxy shares, checked once rather than for each proxy. */
         private void checkShared(Problems problems) {
-            problems.check(organization != null && ApigeeProductArgs.ORG_OR_ENV.matcher(organization).matches(), "organization",
-                    organization, "the Apigee organization name: lowercase letters, digits and '-'");
-            problems.check(environment != null && ApigeeProductArgs.ORG_OR_ENV.matcher(environment).matches(), "environment",
-                    environment, "the Apigee environment the gateway serves: lowercase letters, digits and '-'");
+            ApigeeNames.checkOrganization(problems, "organization", organization);
+            ApigeeNames.checkEnvironment(problems, "environment", environment);
             ApigeeProductArgs.checkName(problems, "productName", productName, "a product name: letters, digits, '.', '_', '-'");
             if (consumer != null) {
                 consumer.validate(problems);

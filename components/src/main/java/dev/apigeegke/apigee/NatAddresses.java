@@ -9,6 +9,7 @@ import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -20,6 +21,8 @@ import javax.annotation.Nullable;
  */
 record NatAddresses(int count, @Nullable String instance) {
     static final int MAX = 10;
+    /** An Apigee X instance id. */
+    private static final Pattern INSTANCE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     void check(Problems problems, ProxyModel.Flavor flavor) {
         if (count == 0) {
@@ -28,7 +31,7 @@ record NatAddresses(int count, @Nullable String instance) {
         problems.check(flavor == ProxyModel.Flavor.X, "natAddresses", count,
                 "NAT addresses exist only on Apigee X; Apigee Edge's egress ranges come from Apigee support");
         problems.check(count >= 0 && count <= MAX, "natAddresses", count, "from 0 to " + MAX + " addresses");
-        problems.check(instance != null && ApigeeProductArgs.ORG_OR_ENV.matcher(instance).matches(), "instance", instance,
+        problems.check(instance != null && INSTANCE.matcher(instance).matches(), "instance", instance,
                 "the Apigee X instance to reserve the addresses on");
     }
 

@@ -67,11 +67,15 @@ public final class ProxyOnlySubnet {
         } else {
             var range = Cidr.parse(cidr).orElseThrow();
             boolean isPrivate = PRIVATE_RANGES.stream().anyMatch(r -> Cidr.parse(r).orElseThrow().contains(range));
-            problems.check(!range.ipv6() && isPrivate, cidrArgument, cidr,
-                    "a proxy-only subnet is an IPv4 range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 10.129.0.0/23");
-            problems.check(range.prefix() >= SHORTEST_PREFIX && range.prefix() <= LONGEST_PREFIX, cidrArgument, cidr,
-                    "a proxy-only subnet has at least 64 addresses: a prefix from /" + SHORTEST_PREFIX + " to /" + LONGEST_PREFIX
-                            + " (/23 gives the load balancers room to scale)");
+            if (range.ipv6() || !isPrivate) {
+                // The size rule is about IPv4 prefixes: for any other range it would only add a wrong second line.
+                problems.add(cidrArgument, cidr,
+                        "a proxy-only subnet is an IPv4 range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 10.129.0.0/23");
+            } else {
+                problems.check(range.prefix() >= SHORTEST_PREFIX && range.prefix() <= LONGEST_PREFIX, cidrArgument, cidr,
+                        "a proxy-only subnet has at least 64 addresses: a prefix from /" + SHORTEST_PREFIX + " to /" + LONGEST_PREFIX
+                                + " (/23 gives the load balancers room to scale)");
+            }
         }
         if (existing != null) {
             Matcher link = SELF_LINK.matcher(existing);

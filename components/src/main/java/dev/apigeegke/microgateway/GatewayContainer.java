@@ -19,6 +19,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.workload.PreStop;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The pieces of a hardened Edge Microgateway container that {@link MicrogatewayService} and
@@ -204,7 +204,6 @@ final class GatewayContainer {
     }
 
     private static final int MAX_PRE_STOP_SECONDS = 3600;
-    private static final Pattern APIGEE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     /**
      * Checks what every gateway needs to reach Apigee: the org and env names, a config rendered for them (the image
@@ -212,10 +211,8 @@ final class GatewayContainer {
      */
     static void checkIdentity(Problems problems, String who, String org, String env,
                               MicrogatewayConfig config, Object key, Object secret) {
-        problems.check(org != null && APIGEE_NAME.matcher(org).matches(), "organization", org,
-                "the Apigee organization name: letters, digits, '-' and '_'");
-        problems.check(env != null && APIGEE_NAME.matcher(env).matches(), "environment", env,
-                "the Apigee environment name: letters, digits, '-' and '_'");
+        ApigeeNames.checkOrganization(problems, "organization", org);
+        ApigeeNames.checkEnvironment(problems, "environment", env);
         if (config == null) {
             problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");
         } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {

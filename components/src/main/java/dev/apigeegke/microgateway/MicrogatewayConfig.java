@@ -2,6 +2,7 @@ package dev.apigeegke.microgateway;
 
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.render.Yaml;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import javax.annotation.Nullable;
  * sequence and plugin settings. {@link Builder#build()} validates every argument and reports all problems at once.
  */
 public final class MicrogatewayConfig {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern HEADER = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");
 
     /**
@@ -346,10 +346,8 @@ public final class MicrogatewayConfig {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewayConfig build() {
             var problems = new Problems("MicrogatewayConfig");
-            problems.check(organization != null && NAME.matcher(organization).matches(), "organization", organization,
-                    "the Apigee Edge organization name: lowercase letters, digits and '-'");
-            problems.check(environment != null && NAME.matcher(environment).matches(), "environment", environment,
-                    "the Apigee Edge environment name, e.g. test or prod: lowercase letters, digits and '-'");
+            ApigeeNames.checkOrganization(problems, "organization", organization);
+            ApigeeNames.checkEnvironment(problems, "environment", environment);
             if (privateCloudSet) {
                 MicrogatewayConfigChecks.url(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
                 MicrogatewayConfigChecks.url(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");

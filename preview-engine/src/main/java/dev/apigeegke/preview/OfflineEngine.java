@@ -30,7 +30,7 @@ import pulumirpc.Resource.RegisterResourceResponse;
 /**
  * Runs a Pulumi program in this process on the SDK's test engine in preview mode, and records every
  * resource registration exactly as the SDK sends it to the engine (type, name, parent, serialized inputs
- * with secrets marked, dependencies, ignored changes). Resources get their inputs back as state, as in a
+ * with secrets marked, dependencies, ignored changes, aliases). Resources get their inputs back as state, as in a
  * real preview, so values only the cloud knows (IPs, endpoints, ids) stay unknown.
  */
 public final class OfflineEngine {
@@ -143,6 +143,26 @@ public final class OfflineEngine {
         }
     }
 
+    /** The aliases of a registration; an empty field of an alias spec means "as now". */
+    private static List<Plan.Alias> aliases(RegisterResourceRequest request) {
+        var aliases = new ArrayList<Plan.Alias>();
+        for (var alias : request.getAliasesList()) {
+            if (!alias.hasSpec()) {
+                aliases.add(Plan.Alias.of(alias.getUrn()));
+                continue;
+            }
+            var spec = alias.getSpec();
+            aliases.add(new Plan.Alias(null, blankToNull(spec.getName()), blankToNull(spec.getType()),
+                    spec.hasParentUrn() ? blankToNull(spec.getParentUrn()) : null, spec.hasNoParent() && spec.getNoParent(),
+                    blankToNull(spec.getProject()), blankToNull(spec.getStack())));
+        }
+        return aliases;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     /** Records each registration request, as the engine would receive it, with its URN. */
     private static final class RecordingMonitor extends MockMonitor {
         private final ConcurrentLinkedQueue<Plan.Resource> recorded;
@@ -170,7 +190,7 @@ public final class OfflineEngine {
                 recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
                         request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
                         request.getProvider().isEmpty() ? null : request.getProvider(),
-                        request.getDependenciesList(), request.getIgnoreChangesList()));
+                        request.getDependenciesList(), request.getIgnoreChangesList(), aliases(request)));
                 return response;
             });
         }

@@ -33,23 +33,50 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
      * @param provider the explicit provider reference ({@code urn::id}), or null for the default provider
      * @param dependencies  the URNs it waits for: its {@code dependsOn} and the resources its inputs come from
      * @param ignoreChanges the inputs whose changes it ignores after creation
+     * @param aliases       the former addresses it takes over, as the program gave them
      */
     public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
-                           String provider, List<String> dependencies, List<String> ignoreChanges) {
+                           String provider, List<String> dependencies, List<String> ignoreChanges, List<Alias> aliases) {
         public Resource {
             dependencies = List.copyOf(dependencies);
             ignoreChanges = List.copyOf(ignoreChanges);
+            aliases = List.copyOf(aliases);
         }
 
-        /** A resource that waits for nothing and ignores no change. */
+        /** A resource without aliases. */
+        public Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
+                        String provider, List<String> dependencies, List<String> ignoreChanges) {
+            this(urn, type, name, parent, custom, inputs, provider, dependencies, ignoreChanges, List.of());
+        }
+
+        /** A resource that waits for nothing, ignores no change and has no alias. */
         public Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
                         String provider) {
-            this(urn, type, name, parent, custom, inputs, provider, List.of(), List.of());
+            this(urn, type, name, parent, custom, inputs, provider, List.of(), List.of(), List.of());
         }
 
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
             return custom && TypeTokens.packageOf(type).equals(TypeTokens.KUBERNETES);
+        }
+    }
+
+    /**
+     * One alias of a resource, as the SDK sends it: a former URN, or the parts of the former address that differ
+     * from the current one (null when the same). {@link Aliases} resolves them the way Pulumi's engine does.
+     *
+     * @param urn      the former URN itself, or null
+     * @param name     the former name
+     * @param type     the former type token
+     * @param parent   the URN of the former parent
+     * @param noParent whether it was at the top of the stack
+     * @param project  the former project
+     * @param stack    the former stack
+     */
+    public record Alias(String urn, String name, String type, String parent, boolean noParent, String project, String stack) {
+        /** An alias naming the former URN. */
+        public static Alias of(String urn) {
+            return new Alias(urn, null, null, null, false, null, null);
         }
     }
 

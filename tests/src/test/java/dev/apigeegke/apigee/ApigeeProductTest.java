@@ -1,5 +1,6 @@
 package dev.apigeegke.apigee;
 
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apigeegke.preview.Plan;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.testing.FormerAddresses;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +115,7 @@ class ApigeeProductTest {
 
     @Test
     void reportsEveryInvalidArgumentAtOnce() {
-        assertThatThrownBy(() -> ApigeeProductArgs.builder()
+        var everything = ApigeeProductArgs.builder()
                 .name("shop product")
                 .displayName(" ")
                 .environments(List.of("Test"))
@@ -122,26 +123,33 @@ class ApigeeProductTest {
                 .access("secret")
                 .apiResources(List.of("orders"))
                 .quota(new ProductQuota(0, 1, "fortnight"))
-                .otherProducts(List.of(Output.of("other")))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument())
-                        .containsExactlyInAnyOrder("name", "quota.count", "quota.timeUnit", "approvalType", "access",
-                                "apiResources[0]", "environments[0]", "proxies", "displayName", "otherProducts"))
-                .hasMessageStartingWith("ApigeeProductArgs: 10 invalid arguments")
-                .hasMessageContaining("name = \"shop product\"")
-                .hasMessageContaining("microgateway(true)");
-        assertThatThrownBy(() -> args().environments(List.of()).consumer(new ApiConsumer("not-an-email", "", "X", "app")).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument()).containsExactlyInAnyOrder("environments", "consumer.email", "consumer.firstName"));
+                .otherProducts(List.of(Output.of("other")));
+        assertThatThrownBy(everything::build).hasMessageStartingWith("ApigeeProductArgs: 10 invalid arguments\n  - ");
+        assertThat(problems(everything::build)).containsExactly(
+                "name = \"shop product\": a product name: letters, digits, '.', '_', '-'",
+                "quota.count = 0: at least 1 request per interval",
+                "quota.timeUnit = \"fortnight\": one of minute, hour, day, month",
+                "approvalType = \"sometimes\": auto or manual",
+                "access = \"secret\": public, private or internal",
+                "apiResources[0] = \"orders\": a path starting with '/', e.g. /orders/**",
+                "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
+                "proxies = []: list the proxies the product grants, or set microgateway(true) for an Edge Microgateway product",
+                "displayName = \" \": a name to show developers, or leave it unset for the product's name",
+                "otherProducts = 1: only a consumer's app subscribes to other products: give consumer(...) or remove "
+                        + "otherProducts");
+        assertThat(problems(() -> args().environments(List.of()).consumer(new ApiConsumer("not-an-email", "", "X", "app")).build()))
+                .containsExactly(
+                        "consumer.email = \"not-an-email\": a developer email such as team@example.com",
+                        "consumer.firstName = \"\": the developer's first name",
+                        "environments = []: name at least one environment to deploy to, e.g. test");
     }
 
     @Test
     void onlyAConsumerSubscribesToOtherProducts() {
         var noConsumer = args().build();
-        assertThatThrownBy(() -> noConsumer.withOtherProducts(List.of(Output.of("catalog"))))
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("otherProducts = 1: only a consumer").hasMessageContaining("give consumer(...)");
+        assertThat(problems(() -> noConsumer.withOtherProducts(List.of(Output.of("catalog"))))).containsExactly(
+                "otherProducts = 1: only a consumer's app subscribes to other products: give consumer(...) or remove "
+                + "otherProducts");
         assertThat(noConsumer.withOtherProducts(List.of()).otherProducts()).isEmpty();
     }
 

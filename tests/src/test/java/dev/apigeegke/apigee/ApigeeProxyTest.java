@@ -1,16 +1,16 @@
 package dev.apigeegke.apigee;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.apigee.bundle.Quota;
 import dev.apigeegke.apigee.bundle.SpikeArrest;
 import dev.apigeegke.apigee.bundle.VerifyApiKey;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -105,28 +105,32 @@ class ApigeeProxyTest {
                 .target("http://shop.default.svc.cluster.local:8080").build());
         assertThat(at(plan.get(PRODUCT, "shop-product").inputs(), "proxies")).isEqualTo(List.of("edgemicro_shop", "edgemicro-auth"));
         assertThat(plan.ofType(TARGET)).isEmpty();
-        assertThatThrownBy(() -> args().proxyName("shop").microgateway(true).preFlow(List.of()).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("edgemicro_");
-        assertThatThrownBy(() -> args().proxyName("edgemicro_shop").microgateway(true).preFlow(List.of())
-                .target(com.pulumi.core.Output.of("http://x.example.com")).build())
-                .hasMessageContaining("plain URL");
+        assertThat(problems(() -> args().proxyName("shop").microgateway(true).preFlow(List.of()).build())).containsExactly(
+                "proxy.name = \"shop\": Edge Microgateway only loads proxies named edgemicro_*: name it edgemicro_<api>, e.g. "
+                + "edgemicro_orders, with no '-' directly after the prefix");
+        assertThat(problems(() -> args().proxyName("edgemicro_shop").microgateway(true).preFlow(List.of())
+                .target(com.pulumi.core.Output.of("http://x.example.com")).build())).containsExactly(
+                        "target = (not set): a microgateway proxy needs its target as a plain URL (Edge Microgateway cannot "
+                                + "resolve target servers), e.g. http://orders.default.svc.cluster.local",
+                        "proxy.targetUrl = (not set): the URL Edge Microgateway forwards to: http(s)://host[:port][/path], no "
+                                + "query, fragment or credentials, e.g. http://orders.shop.svc.cluster.local:8080");
     }
 
     @Test
     void apigeeXNeedsItsHostnameAndCanReserveNatAddresses() {
-        assertThatThrownBy(() -> args().flavor(ProxyModel.Flavor.X).build()).hasMessageContaining("hostname = (not set)");
+        assertThat(problems(() -> args().flavor(ProxyModel.Flavor.X).build())).containsExactly("hostname = (not set): Apigee X "
+                + "serves proxies on an environment group's host name: give it, e.g. api.example.com");
         var plan = preview(args().flavor(ProxyModel.Flavor.X).hostname("api.example.com").natAddresses(2, "eu-instance").build());
         assertThat(plan.outputs()).containsEntry("proxyUrl", "https://api.example.com/shop");
         assertThat(plan.ofType("gcp:apigee/natAddress:NatAddress")).hasSize(2)
                 .allSatisfy(n -> assertThat(n.inputs()).containsEntry("instanceId", "organizations/acme/instances/eu-instance"));
-        assertThatThrownBy(() -> args().natAddresses(1, "eu-instance").build())
-                .hasMessageContaining("NAT addresses exist only on Apigee X");
+        assertThat(problems(() -> args().natAddresses(1, "eu-instance").build())).containsExactly("natAddresses = 1: NAT "
+                + "addresses exist only on Apigee X; Apigee Edge's egress ranges come from Apigee support");
     }
 
     @Test
     void reportsEveryInvalidArgumentAtOnce() {
-        assertThatThrownBy(() -> ApigeeProxyArgs.builder()
+        assertThat(problems(() -> ApigeeProxyArgs.builder()
                 .organization("Acme Corp")
                 .environments(List.of("Test"))
                 .proxyName("shop")
@@ -137,21 +141,33 @@ class ApigeeProxyTest {
                 .approvalType("sometimes")
                 .access("secret")
                 .consumer(new ApiConsumer("not-an-email", "", "X", "app"))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument())
-                        .contains("organization", "environments[0]", "target", "quota.count", "quota.timeUnit", "approvalType",
-                                "access", "consumer.email", "consumer.firstName")
-                        .anyMatch(a -> a.startsWith("proxy.")))
-                .hasMessageContaining("organization = \"Acme Corp\"");
+                .build())).containsExactly(
+                        "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION,
+                        "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
+                        "hostname = \"Acme Corp-Test.apigee.net\": a host name such as api.example.com",
+                        "target = \"ftp://files.example.com/path\": a base URL http(s)://host[:port] without path or query; put "
+                                + "a path in targetPath",
+                        "quota.count = 0: at least 1 request per interval",
+                        "quota.timeUnit = \"fortnight\": one of minute, hour, day, month",
+                        "approvalType = \"sometimes\": auto or manual",
+                        "access = \"secret\": public, private or internal",
+                        "consumer.email = \"not-an-email\": a developer email such as team@example.com",
+                        "consumer.firstName = \"\": the developer's first name",
+                        "proxy.basePath = \"shop\": a path starting with '/', e.g. /orders or /v1/orders: segments of letters, "
+                                + "digits, '.', '_', '~' and '-', no trailing '/'",
+                        "proxy.preFlow[0].rate = \"20 per second\": a rate as <n>ps (per second) or <n>pm (per minute), n a "
+                                + "whole number from 1, e.g. 30ps or 600pm");
     }
 
     @Test
     void requiresATargetBeforeAnyResourceIsRegistered() {
         var validated = ApigeeProxyArgs.builder().organization("acme").environments(List.of("test"))
                 .proxyName("shop").basePath("/shop").build();
-        var errors = Harness.errors(ctx -> new ApigeeProxy("shop", validated, null));
-        assertThat(String.join("\n", errors)).contains("target = (not set)").contains("withTarget");
+        assertThat(Harness.errors(ctx -> new ApigeeProxy("shop", validated, null))).containsExactly(
+                """
+                ApigeeProxy: 1 invalid argument
+                  - target = (not set): give the target's base URL: ApigeeProxyArgs.builder().target(...) or \
+                args.withTarget(ingress.url)""");
         var plan = Harness.preview(ctx -> new ApigeeProxy("shop", validated.withTarget(com.pulumi.core.Output.of("https://a.example.com")), null));
         assertThat(plan.ofType(PROXY)).hasSize(1);
     }
@@ -181,8 +197,8 @@ class ApigeeProxyTest {
         assertThat(plan.ofType(PRODUCT)).isEmpty();
         assertThat(plan.outputs()).containsEntry("consumerKey", Harness.SECRET);
         assertThat(args().createProduct(false).build().product()).isEmpty();
-        assertThatThrownBy(() -> args().createProduct(false).consumer(new ApiConsumer("dev@example.com", "Dev", "One", "app")).build())
-                .hasMessageContaining("consumer = \"app\": a consumer's app needs the product");
+        assertThat(problems(() -> args().createProduct(false).consumer(new ApiConsumer("dev@example.com", "Dev", "One", "app")).build()))
+                .containsExactly("consumer = \"app\": a consumer's app needs the product: remove createProduct(false)");
     }
 
     @Test

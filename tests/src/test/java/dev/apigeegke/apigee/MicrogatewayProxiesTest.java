@@ -1,13 +1,14 @@
 package dev.apigeegke.apigee;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigeegke.preview.Plan;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.testing.FormerAddresses;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,30 +87,38 @@ class MicrogatewayProxiesTest {
 
     @Test
     void reportsEveryInvalidArgumentAtOnceAndTheSharedOnesOnce() {
-        assertThatThrownBy(() -> MicrogatewayProxiesArgs.builder()
+        var everything = MicrogatewayProxiesArgs.builder()
                 .organization("Acme")
                 .environment("Test")
                 .routes(java.util.Arrays.asList(MicrogatewayRoute.toService("orders", "shop"), null,
                         MicrogatewayRoute.toService("orders", "other"), MicrogatewayRoute.toService("healthcheck", "shop"),
                         MicrogatewayRoute.toService("Cart", "shop"), new MicrogatewayRoute("cart", "cart", "http://cart")))
-                .consumer(new ApiConsumer("not-an-email", "Dev", "One", "app"))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument())
-                        .containsExactlyInAnyOrder("organization", "environment", "productName", "consumer.email", "routes[1]",
-                                "routes[2].name", "routes[3].name", "routes[4].name", "routes[5].proxy.basePath"))
-                .hasMessageStartingWith("MicrogatewayProxiesArgs: ")
-                .hasMessageContaining("route names must be distinct")
-                .hasMessageContaining("edgemicro_healthcheck is the health check's proxy");
-        assertThatThrownBy(() -> args().routes(List.of()).build()).hasMessageContaining("routes = []");
+                .consumer(new ApiConsumer("not-an-email", "Dev", "One", "app"));
+        assertThatThrownBy(everything::build).hasMessageStartingWith("MicrogatewayProxiesArgs: 9 invalid arguments\n  - ");
+        assertThat(problems(everything::build)).containsExactly(
+                "organization = \"Acme\": " + ApigeeNamesTest.ORGANIZATION,
+                "environment = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
+                "productName = (not set): a product name: letters, digits, '.', '_', '-'",
+                "consumer.email = \"not-an-email\": a developer email such as team@example.com",
+                "routes[1] = (not set): a route, e.g. MicrogatewayRoute.toService(\"orders\", \"default\")",
+                "routes[2].name = \"orders\": route names must be distinct",
+                "routes[3].name = \"healthcheck\": edgemicro_healthcheck is the health check's proxy: name the route otherwise",
+                "routes[4].name = \"Cart\": use lowercase letters, digits and '-', starting with a letter and not ending with "
+                        + "'-' (GCP and Kubernetes naming rules)",
+                "routes[5].proxy.basePath = \"cart\": a path starting with '/', e.g. /orders or /v1/orders: segments of letters, "
+                        + "digits, '.', '_', '~' and '-', no trailing '/'");
+        assertThat(problems(() -> args().routes(List.of()).build())).containsExactly("routes = []: give at least one route: the "
+                + "gateway serves only the paths of its proxies");
     }
 
     @Test
     void childNamesAreCheckedBeforeTheComponentIsRegistered() {
         var args = args().routes(List.of(MicrogatewayRoute.toService("a".repeat(50), "shop"))).build();
-        var errors = Harness.errors(ctx -> new MicrogatewayProxies("shop", args));
-        assertThat(String.join("\n", errors)).contains("MicrogatewayProxies").contains("name = \"shop-" + "a".repeat(50) + "\"")
-                .contains("too long");
+        assertThat(Harness.errors(ctx -> new MicrogatewayProxies("shop", args))).containsExactly(
+                """
+                MicrogatewayProxies: 1 invalid argument
+                  - name = "shop-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": too long: with the longest child suffix it \
+                must stay within 63 characters; use at most 53 characters""");
         var result = Harness.preview(Map.of(), Set.of(), ctx -> new MicrogatewayProxies("shop", args));
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }

@@ -141,10 +141,13 @@ class PreviewCommandTest {
                 """);
         var run = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err())
-                .contains("gcp:region = (not set)")
-                .doesNotContain("\tat ")
-                .doesNotContain("Exception");
+        assertThat(run.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
+                  stack configuration: 3 invalid arguments
+                    - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
+                    - apigee:organization = (not set): set the Apigee organization the proxy is deployed to \
+                (pulumi config set apigee:organization ...)
+                    - apigee-gke:apigeeEnvironments = (not set): list the Apigee environments to deploy the proxy to, e.g. [test]
+                """);
         assertThat(run.out()).isEmpty();
 
         Files.writeString(stackFile, """
@@ -159,19 +162,26 @@ class PreviewCommandTest {
                 """);
         var bad = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(bad.code()).isEqualTo(1);
-        assertThat(bad.err()).contains("allowlist[1] = \"300.1.1.0/24\"").contains("not an IPv4 or IPv6 address")
-                .doesNotContain("\tat ");
+        assertThat(bad.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
+                  ArmoredIngressArgs: 1 invalid argument
+                    - allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
+                or 2001:db8::/32 (host names are not accepted)
+                """);
     }
 
     @Test
     void badUsageExitsWithTwoAndExplains() {
         var unknown = run("preview", "pattern9", "--project-dir", root());
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown pattern 'pattern9'").contains("pattern1");
+        String usage = run("--help").out();
+        assertThat(usage).startsWith("usage: apigee-gke preview <pattern>");
+        assertThat(unknown.err()).isEqualTo("apigee-gke: unknown pattern 'pattern9': use one of [pattern1, pattern2, "
+                + "pattern3]\n\n" + usage);
         var missing = run("preview", "pattern1", "--project-dir", root(), "--stack", "nosuchstack");
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("Pulumi.nosuchstack.yaml");
+        assertThat(missing.err()).isEqualTo("apigee-gke: no stack configuration at " + Repo.root().resolve("Pulumi.nosuchstack.yaml")
+                + "; create it (see README) or pass --stack/--config\n");
         assertThat(run().code()).isEqualTo(2);
-        assertThat(run("deploy").err()).contains("unknown command 'deploy'");
+        assertThat(run("deploy").err()).isEqualTo("apigee-gke: unknown command 'deploy'\n\n" + usage);
     }
 }

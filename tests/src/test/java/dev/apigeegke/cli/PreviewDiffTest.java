@@ -2,6 +2,9 @@ package dev.apigeegke.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -18,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,50 @@ class PreviewDiffTest {
     }
 
     @Test
+    void resourcesAComponentAdoptsThroughAliasesAreUnchangedAndOnlyTheComponentIsNew() throws Exception {
+        // The plan of a stack from before ApigeeProduct grouped the product, developer and app: the three sat beside
+        // it, directly under the ApigeeProxy. Their aliases lead the current program to them.
+        Path base = basePlan("pattern1");
+        String layer = "$apigee-gke:index:ApigeeProduct";
+        var plan = (ObjectNode) new ObjectMapper()
+                .readTree(Files.readString(base));
+        var resources = (ArrayNode) plan.get("resources");
+        int moved = 0;
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            var r = (ObjectNode) resources.get(i);
+            String urn = r.get("urn").asText();
+            if (urn.endsWith(layer + "::apigee-p1-api")) {
+                resources.remove(i);
+            } else if (urn.contains(layer + "$")) {
+                r.put("urn", urn.replace(layer, ""));
+                r.put("parent", r.get("parent").asText().replace(layer, ""));
+                moved++;
+            }
+        }
+        assertThat(moved).isEqualTo(3);
+        Path before = tmp.resolve("before-product.json");
+        Files.writeString(before, plan.toString());
+        var r = diff("pattern1", before, null);
+        assertThat(resourceLines(r.out())).containsExactly("+  apigee-gke:index:ApigeeProduct apigee-p1-api (create)");
+        assertThat(r.out()).contains("+  1 to create").contains("28 unchanged");
+    }
+
+    @Test
+    void theInitialCountAnAutoscaledPoolIgnoresIsNoChange() throws Exception {
+        String limits = "  apigee-gke:prefix: apigee-p1\n  apigee-gke:minNodes: 3\n  apigee-gke:maxNodes: 9\n";
+        Path dir = tmp.resolve("base-limits");
+        var written = run("preview", "pattern1", "--project-dir", root(), "--out", dir.toString(),
+                "--config", config("pattern1", "  apigee-gke:prefix: apigee-p1\n", limits).toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        // Two nodes per zone start the pool at 6 nodes instead of 3, within the same limits: only initialNodeCount
+        // differs, and the pool ignores it (the autoscaler owns the size), as Pulumi would.
+        var r = diff("pattern1", dir.resolve("plan.json"),
+                config("pattern1", "  apigee-gke:prefix: apigee-p1\n", limits + "  apigee-gke:nodesPerZone: 2\n"));
+        assertThat(r.out()).contains("no changes (29 unchanged)");
+        assertThat(resourceLines(r.out())).isEmpty();
+    }
+
+    @Test
     void renamingAKubernetesObjectInPlaceIsAReplacement() throws Exception {
         Path base = basePlan("pattern2");
         String json = Files.readString(base);
@@ -230,20 +276,27 @@ class PreviewDiffTest {
     void aMissingOrInvalidPlanExitsWithTwoAndSaysHowToWriteOne() throws Exception {
         var missing = run("preview", "pattern1", "--project-dir", root(), "--against", tmp.resolve("nope.json").toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("no such file").contains("--out DIR");
+        String hint = "; write one with: apigee-gke preview <pattern> --out DIR (then pass --against DIR/plan.json)\n";
+        assertThat(missing.err()).isEqualTo("apigee-gke: --against " + tmp.resolve("nope.json") + ": no such file" + hint);
         Path notJson = tmp.resolve("bad.json");
         Files.writeString(notJson, "{ not json");
         var bad = run("preview", "pattern1", "--project-dir", root(), "--against", notJson.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("is not JSON").doesNotContain("\tat ");
+        assertThat(bad.err()).isEqualTo("apigee-gke: --against " + notJson + " is not JSON (Unexpected character ('n' (code "
+                + "110)): "
+                + "was expecting double-quote to start field name)" + hint);
         Path wrongShape = tmp.resolve("shape.json");
         Files.writeString(wrongShape, "{\"resources\": [{\"urn\": 1}]}");
         var shape = run("preview", "pattern1", "--project-dir", root(), "--against", wrongShape.toString());
         assertThat(shape.code()).isEqualTo(2);
-        assertThat(shape.err()).contains("resources[0] has no \"urn\" string");
+        assertThat(shape.err()).isEqualTo("apigee-gke: --against " + wrongShape + " is not a plan.json written by apigee-gke "
+                + "preview: "
+                + "resources[0] has no \"urn\" string, resources[0] has no \"type\" string, resources[0] has no \"name\" "
+                        + "string" + hint);
         var format = run("preview", "pattern1", "--project-dir", root(), "--format", "html");
         assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).contains("unknown --format 'html'");
+        assertThat(format.err()).isEqualTo("apigee-gke: unknown --format 'html': use text or markdown\n\n"
+                + run("--help").out());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.apigeegke.cluster;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.testing.Rejections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -176,16 +178,15 @@ class GkeClusterTest {
 
     @Test
     void rejectsSmallClustersWhenTheProductionSizeIsRequired() {
-        assertThatThrownBy(() -> args().location("europe-west1-b").nodesPerZone(2).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("nodesPerZone = 2")
-                .hasMessageContaining("2 node(s)")
-                .hasMessageContaining("requireProductionSize(false)");
-        assertThatThrownBy(() -> args().machineType("e2-medium").build())
-                .hasMessageContaining("machineType = \"e2-medium\"")
-                .hasMessageContaining("fewer than 2 dedicated vCPUs");
-        assertThatThrownBy(() -> args().machineType("n1-standard-1").build())
-                .hasMessageContaining("machineType = \"n1-standard-1\"");
+        assertThat(problems(() -> args().location("europe-west1-b").nodesPerZone(2).build())).containsExactly(
+                "nodesPerZone = 2: the autoscaler could shrink the pool to 2 node(s); raise nodesPerZone or set minNodes: the "
+                + "patterns are sized for at least 3 nodes; set requireProductionSize(false) for a small development cluster");
+        assertThat(problems(() -> args().machineType("e2-medium").build())).containsExactly("machineType = \"e2-medium\": has "
+                + "fewer than 2 dedicated vCPUs; use e2-standard-2 or larger, or set requireProductionSize(false) for a small "
+                + "development cluster");
+        assertThat(problems(() -> args().machineType("n1-standard-1").build())).containsExactly("machineType = "
+                + "\"n1-standard-1\": has fewer than 2 dedicated vCPUs; use e2-standard-2 or larger, or set "
+                + "requireProductionSize(false) for a small development cluster");
         // A small development cluster is possible when asked for explicitly.
         var small = args().location("europe-west1-b").nodesPerZone(1).machineType("e2-medium").requireProductionSize(false).build();
         assertThat(small.totalNodes()).isEqualTo(1);
@@ -193,7 +194,7 @@ class GkeClusterTest {
 
     @Test
     void reportsEveryInvalidArgumentAtOnce() {
-        assertThatThrownBy(() -> GkeClusterArgs.builder()
+        assertThat(problems(() -> GkeClusterArgs.builder()
                 .project("My_Project")
                 .location("europe")
                 .nodesPerZone(0)
@@ -201,29 +202,41 @@ class GkeClusterTest {
                 .releaseChannel("BETA")
                 .masterAuthorizedNetworks(List.of("10.0.0.1/8"))
                 .nodeServiceAccount("someone@example.com")
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument())
-                        .contains("project", "location", "nodesPerZone", "imageType", "releaseChannel",
-                                "masterAuthorizedNetworks[0]", "nodeServiceAccount"))
-                .hasMessageContaining("project = \"My_Project\"")
-                .hasMessageContaining("the range starting at this prefix is 10.0.0.0/8")
-                .hasMessageContaining("use COS_CONTAINERD");
+                .build())).containsExactly(
+                        "project = \"My_Project\": give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting "
+                                + "with a letter",
+                        "location = \"europe\": give a region such as europe-west1 (regional cluster) or a zone such as "
+                                + "europe-west1-b (zonal cluster)",
+                        "nodesPerZone = 0: a node pool needs at least 1 node per zone",
+                        "imageType = \"WINDOWS_LTSC\": use COS_CONTAINERD (Container-Optimized OS, the default) or "
+                                + "UBUNTU_CONTAINERD",
+                        "releaseChannel = \"BETA\": use one of RAPID, REGULAR, STABLE, EXTENDED, UNSPECIFIED",
+                        "nodeServiceAccount = \"someone@example.com\": give a service account email such as "
+                                + "gke-nodes@PROJECT.iam.gserviceaccount.com, or leave it unset for a dedicated one",
+                        "masterAuthorizedNetworks[0] = \"10.0.0.1/8\": host bits are set; write the range as 10.0.0.0/8");
     }
 
     @Test
     void requiresProjectAndLocation() {
-        assertThatThrownBy(() -> GkeClusterArgs.builder().build())
-                .hasMessageContaining("project = (not set)")
-                .hasMessageContaining("location = (not set)");
+        assertThat(problems(() -> GkeClusterArgs.builder().build())).containsExactly(
+                "project = (not set): give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting with a letter",
+                "location = (not set): give a region such as europe-west1 (regional cluster) or a zone such as europe-west1-b "
+                        + "(zonal cluster)");
     }
 
     @Test
     void rejectsABadNameBeforeRegisteringAnything() {
-        var errors = Harness.errors(ctx -> new GkeCluster("Main_Cluster", args().build()));
-        assertThat(String.join("\n", errors)).contains("name = \"Main_Cluster\"").contains("lowercase letters");
-        var tooLong = Harness.errors(ctx -> new GkeCluster("a-very-long-cluster-name-x", args().build()));
-        assertThat(String.join("\n", tooLong)).contains("exceed 30 characters");
+        assertThat(Harness.errors(ctx -> new GkeCluster("Main_Cluster", args().build()))).containsExactly(
+                """
+                GkeCluster: 1 invalid argument
+                  - name = "Main_Cluster": use lowercase letters, digits and '-', starting with a letter and not ending with '-' \
+                (GCP and Kubernetes naming rules)""");
+        assertThat(Harness.errors(ctx -> new GkeCluster("a-very-long-cluster-name-x", args().build()))).containsExactly(
+                """
+                GkeCluster: 1 invalid argument
+                  - name = "a-very-long-cluster-name-x": is 26 characters: the node service account id \
+                "a-very-long-cluster-name-x-nodes" (32 characters) would exceed 30 characters, the most IAM allows. Use a name \
+                of at most 24 characters (or 34 with nodeServiceAccount(...))""");
     }
 
     @Test
@@ -256,24 +269,27 @@ class GkeClusterTest {
         assertThat(Harness.preview(ctx -> new GkeCluster(longest, given)).get(POOL, longest + "-nodes")).isNotNull();
 
         String pool41 = "b".repeat(35);
-        var errors = String.join("\n", Harness.errors(ctx -> new GkeCluster(pool41, given)));
-        assertThat(errors)
-                .contains("name = \"" + pool41 + "\": is 35 characters")
-                .contains("the node pool name \"" + pool41 + "-nodes\" (41 characters) would exceed 40 characters, the most GKE allows")
-                .contains("at most 34 characters")
-                .doesNotContain("the cluster name");
+        assertThat(Harness.errors(ctx -> new GkeCluster(pool41, given))).containsExactly(
+                """
+                GkeCluster: 1 invalid argument
+                  - name = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb": is 35 characters: the node pool name \
+                "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nodes" (41 characters) would exceed 40 characters, the most GKE allows. Use \
+                a name of at most 34 characters""");
 
         String cluster41 = "c".repeat(41);
-        assertThat(String.join("\n", Harness.errors(ctx -> new GkeCluster(cluster41, given))))
-                .contains("the cluster name \"" + cluster41 + "\" (41 characters) would exceed 40 characters")
-                .contains("the node pool name");
+        assertThat(Harness.errors(ctx -> new GkeCluster(cluster41, given))).containsExactly(
+                """
+                GkeCluster: 1 invalid argument
+                  - name = "ccccccccccccccccccccccccccccccccccccccccc": is 41 characters: the cluster name \
+                "ccccccccccccccccccccccccccccccccccccccccc" (41 characters) would exceed 40 characters, the most GKE allows; the \
+                node pool name "ccccccccccccccccccccccccccccccccccccccccc-nodes" (47 characters) would exceed 40 characters, the \
+                most GKE allows. Use a name of at most 34 characters""");
 
         // With the dedicated account its id (30 characters at most) binds first.
-        assertThatThrownBy(() -> GkeCluster.requireName("apigee-gke:prefix", "d".repeat(25), args().build()))
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("apigee-gke:prefix = \"" + "d".repeat(25) + "\": is 25 characters")
-                .hasMessageContaining("the node service account id")
-                .hasMessageContaining("at most 24 characters (or 34 with nodeServiceAccount(...))");
+        assertThat(problems(() -> GkeCluster.requireName("apigee-gke:prefix", "d".repeat(25), args().build())))
+                .containsExactly("apigee-gke:prefix = \"ddddddddddddddddddddddddd\": is 25 characters: the node service account "
+                        + "id \"ddddddddddddddddddddddddd-nodes\" (31 characters) would exceed 30 characters, the most IAM "
+                        + "allows. Use a name of at most 24 characters (or 34 with nodeServiceAccount(...))");
     }
 
     @Test
@@ -295,19 +311,27 @@ class GkeClusterTest {
                 .resourceLabels(Map.of("example.com/tier", "edge", "Team", "x", "env", "Prod", "9lives", "ok"))
                 .nodeLabels(Map.of("-edge", "a", "tier", "-a", "bad prefix/x", "ok", "fine", "a".repeat(64)))
                 .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument() + " = " + p.value())
+                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(Rejections.lines(e.problems()))
                         .containsExactlyInAnyOrder(
-                                "resourceLabels[example.com/tier] = \"example.com/tier\"",
-                                "resourceLabels[Team] = \"Team\"",
-                                "resourceLabels[env] = \"Prod\"",
-                                "resourceLabels[9lives] = \"9lives\"",
-                                "nodeLabels[-edge] = \"-edge\"",
-                                "nodeLabels[tier] = \"-a\"",
-                                "nodeLabels[bad prefix/x] = \"bad prefix/x\"",
-                                "nodeLabels[fine] = \"" + "a".repeat(64) + "\""))
-                .hasMessageContaining("a GCP label key: 1 to 63 lowercase letters")
-                .hasMessageContaining("a Kubernetes label value: at most 63");
+                                "resourceLabels[9lives] = \"9lives\": a GCP label key: 1 to 63 lowercase letters, digits, '_' "
+                                        + "and '-', starting with a lowercase letter",
+                                "resourceLabels[Team] = \"Team\": a GCP label key: 1 to 63 lowercase letters, digits, '_' and "
+                                        + "'-', starting with a lowercase letter",
+                                "resourceLabels[env] = \"Prod\": a GCP label value: at most 63 lowercase letters, digits, '_' "
+                                        + "and '-' (may be empty; no capitals, dots or '/')",
+                                "resourceLabels[example.com/tier] = \"example.com/tier\": a GCP label key: 1 to 63 lowercase "
+                                        + "letters, digits, '_' and '-', starting with a lowercase letter",
+                                "nodeLabels[-edge] = \"-edge\": a Kubernetes label key: an optional DNS subdomain prefix and "
+                                        + "'/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter "
+                                        + "or digit",
+                                "nodeLabels[bad prefix/x] = \"bad prefix/x\": a Kubernetes label key: an optional DNS subdomain "
+                                        + "prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending "
+                                        + "with a letter or digit",
+                                "nodeLabels[fine] = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": a "
+                                        + "Kubernetes label value: at most 63 letters, digits, '-', '_' or '.', starting and "
+                                        + "ending with a letter or digit (may be empty)",
+                                "nodeLabels[tier] = \"-a\": a Kubernetes label value: at most 63 letters, digits, '-', '_' or "
+                                        + "'.', starting and ending with a letter or digit (may be empty)"));
         // The longest of each is accepted.
         var longest = args().resourceLabels(Map.of("k" + "x".repeat(62), "v".repeat(63)))
                 .nodeLabels(Map.of("a".repeat(253 - 4) + ".com/" + "n".repeat(63), "v".repeat(63))).build();
@@ -346,22 +370,22 @@ class GkeClusterTest {
 
     @Test
     void rejectsIncoherentAutoscalingLimits() {
-        assertThatThrownBy(() -> args().minNodes(6).maxNodes(4).build())
-                .hasMessageContaining("maxNodes = 4: is below minNodes 6");
-        assertThatThrownBy(() -> args().minNodes(0).requireProductionSize(false).build())
-                .hasMessageContaining("minNodes = 0: the pool needs at least 1 node");
-        assertThatThrownBy(() -> args().minNodes(2).build())
-                .hasMessageContaining("minNodes = 2: the autoscaler could shrink the pool to 2 node(s)")
-                .hasMessageContaining("at least 3 nodes");
+        assertThat(problems(() -> args().minNodes(6).maxNodes(4).build())).containsExactly("maxNodes = 4: is below minNodes 6: "
+                + "give a maximum of at least 6 nodes");
+        assertThat(problems(() -> args().minNodes(0).requireProductionSize(false).build())).containsExactly(
+                "minNodes = 0: the pool needs at least 1 node in all zones together");
+        assertThat(problems(() -> args().minNodes(2).build())).containsExactly("minNodes = 2: the autoscaler could shrink the "
+                + "pool to 2 node(s); raise minNodes: the patterns are sized for at least 3 nodes; set "
+                + "requireProductionSize(false) for a small development cluster");
         // Without minNodes the minimum is the start size: 3 per zone × 3 zones.
-        assertThatThrownBy(() -> args().nodesPerZone(3).maxNodes(6).build())
-                .hasMessageContaining("maxNodes = 6: is below minNodes 9");
-        assertThatThrownBy(() -> args().nodesPerZone(4).minNodes(3).maxNodes(9).build())
-                .hasMessageContaining("nodesPerZone = 4: the pool would start with 12 node(s) in all zones, outside minNodes 3 to maxNodes 9");
-        assertThatThrownBy(() -> args().autoscaling(false).minNodes(3).maxNodes(9).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument()).containsExactly("minNodes", "maxNodes"))
-                .hasMessageContaining("applies only with autoscaling");
+        assertThat(problems(() -> args().nodesPerZone(3).maxNodes(6).build())).containsExactly("maxNodes = 6: is below minNodes "
+                + "9: give a maximum of at least 9 nodes");
+        assertThat(problems(() -> args().nodesPerZone(4).minNodes(3).maxNodes(9).build())).containsExactly(
+                "nodesPerZone = 4: the pool would start with 12 node(s) in all zones, outside minNodes 3 to maxNodes 9: change "
+                + "nodesPerZone or the limits");
+        assertThat(problems(() -> args().autoscaling(false).minNodes(3).maxNodes(9).build())).containsExactly(
+                "minNodes = 3: applies only with autoscaling: remove it, or turn autoscaling on",
+                "maxNodes = 9: applies only with autoscaling: remove it, or turn autoscaling on");
         // A small development pool can still scale.
         var dev = args().location("europe-west1-b").nodesPerZone(1).minNodes(1).maxNodes(2).requireProductionSize(false).build();
         assertThat(List.of(dev.minNodes(), dev.maxNodes())).containsExactly(1, 2);
@@ -369,19 +393,25 @@ class GkeClusterTest {
 
     @Test
     void namesProblemsByTheirStackKeysWhenAPatternProgramAsks() {
-        assertThatThrownBy(() -> args().stackKeys("apigee-gke").minNodes(2).machineType("e2-small").build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument()).containsExactlyInAnyOrder("apigee-gke:minNodes", "apigee-gke:machineType"));
-        assertThatThrownBy(() -> args().minNodes(2).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument()).containsExactly("minNodes"));
+        assertThat(problems(() -> args().stackKeys("apigee-gke").minNodes(2).machineType("e2-small").build()))
+                .containsExactly(
+                        "apigee-gke:minNodes = 2: the autoscaler could shrink the pool to 2 node(s); raise minNodes: the "
+                                + "patterns are sized for at least 3 nodes; set requireProductionSize(false) for a small "
+                                + "development cluster",
+                        "apigee-gke:machineType = \"e2-small\": has fewer than 2 dedicated vCPUs; use e2-standard-2 or larger, "
+                                + "or set requireProductionSize(false) for a small development cluster");
+        assertThat(problems(() -> args().minNodes(2).build())).containsExactly("minNodes = 2: the autoscaler could shrink the "
+                + "pool to 2 node(s); raise minNodes: the patterns are sized for at least 3 nodes; set "
+                + "requireProductionSize(false) for a small development cluster");
     }
 
     @Test
     void rejectsNodeZonesOutsideTheRegion() {
-        assertThatThrownBy(() -> args().nodeLocations(List.of("europe-west1-b", "us-east1-c")).build())
-                .hasMessageContaining("nodeLocations[1] = \"us-east1-c\"")
-                .hasMessageContaining("europe-west1");
+        assertThat(problems(() -> args().nodeLocations(List.of("europe-west1-b", "us-east1-c")).build())).containsExactly(
+                "nodeLocations[1] = \"us-east1-c\": node zones must be in the cluster's region europe-west1",
+                "nodesPerZone = 1: the autoscaler could shrink the pool to 2 node(s); raise nodesPerZone or set minNodes: the "
+                        + "patterns are sized for at least 3 nodes; set requireProductionSize(false) for a small development "
+                        + "cluster");
         var twoZones = args().nodeLocations(List.of("europe-west1-b", "europe-west1-c")).nodesPerZone(2).build();
         assertThat(twoZones.totalNodes()).isEqualTo(4);
     }

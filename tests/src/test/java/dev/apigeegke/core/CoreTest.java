@@ -42,14 +42,14 @@ class CoreTest {
     @Test
     void checkRecordsAProblemOnlyWhenTheConditionFails() {
         var problems = new Problems("x").check(false, "a", "v", "fix a").check(true, "b", "v", "fix b");
-        assertThat(problems.list()).extracting(Problem::argument).containsExactly("a");
+        assertThat(problems.list()).containsExactly(new Problem("a", "\"v\"", "fix a"));
     }
 
     @Test
     void takesOverTheProblemsOfNestedArguments() {
         var nested = new Problems("inner").add("rules[0]", "x", "fix").list();
         var outer = new Problems("outer").add("name", "N", "lowercase").addAll(nested);
-        assertThat(outer.list()).extracting(Problem::argument).containsExactly("name", "rules[0]");
+        assertThat(outer.list()).containsExactly(new Problem("name", "\"N\"", "lowercase"), new Problem("rules[0]", "\"x\"", "fix"));
     }
 
     @Test

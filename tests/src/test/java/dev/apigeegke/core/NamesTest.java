@@ -2,6 +2,7 @@ package dev.apigeegke.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigeegke.testing.Rejections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,16 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
 
-    private static List<Problem> label(String value, int longestSuffix) {
+    private static List<String> label(String value, int longestSuffix) {
         var problems = new Problems("test");
         Names.checkLabel(problems, "name", value, longestSuffix);
-        return problems.list();
+        return Rejections.lines(problems.list());
     }
 
-    private static List<Problem> subdomain(String value) {
+    private static List<String> subdomain(String value) {
         var problems = new Problems("test");
         Names.checkSubdomain(problems, "name", value);
-        return problems.list();
+        return Rejections.lines(problems.list());
     }
 
     @Test
@@ -37,21 +38,18 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Orders", "orders_v2", "1orders", "orders-", "-orders", "orders.v2", "ord ers"})
     void rejectsLabelsGcpAndKubernetesRefuse(String value) {
-        assertThat(label(value, 0)).singleElement().satisfies(p -> {
-            assertThat(p.argument()).isEqualTo("name");
-            assertThat(p.value()).isEqualTo("\"" + value + "\"");
-            assertThat(p.fix()).contains("lowercase letters, digits and '-'");
-        });
+        assertThat(label(value, 0)).containsExactly("name = \"" + value + "\": "
+                        + "use lowercase letters, digits and '-', starting with a letter and not ending with '-' (GCP and "
+                                + "Kubernetes naming rules)");
         assertThat(Names.isLabel(value)).isFalse();
     }
 
     @Test
     void requiresAName() {
-        assertThat(label(null, 0)).singleElement().satisfies(p -> {
-            assertThat(p.value()).isEqualTo("(not set)");
-            assertThat(p.fix()).contains("a name is required");
-        });
-        assertThat(label("", 0)).singleElement().satisfies(p -> assertThat(p.fix()).contains("a name is required"));
+        assertThat(label(null, 0)).containsExactly("name = (not set): a name is required: lowercase letters, digits and '-', "
+                + "starting with a letter");
+        assertThat(label("", 0)).containsExactly("name = \"\": a name is required: lowercase letters, digits and '-', starting "
+                + "with a letter");
         assertThat(Names.isLabel(null)).isFalse();
         assertThat(Names.isLabel("")).isFalse();
     }
@@ -59,10 +57,12 @@ class NamesTest {
     @Test
     void leavesRoomForTheLongestChildSuffixWithin63Characters() {
         assertThat(label("a".repeat(63), 0)).isEmpty();
-        assertThat(label("a".repeat(64), 0)).singleElement().satisfies(p -> assertThat(p.fix()).contains("at most 63 characters"));
+        assertThat(label("a".repeat(64), 0)).containsExactly("name = \"" + "a".repeat(64) + "\": "
+                        + "too long: with the longest child suffix it must stay within 63 characters; use at most 63 characters");
         assertThat(label("a".repeat(57), 6)).isEmpty();
-        assertThat(label("a".repeat(58), 6)).singleElement()
-                .satisfies(p -> assertThat(p.fix()).contains("63 characters").contains("use at most 57 characters"));
+        assertThat(label("a".repeat(58), 6)).containsExactly("name = "
+                + "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": too long: with the longest child suffix it "
+                + "must stay within 63 characters; use at most 57 characters");
         assertThat(Names.isLabel("a".repeat(63))).isTrue();
         assertThat(Names.isLabel("a".repeat(64))).isFalse();
     }
@@ -76,7 +76,8 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Orders", "orders_", "orders.", ".orders", "orders..shop", "-orders"})
     void rejectsNamesThatAreNotKubernetesSubdomains(String value) {
-        assertThat(subdomain(value)).singleElement().satisfies(p -> assertThat(p.fix()).contains("use a Kubernetes name"));
+        assertThat(subdomain(value)).containsExactly("name = \"" + value + "\": "
+                        + "use a Kubernetes name: lowercase letters, digits, '-' and '.', at most 253 characters");
     }
 
     @Test
@@ -84,7 +85,9 @@ class NamesTest {
         String longest = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
         assertThat(longest).hasSize(253);
         assertThat(subdomain(longest)).isEmpty();
-        assertThat(subdomain(longest + "d")).hasSize(1);
-        assertThat(subdomain(null)).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo("(not set)"));
+        assertThat(subdomain(longest + "d")).containsExactly("name = \"" + longest + "d\": "
+                        + "use a Kubernetes name: lowercase letters, digits, '-' and '.', at most 253 characters");
+        assertThat(subdomain(null)).containsExactly("name = (not set): use a Kubernetes name: lowercase letters, digits, '-' and "
+                + "'.', at most 253 characters");
     }
 }

@@ -61,23 +61,30 @@ class ClusterStackKeysTest {
     @ValueSource(strings = {"pattern1", "pattern2", "pattern3"})
     void namesEachClusterProblemByItsStackKeyAndRegistersNothing(String pattern) throws Exception {
         var limits = run(pattern, Map.of("apigee-gke:minNodes", "2", "apigee-gke:maxNodes", "1"));
-        assertThat(String.join("\n", limits.errors()))
-                .contains("apigee-gke:minNodes = 2: the autoscaler could shrink the pool to 2 node(s)")
-                .contains("apigee-gke:maxNodes = 1: is below minNodes 2");
+        assertThat(limits.errors()).containsExactly(
+                """
+                GkeClusterArgs: 2 invalid arguments
+                  - apigee-gke:minNodes = 2: the autoscaler could shrink the pool to 2 node(s); raise minNodes: the patterns are \
+                sized for at least 3 nodes; set requireProductionSize(false) for a small development cluster
+                  - apigee-gke:maxNodes = 1: is below minNodes 2: give a maximum of at least 2 nodes""");
         assertThat(limits.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
 
         var malformed = run(pattern, Map.of("apigee-gke:maxNodes", "many", "apigee-gke:autoscaling", "yes"));
-        assertThat(String.join("\n", malformed.errors()))
-                .contains("apigee-gke:maxNodes = \"many\": a whole number")
-                .contains("apigee-gke:autoscaling = \"yes\": true or false");
+        assertThat(malformed.errors()).containsExactly(
+                """
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:autoscaling = "yes": true or false
+                  - apigee-gke:maxNodes = "many": a whole number""");
 
         // 25 characters: the dedicated node service account "<prefix>-nodes" would have 31, one over IAM's 30.
         String prefix = "p".repeat(25);
         var name = run(pattern, Map.of("apigee-gke:prefix", prefix));
-        assertThat(String.join("\n", name.errors()))
-                .contains("apigee-gke:prefix = \"" + prefix + "\": is 25 characters")
-                .contains("the node service account id \"" + prefix + "-nodes\" (31 characters) would exceed 30 characters")
-                .contains("at most 24 characters");
+        assertThat(name.errors()).containsExactly(
+                """
+                GkeCluster: 1 invalid argument
+                  - apigee-gke:prefix = "ppppppppppppppppppppppppp": is 25 characters: the node service account id \
+                "ppppppppppppppppppppppppp-nodes" (31 characters) would exceed 30 characters, the most IAM allows. Use a name of \
+                at most 24 characters (or 34 with nodeServiceAccount(...))""");
         assertThat(name.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 }

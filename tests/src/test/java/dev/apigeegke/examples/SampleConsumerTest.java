@@ -42,8 +42,10 @@ class SampleConsumerTest {
     @ValueSource(strings = {"pattern1", "pattern2", "pattern3"})
     void anInvalidEmailIsReportedByItsStackKeyBeforeAnyResource(String pattern) throws Exception {
         var result = run(pattern, Map.of("apigee-gke:consumerEmail", "partners"));
-        assertThat(result.errors()).singleElement().asString()
-                .contains("apigee-gke:consumerEmail = \"partners\": a developer email such as team@example.com");
+        assertThat(result.errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:consumerEmail = "partners": a developer email such as team@example.com""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 }

@@ -1,12 +1,11 @@
 package dev.apigeegke.ingress;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.ArrayList;
@@ -24,6 +23,25 @@ class ArmoredIngressTest {
     private static final String SUBNET = "gcp:compute/subnetwork:Subnetwork";
     private static final String FIREWALL = "gcp:compute/firewall:Firewall";
     private static final int DEFAULT_PRIORITY = 2147483647;
+
+    /** The fix of every unknown rule set: the rule sets Cloud Armor publishes. */
+    private static final String PUBLISHED_RULE_SETS = "a preconfigured rule set Cloud Armor publishes: "
+            + "sqli-v422-stable, sqli-v422-canary, xss-v422-stable, xss-v422-canary, lfi-v422-stable, "
+            + "lfi-v422-canary, rfi-v422-stable, rfi-v422-canary, rce-v422-stable, rce-v422-canary, "
+            + "methodenforcement-v422-stable, methodenforcement-v422-canary, scannerdetection-v422-stable, "
+            + "scannerdetection-v422-canary, protocolattack-v422-stable, protocolattack-v422-canary, "
+            + "php-v422-stable, php-v422-canary, sessionfixation-v422-stable, sessionfixation-v422-canary, "
+            + "java-v422-stable, java-v422-canary, generic-v422-stable, generic-v422-canary, sqli-v33-stable, "
+            + "sqli-v33-canary, xss-v33-stable, xss-v33-canary, lfi-v33-stable, lfi-v33-canary, "
+            + "rfi-v33-stable, rfi-v33-canary, rce-v33-stable, rce-v33-canary, methodenforcement-v33-stable, "
+            + "methodenforcement-v33-canary, scannerdetection-v33-stable, scannerdetection-v33-canary, "
+            + "protocolattack-v33-stable, protocolattack-v33-canary, php-v33-stable, php-v33-canary, "
+            + "sessionfixation-v33-stable, sessionfixation-v33-canary, java-v33-stable, java-v33-canary, "
+            + "nodejs-v33-stable, nodejs-v33-canary, sqli-stable, sqli-canary, xss-stable, xss-canary, "
+            + "lfi-stable, lfi-canary, rfi-stable, rfi-canary, rce-stable, rce-canary, "
+            + "methodenforcement-stable, methodenforcement-canary, scannerdetection-stable, "
+            + "scannerdetection-canary, protocolattack-stable, protocolattack-canary, php-stable, php-canary, "
+            + "sessionfixation-stable, sessionfixation-canary, cve-canary, json-sqli-canary";
 
     private static IngressBackend backend(String name, String... paths) {
         return IngressBackend.builder().name(name).selector(Map.of("app", name)).targetPort(8080)
@@ -154,8 +172,8 @@ class ArmoredIngressTest {
     void defaultBackendCanBeChosenButMustBeOneOfTheBackends() {
         var plan = preview(args(List.of("203.0.113.0/24")).defaultBackend("catalog").build());
         assertThat(at(plan.get(INGRESS, "edge").inputs(), "spec", "defaultBackend", "service", "name")).isEqualTo("catalog");
-        assertThatThrownBy(() -> args(List.of("203.0.113.0/24")).defaultBackend("payments").build())
-                .hasMessageContaining("defaultBackend = \"payments\"");
+        assertThat(problems(() -> args(List.of("203.0.113.0/24")).defaultBackend("payments").build())).containsExactly(
+                "defaultBackend = \"payments\": name one of the backends: [catalog, orders]");
     }
 
     @Test
@@ -186,13 +204,8 @@ class ArmoredIngressTest {
     }
 
     /** The problems {@code args} is rejected with, every one reported at once. */
-    private static InvalidArgumentsException rejected(ArmoredIngressArgs.Builder args) {
-        try {
-            args.build();
-        } catch (InvalidArgumentsException e) {
-            return e;
-        }
-        throw new AssertionError("accepted, though Cloud Armor would reject it");
+    private static List<String> rejected(ArmoredIngressArgs.Builder args) {
+        return problems(args::build);
     }
 
     private static ArmoredIngressArgs.Builder withBan(RateBan ban) {
@@ -201,16 +214,19 @@ class ArmoredIngressTest {
 
     @Test
     void rateBanValuesCloudArmorRejectsAreReportedTogetherWithTheAllowedValues() {
-        var e = rejected(withBan(new RateBan(10_001, 45, 30, "XFF")));
-        assertThat(e.problems()).extracting(p -> p.argument())
-                .containsExactly("rateBan.count", "rateBan.intervalSec", "rateBan.banDurationSec", "rateBan.enforceOnKey");
-        assertThat(e.getMessage())
-                .contains("rateBan.count = 10001").contains("1 to 10000")
-                .contains("rateBan.intervalSec = 45").contains("10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600")
-                .contains("rateBan.banDurationSec = 30").contains("60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600")
-                .contains("rateBan.enforceOnKey = \"XFF\"").contains("ALL, IP, HTTP_HEADER, XFF_IP, HTTP_COOKIE, HTTP_PATH, SNI, REGION_CODE");
-        assertThat(rejected(withBan(RateBan.of(0, 3601, 3601))).problems()).extracting(p -> p.argument())
-                .containsExactly("rateBan.count", "rateBan.intervalSec", "rateBan.banDurationSec");
+        assertThat(rejected(withBan(new RateBan(10_001, 45, 30, "XFF")))).containsExactly(
+                "rateBan.count = 10001: Cloud Armor counts 1 to 10000 requests per interval",
+                "rateBan.intervalSec = 45: an interval Cloud Armor takes: one of 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, "
+                        + "1800, 2700, 3600 seconds",
+                "rateBan.banDurationSec = 30: a ban duration Cloud Armor takes: one of 60, 120, 180, 240, 300, 600, 900, 1200, "
+                        + "1800, 2700, 3600 seconds",
+                "rateBan.enforceOnKey = \"XFF\": one of ALL, IP, HTTP_HEADER, XFF_IP, HTTP_COOKIE, HTTP_PATH, SNI, REGION_CODE");
+        assertThat(rejected(withBan(RateBan.of(0, 3601, 3601)))).containsExactly(
+                "rateBan.count = 0: Cloud Armor counts 1 to 10000 requests per interval",
+                "rateBan.intervalSec = 3601: an interval Cloud Armor takes: one of 10, 30, 60, 120, 180, 240, 300, 600, 900, "
+                        + "1200, 1800, 2700, 3600 seconds",
+                "rateBan.banDurationSec = 3601: a ban duration Cloud Armor takes: one of 60, 120, 180, 240, 300, 600, 900, 1200, "
+                        + "1800, 2700, 3600 seconds");
         // Within Cloud Armor's values at both ends.
         for (var ban : List.of(RateBan.of(1, 10, 60), RateBan.of(10_000, 3600, 3600), RateBan.of(500, 2700, 2700))) {
             assertThat(rules(preview(withBan(ban).build())).get(0)).containsEntry("action", "rate_based_ban");
@@ -219,18 +235,21 @@ class ArmoredIngressTest {
 
     @Test
     void headerAndCookieKeysNeedTheNameOfTheirHeaderOrCookie() {
-        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_HEADER"))).getMessage())
-                .contains("rateBan.enforceOnKeyName = (not set)").contains("HTTP_HEADER counts by the value of a header");
-        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_COOKIE"))).getMessage())
-                .contains("rateBan.enforceOnKeyName = (not set)").contains("HTTP_COOKIE counts by the value of a cookie");
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_HEADER")))).containsExactly("rateBan.enforceOnKeyName = (not "
+                + "set): HTTP_HEADER counts by the value of a header: name it (letters, digits and !#$%&'*+-.^_`|~, no spaces)");
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "HTTP_COOKIE")))).containsExactly("rateBan.enforceOnKeyName = (not "
+                + "set): HTTP_COOKIE counts by the value of a cookie: name it (letters, digits and !#$%&'*+-.^_`|~, no spaces)");
     }
 
     @Test
     void keysTheApiHasButTheGcpProviderDoesNotTakeAreRejectedWithTheReason() {
-        for (String key : List.of("USER_IP", "TLS_JA3_FINGERPRINT")) {
-            assertThat(rejected(withBan(new RateBan(600, 60, 300, key))).getMessage())
-                    .contains("rateBan.enforceOnKey = \"" + key + "\"").contains("the pinned gcp provider (7.0.0) does not accept it");
-        }
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "USER_IP")))).containsExactly("rateBan.enforceOnKey = \"USER_IP\": "
+                + "the Cloud Armor API has this key, but the pinned gcp provider (7.0.0) does not accept it; use one of ALL, IP, "
+                + "HTTP_HEADER, XFF_IP, HTTP_COOKIE, HTTP_PATH, SNI, REGION_CODE");
+        assertThat(rejected(withBan(new RateBan(600, 60, 300, "TLS_JA3_FINGERPRINT")))).containsExactly(
+                "rateBan.enforceOnKey = \"TLS_JA3_FINGERPRINT\": the Cloud Armor API has this key, but the pinned gcp provider "
+                + "(7.0.0) does not accept it; use one of ALL, IP, HTTP_HEADER, XFF_IP, HTTP_COOKIE, HTTP_PATH, SNI, "
+                + "REGION_CODE");
     }
 
     @Test
@@ -240,10 +259,12 @@ class ArmoredIngressTest {
         assertThat(at(rules.get(0), "rateLimitOptions", "enforceOnKeyName")).isEqualTo("x-client-ip");
         var cookie = rules(preview(withBan(RateBan.of(600, 60, 300).keyedOn("HTTP_COOKIE", "session")).build()));
         assertThat(at(cookie.get(0), "rateLimitOptions", "enforceOnKeyName")).isEqualTo("session");
-        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "x-client-ip").keyedOn("IP", "x-client-ip"))).getMessage())
-                .contains("rateBan.enforceOnKeyName = \"x-client-ip\"").contains("only HTTP_HEADER and HTTP_COOKIE take a key name");
-        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "client ip"))).getMessage())
-                .contains("rateBan.enforceOnKeyName = \"client ip\"");
+        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "x-client-ip").keyedOn("IP", "x-client-ip"))))
+                .containsExactly("rateBan.enforceOnKeyName = \"x-client-ip\": only HTTP_HEADER and HTTP_COOKIE take a key name; "
+                        + "remove it, or use one of those keys");
+        assertThat(rejected(withBan(RateBan.byHeader(600, 60, 300, "client ip")))).containsExactly("rateBan.enforceOnKeyName = "
+                + "\"client ip\": HTTP_HEADER counts by the value of a header: name it (letters, digits and !#$%&'*+-.^_`|~, no "
+                + "spaces)");
     }
 
     @Test
@@ -251,9 +272,10 @@ class ArmoredIngressTest {
         var rules = rules(preview(withBan(RateBan.of(600, 60, 300).withBanThreshold(1000, 120)).build()));
         assertThat(at(rules.get(0), "rateLimitOptions", "banThreshold", "count")).isEqualTo(1000L);
         assertThat(at(rules.get(0), "rateLimitOptions", "banThreshold", "intervalSec")).isEqualTo(120L);
-        var e = rejected(withBan(RateBan.of(600, 60, 300).withBanThreshold(0, 90)));
-        assertThat(e.problems()).extracting(p -> p.argument()).containsExactly("rateBan.banThreshold.count", "rateBan.banThreshold.intervalSec");
-        assertThat(e.getMessage()).contains("rateBan.banThreshold.intervalSec = 90").contains("10, 30, 60, 120");
+        assertThat(rejected(withBan(RateBan.of(600, 60, 300).withBanThreshold(0, 90)))).containsExactly(
+                "rateBan.banThreshold.count = 0: Cloud Armor counts 1 to 10000 requests per interval",
+                "rateBan.banThreshold.intervalSec = 90: an interval Cloud Armor takes: one of 10, 30, 60, 120, 180, 240, 300, "
+                        + "600, 900, 1200, 1800, 2700, 3600 seconds");
     }
 
     @Test
@@ -267,12 +289,14 @@ class ArmoredIngressTest {
 
     @Test
     void rejectsRuleSetNamesCloudArmorDoesNotPublishAndListsTheValidOnes() {
-        var e = rejected(args(List.of("203.0.113.0/24"))
-                .wafRuleSets(List.of("sqli-v99-stable", "nodejs-v422-stable", "java-stable", "xss-v33-beta", "SQLI-V33-STABLE")));
-        assertThat(e.problems()).extracting(p -> p.argument())
-                .containsExactly("wafRuleSets[0]", "wafRuleSets[1]", "wafRuleSets[2]", "wafRuleSets[3]", "wafRuleSets[4]");
-        assertThat(e.getMessage()).contains("wafRuleSets[0] = \"sqli-v99-stable\"")
-                .contains("sqli-v422-stable, sqli-v422-canary").contains("nodejs-v33-stable").contains("cve-canary, json-sqli-canary");
+        assertThat(rejected(args(List.of("203.0.113.0/24"))
+                .wafRuleSets(List.of("sqli-v99-stable", "nodejs-v422-stable", "java-stable", "xss-v33-beta", "SQLI-V33-STABLE"))))
+                .containsExactly(
+                        "wafRuleSets[0] = \"sqli-v99-stable\": " + PUBLISHED_RULE_SETS,
+                        "wafRuleSets[1] = \"nodejs-v422-stable\": " + PUBLISHED_RULE_SETS,
+                        "wafRuleSets[2] = \"java-stable\": " + PUBLISHED_RULE_SETS,
+                        "wafRuleSets[3] = \"xss-v33-beta\": " + PUBLISHED_RULE_SETS,
+                        "wafRuleSets[4] = \"SQLI-V33-STABLE\": " + PUBLISHED_RULE_SETS);
     }
 
     @Test
@@ -393,47 +417,62 @@ class ArmoredIngressTest {
 
     @Test
     void anInternalIngressNeedsAValidProxyOnlySubnetInItsRegion() {
-        assertThatThrownBy(() -> ArmoredIngressArgs.builder().internal(true).region("europe-west1")
-                .backend(backend("orders", "/orders")).build())
-                .hasMessageContaining("proxyOnlySubnet = (not set)").hasMessageContaining("ProxyOnlySubnet.create");
-        for (var bad : List.of("10.129.0.0/27", "203.0.113.0/24", "fd00::/64", "10.129.0.1/23", "10.0.0.0/8", "proxy")) {
-            assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create(bad)).build())
-                    .as(bad).isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                            .extracting(p -> p.argument()).containsOnly("proxyOnlySubnet.cidr"));
-        }
-        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/27")).build())
-                .hasMessageContaining("at least 64 addresses");
-        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.create("203.0.113.0/24")).build())
-                .hasMessageContaining("10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+        assertThat(problems(() -> ArmoredIngressArgs.builder().internal(true).region("europe-west1")
+                .backend(backend("orders", "/orders")).build())).containsExactly("proxyOnlySubnet = (not set): an internal load "
+                        + "balancer sends from the region's proxy-only subnet: give the existing one, "
+                        + "ProxyOnlySubnet.existing(name, cidr), or one to create, ProxyOnlySubnet.create(\"10.129.0.0/23\")");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/27")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"10.129.0.0/27\": a proxy-only subnet has at least 64 addresses: a prefix from /9 to "
+                + "/26 (/23 gives the load balancers room to scale)");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("203.0.113.0/24")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"203.0.113.0/24\": a proxy-only subnet is an IPv4 range inside 10.0.0.0/8, "
+                + "172.16.0.0/12 or 192.168.0.0/16, e.g. 10.129.0.0/23");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("fd00::/64")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"fd00::/64\": a proxy-only subnet is an IPv4 range inside 10.0.0.0/8, 172.16.0.0/12 or "
+                        + "192.168.0.0/16, e.g. 10.129.0.0/23");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.1/23")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"10.129.0.1/23\": host bits are set; write the range as 10.129.0.0/23");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("10.0.0.0/8")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"10.0.0.0/8\": a proxy-only subnet has at least 64 addresses: a prefix from /9 to /26 "
+                + "(/23 gives the load balancers room to scale)");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("proxy")))).containsExactly(
+                "proxyOnlySubnet.cidr = \"proxy\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or "
+                + "2001:db8::/32 (host names are not accepted)");
         for (var good : List.of("10.129.0.0/26", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/9")) {
             assertThat(internal().proxyOnlySubnet(ProxyOnlySubnet.create(good)).build().proxyOnlySubnet()).map(ProxyOnlySubnet::cidr)
                     .contains(good);
         }
-        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.existing(
-                "projects/p/regions/us-central1/subnetworks/proxy-only", "10.129.0.0/23")).build())
-                .hasMessageContaining("proxyOnlySubnet.name = \"projects/p/regions/us-central1/subnetworks/proxy-only\"")
-                .hasMessageContaining("the Ingress's region europe-west1");
-        assertThatThrownBy(() -> internal().proxyOnlySubnet(ProxyOnlySubnet.existing("Proxy Only", "10.129.0.0/23")).build())
-                .hasMessageContaining("proxyOnlySubnet.name = \"Proxy Only\"");
-        assertThatThrownBy(() -> internal().network("my network").build()).hasMessageContaining("network = \"my network\"");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.existing(
+                "projects/p/regions/us-central1/subnetworks/proxy-only", "10.129.0.0/23")))).containsExactly(
+                        "proxyOnlySubnet.name = \"projects/p/regions/us-central1/subnetworks/proxy-only\": the proxy-only subnet "
+                        + "must be in the Ingress's region europe-west1; name that region's subnet");
+        assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.existing("Proxy Only", "10.129.0.0/23")))).containsExactly(
+                "proxyOnlySubnet.name = \"Proxy Only\": the existing subnet's name (lowercase letters, digits and '-') or its "
+                + "self link projects/PROJECT/regions/REGION/subnetworks/NAME");
+        assertThat(rejected(internal().network("my network"))).containsExactly("network = \"my network\": a VPC network name "
+                + "such as default, or its self link projects/PROJECT/global/networks/NAME");
         assertThat(internal().network("projects/host/global/networks/shared").build().network()).contains("projects/host/global/networks/shared");
     }
 
     @Test
     void anExternalIngressTakesNoProxyOnlySubnetOrNetwork() {
-        assertThatThrownBy(() -> args(List.of("203.0.113.0/24")).proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/23"))
-                .network("default").build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument()).containsExactlyInAnyOrder("proxyOnlySubnet", "network"))
-                .hasMessageContaining("only an internal load balancer uses a proxy-only subnet");
+        assertThat(rejected(args(List.of("203.0.113.0/24")).proxyOnlySubnet(ProxyOnlySubnet.create("10.129.0.0/23"))
+                .network("default"))).containsExactly(
+                        "proxyOnlySubnet = create(10.129.0.0/23): only an internal load balancer uses a proxy-only subnet; "
+                                + "remove it or set internal(true)",
+                        "network = \"default\": only an internal Ingress creates network resources (the proxy-only firewall "
+                                + "rule); remove it or set internal(true)");
     }
 
     @Test
     void anInternalIngressNameLeavesRoomForItsNetworkChildren() {
         // <name>-proxy-only and <name>-from-proxy must stay within GCP's 63 characters.
         String name = "a".repeat(53);
-        var errors = Harness.errors(ctx -> new ArmoredIngress(name, internal().build(), null));
-        assertThat(String.join("\n", errors)).contains("name = \"" + name + "\"").contains("at most 52 characters");
+        assertThat(Harness.errors(ctx -> new ArmoredIngress(name, internal().build(), null))).containsExactly(
+                """
+                ArmoredIngress: 1 invalid argument
+                  - name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": too long: with the longest child suffix it \
+                must stay within 63 characters; use at most 52 characters""");
         assertThat(Harness.preview(ctx -> new ArmoredIngress(name.substring(1), internal().build(), null))
                 .get(FIREWALL, name.substring(1) + "-from-proxy").inputs().get("name").toString()).hasSize(63);
         // An external Ingress keeps its longer limit.
@@ -446,48 +485,60 @@ class ArmoredIngressTest {
                 .allowlist(Output.of(ranges(11)))
                 .backend(backend("orders", "/orders")).build(), null));
         assertThat(rules(plan)).hasSize(3);
-        var errors = Harness.errors(ctx -> new ArmoredIngress("edge", ArmoredIngressArgs.builder()
+        assertThat(Harness.errors(ctx -> new ArmoredIngress("edge", ArmoredIngressArgs.builder()
                 .allowlist(Output.of(List.of("203.0.113.0/24", "not-a-cidr")))
-                .backend(backend("orders", "/orders")).build(), null));
-        assertThat(String.join("\n", errors)).contains("allowlist[1] = \"not-a-cidr\"").contains("not an IPv4 or IPv6 address");
+                .backend(backend("orders", "/orders")).build(), null))).containsExactly(
+                        """
+                        ArmoredIngress "edge": 1 invalid argument
+                          - allowlist[1] = "not-a-cidr": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or \
+                        2001:db8::/32 (host names are not accepted)""");
     }
 
     @Test
     void reportsEveryInvalidArgumentAtOnce() {
-        assertThatThrownBy(() -> ArmoredIngressArgs.builder()
+        assertThat(problems(() -> ArmoredIngressArgs.builder()
                 .allowlist(List.of("203.0.113.0/33", "example.com", "203.0.113.0/24", "203.0.113.0/24"))
                 .backend(IngressBackend.builder().name("Orders").targetPort(0).paths("orders").build())
                 .backend(backend("catalog", "/catalog"))
                 .domains(List.of("https://api.example.com"))
                 .wafRuleSets(List.of("sqli"))
                 .denyStatus(401)
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.argument())
-                        .contains("allowlist[0]", "allowlist[1]", "allowlist[3]", "backends[0].name", "backends[0].selector",
-                                "backends[0].targetPort", "backends[0].paths[0]", "domains[0]", "wafRuleSets[0]", "denyStatus"))
-                .hasMessageContaining("allowlist[0] = \"203.0.113.0/33\"")
-                .hasMessageContaining("listed twice");
+                .build())).containsExactly(
+                        "allowlist[0] = \"203.0.113.0/33\": the prefix length after '/' must be a number from 0 to 32",
+                        "allowlist[1] = \"example.com\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or "
+                                + "2001:db8::/32 (host names are not accepted)",
+                        "allowlist[3] = \"203.0.113.0/24\": listed twice; remove the duplicate",
+                        "backends[0].name = \"Orders\": a Service name: lowercase letters, digits and '-', starting with a "
+                                + "letter, at most 63 characters",
+                        "backends[0].selector = {}: give the labels of the pods to route to, e.g. {app: orders}",
+                        "backends[0].targetPort = 0: give the container port the pods listen on, from 1 to 65535",
+                        "backends[0].paths[0] = \"orders\": a path prefix starting with '/', e.g. /orders",
+                        "domains[0] = \"https://api.example.com\": a fully qualified lowercase domain such as api.example.com "
+                                + "(no scheme, port, path or wildcard)",
+                        "wafRuleSets[0] = \"sqli\": " + PUBLISHED_RULE_SETS,
+                        "denyStatus = 401: Cloud Armor denies with 403, 404 or 502");
     }
 
     @Test
     void rejectsAnEmptyAllowlist() {
-        assertThatThrownBy(() -> args(List.of()).build())
-                .hasMessageContaining("allowlist = []")
-                .hasMessageContaining("would deny every request");
-        assertThatThrownBy(() -> ArmoredIngressArgs.builder().backend(backend("orders", "/orders")).build())
-                .hasMessageContaining("allowlist = (not set)");
+        assertThat(rejected(args(List.of()))).containsExactly("allowlist = []: give the gateway's egress ranges (IPv4 and/or "
+                + "IPv6 CIDRs); an empty allowlist would deny every request");
+        assertThat(rejected(ArmoredIngressArgs.builder().backend(backend("orders", "/orders")))).containsExactly(
+                "allowlist = (not set): give the gateway's egress ranges (IPv4 and/or IPv6 CIDRs); an empty allowlist would deny "
+                + "every request");
     }
 
     @Test
     void rejectsConflictingArguments() {
-        assertThatThrownBy(() -> internal()
-                .allowlist(List.of("203.0.113.0/24")).domains(List.of("api.example.com")).build())
-                .hasMessageContaining("Cloud Armor does not attach to internal load balancers")
-                .hasMessageContaining("not available on internal load balancers");
-        assertThatThrownBy(() -> ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
-                .backend(backend("orders", "/api")).backend(backend("catalog", "/api")).build())
-                .hasMessageContaining("routed to two backends");
+        assertThat(rejected(internal().allowlist(List.of("203.0.113.0/24")).domains(List.of("api.example.com"))))
+                .containsExactly(
+                        "domains = [api.example.com]: Google-managed certificates are not available on internal load balancers; "
+                                + "remove domains or set internal(false)",
+                        "allowlist = [203.0.113.0/24]: Cloud Armor does not attach to internal load balancers; restrict access "
+                                + "with VPC firewall rules and remove the allowlist");
+        assertThat(rejected(ArmoredIngressArgs.builder().allowlist(List.of("203.0.113.0/24"))
+                .backend(backend("orders", "/api")).backend(backend("catalog", "/api")))).containsExactly(
+                        "backends[1].paths = \"/api\": this path is routed to two backends; route each path once");
     }
 
     @Test

@@ -5,29 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import dev.apigeegke.microgateway.MicrogatewayConfig.Analytics;
 import dev.apigeegke.microgateway.MicrogatewayConfig.Headers;
 import dev.apigeegke.microgateway.MicrogatewayConfig.OAuth;
 import dev.apigeegke.microgateway.MicrogatewayConfig.SpikeArrestPlugin;
+import dev.apigeegke.testing.Rejections;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MicrogatewayConfigTest {
-    private static final String PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n";
+    private static final String PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC "
+            + "KEY-----\n";
 
     private static MicrogatewayConfig.Builder acme() {
         return MicrogatewayConfig.builder().organization("acme").environment("test");
     }
 
     private static List<String> problems(MicrogatewayConfig.Builder builder) {
-        try {
-            builder.build();
-        } catch (InvalidArgumentsException e) {
-            return e.problems().stream().map(Problem::toString).toList();
-        }
-        throw new AssertionError("build() accepted invalid arguments");
+        return Rejections.problems(builder::build);
     }
 
     @Test
@@ -127,95 +124,105 @@ class MicrogatewayConfigTest {
 
     @Test
     void requiresOrganizationAndEnvironment() {
-        assertThat(problems(MicrogatewayConfig.builder()))
-                .anySatisfy(p -> assertThat(p).contains("organization").contains("(not set)"))
-                .anySatisfy(p -> assertThat(p).contains("environment").contains("(not set)"));
-        assertThat(problems(MicrogatewayConfig.builder().organization("Acme Corp").environment("test")))
-                .singleElement().asString().contains("organization").contains("\"Acme Corp\"").contains("lowercase");
+        assertThat(problems(MicrogatewayConfig.builder())).containsExactly(
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT);
+        assertThat(problems(MicrogatewayConfig.builder().organization("Acme Corp").environment("test"))).containsExactly(
+                "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION);
     }
 
     @Test
     void rejectsPrivateCloudUrlsThatAreNotHttp() {
-        assertThat(problems(acme().privateCloud("ms.example.com:8080", "ftp://api.example.com")))
-                .anySatisfy(p -> assertThat(p).contains("privateCloud.managementUri").contains("http"))
-                .anySatisfy(p -> assertThat(p).contains("privateCloud.runtimeBaseUrl").contains("ftp://api.example.com"));
+        assertThat(problems(acme().privateCloud("ms.example.com:8080", "ftp://api.example.com"))).containsExactly(
+                "privateCloud.managementUri = \"ms.example.com:8080\": an absolute http or https URL without query, e.g. "
+                        + "http://ms.example.com:8080",
+                "privateCloud.runtimeBaseUrl = \"ftp://api.example.com\": an absolute http or https URL without query, e.g. "
+                        + "https://api.example.com");
     }
 
     @Test
     void rejectsOutOfRangeNumbersAndUnknownLogLevels() {
-        assertThat(problems(acme().port(0).maxConnections(0).configChangePollInterval(0).logLevel("verbose").logDir("logs")))
-                .anySatisfy(p -> assertThat(p).contains("port").contains("65535"))
-                .anySatisfy(p -> assertThat(p).contains("maxConnections"))
-                .anySatisfy(p -> assertThat(p).contains("configChangePollInterval"))
-                .anySatisfy(p -> assertThat(p).contains("logLevel").contains("\"verbose\"").contains("error, warn, info, debug"))
-                .anySatisfy(p -> assertThat(p).contains("logDir").contains("absolute"))
-                .hasSize(5);
-        assertThat(problems(acme().port(65536))).singleElement().asString().contains("port");
+        assertThat(problems(acme().port(0).maxConnections(0).configChangePollInterval(0).logLevel("verbose").logDir("logs"))).containsExactly(
+                "port = 0: a TCP port from 1 to 65535",
+                "maxConnections = 0: at least 1 connection",
+                "configChangePollInterval = 0: at least 1 second",
+                "logDir = \"logs\": an absolute directory path",
+                "logLevel = \"verbose\": one of error, warn, info, debug");
+        assertThat(problems(acme().port(65536))).containsExactly("port = 65536: a TCP port from 1 to 65535");
     }
 
     @Test
     void rejectsUnknownAndDuplicatePlugins() {
-        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth", "ratelimit", "oauth"))))
-                .anySatisfy(p -> assertThat(p).contains("plugins[2]").contains("\"ratelimit\"").contains("spikearrest"))
-                .anySatisfy(p -> assertThat(p).contains("plugins[3]").contains("runs once"))
-                .hasSize(2);
-        assertThat(problems(acme().plugins(List.of()))).singleElement().asString().contains("at least one plugin");
+        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth", "ratelimit", "oauth")))).containsExactly(
+                "plugins[2] = \"ratelimit\": a plugin of microgateway-plugins: accesscontrol, accumulate-request, "
+                        + "accumulate-response, apikeys, bauth, cloud-foundry-route-service, cors, extauth, header-uppercase, "
+                        + "healthcheck, invalidHeader, json2xml, metrics, monitor, oauth, oauthv2, quota, quota-memory, "
+                        + "spikearrest, transform-uppercase",
+                "plugins[3] = \"oauth\": each plugin runs once: remove the second oauth");
+        assertThat(problems(acme().plugins(List.of()))).containsExactly("plugins = []: name at least one plugin, e.g. "
+                + "healthcheck, oauth, spikearrest, quota");
     }
 
     @Test
     void requiresHealthcheckBeforeAuthentication() {
-        assertThat(problems(acme().plugins(List.of("oauth", "healthcheck"))))
-                .singleElement().asString().contains("put healthcheck before oauth").contains("401");
-        assertThat(problems(acme().plugins(List.of("apikeys", "healthcheck"))))
-                .singleElement().asString().contains("put healthcheck before apikeys");
+        assertThat(problems(acme().plugins(List.of("oauth", "healthcheck")))).containsExactly("plugins = [oauth, healthcheck]: "
+                + "put healthcheck before oauth: load balancer health checks carry no token and would be refused with 401");
+        assertThat(problems(acme().plugins(List.of("apikeys", "healthcheck")))).containsExactly("plugins = [apikeys, "
+                + "healthcheck]: put healthcheck before apikeys: load balancer health checks carry no token and would be refused "
+                + "with 401");
         assertThat(acme().plugins(List.of("healthcheck", "apikeys", "quota")).build().plugins())
                 .containsExactly("healthcheck", "apikeys", "quota");
     }
 
     @Test
     void requiresQuotaAfterAuthentication() {
-        assertThat(problems(acme().plugins(List.of("healthcheck", "quota", "oauth"))))
-                .singleElement().asString().contains("put quota after oauth or apikeys").contains("application");
-        assertThat(problems(acme().plugins(List.of("healthcheck", "spikearrest", "quota"))))
-                .singleElement().asString().contains("put quota after oauth or apikeys");
+        assertThat(problems(acme().plugins(List.of("healthcheck", "quota", "oauth")))).containsExactly(
+                "plugins = [healthcheck, quota, oauth]: put quota after oauth or apikeys: quota counts per application and API "
+                + "product, which only authentication tells it");
+        assertThat(problems(acme().plugins(List.of("healthcheck", "spikearrest", "quota")))).containsExactly(
+                "plugins = [healthcheck, spikearrest, quota]: put quota after oauth or apikeys: quota counts per application and "
+                + "API product, which only authentication tells it");
     }
 
     @Test
     void validatesOAuthSettings() {
-        assertThat(problems(acme().oauth(new OAuth(false, false, "X-API-Key", false, true, true))))
-                .anySatisfy(p -> assertThat(p).contains("oauth.apiKeyHeader").contains("\"X-API-Key\"").contains("lowercase"))
-                .anySatisfy(p -> assertThat(p).contains("allowApiKeyOnly and allowOAuthOnly exclude each other"))
-                .hasSize(2);
-        assertThat(problems(acme().plugins(List.of("healthcheck")).oauth(OAuth.defaults())))
-                .singleElement().asString().contains("add one to plugins");
+        assertThat(problems(acme().oauth(new OAuth(false, false, "X-API-Key", false, true, true)))).containsExactly(
+                "oauth.apiKeyHeader = \"X-API-Key\": a lowercase HTTP header name such as x-api-key (Node.js lowercases incoming "
+                        + "header names, so any other never matches)",
+                "oauth.allowApiKeyOnly = true: allowApiKeyOnly and allowOAuthOnly exclude each other; set at most one");
+        assertThat(problems(acme().plugins(List.of("healthcheck")).oauth(OAuth.defaults()))).containsExactly(
+                "oauth = OAuth[allowNoAuthorization=false, allowInvalidAuthorization=false, apiKeyHeader=x-api-key, "
+                + "keepAuthorizationHeader=false, allowApiKeyOnly=false, allowOAuthOnly=false]: oauth settings apply to the "
+                + "oauth or apikeys plugin: add one to plugins or remove the settings");
     }
 
     @Test
     void validatesSpikeArrestRanges() {
-        assertThat(problems(acme().spikeArrest(new SpikeArrestPlugin("hour", 0, -1))))
-                .anySatisfy(p -> assertThat(p).contains("spikeArrest.timeUnit").contains("\"hour\"").contains("second or minute"))
-                .anySatisfy(p -> assertThat(p).contains("spikeArrest.allow").contains("at least 1"))
-                .anySatisfy(p -> assertThat(p).contains("spikeArrest.bufferSize"))
-                .hasSize(3);
-        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth")).spikeArrest(SpikeArrestPlugin.defaults())))
-                .singleElement().asString().contains("spikearrest in plugins");
+        assertThat(problems(acme().spikeArrest(new SpikeArrestPlugin("hour", 0, -1)))).containsExactly(
+                "spikeArrest.timeUnit = \"hour\": second or minute",
+                "spikeArrest.allow = 0: at least 1 request per timeUnit",
+                "spikeArrest.bufferSize = -1: 0 (refuse at once) or more queued requests");
+        assertThat(problems(acme().plugins(List.of("healthcheck", "oauth")).spikeArrest(SpikeArrestPlugin.defaults()))).containsExactly(
+                "spikeArrest = SpikeArrestPlugin[timeUnit=minute, allow=30, bufferSize=5]: spike arrest settings need "
+                + "spikearrest in plugins: add it or remove the settings");
         assertThat(at(acme().spikeArrest(new SpikeArrestPlugin("second", 10, 0)).build().tree(), "spikearrest"))
                 .isEqualTo(Map.of("timeUnit", "second", "allow", 10, "bufferSize", 0));
     }
 
     @Test
     void validatesAnalyticsBuffering() {
-        assertThat(problems(acme().analytics(new Analytics(100, 500, 0))))
-                .anySatisfy(p -> assertThat(p).contains("analytics.batchSize").contains("bufferSize (100)"))
-                .anySatisfy(p -> assertThat(p).contains("analytics.flushInterval"))
-                .hasSize(2);
+        assertThat(problems(acme().analytics(new Analytics(100, 500, 0)))).containsExactly(
+                "analytics.batchSize = 500: from 1 to bufferSize (100) records",
+                "analytics.flushInterval = 0: at least 1 millisecond");
     }
 
     @Test
     void acceptsOnlyAPublicKeyAsOverride() {
-        assertThat(problems(acme().publicKeyOverride("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n")))
-                .singleElement().asString().contains("never put a private key").doesNotContain("abc");
-        assertThat(problems(acme().publicKeyOverride("not a key"))).singleElement().asString().contains("PEM public key");
+        assertThat(problems(acme().publicKeyOverride("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n"))).containsExactly(
+                "publicKeyOverride = \"(a private key)\": give the public key (BEGIN PUBLIC KEY); never put a private key in the "
+                + "config");
+        assertThat(problems(acme().publicKeyOverride("not a key"))).containsExactly("publicKeyOverride = \"(not PEM)\": a PEM "
+                + "public key (BEGIN PUBLIC KEY) or certificate (BEGIN CERTIFICATE)");
         // Without a key-checking plugin the key is still written: a sidecar's loader requires it in every auth section.
         var open = acme().plugins(List.of("healthcheck")).publicKeyOverride(PEM).build().tree();
         assertThat(((Map<?, ?>) open.get("oauthv2")).get("public_key")).isEqualTo(PEM);
@@ -227,7 +234,13 @@ class MicrogatewayConfigTest {
     void reportsEveryProblemInOneException() {
         assertThatThrownBy(() -> MicrogatewayConfig.builder().port(-1).plugins(List.of("quota")).build())
                 .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageStartingWith("MicrogatewayConfig: 4 invalid arguments");
+                .hasMessageStartingWith("MicrogatewayConfig: 4 invalid arguments\n  - ");
+        assertThat(problems(MicrogatewayConfig.builder().port(-1).plugins(List.of("quota")))).containsExactly(
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
+                "port = -1: a TCP port from 1 to 65535",
+                "plugins = [quota]: put quota after oauth or apikeys: quota counts per application and API product, which only "
+                        + "authentication tells it");
     }
 
     @Test

@@ -1,24 +1,22 @@
 package dev.apigeegke.microgateway;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
-import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class MicrogatewayServiceTest {
     static final String NAMESPACE = "kubernetes:core/v1:Namespace";
@@ -81,13 +79,8 @@ class MicrogatewayServiceTest {
                 .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.containsKey("value") ? e.get("value") : e.get("valueFrom")));
     }
 
-    private static List<Problem> problemsOf(MicrogatewayServiceArgs.Builder builder) {
-        try {
-            builder.build();
-        } catch (InvalidArgumentsException e) {
-            return e.problems();
-        }
-        throw new AssertionError("build() accepted invalid arguments");
+    private static List<String> problemsOf(MicrogatewayServiceArgs.Builder builder) {
+        return problems(builder::build);
     }
 
     // --- documented defaults ---------------------------------------------------------------------
@@ -182,8 +175,9 @@ class MicrogatewayServiceTest {
     void pinsTheImageByDigestWhenGivenOne() {
         String digest = "gcr.io/apigee-microgateway/edgemicro:3.3.12@sha256:" + "ab".repeat(32);
         assertThat(container(deployment(args().image(digest).build()), "image")).isEqualTo(digest);
-        assertThat(problemsOf(args().image("gcr.io/apigee-microgateway/edgemicro@sha256:abc"))).extracting(Problem::argument)
-                .containsExactly("image");
+        assertThat(problemsOf(args().image("gcr.io/apigee-microgateway/edgemicro@sha256:abc"))).containsExactly(
+                "image = \"gcr.io/apigee-microgateway/edgemicro@sha256:abc\": pin the image to a version tag (name:1.2.3) or a "
+                + "digest (name@sha256:...); an untagged image runs whatever the registry tags latest");
     }
 
     @Test
@@ -191,11 +185,9 @@ class MicrogatewayServiceTest {
         // The entrypoint ignores EDGEMICRO_PORT when EDGEMICRO_PROCESSES is set: the gateway would listen on 9000
         // while the Service, the probes and the NetworkPolicies all point at 8000.
         var other = MicrogatewayConfig.builder().organization("acme").environment("test").port(9000).build();
-        assertThat(problemsOf(args().config(other))).singleElement().satisfies(p -> {
-            assertThat(p.argument()).isEqualTo("config.port");
-            assertThat(p.value()).isEqualTo("9000");
-            assertThat(p.fix()).contains("8000");
-        });
+        assertThat(problemsOf(args().config(other))).containsExactly("config.port = 9000: the gateway listens on its config's "
+                + "edgemicro.port (the image ignores EDGEMICRO_PORT), but its Service, probes and NetworkPolicies use 8000: "
+                + "leave the config's port at 8000");
     }
 
     @Test
@@ -262,7 +254,8 @@ class MicrogatewayServiceTest {
         assertThat(container(slow, "lifecycle", "preStop", "exec", "command")).isEqualTo(List.of("sleep", "45"));
         assertThat(pod(slow, "terminationGracePeriodSeconds")).isEqualTo(145L);
         assertThat(container(deployment(args().preStopSeconds(0).build()), "lifecycle")).isNull();
-        assertThat(problemsOf(args().preStopSeconds(-1))).extracting(Problem::argument).containsExactly("preStopSeconds");
+        assertThat(problemsOf(args().preStopSeconds(-1))).containsExactly("preStopSeconds = -1: from 0 (no hook) to 3600 "
+                + "seconds; at least the Ingress's connection-draining timeout");
     }
 
     @Test
@@ -431,128 +424,174 @@ class MicrogatewayServiceTest {
 
     @Test
     void secretConfigIsTheBase64OfTheConfigYamlAsTheImageDecodesIt() {
-        // The plan hides the value; the args hold what the Secret receives. The image runs `base64 -d` on EDGEMICRO_CONFIG.
-        var config = config("acme", "test");
-        var encoded = Base64.getEncoder().encodeToString(config.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(new String(Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(config.toYaml());
-        assertThat(config.fileName()).isEqualTo("acme-test-config.yaml");
+        // The plan hides the value: the stand-in cloud sees what the Secret receives. The image runs
+        // `base64 -d` on EDGEMICRO_CONFIG, which the Deployment reads from the Secret's mgw-config.
+        var received = new java.util.concurrent.ConcurrentHashMap<String, Object>();
+        var result = dev.apigeegke.preview.OfflineEngine.run(Harness.PROJECT, Harness.STACK, Map.of(), Set.of(),
+                ctx -> new MicrogatewayService("edge-microgateway", args().build(), null), true, new com.pulumi.test.Mocks() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                        if (args.type.equals(SECRET)) {
+                            received.putAll(args.inputs);
+                        }
+                        return java.util.concurrent.CompletableFuture.completedFuture(
+                                ResourceResult.of(java.util.Optional.of(args.name + "-id"), args.inputs));
+                    }
+                });
+        assertThat(result.errors()).isEmpty();
+        @SuppressWarnings("unchecked")
+        var data = (Map<String, Object>) received.get("stringData");
+        String decoded = new String(Base64.getDecoder().decode((String) data.get("mgw-config")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(decoded).isEqualTo(config("acme", "test").toYaml());
+        assertThat(env(deployment(args().build()))).containsEntry("EDGEMICRO_CONFIG",
+                Map.of("secretKeyRef", Map.of("name", "edge-microgateway-credentials", "key", "mgw-config")));
     }
 
     // --- validation ------------------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"gcr.io/apigee-microgateway/edgemicro:latest", "gcr.io/apigee-microgateway/edgemicro", ""})
-    void rejectsAnImageNotPinnedToAVersion(String image) {
-        assertThat(problemsOf(args().image(image))).extracting(Problem::argument).containsExactly("image");
+    @Test
+    void rejectsAnImageNotPinnedToAVersion() {
+        assertThat(problemsOf(args().image("gcr.io/apigee-microgateway/edgemicro:latest"))).containsExactly(
+                "image = \"gcr.io/apigee-microgateway/edgemicro:latest\": ':latest' is not pinned: a redeploy could run a "
+                + "different image; use a version tag or a digest");
+        assertThat(problemsOf(args().image("gcr.io/apigee-microgateway/edgemicro"))).containsExactly(
+                "image = \"gcr.io/apigee-microgateway/edgemicro\": pin the image to a version tag (name:1.2.3) or a digest "
+                + "(name@sha256:...); an untagged image runs whatever the registry tags latest");
+        assertThat(problemsOf(args().image(""))).containsExactly("image = \"\": give a container image pinned to a version, e.g. "
+                + "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
     }
 
     @Test
     void requiresOrgEnvConfigKeyAndSecret() {
-        assertThatThrownBy(() -> MicrogatewayServiceArgs.builder().build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument).containsExactlyInAnyOrder("organization", "environment", "config", "key", "secret"))
-                .hasMessageContaining("config = (not set): pass MicrogatewayConfig.builder()")
-                .hasMessageContaining("key = (not set)")
-                .hasMessageContaining("`edgemicro configure`");
-        assertThat(problemsOf(args().key((String) null))).extracting(Problem::argument).containsExactly("key");
+        assertThat(problemsOf(MicrogatewayServiceArgs.builder())).containsExactly(
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
+                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
+                "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
+                "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)");
+        assertThat(problemsOf(args().key((String) null))).containsExactly("key = (not set): give the key that `edgemicro "
+                + "configure` printed (an Output or a string)");
     }
 
     @Test
     void rejectsAConfigRenderedForAnotherOrgOrEnv() {
-        assertThatThrownBy(() -> args().config(config("acme", "prod")).build())
-                .hasMessageContaining("config = \"acme-prod-config.yaml\"")
-                .hasMessageContaining("loads acme-test-config.yaml");
+        assertThat(problemsOf(args().config(config("acme", "prod")))).containsExactly("config = \"acme-prod-config.yaml\": the "
+                + "config is for another org or env; the gateway for org 'acme' and env 'test' loads acme-test-config.yaml: "
+                + "build the config for the same org and env");
     }
 
     @Test
     void stopDelayMustBeWhatEdgemicroAccepts() {
-        assertThat(problemsOf(args().stopDelaySeconds(0))).extracting(Problem::argument).containsExactly("stopDelaySeconds");
-        assertThat(problemsOf(args().stopDelaySeconds(1801))).extracting(Problem::value).containsExactly("1801");
+        assertThat(problemsOf(args().stopDelaySeconds(0))).containsExactly("stopDelaySeconds = 0: from 1 to 1800 seconds, the "
+                + "range EDGEMICRO_STOP_DELAY accepts");
+        assertThat(problemsOf(args().stopDelaySeconds(1801))).containsExactly("stopDelaySeconds = 1801: from 1 to 1800 seconds, "
+                + "the range EDGEMICRO_STOP_DELAY accepts");
         assertThatCode(() -> args().stopDelaySeconds(1).build()).doesNotThrowAnyException();
         assertThatCode(() -> args().stopDelaySeconds(1800).build()).doesNotThrowAnyException();
     }
 
     @Test
     void autoscalerBoundsMustBeConsistent() {
-        assertThat(problemsOf(args().replicas(0))).extracting(Problem::argument).containsExactly("replicas");
-        assertThatThrownBy(() -> args().replicas(4).maxReplicas(3).build()).hasMessageContaining("maxReplicas = 3: at least replicas (4)");
-        assertThat(problemsOf(args().targetCpuUtilization(0))).extracting(Problem::argument).containsExactly("targetCpuUtilization");
-        assertThat(problemsOf(args().targetCpuUtilization(101))).extracting(Problem::argument).containsExactly("targetCpuUtilization");
-        assertThat(problemsOf(args().processes(0))).extracting(Problem::argument).containsExactly("processes");
+        assertThat(problemsOf(args().replicas(0))).containsExactly("replicas = 0: at least 1 replica");
+        assertThat(problemsOf(args().replicas(4).maxReplicas(3))).containsExactly("maxReplicas = 3: at least replicas (4): the "
+                + "autoscaler cannot run fewer pods than its minimum");
+        assertThat(problemsOf(args().targetCpuUtilization(0))).containsExactly("targetCpuUtilization = 0: a percentage of the "
+                + "CPU request from 1 to 100");
+        assertThat(problemsOf(args().targetCpuUtilization(101))).containsExactly("targetCpuUtilization = 101: a percentage of "
+                + "the CPU request from 1 to 100");
+        assertThat(problemsOf(args().processes(0))).containsExactly("processes = 0: from 1 to 16 worker processes; add replicas "
+                + "rather than processes");
         assertThatCode(() -> args().replicas(1).build()).doesNotThrowAnyException();
     }
 
     @Test
     void rejectsResourcesKubernetesOrTheAutoscalerCannotUse() {
-        assertThat(problemsOf(args().requests(Map.of("cpu", "lots")))).extracting(Problem::argument).containsExactly("requests.cpu");
-        assertThat(problemsOf(args().requests(Map.of("memory", "512Mi")))).singleElement()
-                .satisfies(p -> assertThat(p.fix()).contains("include a cpu request"));
-        assertThatThrownBy(() -> args().requests(Map.of("cpu", "2", "memory", "512Mi")).build())
-                .hasMessageContaining("requests.cpu = \"2\": exceeds the limit 1");
+        assertThat(problemsOf(args().requests(Map.of("cpu", "lots")))).containsExactly("requests.cpu = \"lots\": a Kubernetes "
+                + "quantity such as 250m (CPU) or 256Mi (memory)");
+        assertThat(problemsOf(args().requests(Map.of("memory", "512Mi")))).containsExactly("requests = {memory=512Mi}: include a "
+                + "cpu request: the autoscaler's target is a percentage of it");
+        assertThat(problemsOf(args().requests(Map.of("cpu", "2", "memory", "512Mi")))).containsExactly(
+                "requests.cpu = \"2\": exceeds the limit 1; Kubernetes rejects a request above its limit: lower the request or "
+                + "raise limits.cpu");
     }
 
     @Test
     void rejectsProtectedBackendsThatCannotBeSelectedOrRepeat() {
         var orders = new ProtectedBackend("shop", Map.of("app", "orders"), 8080);
-        assertThatThrownBy(() -> args().protectedBackends(
+        assertThat(problemsOf(args().protectedBackends(
                         new ProtectedBackend("Shop", Map.of("app", "orders"), 8080),
                         new ProtectedBackend("shop", Map.of(), 8080),
                         new ProtectedBackend("shop", Map.of("app", "bad value!"), 0),
-                        orders, orders).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument).containsExactlyInAnyOrder(
-                                "protectedBackends[0].namespace",
-                                "protectedBackends[1].podSelector",
-                                "protectedBackends[2].podSelector.app",
-                                "protectedBackends[2].port",
-                                "protectedBackends[4]"))
-                .hasMessageContaining("an empty selector would admit only the gateway")
-                .hasMessageContaining("repeats protectedBackends[3]");
+                        orders, orders))).containsExactly(
+                                "protectedBackends[0].namespace = \"Shop\": a Kubernetes namespace name: lowercase letters, "
+                                        + "digits and '-'",
+                                "protectedBackends[1].podSelector = {}: select the backend's pods by label; an empty selector "
+                                        + "would admit only the gateway to every pod in the namespace",
+                                "protectedBackends[2].podSelector.app = \"bad value!\": a label value: at most 63 letters, "
+                                        + "digits, '-', '_' or '.', starting and ending with a letter or digit",
+                                "protectedBackends[2].port = 0: the backend's container port, from 1 to 65535",
+                                "protectedBackends[4] = ProtectedBackend[namespace=shop, podSelector={app=orders}, port=8080]: "
+                                        + "repeats protectedBackends[3] (same namespace, selector values and port); list each "
+                                        + "backend once");
         var withoutValue = new java.util.HashMap<String, String>();
         withoutValue.put("app", null);
-        assertThat(problemsOf(args().protectedBackends(new ProtectedBackend("shop", withoutValue, 8080))))
-                .extracting(Problem::argument).containsExactly("protectedBackends[0].podSelector.app");
+        assertThat(problemsOf(args().protectedBackends(new ProtectedBackend("shop", withoutValue, 8080)))).containsExactly(
+                "protectedBackends[0].podSelector.app = (not set): a label value: at most 63 letters, digits, '-', '_' or '.', "
+                + "starting and ending with a letter or digit");
     }
 
     @Test
     void rejectsAProtectedBackendThatSelectsTheGatewayItself() {
-        var errors = String.join("\n", Harness.errors(ctx -> new MicrogatewayService("edge-microgateway",
+        assertThat(Harness.errors(ctx -> new MicrogatewayService("edge-microgateway",
                 args().protectedBackends(new ProtectedBackend("edgemicro-system", Map.of("app.kubernetes.io/name", "edge-microgateway"), 8000))
-                        .build(), null)));
-        assertThat(errors).contains("protectedBackends[0].podSelector").contains("selects the gateway's own pods");
+                        .build(), null))).containsExactly(
+                                """
+                                MicrogatewayService: 1 invalid argument
+                                  - protectedBackends[0].podSelector = {app.kubernetes.io/name=edge-microgateway}: selects the \
+                                gateway's own pods, which would then refuse every caller but themselves; select the backend's \
+                                pods""");
     }
 
     @Test
     void rejectsSourceRangesThatAreNotCidrs() {
-        assertThat(problemsOf(args().additionalSourceRanges(List.of("10.0.0.0/8", "10.1.2.3/16", "proxy-subnet"))))
-                .extracting(Problem::argument).containsExactly("additionalSourceRanges[1]", "additionalSourceRanges[2]");
+        assertThat(problemsOf(args().additionalSourceRanges(List.of("10.0.0.0/8", "10.1.2.3/16", "proxy-subnet")))).containsExactly(
+                "additionalSourceRanges[1] = \"10.1.2.3/16\": host bits are set; write the range as 10.1.0.0/16",
+                "additionalSourceRanges[2] = \"proxy-subnet\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 "
+                        + "or 2001:db8::/32 (host names are not accepted)");
     }
 
     @Test
     void reportsEveryInvalidArgumentAtOnceNamingArgumentValueAndFix() {
-        assertThatThrownBy(() -> args()
+        var everything = args()
                 .namespace("Edge_Micro")
                 .image("gcr.io/apigee-microgateway/edgemicro:latest")
                 .replicas(0)
                 .stopDelaySeconds(5000)
-                .limits(Map.of("memory", "1 GB"))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument)
-                        .containsExactlyInAnyOrder("namespace", "image", "replicas", "stopDelaySeconds", "limits.memory"))
-                .hasMessageStartingWith("MicrogatewayServiceArgs: 5 invalid arguments")
-                .hasMessageContaining("namespace = \"Edge_Micro\": a Kubernetes namespace name")
-                .hasMessageContaining("image = \"gcr.io/apigee-microgateway/edgemicro:latest\": ':latest' is not pinned")
-                .hasMessageContaining("stopDelaySeconds = 5000: from 1 to 1800 seconds");
+                .limits(Map.of("memory", "1 GB"));
+        assertThatThrownBy(everything::build).hasMessageStartingWith("MicrogatewayServiceArgs: 5 invalid arguments\n  - ");
+        assertThat(problemsOf(everything)).containsExactly(
+                "namespace = \"Edge_Micro\": a Kubernetes namespace name: lowercase letters, digits and '-'",
+                "image = \"gcr.io/apigee-microgateway/edgemicro:latest\": ':latest' is not pinned: a redeploy could run a "
+                        + "different image; use a version tag or a digest",
+                "replicas = 0: at least 1 replica",
+                "stopDelaySeconds = 5000: from 1 to 1800 seconds, the range EDGEMICRO_STOP_DELAY accepts",
+                "limits.memory = \"1 GB\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)");
     }
 
     @Test
     void rejectsABadComponentNameOrMissingArgumentsBeforeRegisteringAnything() {
         var result = Harness.preview(Map.of(), Set.of(), ctx -> new MicrogatewayService("Edge_Micro", args().build(), null));
         assertThat(result.ok()).isFalse();
-        assertThat(String.join("\n", result.errors())).contains("name = \"Edge_Micro\"").contains("lowercase letters");
+        assertThat(result.errors()).containsExactly(
+                """
+                MicrogatewayService: 1 invalid argument
+                  - name = "Edge_Micro": use lowercase letters, digits and '-', starting with a letter and not ending with '-' \
+                (GCP and Kubernetes naming rules)""");
         assertThat(result.plan().resources()).noneMatch(Plan.Resource::isKubernetesObject);
-        var missing = String.join("\n", Harness.errors(ctx -> new MicrogatewayService("edge-microgateway", null, null)));
-        assertThat(missing).contains("args = (not set)").contains("MicrogatewayServiceArgs.builder()");
+        assertThat(Harness.errors(ctx -> new MicrogatewayService("edge-microgateway", null, null))).containsExactly(
+                """
+                MicrogatewayService: 1 invalid argument
+                  - args = (not set): pass \
+                MicrogatewayServiceArgs.builder().organization(...).environment(...).config(...).key(...).secret(...).build()""");
     }
 }

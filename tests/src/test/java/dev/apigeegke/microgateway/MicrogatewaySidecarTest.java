@@ -1,8 +1,8 @@
 package dev.apigeegke.microgateway;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
@@ -24,12 +24,11 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Node;
+import dev.apigeegke.internal.validation.ApigeeNamesTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -160,13 +159,8 @@ class MicrogatewaySidecarTest {
                 .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.containsKey("value") ? e.get("value") : e.get("valueFrom")));
     }
 
-    private static List<Problem> problemsOf(MicrogatewaySidecarArgs.Builder builder) {
-        try {
-            builder.build();
-        } catch (InvalidArgumentsException e) {
-            return e.problems();
-        }
-        throw new AssertionError("build() accepted invalid arguments");
+    private static List<String> problemsOf(MicrogatewaySidecarArgs.Builder builder) {
+        return problems(builder::build);
     }
 
     // --- injection ---------------------------------------------------------------------------------
@@ -324,14 +318,19 @@ class MicrogatewaySidecarTest {
 
     @Test
     void buildRefusesCallersThatWouldOpenTheSidecarToEveryone() {
-        var problems = problemsOf(args().callers(java.util.Arrays.asList(
+        assertThat(problemsOf(args().callers(java.util.Arrays.asList(
                 Caller.namespaces(Map.of()), Caller.namespace("Shop"), Caller.pods(Map.of("team", "x"), Map.of("app", "-bad-")),
-                Caller.cidr("0.0.0.0/0"), Caller.cidr("10.0.0.1/8"), null)));
-        assertThat(problems).extracting(Problem::argument).containsExactlyInAnyOrder(
-                "callers[0].namespaceLabels", "callers[1].namespaceLabels.kubernetes.io/metadata.name",
-                "callers[2].podLabels.app", "callers[3].cidr", "callers[4].cidr", "callers[5]");
-        assertThat(problems.get(0).fix()).contains("would admit every namespace");
-        assertThat(problems.get(3).fix()).contains("admits every address");
+                Caller.cidr("0.0.0.0/0"), Caller.cidr("10.0.0.1/8"), null)))).containsExactly(
+                        "callers[0].namespaceLabels = {}: name the callers' namespaces, e.g. Caller.namespace(\"shop\"); an "
+                                + "empty selector would admit every namespace",
+                        "callers[1].namespaceLabels.kubernetes.io/metadata.name = \"Shop\": a namespace name: lowercase letters, "
+                                + "digits and '-'",
+                        "callers[2].podLabels.app = \"-bad-\": a label value: at most 63 letters, digits, '-', '_' or '.', "
+                                + "starting and ending with a letter or digit",
+                        "callers[3].cidr = \"0.0.0.0/0\": a /0 range admits every address, around the load balancer; list the "
+                                + "callers' own ranges",
+                        "callers[4].cidr = \"10.0.0.1/8\": host bits are set; write the range as 10.0.0.0/8",
+                        "callers[5] = (not set): remove the null entry");
     }
 
     @Test
@@ -392,42 +391,59 @@ class MicrogatewaySidecarTest {
 
     @Test
     void twoSidecarsWithOneNameAreRefused() {
-        var errors = Harness.errors(ctx -> {
+        assertThat(Harness.errors(ctx -> {
             var a = new MicrogatewaySidecar(NAME, args().build(), null);
             var b = new MicrogatewaySidecar("other", args().build(), null);
             MicrogatewaySidecar.transformation(List.of(a, a, b));
-        });
-        assertThat(String.join("\n", errors)).contains("two sidecars named 'orders-mgw'");
+        })).containsExactly("IllegalArgumentException: two sidecars named 'orders-mgw': give each service its own sidecar name");
     }
 
     // --- validation --------------------------------------------------------------------------------
 
     @Test
     void buildReportsEveryMissingArgumentAtOnce() {
-        var problems = problemsOf(MicrogatewaySidecarArgs.builder());
-        assertThat(problems).extracting(Problem::argument)
-                .contains("organization", "environment", "config", "key", "secret", "appPort", "podSelector");
+        assertThat(problemsOf(MicrogatewaySidecarArgs.builder())).containsExactly(
+                "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
+                "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
+                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
+                "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
+                "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)",
+                "appPort = 0: the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on",
+                "podSelector = {}: the service's pod labels; an empty selector would put every pod of the namespace behind this "
+                        + "sidecar's policy");
     }
 
     @Test
     void buildRefusesTheSidecarPortAsAppPortLatestImagesAndARedirectWithoutItsImage() {
-        var problems = problemsOf(args().appPort(8000).image("gcr.io/apigee-microgateway/edgemicro:latest")
-                .iptablesRedirect(true).requests(Map.of("cpu", "2")).limits(Map.of("cpu", "1")));
-        assertThat(problems).extracting(Problem::argument)
-                .containsExactlyInAnyOrder("appPort", "image", "proxyInitImage", "requests.cpu");
-        assertThat(problems.get(0).fix()).contains("8000");
+        assertThat(problemsOf(args().appPort(8000).image("gcr.io/apigee-microgateway/edgemicro:latest")
+                .iptablesRedirect(true).requests(Map.of("cpu", "2")).limits(Map.of("cpu", "1")))).containsExactly(
+                        "appPort = 8000: the app container's port, from 1 to 65535 and not 8000, which the sidecar itself "
+                                + "listens on",
+                        "image = \"gcr.io/apigee-microgateway/edgemicro:latest\": ':latest' is not pinned: a redeploy could run "
+                                + "a different image; use a version tag or a digest",
+                        "requests.cpu = \"2\": exceeds the limit 1; Kubernetes rejects a request above its limit: lower the "
+                                + "request or raise limits.cpu",
+                        "proxyInitImage = (not set): give a container image pinned to a version, e.g. "
+                                + "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
     }
 
     @Test
     void buildRefusesAConfigForAnotherEnvironmentAndBadSelectors() {
-        var problems = problemsOf(args().environment("prod").namespace("Shop").podSelector(Map.of("app", "-bad-")));
-        assertThat(problems).extracting(Problem::argument).containsExactlyInAnyOrder("config", "namespace", "podSelector.app");
+        assertThat(problemsOf(args().environment("prod").namespace("Shop").podSelector(Map.of("app", "-bad-")))).containsExactly(
+                "config = \"acme-test-config.yaml\": the config is for another org or env; the sidecar for org 'acme' and env "
+                        + "'prod' loads acme-prod-config.yaml: build the config for the same org and env",
+                "namespace = \"Shop\": a Kubernetes namespace name: lowercase letters, digits and '-'",
+                "podSelector.app = \"-bad-\": a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending "
+                        + "with a letter or digit");
     }
 
     @Test
     void aNameTooLongForItsSecretIsRefused() {
-        var errors = Harness.errors(ctx -> new MicrogatewaySidecar("a".repeat(60), args().build(), null));
-        assertThat(String.join("\n", errors)).contains("name");
+        assertThat(Harness.errors(ctx -> new MicrogatewaySidecar("a".repeat(60), args().build(), null))).containsExactly(
+                """
+                MicrogatewaySidecar: 1 invalid argument
+                  - name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": too long: with the longest child \
+                suffix it must stay within 63 characters; use at most 51 characters""");
     }
 
     // --- what Kubernetes would receive -------------------------------------------------------------

@@ -1,15 +1,16 @@
 package dev.apigeegke.workload;
 
 import static dev.apigeegke.testing.Harness.at;
+import static dev.apigeegke.testing.Rejections.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
+import dev.apigeegke.testing.Rejections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ class MicroserviceTest {
     private static final String SERVICE = "kubernetes:core/v1:Service";
     private static final String IMAGE = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0";
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    private static final String UNPINNED = "pin the image to a version tag (name:1.2.3) or a digest (name@sha256:...); "
+            + "an untagged image runs whatever the registry tags latest";
 
     private static MicroserviceArgs.Builder args() {
         return MicroserviceArgs.builder().image(IMAGE).port(8080);
@@ -50,19 +53,14 @@ class MicroserviceTest {
         return (List<Object>) value;
     }
 
-    private static List<Problem> problemsOf(MicroserviceArgs.Builder builder) {
-        try {
-            builder.build();
-        } catch (InvalidArgumentsException e) {
-            return e.problems();
-        }
-        throw new AssertionError("build() accepted invalid arguments");
+    private static List<String> problemsOf(MicroserviceArgs.Builder builder) {
+        return problems(builder::build);
     }
 
-    private static List<Problem> imageProblems(String image) {
+    private static List<String> imageProblems(String image) {
         var problems = new Problems("test");
         Images.checkPinned(problems, "image", image);
-        return problems.list();
+        return Rejections.lines(problems.list());
     }
 
     // --- documented defaults ---------------------------------------------------------------------
@@ -292,108 +290,95 @@ class MicroserviceTest {
     @ValueSource(strings = {"nginx", "us-docker.pkg.dev/google-samples/containers/gke/hello-app", "localhost:5000/app",
         "registry.example.com:443/team/app"})
     void rejectsAnUntaggedImage(String image) {
-        assertThatThrownBy(() -> args().image(image).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("image = \"" + image + "\"")
-                .hasMessageContaining("pin the image to a version tag");
+        assertThat(problems(() -> args().image(image).build())).containsExactly("image = \"" + image + "\": " + UNPINNED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"nginx:latest", "localhost:5000/app:latest", "gcr.io/p/app:latest"})
     void rejectsAnImageTaggedLatest(String image) {
-        assertThatThrownBy(() -> args().image(image).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("image = \"" + image + "\"")
-                .hasMessageContaining("':latest' is not pinned");
+        assertThat(problems(() -> args().image(image).build())).containsExactly("image = \"" + image
+                + "\": ':latest' is not pinned: a redeploy could run a different image; use a version tag or a digest");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"nginx@sha256:abc", "nginx@sha256:" + "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF",
         "nginx:", "nginx:1.0 ", " nginx:1.0", "nginx:has space"})
     void rejectsMalformedImageReferences(String image) {
-        assertThat(imageProblems(image)).singleElement()
-                .satisfies(p -> assertThat(p.argument()).isEqualTo("image"));
+        assertThat(imageProblems(image)).containsExactly("image = \"" + image + "\": " + UNPINNED);
     }
 
     @Test
     void requiresAnImage() {
-        assertThatThrownBy(() -> MicroserviceArgs.builder().port(8080).build())
-                .hasMessageContaining("image = (not set)")
-                .hasMessageContaining("give a container image pinned to a version");
-        assertThat(imageProblems("  ")).singleElement()
-                .satisfies(p -> assertThat(p.fix()).contains("pinned to a version"));
+        assertThat(problems(() -> MicroserviceArgs.builder().port(8080).build())).containsExactly("image = (not set): give a "
+                + "container image pinned to a version, e.g. us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
+        assertThat(imageProblems("  ")).containsExactly("image = \"  \": give a container image pinned to a version, e.g. "
+                + "us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
     }
 
     @Test
     void requiresAPortFrom1To65535() {
-        assertThatThrownBy(() -> MicroserviceArgs.builder().image(IMAGE).build())
-                .hasMessageContaining("port = 0")
-                .hasMessageContaining("from 1 to 65535");
-        assertThat(problemsOf(args().port(65536))).extracting(Problem::value).containsExactly("65536");
-        assertThat(problemsOf(args().port(-1))).extracting(Problem::argument).containsExactly("port");
+        assertThat(problems(() -> MicroserviceArgs.builder().image(IMAGE).build())).containsExactly("port = 0: give the "
+                + "container's HTTP port, from 1 to 65535");
+        assertThat(problemsOf(args().port(65536))).containsExactly("port = 65536: give the container's HTTP port, from 1 to "
+                + "65535");
+        assertThat(problemsOf(args().port(-1))).containsExactly("port = -1: give the container's HTTP port, from 1 to 65535");
         assertThatCode(() -> args().port(1).build()).doesNotThrowAnyException();
         assertThatCode(() -> args().port(65535).build()).doesNotThrowAnyException();
     }
 
     @Test
     void requiresAtLeastOneReplica() {
-        assertThatThrownBy(() -> args().replicas(0).build())
-                .hasMessageContaining("replicas = 0")
-                .hasMessageContaining("at least 1 replica");
+        assertThat(problemsOf(args().replicas(0))).containsExactly("replicas = 0: at least 1 replica");
         assertThatCode(() -> args().replicas(1).build()).doesNotThrowAnyException();
     }
 
     @Test
     void requiresAHealthPathStartingWithASlash() {
-        assertThatThrownBy(() -> args().healthPath("healthz").build())
-                .hasMessageContaining("healthPath = \"healthz\"")
-                .hasMessageContaining("starting with '/'");
-        assertThat(problemsOf(args().healthPath(null))).extracting(Problem::argument).containsExactly("healthPath");
+        assertThat(problemsOf(args().healthPath("healthz"))).containsExactly("healthPath = \"healthz\": a path starting with "
+                + "'/'");
+        assertThat(problemsOf(args().healthPath(null))).containsExactly("healthPath = (not set): a path starting with '/'");
     }
 
     @Test
     void requiresANonRootUserId() {
-        assertThatThrownBy(() -> args().runAsUser(0).build())
-                .hasMessageContaining("runAsUser = 0")
-                .hasMessageContaining("non-root user id");
+        assertThat(problemsOf(args().runAsUser(0))).containsExactly("runAsUser = 0: a non-root user id from 1 to 2147483647");
     }
 
     @Test
     void requiresAKubernetesNamespaceName() {
-        assertThatThrownBy(() -> args().namespace("My_Namespace").build())
-                .hasMessageContaining("namespace = \"My_Namespace\"")
-                .hasMessageContaining("Kubernetes namespace name");
-        assertThat(problemsOf(args().namespace(null))).extracting(Problem::argument).containsExactly("namespace");
-        assertThat(problemsOf(args().namespace("a".repeat(64)))).extracting(Problem::argument).containsExactly("namespace");
+        assertThat(problemsOf(args().namespace("My_Namespace"))).containsExactly("namespace = \"My_Namespace\": a Kubernetes "
+                + "namespace name: lowercase letters, digits and '-'");
+        assertThat(problemsOf(args().namespace(null))).containsExactly("namespace = (not set): a Kubernetes namespace name: "
+                + "lowercase letters, digits and '-'");
+        assertThat(problemsOf(args().namespace("a".repeat(64)))).containsExactly("namespace = "
+                + "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": a Kubernetes namespace name: lowercase "
+                + "letters, digits and '-'");
     }
 
     @Test
     void rejectsResourceQuantitiesKubernetesCannotParse() {
-        assertThatThrownBy(() -> args().requests(Map.of("cpu", "half", "memory", "128MB")).limits(Map.of("memory", "-1Gi")).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument)
-                        .containsExactlyInAnyOrder("requests.cpu", "requests.memory", "limits.memory"))
-                .hasMessageContaining("requests.cpu = \"half\"")
-                .hasMessageContaining("requests.memory = \"128MB\"")
-                .hasMessageContaining("limits.memory = \"-1Gi\"")
-                .hasMessageContaining("a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)");
+        assertThat(problemsOf(args().requests(Map.of("cpu", "half", "memory", "128MB")).limits(Map.of("memory", "-1Gi"))))
+                .containsExactlyInAnyOrder(
+                        "requests.cpu = \"half\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)",
+                        "requests.memory = \"128MB\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)",
+                        "limits.memory = \"-1Gi\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)");
         assertThatCode(() -> args().requests(Map.of("cpu", "0.5", "memory", "1G")).limits(Map.of("cpu", "2", "memory", "2Gi")).build())
                 .doesNotThrowAnyException();
     }
 
     @Test
     void rejectsEnvironmentVariableNamesKubernetesRejects() {
-        assertThatThrownBy(() -> args().env(Map.of("1ST", "a", "HAS SPACE", "b", "OK_NAME", "c")).build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument)
-                        .containsExactlyInAnyOrder("env.1ST", "env.HAS SPACE"))
-                .hasMessageContaining("env.1ST = \"1ST\"")
-                .hasMessageContaining("not starting with a digit");
+        assertThat(problemsOf(args().env(Map.of("1ST", "a", "HAS SPACE", "b", "OK_NAME", "c"))))
+                .containsExactlyInAnyOrder(
+                        "env.1ST = \"1ST\": an environment variable name: letters, digits, '_', '.', '-', not starting with a "
+                                + "digit",
+                        "env.HAS SPACE = \"HAS SPACE\": an environment variable name: letters, digits, '_', '.', '-', not "
+                                + "starting with a digit");
     }
 
     @Test
     void reportsEveryInvalidArgumentAtOnceNamingArgumentValueAndFix() {
-        assertThatThrownBy(() -> MicroserviceArgs.builder()
+        var everything = MicroserviceArgs.builder()
                 .namespace("Shop")
                 .image("nginx:latest")
                 .port(70000)
@@ -402,35 +387,42 @@ class MicroserviceTest {
                 .runAsUser(0)
                 .env(Map.of("9LIVES", "x"))
                 .requests(Map.of("cpu", "lots"))
-                .limits(Map.of("memory", "1 GB"))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument)
-                        .containsExactlyInAnyOrder("namespace", "image", "port", "replicas", "healthPath", "runAsUser",
-                                "env.9LIVES", "requests.cpu", "limits.memory"))
-                .hasMessageStartingWith("MicroserviceArgs: 9 invalid arguments")
-                .hasMessageContaining("namespace = \"Shop\": a Kubernetes namespace name")
-                .hasMessageContaining("image = \"nginx:latest\": ':latest' is not pinned")
-                .hasMessageContaining("port = 70000: give the container's HTTP port")
-                .hasMessageContaining("replicas = 0: at least 1 replica")
-                .hasMessageContaining("healthPath = \"ready\": a path starting with '/'")
-                .hasMessageContaining("runAsUser = 0: a non-root user id")
-                .hasMessageContaining("requests.cpu = \"lots\": a Kubernetes quantity")
-                .hasMessageContaining("limits.memory = \"1 GB\": a Kubernetes quantity");
+                .limits(Map.of("memory", "1 GB"));
+        assertThatThrownBy(everything::build).hasMessageStartingWith("MicroserviceArgs: 9 invalid arguments\n  - ");
+        assertThat(problemsOf(everything)).containsExactly(
+                "namespace = \"Shop\": a Kubernetes namespace name: lowercase letters, digits and '-'",
+                "image = \"nginx:latest\": ':latest' is not pinned: a redeploy could run a different image; use a version tag or "
+                        + "a digest",
+                "port = 70000: give the container's HTTP port, from 1 to 65535",
+                "replicas = 0: at least 1 replica",
+                "healthPath = \"ready\": a path starting with '/'",
+                "runAsUser = 0: a non-root user id from 1 to 2147483647",
+                "env.9LIVES = \"9LIVES\": an environment variable name: letters, digits, '_', '.', '-', not starting with a "
+                        + "digit",
+                "requests.cpu = \"lots\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)",
+                "limits.memory = \"1 GB\": a Kubernetes quantity such as 250m (CPU) or 256Mi (memory)");
     }
 
     @Test
     void rejectsABadComponentNameBeforeRegisteringAnything() {
-        var errors = String.join("\n", Harness.errors(ctx -> new Microservice("Orders_Service", args().build(), null)));
-        assertThat(errors).contains("name = \"Orders_Service\"").contains("lowercase letters");
-        var tooLong = String.join("\n", Harness.errors(ctx -> new Microservice("a".repeat(64), args().build(), null)));
-        assertThat(tooLong).contains("63 characters");
+        assertThat(Harness.errors(ctx -> new Microservice("Orders_Service", args().build(), null))).containsExactly(
+                """
+                Microservice: 1 invalid argument
+                  - name = "Orders_Service": use lowercase letters, digits and '-', starting with a letter and not ending with \
+                '-' (GCP and Kubernetes naming rules)""");
+        assertThat(Harness.errors(ctx -> new Microservice("a".repeat(64), args().build(), null))).containsExactly(
+                """
+                Microservice: 1 invalid argument
+                  - name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": too long: with the longest child \
+                suffix it must stay within 63 characters; use at most 63 characters""");
     }
 
     @Test
     void requiresArguments() {
-        var errors = String.join("\n", Harness.errors(ctx -> new Microservice("orders", null, null)));
-        assertThat(errors).contains("args = (not set)").contains("MicroserviceArgs.builder()");
+        assertThat(Harness.errors(ctx -> new Microservice("orders", null, null))).containsExactly(
+                """
+                Microservice: 1 invalid argument
+                  - args = (not set): pass MicroserviceArgs.builder().image(...).port(...).build()""");
     }
 
 
@@ -456,7 +448,8 @@ class MicroserviceTest {
             var d = deployment(args().runAsUser(user).build());
             assertThat(container(d, "securityContext", "runAsUser")).isEqualTo(user);
         } catch (InvalidArgumentsException rejected) {
-            assertThat(rejected).hasMessageContaining("runAsUser = " + user);
+            assertThat(Rejections.lines(rejected.problems())).containsExactly("runAsUser = 4294967296: a non-root user id from 1 "
+                    + "to 2147483647");
         }
     }
 
@@ -465,16 +458,15 @@ class MicroserviceTest {
     void reportsAnEnvironmentVariableWithoutAValue() {
         var env = new java.util.HashMap<String, String>();
         env.put("API_KEY", null);
-        assertThatThrownBy(() -> args().env(env).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("env.API_KEY");
+        assertThat(problemsOf(args().env(env))).containsExactly("env.API_KEY = (not set): give a value (an empty string is "
+                + "allowed)");
     }
 
     @Test
 
     void rejectsRequestsAboveLimitsBeforeAnythingIsCreated() {
-        assertThatThrownBy(() -> args().requests(Map.of("cpu", "100m", "memory", "512Mi")).build())
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageContaining("requests.memory = \"512Mi\"");
+        assertThat(problemsOf(args().requests(Map.of("cpu", "100m", "memory", "512Mi")))).containsExactly(
+                "requests.memory = \"512Mi\": exceeds the limit 256Mi; Kubernetes rejects a request above its limit: lower the "
+                + "request or raise limits.memory");
     }
 }

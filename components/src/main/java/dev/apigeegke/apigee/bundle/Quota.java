@@ -94,7 +94,8 @@ public final class Quota extends PolicyBase implements Policy {
         Rules.checkPolicyName(problems, argument + ".name", name());
         String prefix = fromProduct ? "fallback " : "";
         problems.check(count >= 1, argument + ".count", count, "a " + prefix + "count of at least 1 request");
-        problems.check(interval >= 1, argument + ".interval", interval, "a " + prefix + "interval of at least 1 " + timeUnit);
+        problems.check(interval >= 1, argument + ".interval", interval,
+                (fromProduct ? "a fallback " : "an ") + "interval of at least 1 " + timeUnit);
         problems.check(timeUnit != null && TIME_UNITS.contains(timeUnit), argument + ".timeUnit", timeUnit,
                 "one of " + String.join(", ", TIME_UNITS));
         if (fromProduct) {

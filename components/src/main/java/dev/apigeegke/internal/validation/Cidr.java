@@ -59,7 +59,7 @@ public record Cidr(String text, boolean ipv6, int prefix) {
         BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
         if (!value.and(hostMask).equals(BigInteger.ZERO)) {
             BigInteger network = value.andNot(hostMask);
-            return "host bits are set; the range starting at this prefix is " + canonical(network, address.length) + "/" + prefix;
+            return "host bits are set; write the range as " + canonical(network, address.length) + "/" + prefix;
         }
         return null;
     }

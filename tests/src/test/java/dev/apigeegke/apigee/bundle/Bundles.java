@@ -1,11 +1,9 @@
 package dev.apigeegke.apigee.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.testing.Rejections;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,27 +77,15 @@ final class Bundles {
         }
     }
 
-    /** The problems {@code build} reports; fails when it succeeds. */
-    static List<Problem> problems(Supplier<?> build) {
-        try {
-            build.get();
-        } catch (InvalidArgumentsException e) {
-            return e.problems();
-        }
-        return fail("expected an InvalidArgumentsException");
+    /** The problem lines {@code build} reports; fails when it succeeds. */
+    static List<String> problems(Supplier<?> build) {
+        return Rejections.problems(build::get);
     }
 
-    /** The problems {@code policy} reports under {@code argument}. */
-    static List<Problem> problems(Policy policy, String argument) {
+    /** The problem lines {@code policy} reports under {@code argument}. */
+    static List<String> problems(Policy policy, String argument) {
         var problems = new Problems("test");
         policy.validate(problems, argument);
-        return problems.list();
-    }
-
-    /** The one problem with {@code argument}. */
-    static Problem only(List<Problem> problems, String argument) {
-        var matching = problems.stream().filter(p -> p.argument().equals(argument)).toList();
-        assertThat(matching).as("problems with %s among %s", argument, problems).hasSize(1);
-        return matching.get(0);
+        return Rejections.lines(problems.list());
     }
 }

@@ -4,13 +4,11 @@ import static dev.apigeegke.apigee.bundle.Bundles.PROXY;
 import static dev.apigeegke.apigee.bundle.Bundles.TARGET;
 import static dev.apigeegke.apigee.bundle.Bundles.all;
 import static dev.apigeegke.apigee.bundle.Bundles.at;
-import static dev.apigeegke.apigee.bundle.Bundles.only;
 import static dev.apigeegke.apigee.bundle.Bundles.problems;
 import static dev.apigeegke.apigee.bundle.Bundles.render;
 import static dev.apigeegke.apigee.bundle.Bundles.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigeegke.core.Problem;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,12 +23,9 @@ class MicrogatewayTest {
     @Test
     void microgatewayProxiesAreNamedEdgemicroWithNoHyphenAfterThePrefix() {
         for (String name : List.of("orders", "edgemicro_", "edgemicro_-orders", "EdgeMicro_orders", "edgemicro-orders")) {
-            var problem = only(problems(() -> micro().name(name).build()), "name");
-            assertThat(problem.value()).isEqualTo("\"" + name + "\"");
-            assertThat(problem.fix())
-                    .contains("Edge Microgateway only loads proxies named edgemicro_*")
-                    .contains("edgemicro_orders")
-                    .contains("no '-' directly after the prefix");
+            assertThat(problems(() -> micro().name(name).build())).containsExactly("name = \"" + name + "\": "
+                            + "Edge Microgateway only loads proxies named edgemicro_*: name it edgemicro_<api>, e.g. "
+                                    + "edgemicro_orders, with no '-' directly after the prefix");
         }
         for (String name : List.of("edgemicro_orders", "edgemicro_orders-v2", "edgemicro__orders")) {
             assertThat(micro().name(name).build().name()).isEqualTo(name);
@@ -39,23 +34,28 @@ class MicrogatewayTest {
 
     @Test
     void onlyMicrogatewayProxiesMayUseTheEdgemicroPrefix() {
-        var problem = only(problems(() -> ProxyModel.builder().name("edgemicro_orders").basePath("/orders")
-                .targetServer("orders-target").build()), "name");
-        assertThat(problem.fix()).contains("would serve this one without its policies").contains("microgateway(true)");
+        assertThat(problems(() -> ProxyModel.builder().name("edgemicro_orders").basePath("/orders")
+                .targetServer("orders-target").build())).containsExactly("name = \"edgemicro_orders\": Edge Microgateway loads "
+                        + "every proxy named edgemicro_* and would serve this one without its policies: choose another name, or "
+                        + "set microgateway(true) for a microgateway proxy");
     }
 
     @Test
     void microgatewayProxiesForwardToAUrlBecauseMicrogatewayCannotResolveTargetServers() {
-        var withServer = problems(() -> micro().targetServer("orders-target").build());
-        assertThat(only(withServer, "targetServer").fix()).contains("cannot resolve target servers").contains("targetUrl");
-        assertThat(only(problems(() -> micro().targetUrl(null).build()), "targetUrl").fix())
-                .contains("http(s)://host[:port][/path]");
+        assertThat(problems(() -> micro().targetServer("orders-target").build())).containsExactly("targetServer = "
+                + "\"orders-target\": Edge Microgateway reads the target URL from the bundle and drops proxies without one; it "
+                + "cannot resolve target servers: give targetUrl(...) instead");
+        assertThat(problems(() -> micro().targetUrl(null).build())).containsExactly("targetUrl = (not set): the URL Edge "
+                + "Microgateway forwards to: http(s)://host[:port][/path], no query, fragment or credentials, e.g. "
+                + "http://orders.shop.svc.cluster.local:8080");
         for (String url : Arrays.asList("ftp://orders", "orders:8080", "http://orders/?a=1", "http://user:pw@orders",
                 "http://orders/#top", "http://")) {
-            assertThat(only(problems(() -> micro().targetUrl(url).build()), "targetUrl")).as(url).isNotNull();
+            assertThat(problems(() -> micro().targetUrl(url).build())).containsExactly("targetUrl = \"" + url + "\": "
+                            + "the URL Edge Microgateway forwards to: http(s)://host[:port][/path], no query, fragment or "
+                                    + "credentials, e.g. http://orders.shop.svc.cluster.local:8080");
         }
-        assertThat(only(problems(() -> micro().targetPath("/api").build()), "targetPath").fix())
-                .contains("put the path in targetUrl");
+        assertThat(problems(() -> micro().targetPath("/api").build())).containsExactly("targetPath = \"/api\": a microgateway "
+                + "proxy has only a target URL: put the path in targetUrl");
 
         var bundle = render(micro().targetUrl("https://orders.example.com/api"));
         var target = xml(bundle, TARGET);
@@ -66,18 +66,18 @@ class MicrogatewayTest {
 
     @Test
     void microgatewayProxiesCarryNoPoliciesOrFlows() {
-        var problems = problems(() -> micro().preFlow(List.of(SpikeArrest.rate("1ps")))
-                .flows(List.of(new Flow("a", "/a", List.of(), List.of()))).build());
-        assertThat(problems).extracting(Problem::argument).containsExactly("preFlow", "flows");
-        assertThat(only(problems, "preFlow").fix()).contains("Edge Microgateway never runs proxy policies")
-                .contains("plugins");
-        assertThat(only(problems, "flows").fix()).contains("ignores flows");
+        assertThat(problems(() -> micro().preFlow(List.of(SpikeArrest.rate("1ps")))
+                .flows(List.of(new Flow("a", "/a", List.of(), List.of()))).build())).containsExactly(
+                        "preFlow = \"1 policies\": Edge Microgateway never runs proxy policies: remove them and configure its "
+                                + "plugins (oauth, quota, spikearrest) instead, or set microgateway(false)",
+                        "flows = \"1 flows\": Edge Microgateway routes by base path only and ignores flows: remove them, or set "
+                                + "microgateway(false)");
     }
 
     @Test
     void microgatewayWorksWithApigeeEdgeOnly() {
-        assertThat(only(problems(() -> micro().flavor(ProxyModel.Flavor.X).build()), "microgateway").fix())
-                .contains("Apigee Edge only");
+        assertThat(problems(() -> micro().flavor(ProxyModel.Flavor.X).build())).containsExactly("microgateway = true: Edge "
+                + "Microgateway works with Apigee Edge only: use flavor EDGE, or set microgateway(false) on X");
     }
 
     @Test

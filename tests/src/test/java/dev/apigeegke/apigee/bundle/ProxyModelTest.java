@@ -5,16 +5,14 @@ import static dev.apigeegke.apigee.bundle.Bundles.TARGET;
 import static dev.apigeegke.apigee.bundle.Bundles.all;
 import static dev.apigeegke.apigee.bundle.Bundles.at;
 import static dev.apigeegke.apigee.bundle.Bundles.edge;
-import static dev.apigeegke.apigee.bundle.Bundles.only;
 import static dev.apigeegke.apigee.bundle.Bundles.problems;
 import static dev.apigeegke.apigee.bundle.Bundles.render;
 import static dev.apigeegke.apigee.bundle.Bundles.x;
 import static dev.apigeegke.apigee.bundle.Bundles.xml;
+import static dev.apigeegke.testing.Rejections.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apigeegke.core.InvalidArgumentsException;
-import dev.apigeegke.core.Problem;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,43 +53,54 @@ class ProxyModelTest {
     @Test
     void namesAndBasePathsFollowApigeeRules() {
         for (String name : Arrays.asList(null, "", "orders api", "orders.api", "orders/api", "o".repeat(256))) {
-            assertThat(only(problems(() -> edge().name(name).build()), "name").fix()).as(name)
-                    .contains("letters, digits, '-' and '_', at most 255 characters");
+            assertThat(problems(() -> edge().name(name).build())).containsExactly("name = " + shown(name) + ": "
+                            + "a proxy name: letters, digits, '-' and '_', at most 255 characters");
         }
         for (String basePath : Arrays.asList(null, "orders", "/orders/", "/a//b", "/a b", "/a?b", "/{id}")) {
-            assertThat(only(problems(() -> edge().basePath(basePath).build()), "basePath").fix()).as(basePath)
-                    .contains("a path starting with '/'");
+            assertThat(problems(() -> edge().basePath(basePath).build())).containsExactly("basePath = " + shown(basePath) + ": "
+                    + "a path starting with '/', e.g. /orders or /v1/orders: segments of letters, digits, '.', '_', '~' and '-', "
+                            + "no trailing '/'");
         }
         for (String basePath : List.of("/", "/orders", "/v1/orders.json", "/a_b/c-d/~e")) {
             assertThat(edge().basePath(basePath).build().basePath()).isEqualTo(basePath);
         }
-        assertThat(only(problems(() -> edge().description("bell\u0007").build()), "description").fix())
-                .contains("control characters");
-        assertThat(only(problems(() -> edge().flavor(null).build()), "flavor").fix()).contains("EDGE").contains("X");
+        assertThat(problems(() -> edge().description("bell\u0007").build())).containsExactly("description = \"bell\u0007\": "
+                + "remove control characters: XML 1.0 cannot carry them");
+        assertThat(problems(() -> edge().flavor(null).build())).containsExactly("flavor = (not set): EDGE (Apigee Edge) or X "
+                + "(Apigee X / hybrid)");
     }
 
     @Test
     void reportsEveryProblemAtOnce() {
-        assertThatThrownBy(() -> ProxyModel.builder().name("bad name").basePath("orders").virtualHosts(List.of())
+        var everything = ProxyModel.builder().name("bad name").basePath("orders").virtualHosts(List.of())
                 .targetPath("api").preFlow(List.of(SpikeArrest.rate("lots"), Quota.explicit(0, 1, "hour")))
-                .flows(List.of(flow("a b", "x")))
-                .build())
-                .isInstanceOfSatisfying(InvalidArgumentsException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::argument)
-                        .containsExactly("name", "basePath", "virtualHosts", "targetServer", "targetPath",
-                                "preFlow[0].rate", "preFlow[1].count", "flows[0].name", "flows[0].pathPattern"))
-                .hasMessageStartingWith("ProxyModel \"bad name\": 9 invalid arguments")
-                .hasMessageContaining("preFlow[0].rate = \"lots\": a rate as <n>ps");
+                .flows(List.of(flow("a b", "x")));
+        assertThatThrownBy(everything::build).hasMessageStartingWith("ProxyModel \"bad name\": 9 invalid arguments\n  - ");
+        assertThat(problems(everything::build)).containsExactly(
+                "name = \"bad name\": a proxy name: letters, digits, '-' and '_', at most 255 characters",
+                "basePath = \"orders\": a path starting with '/', e.g. /orders or /v1/orders: segments of letters, digits, '.', "
+                        + "'_', '~' and '-', no trailing '/'",
+                "virtualHosts = []: an Edge proxy listens on at least one virtual host, e.g. secure (HTTPS) or default (HTTP)",
+                "targetServer = (not set): the target server's name (required): letters, digits, '.', '_' and '-', at most 255 "
+                        + "characters",
+                "targetPath = \"api\": a path starting with '/', e.g. / or /api, without spaces, quotes, braces, query or "
+                        + "fragment",
+                "preFlow[0].rate = \"lots\": a rate as <n>ps (per second) or <n>pm (per minute), n a whole number from 1, e.g. "
+                        + "30ps or 600pm",
+                "preFlow[1].count = 0: a count of at least 1 request",
+                "flows[0].name = \"a b\": a flow name: letters, digits, '-', '_' and '.', at most 255 characters",
+                "flows[0].pathPattern = \"x\": a path pattern relative to the base path, starting with '/', e.g. /orders or "
+                        + "/orders/** (* is one segment, ** any number; no spaces, quotes or braces)");
     }
 
     @Test
     void edgeProxiesListenOnAtLeastOneVirtualHost() {
-        assertThat(only(problems(() -> edge().virtualHosts(List.of()).build()), "virtualHosts").fix())
-                .contains("at least one virtual host");
-        var problems = problems(() -> edge().virtualHosts(Arrays.asList("secure", "secure", "my host", null)).build());
-        assertThat(only(problems, "virtualHosts[1]").fix()).contains("listed twice");
-        assertThat(only(problems, "virtualHosts[2]").fix()).contains("a virtual host name");
-        assertThat(only(problems, "virtualHosts[3]").value()).isEqualTo("(not set)");
+        assertThat(problems(() -> edge().virtualHosts(List.of()).build())).containsExactly("virtualHosts = []: an Edge proxy "
+                + "listens on at least one virtual host, e.g. secure (HTTPS) or default (HTTP)");
+        assertThat(problems(() -> edge().virtualHosts(Arrays.asList("secure", "secure", "my host", null)).build())).containsExactly(
+                "virtualHosts[1] = \"secure\": listed twice; name each virtual host once",
+                "virtualHosts[2] = \"my host\": a virtual host name such as secure: letters, digits, '-' and '_'",
+                "virtualHosts[3] = (not set): a virtual host name such as secure: letters, digits, '-' and '_'");
         assertThat(edge().virtualHosts(List.of("default", "secure")).build().virtualHosts()).containsExactly("default", "secure");
     }
 
@@ -99,33 +108,35 @@ class ProxyModelTest {
     void apigeeXProxiesHaveNoVirtualHosts() {
         assertThat(x().build().virtualHosts()).isEmpty();
         assertThat(x().virtualHosts(List.of()).build().virtualHosts()).isEmpty();
-        var problem = only(problems(() -> x().virtualHosts(List.of("secure")).build()), "virtualHosts");
-        assertThat(problem.value()).isEqualTo("[secure]");
-        assertThat(problem.fix()).contains("Apigee X has no virtual hosts").contains("environment groups");
+        assertThat(problems(() -> x().virtualHosts(List.of("secure")).build())).containsExactly("virtualHosts = [secure]: Apigee "
+                + "X has no virtual hosts (environment groups route by host name): remove virtualHosts, or use flavor EDGE");
     }
 
     @Test
     void proxiesReachTheirTargetThroughATargetServer() {
-        assertThat(only(problems(() -> edge().targetServer(null).build()), "targetServer").fix()).contains("required");
-        assertThat(only(problems(() -> edge().targetServer("orders target").build()), "targetServer")).isNotNull();
-        assertThat(only(problems(() -> edge().targetUrl("http://10.0.0.1").build()), "targetUrl").fix())
-                .contains("targetUrl is for microgateway proxies")
-                .contains("does not change when the target's address does");
+        assertThat(problems(() -> edge().targetServer(null).build())).containsExactly("targetServer = (not set): the target "
+                + "server's name (required): letters, digits, '.', '_' and '-', at most 255 characters");
+        assertThat(problems(() -> edge().targetServer("orders target").build())).containsExactly("targetServer = \"orders "
+                + "target\": the target server's name (required): letters, digits, '.', '_' and '-', at most 255 characters");
+        assertThat(problems(() -> edge().targetUrl("http://10.0.0.1").build())).containsExactly("targetUrl = "
+                + "\"http://10.0.0.1\": targetUrl is for microgateway proxies; this proxy reaches its target through "
+                + "targetServer, so the bundle does not change when the target's address does: remove targetUrl");
         for (String path : Arrays.asList(null, "api", "/api?x=1", "/a b", "/{v}")) {
-            assertThat(only(problems(() -> edge().targetPath(path).build()), "targetPath")).as(path).isNotNull();
+            assertThat(problems(() -> edge().targetPath(path).build())).containsExactly("targetPath = " + shown(path) + ": "
+                            + "a path starting with '/', e.g. / or /api, without spaces, quotes, braces, query or fragment");
         }
         assertThat(edge().targetPath("/api/v1").build().targetPath()).isEqualTo("/api/v1");
     }
 
     @Test
     void twoDifferentPoliciesCannotShareAName() {
-        var problem = only(problems(() -> edge().preFlow(List.of(SpikeArrest.rate("1ps"), SpikeArrest.rate("2ps"))).build()),
-                "preFlow[1].name");
-        assertThat(problem.value()).isEqualTo("\"SA-spike-arrest\"");
-        assertThat(problem.fix()).contains("preFlow[0]").contains("withName");
-        var acrossFlows = problems(() -> edge().flows(List.of(flow("a", "/a", Quota.explicit(1, 1, "hour")),
-                flow("b", "/b", Quota.explicit(2, 1, "hour")))).build());
-        assertThat(only(acrossFlows, "flows[1].policies[0].name").fix()).contains("flows[0].policies[0]");
+        assertThat(problems(() -> edge().preFlow(List.of(SpikeArrest.rate("1ps"), SpikeArrest.rate("2ps"))).build())).containsExactly(
+                "preFlow[1].name = \"SA-spike-arrest\": the different policy at preFlow[0] has this name too, and a bundle holds "
+                + "one policy per name: rename one with withName(...)");
+        assertThat(problems(() -> edge().flows(List.of(flow("a", "/a", Quota.explicit(1, 1, "hour")),
+                flow("b", "/b", Quota.explicit(2, 1, "hour")))).build())).containsExactly("flows[1].policies[0].name = "
+                        + "\"Q-quota\": the different policy at flows[0].policies[0] has this name too, and a bundle holds one "
+                        + "policy per name: rename one with withName(...)");
         assertThat(edge().preFlow(List.of(SpikeArrest.rate("1ps"), SpikeArrest.rate("2ps").withName("SA-burst"))).build()
                 .policies()).extracting(Policy::name).containsExactly("SA-spike-arrest", "SA-burst");
     }
@@ -137,23 +148,27 @@ class ProxyModelTest {
         assertThat(shared.policies()).containsExactly(strip);
         assertThat(BundleRenderer.render(shared).files()).containsKey("apiproxy/policies/AM-strip.xml");
 
-        assertThat(only(problems(() -> edge().preFlow(List.of(strip, strip)).build()), "preFlow[1]").fix())
-                .contains("already runs in the pre-flow");
-        assertThat(only(problems(() -> edge().preFlow(List.of(strip)).flows(List.of(flow("a", "/a", strip))).build()),
-                "flows[0].policies[0]").fix()).contains("already runs in the pre-flow (preFlow[0])");
-        assertThat(only(problems(() -> edge().flows(List.of(flow("a", "/a", strip, strip))).build()),
-                "flows[0].policies[1]").fix()).contains("already runs earlier in this flow");
+        assertThat(problems(() -> edge().preFlow(List.of(strip, strip)).build())).containsExactly("preFlow[1] = \"AM-strip\": "
+                + "this policy already runs in the pre-flow (preFlow[0]) for every request: attach it once");
+        assertThat(problems(() -> edge().preFlow(List.of(strip)).flows(List.of(flow("a", "/a", strip))).build())).containsExactly(
+                "flows[0].policies[0] = \"AM-strip\": this policy already runs in the pre-flow (preFlow[0]) for every request: "
+                + "attach it once");
+        assertThat(problems(() -> edge().flows(List.of(flow("a", "/a", strip, strip))).build())).containsExactly(
+                "flows[0].policies[1] = \"AM-strip\": this policy already runs earlier in this flow: attach it once");
     }
 
     @Test
     void productQuotaNeedsItsKeyVerifiedFirst() {
         var quota = Quota.fromProduct(KEY, 100);
-        var problem = only(problems(() -> edge().preFlow(List.of(quota, KEY)).build()), "preFlow[0]");
-        assertThat(problem.fix()).contains("VerifyApiKey \"VA-api-key\"").contains("before this quota");
-        assertThat(only(problems(() -> edge().preFlow(List.of(quota)).flows(List.of(flow("a", "/a", KEY))).build()),
-                "preFlow[0]")).isNotNull();
-        assertThat(only(problems(() -> edge().preFlow(List.of(KEY.withName("VK-other"), quota)).build()),
-                "preFlow[1]")).isNotNull();
+        assertThat(problems(() -> edge().preFlow(List.of(quota, KEY)).build())).containsExactly("preFlow[0] = \"Q-quota\": "
+                + "Quota.fromProduct reads the API product quota that VerifyApiKey \"VA-api-key\" sets: attach that VerifyApiKey "
+                + "before this quota, in the pre-flow or earlier in the same flow");
+        assertThat(problems(() -> edge().preFlow(List.of(quota)).flows(List.of(flow("a", "/a", KEY))).build())).containsExactly(
+                "preFlow[0] = \"Q-quota\": Quota.fromProduct reads the API product quota that VerifyApiKey \"VA-api-key\" sets: "
+                + "attach that VerifyApiKey before this quota, in the pre-flow or earlier in the same flow");
+        assertThat(problems(() -> edge().preFlow(List.of(KEY.withName("VK-other"), quota)).build())).containsExactly(
+                "preFlow[1] = \"Q-quota\": Quota.fromProduct reads the API product quota that VerifyApiKey \"VA-api-key\" sets: "
+                + "attach that VerifyApiKey before this quota, in the pre-flow or earlier in the same flow");
         assertThat(edge().preFlow(List.of(KEY)).flows(List.of(flow("a", "/a", quota))).build().policies())
                 .containsExactly(KEY, quota);
         assertThat(edge().flows(List.of(flow("a", "/a", KEY, quota))).build().flows()).hasSize(1);
@@ -162,45 +177,58 @@ class ProxyModelTest {
     @Test
     void corsIsAnApigeeXPolicyAnsweredFirstInThePreFlow() {
         var cors = Cors.allow(List.of("https://app.example.com"));
-        assertThat(only(problems(() -> edge().preFlow(List.of(cors)).build()), "preFlow[0]").fix())
-                .contains("Apigee Edge has no CORS policy");
-        assertThat(only(problems(() -> x().flows(List.of(flow("a", "/a", cors))).build()), "flows[0].policies[0]").fix())
-                .contains("attach Cors in the pre-flow");
-        assertThat(only(problems(() -> x().preFlow(List.of(KEY, cors)).build()), "preFlow[1]").fix())
-                .contains("before VerifyApiKey and OAuthVerifyToken").contains("401");
-        assertThat(only(problems(() -> x().preFlow(List.of(cors, cors.withName("CORS-other"))).build()), "preFlow[1]").fix())
-                .contains("already has Cors \"CORS-allow\"");
+        assertThat(problems(() -> edge().preFlow(List.of(cors)).build())).containsExactly("preFlow[0] = \"CORS-allow\": Apigee "
+                + "Edge has no CORS policy (it is an Apigee X / hybrid policy): use flavor X, or answer CORS requests in the "
+                + "target");
+        assertThat(problems(() -> x().flows(List.of(flow("a", "/a", cors))).build())).containsExactly(
+                "flows[0].policies[0] = \"CORS-allow\": attach Cors in the pre-flow: browsers send preflight OPTIONS requests to "
+                + "any path, and they must be answered before flows are chosen");
+        assertThat(problems(() -> x().preFlow(List.of(KEY, cors)).build())).containsExactly("preFlow[1] = \"CORS-allow\": put "
+                + "Cors before VerifyApiKey and OAuthVerifyToken in the pre-flow: browsers send preflight requests without "
+                + "credentials, which would be rejected with 401");
+        assertThat(problems(() -> x().preFlow(List.of(cors, cors.withName("CORS-other"))).build())).containsExactly(
+                "preFlow[1] = \"CORS-other\": the proxy already has Cors \"CORS-allow\": a proxy answers CORS with one policy; "
+                + "merge their origins");
         assertThat(x().preFlow(List.of(cors, KEY, OAuthVerifyToken.create())).build().preFlow()).hasSize(3);
     }
 
     @Test
     void flowsHaveUniqueNamesAndConditions() {
-        var problems = problems(() -> edge().flows(List.of(flow("a", "/a"), flow("a", "/b"), flow("c", "/a"))).build());
-        assertThat(only(problems, "flows[1].name").fix()).contains("flows[0] has this name too");
-        assertThat(only(problems, "flows[2].pathPattern").fix()).contains("flows[0] matches the same path and verbs");
-        var sameVerbsOtherOrder = problems(() -> edge().flows(List.of(
+        assertThat(problems(() -> edge().flows(List.of(flow("a", "/a"), flow("a", "/b"), flow("c", "/a"))).build())).containsExactly(
+                "flows[1].name = \"a\": flows[0] has this name too: give each flow its own name",
+                "flows[2].pathPattern = \"/a\": flows[0] matches the same path and verbs, so this flow would never run: merge "
+                        + "the two flows");
+        assertThat(problems(() -> edge().flows(List.of(
                 new Flow("a", "/a", List.of("GET", "POST"), List.of()),
-                new Flow("b", "/a", List.of("POST", "GET"), List.of()))).build());
-        assertThat(only(sameVerbsOtherOrder, "flows[1].pathPattern")).isNotNull();
+                new Flow("b", "/a", List.of("POST", "GET"), List.of()))).build())).containsExactly("flows[1].pathPattern = "
+                        + "\"/a\": flows[0] matches the same path and verbs, so this flow would never run: merge the two flows");
         assertThat(edge().flows(List.of(new Flow("a", "/a", List.of("GET"), List.of()),
                 new Flow("b", "/a", List.of("POST"), List.of()))).build().flows()).hasSize(2);
     }
 
     @Test
     void theNamesOfThe404FlowAndPolicyAreReserved() {
-        assertThat(only(problems(() -> edge().flows(List.of(flow(ProxyModel.UNKNOWN_REQUEST_FLOW, "/a"))).build()),
-                "flows[0].name").fix()).contains("reserved");
-        assertThat(only(problems(() -> edge().preFlow(List.of(SpikeArrest.rate("1ps").withName("RF-unknown-request"))).build()),
-                "preFlow[0].name").fix()).contains("reserved");
+        assertThat(problems(() -> edge().flows(List.of(flow(ProxyModel.UNKNOWN_REQUEST_FLOW, "/a"))).build())).containsExactly(
+                "flows[0].name = \"unknown-request\": this name is reserved for the flow that answers 404 to requests no flow "
+                + "matches: choose another name");
+        assertThat(problems(() -> edge().preFlow(List.of(SpikeArrest.rate("1ps").withName("RF-unknown-request"))).build()))
+                .containsExactly("preFlow[0].name = \"RF-unknown-request\": this name is reserved for the policy that answers "
+                        + "404 to requests no flow matches: choose another name with withName(...)");
     }
 
     @Test
     void invalidPoliciesAreReportedWhereTheyAreAttached() {
-        var problems = problems(() -> x().preFlow(Arrays.asList(SpikeArrest.rate("1ps"), null, SpikeArrest.rate("9").withName("SA-b")))
-                .flows(Arrays.asList(flow("a", "/a", Cors.allow(List.of("https://a.example.com/"))), null)).build());
-        assertThat(problems).extracting(Problem::argument).contains("preFlow[1]", "preFlow[2].rate",
-                "flows[0].policies[0].origins[0]", "flows[1]");
-        assertThat(only(problems, "preFlow[1]").fix()).isEqualTo("remove the null entry");
+        assertThat(problems(() -> x().preFlow(Arrays.asList(SpikeArrest.rate("1ps"), null, SpikeArrest.rate("9").withName("SA-b")))
+                .flows(Arrays.asList(flow("a", "/a", Cors.allow(List.of("https://a.example.com/"))), null)).build())).containsExactly(
+                        "preFlow[1] = (not set): remove the null entry",
+                        "preFlow[2].rate = \"9\": a rate as <n>ps (per second) or <n>pm (per minute), n a whole number from 1, "
+                                + "e.g. 30ps or 600pm",
+                        "flows[0].policies[0].origins[0] = \"https://a.example.com/\": an origin as browsers send it: "
+                                + "scheme://host[:port] in lowercase, without path or trailing '/', e.g. "
+                                + "https://app.example.com; or \"*\" alone for any origin",
+                        "flows[0].policies[0] = \"CORS-allow\": attach Cors in the pre-flow: browsers send preflight OPTIONS "
+                                + "requests to any path, and they must be answered before flows are chosen",
+                        "flows[1] = (not set): remove the null entry");
     }
 
     @Test

@@ -149,10 +149,13 @@ class GkeCrdSchemaTest {
 
     @Test
     void aFieldTheSchemaRequiresIsRequiredWhenTheArgumentsAreBuilt() {
+        // The message is the SDK's, its missing quote included.
         assertThatThrownBy(() -> BackendConfigSpecSecurityPolicyArgs.builder().build())
-                .isInstanceOf(MissingRequiredPropertyException.class).hasMessageContaining("name");
+                .isInstanceOf(MissingRequiredPropertyException.class)
+                .hasMessage("Missing required property 'name when constructing 'BackendConfigSpecSecurityPolicyArgs'");
         assertThatThrownBy(() -> FrontendConfigSpecRedirectToHttpsArgs.builder().responseCodeName("FOUND").build())
-                .isInstanceOf(MissingRequiredPropertyException.class).hasMessageContaining("enabled");
+                .isInstanceOf(MissingRequiredPropertyException.class)
+                .hasMessage("Missing required property 'enabled when constructing 'FrontendConfigSpecRedirectToHttpsArgs'");
         assertThat(FrontendConfigSpecRedirectToHttpsArgs.builder().enabled(true).build().enabled()).isNotNull();
     }
 

@@ -94,13 +94,21 @@ public class Pattern2Test {
         var config = new TreeMap<String, String>();
         config.put("apigee-gke:spikeArrest", "fast");
         var result = Harness.preview(config, Set.of(), Pattern2::stack);
-        assertThat(String.join("\n", result.errors()))
-                .contains("gcp:project = (not set)")
-                .contains("apigee:organization = (not set)")
-                .contains("apigee-gke:apigeeEnvironments = (not set)")
-                .contains("apigee-gke:microgatewayKey = (not set)")
-                .contains("apigee-gke:allowlist = (not set)")
-                .contains("apigee-gke:spikeArrest = \"fast\"");
+        assertThat(result.errors()).containsExactly(
+                """
+                stack configuration: 8 invalid arguments
+                  - gcp:project = (not set): set the GCP project id (pulumi config set gcp:project ...)
+                  - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
+                  - apigee-gke:allowlist = (not set): list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public \
+                API), or set apigee-gke:internal true
+                  - apigee:organization = (not set): set the Apigee organization the gateway serves (pulumi config set \
+                apigee:organization ...)
+                  - apigee-gke:apigeeEnvironments = (not set): name the Apigee environment the gateway serves, e.g. [test]
+                  - apigee-gke:microgatewayKey = (not set): set the key and secret `edgemicro configure` printed, as secrets \
+                (pulumi config set --secret apigee-gke:microgatewayKey ...)
+                  - apigee-gke:microgatewaySecret = (not set): set the key and secret `edgemicro configure` printed, as secrets \
+                (pulumi config set --secret apigee-gke:microgatewaySecret ...)
+                  - apigee-gke:spikeArrest = "fast": requests per second as <n>ps, e.g. 30ps""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
@@ -143,37 +151,69 @@ public class Pattern2Test {
     @Test
     void theProxyOnlySubnetKeysAreCheckedBeforeAnyResource() {
         var neither = Harness.preview(internalConfig(), Set.of(), Pattern2::stack);
-        assertThat(String.join("\n", neither.errors())).contains("apigee-gke:proxyOnlySubnetCidr = (not set)")
-                .contains("set exactly one of apigee-gke:proxyOnlySubnetCidr").contains("apigee-gke:proxyOnlySubnet (the existing one");
+        assertThat(neither.errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:proxyOnlySubnetCidr = (not set): an internal load balancer sends from the region's proxy-only \
+                subnet: set exactly one of apigee-gke:proxyOnlySubnetCidr (a range to create it from, e.g. 10.129.0.0/23) or \
+                apigee-gke:proxyOnlySubnet (the existing one: its name and cidr)""");
         assertThat(neither.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
 
         var both = internalConfig();
         both.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/23");
         both.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"proxy-only-eu\",\"cidr\":\"10.130.0.0/23\"}");
-        assertThat(String.join("\n", Harness.preview(both, Set.of(), Pattern2::stack).errors())).contains("set exactly one of");
+        assertThat(Harness.preview(both, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:proxyOnlySubnetCidr = "10.129.0.0/23": an internal load balancer sends from the region's \
+                proxy-only subnet: set exactly one of apigee-gke:proxyOnlySubnetCidr (a range to create it from, e.g. \
+                10.129.0.0/23) or apigee-gke:proxyOnlySubnet (the existing one: its name and cidr)""");
 
         var invalid = internalConfig();
         invalid.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/28");
-        assertThat(String.join("\n", Harness.preview(invalid, Set.of(), Pattern2::stack).errors()))
-                .contains("apigee-gke:proxyOnlySubnetCidr = \"10.129.0.0/28\"").contains("at least 64 addresses");
+        assertThat(Harness.preview(invalid, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:proxyOnlySubnetCidr = "10.129.0.0/28": a proxy-only subnet has at least 64 addresses: a prefix \
+                from /9 to /26 (/23 gives the load balancers room to scale)""");
 
         var badExisting = internalConfig();
         badExisting.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"projects/p/regions/us-east1/subnetworks/x\",\"cidr\":\"8.8.8.0/24\"}");
-        assertThat(String.join("\n", Harness.preview(badExisting, Set.of(), Pattern2::stack).errors()))
-                .contains("apigee-gke:proxyOnlySubnet.cidr = \"8.8.8.0/24\"")
-                .contains("apigee-gke:proxyOnlySubnet.name = \"projects/p/regions/us-east1/subnetworks/x\"");
+        assertThat(Harness.preview(badExisting, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:proxyOnlySubnet.cidr = "8.8.8.0/24": a proxy-only subnet is an IPv4 range inside 10.0.0.0/8, \
+                172.16.0.0/12 or 192.168.0.0/16, e.g. 10.129.0.0/23
+                  - apigee-gke:proxyOnlySubnet.name = "projects/p/regions/us-east1/subnetworks/x": the proxy-only subnet must be \
+                in the Ingress's region europe-west1; name that region's subnet""");
         var notAnObject = internalConfig();
         notAnObject.put("apigee-gke:proxyOnlySubnet", "proxy-only-eu");
-        assertThat(String.join("\n", Harness.preview(notAnObject, Set.of(), Pattern2::stack).errors()))
-                .contains("apigee-gke:proxyOnlySubnet = \"proxy-only-eu\"").contains("an object");
+        assertThat(Harness.preview(notAnObject, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:proxyOnlySubnet = "proxy-only-eu": an object, e.g. in Pulumi.<stack>.yaml:
+                      apigee-gke:proxyOnlySubnet:
+                        name: proxy-only-europe-west1
+                        cidr: 10.129.0.0/23
+                  - apigee-gke:proxyOnlySubnetCidr = (not set): an internal load balancer sends from the region's proxy-only \
+                subnet: set exactly one of apigee-gke:proxyOnlySubnetCidr (a range to create it from, e.g. 10.129.0.0/23) or \
+                apigee-gke:proxyOnlySubnet (the existing one: its name and cidr)""");
         var noCidr = internalConfig();
         noCidr.put("apigee-gke:proxyOnlySubnet", "{\"name\":\"proxy-only-eu\"}");
-        assertThat(String.join("\n", Harness.preview(noCidr, Set.of(), Pattern2::stack).errors()))
-                .contains("apigee-gke:proxyOnlySubnet = {name=proxy-only-eu}");
+        assertThat(Harness.preview(noCidr, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:proxyOnlySubnet = {name=proxy-only-eu}: the existing proxy-only subnet's name (or self link) and \
+                its range: {name: proxy-only-europe-west1, cidr: 10.129.0.0/23}
+                  - apigee-gke:proxyOnlySubnet.cidr = "": an empty range; give an IPv4 or IPv6 CIDR such as 203.0.113.0/24 or \
+                2001:db8::/32""");
 
         var external = stackConfig();
         external.put("apigee-gke:proxyOnlySubnetCidr", "10.129.0.0/23");
-        assertThat(String.join("\n", Harness.preview(external, Set.of(), Pattern2::stack).errors()))
-                .contains("apigee-gke:proxyOnlySubnetCidr = \"10.129.0.0/23\"").contains("set apigee-gke:internal true");
+        assertThat(Harness.preview(external, Set.of(), Pattern2::stack).errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:proxyOnlySubnetCidr = "10.129.0.0/23": only an internal Ingress uses a proxy-only subnet; remove \
+                it or set apigee-gke:internal true""");
     }
 }

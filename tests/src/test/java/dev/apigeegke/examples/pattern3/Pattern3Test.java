@@ -101,8 +101,12 @@ public class Pattern3Test {
     @Test
     void theKeyedSidecarNeedsTheOrganizationsPublicKey() {
         var result = Harness.preview(Pattern2Test.stackConfig(), Set.of(), Pattern3::stack);
-        assertThat(String.join("\n", result.errors())).contains("apigee-gke:edgemicroPublicKey = (not set)")
-                .contains("edgemicro-auth/publicKey");
+        assertThat(result.errors()).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:edgemicroPublicKey = (not set): the sidecars verify keys and tokens offline: set the \
+                organization's edgemicro-auth public key (curl https://my-org-test.apigee.net/edgemicro-auth/publicKey > \
+                key.pem; pulumi config set apigee-gke:edgemicroPublicKey < key.pem)""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
         var plan = preview();
         String orders = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-orders-mgw")).get("config");

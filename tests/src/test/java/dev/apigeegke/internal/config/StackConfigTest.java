@@ -7,9 +7,9 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.pulumi.Config;
 import com.pulumi.deployment.internal.DeploymentImpl;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.testing.Rejections;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,15 @@ class StackConfigTest {
         var c = config(Map.of("allowlist", "1.2.3.0/24", "domains", "{\"a\":1}"));
         assertThat(c.list("allowlist")).isEmpty();
         assertThat(c.list("domains")).isEmpty();
-        assertThat(problems.list()).extracting(Problem::argument).containsExactly("apigee-gke:allowlist", "apigee-gke:domains");
-        assertThat(problems.list().get(0).value()).isEqualTo("\"1.2.3.0/24\"");
-        assertThat(problems.list().get(0).fix()).contains("a list of strings").contains("Pulumi.<stack>.yaml")
-                .contains("apigee-gke:allowlist:").contains("- 203.0.113.0/24");
+        assertThat(Rejections.lines(problems.list())).containsExactly(
+                """
+                apigee-gke:allowlist = "1.2.3.0/24": a list of strings, e.g. in Pulumi.<stack>.yaml:
+                      apigee-gke:allowlist:
+                        - 203.0.113.0/24""",
+                """
+                apigee-gke:domains = "{"a":1}": a list of strings, e.g. in Pulumi.<stack>.yaml:
+                      apigee-gke:domains:
+                        - 203.0.113.0/24""");
     }
 
     @Test
@@ -80,9 +85,9 @@ class StackConfigTest {
         assertThat(c.require("location", "set the location")).isEqualTo("europe-west1");
         assertThat(c.require("prefix", "set a name prefix")).isNull();
         assertThat(c.require("blank", "set it")).isNull();
-        assertThat(problems.list()).extracting(Problem::argument).containsExactly("apigee-gke:prefix", "apigee-gke:blank");
-        assertThat(problems.list().get(0)).isEqualTo(new Problem("apigee-gke:prefix", "(not set)",
-                "set a name prefix (pulumi config set apigee-gke:prefix ...)"));
+        assertThat(Rejections.lines(problems.list())).containsExactly(
+                "apigee-gke:prefix = (not set): set a name prefix (pulumi config set apigee-gke:prefix ...)",
+                "apigee-gke:blank = (not set): set it (pulumi config set apigee-gke:blank ...)");
     }
 
     @Test
@@ -101,12 +106,14 @@ class StackConfigTest {
         c.list("allowlist");
         c.integer("nodesPerZone");
         c.bool("deletionProtection", true);
-        assertThatThrownBy(problems::throwIfAny)
-                .isInstanceOf(InvalidArgumentsException.class)
-                .hasMessageStartingWith("stack configuration: 4 invalid arguments")
-                .hasMessageContaining("apigee-gke:region = (not set)")
-                .hasMessageContaining("apigee-gke:allowlist = \"oops\"")
-                .hasMessageContaining("apigee-gke:nodesPerZone = \"x\": a whole number")
-                .hasMessageContaining("apigee-gke:deletionProtection = \"maybe\": true or false");
+        assertThatThrownBy(problems::throwIfAny).hasMessageStartingWith("stack configuration: 4 invalid arguments\n  - ");
+        assertThat(Rejections.lines(problems.list())).containsExactly(
+                "apigee-gke:region = (not set): set the region (pulumi config set apigee-gke:region ...)",
+                """
+                apigee-gke:allowlist = "oops": a list of strings, e.g. in Pulumi.<stack>.yaml:
+                      apigee-gke:allowlist:
+                        - 203.0.113.0/24""",
+                "apigee-gke:nodesPerZone = \"x\": a whole number",
+                "apigee-gke:deletionProtection = \"maybe\": true or false");
     }
 }

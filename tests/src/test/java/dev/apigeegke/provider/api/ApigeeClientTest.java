@@ -33,7 +33,8 @@ class ApigeeClientTest {
     private static final String BASIC = java.util.Base64.getEncoder()
             .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final String CREDENTIALS_HINT =
-            "the credentials were rejected: check apigee:accessToken / apigee:username+password / Application Default Credentials";
+            "the credentials were rejected: check apigee:accessToken / apigee:username+password / Application Default "
+                    + "Credentials";
 
     private ApigeeEmulator apigee;
     private final FakeTime time = new FakeTime();
@@ -166,7 +167,8 @@ class ApigeeClientTest {
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.getMessage()).contains("Bundle is invalid");
         assertThatThrownBy(() -> client.importProxy("orders", new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'orders' is empty");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the bundle of API proxy 'orders' is empty: "
+                        + "build a zip holding apiproxy/proxies/*.xml (and targets/, policies/) before importing it");
     }
 
     @Test
@@ -437,7 +439,8 @@ class ApigeeClientTest {
         var e = catchThrowableOfType(() -> client.get("/apis"), ApigeeException.class);
 
         assertThat(e.status()).isEqualTo(503);
-        assertThat(e.getMessage()).contains("HTTP 503 on GET /organizations/acme/apis: Apigee is unavailable, still after 5 attempts: retry later");
+        assertThat(e.getMessage()).contains("HTTP 503 on GET /organizations/acme/apis: Apigee is unavailable, still after 5 "
+                + "attempts: retry later");
         assertNoSecret(e);
         assertThat(apigee.requests()).hasSize(5);
         // Four retries, the backoff doubling from 1 s.
@@ -543,9 +546,11 @@ class ApigeeClientTest {
     void configReportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> new ApigeeConfig(null, null, " ", null, Duration.ZERO, 5, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("platform is missing").hasMessageContaining("organization is missing")
-                .hasMessageContaining("credentials are missing").hasMessageContaining("deployTimeout must be positive")
-                .hasMessageContaining("initialBackoff must not be negative");
+                .hasMessage("invalid Apigee configuration: platform is missing: set EDGE or X; "
+                        + "organization is missing: set the Apigee organization name; "
+                        + "credentials are missing: set an access token, a user and password (Edge), or use Application Default "
+                                + "Credentials (X); "
+                        + "deployTimeout must be positive, got PT0S; initialBackoff must not be negative, got PT-1S");
     }
 
     @Test

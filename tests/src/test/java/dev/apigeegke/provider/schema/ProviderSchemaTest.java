@@ -50,16 +50,20 @@ class ProviderSchemaTest {
         assertThat(SCHEMA.json()).startsWith("{").contains("\"apigee:index:DeveloperApp\"");
         assertThat(SCHEMA.name()).isEqualTo("apigee");
         assertThat(SCHEMA.resource("apigee:index:Nope")).isEmpty();
-        assertThatThrownBy(() -> SCHEMA.require("apigee:index:Nope")).hasMessageContaining("apigee:index:Nope")
-                .hasMessageContaining("apigee:index:ApiProxy");
+        assertThatThrownBy(() -> SCHEMA.require("apigee:index:Nope")).hasMessage("schema.json has no resource "
+                + "\"apigee:index:Nope\"; "
+                + "it describes apigee:index:ApiProxy, apigee:index:TargetServer, apigee:index:ApiProduct, "
+                        + "apigee:index:Developer, "
+                + "apigee:index:DeveloperApp");
     }
 
     @Test
     void aSchemaThatRequiresAnUndescribedInputOrHasAnUnknownTypeIsRejected() {
         assertThatThrownBy(() -> ProviderSchema.parse(resource("{\"a\": {\"type\": \"string\"}}", List.of("b"))))
-                .hasMessageContaining("apigee:index:T.requiredInputs names [b]");
+                .hasMessage("schema.json: apigee:index:T.requiredInputs names [b], which inputProperties does not have");
         assertThatThrownBy(() -> ProviderSchema.parse(resource("{\"a\": {\"$ref\": \"#/types/x\"}}", List.of())))
-                .hasMessageContaining("apigee:index:T.inputProperties.a has a type this reader does not know");
+                .hasMessage("schema.json: apigee:index:T.inputProperties.a has a type this reader does not know: "
+                        + "{\"$ref\":\"#/types/x\"}");
         var ok = ProviderSchema.parse(resource("{\"a\": {\"type\": \"boolean\", \"default\": true, \"replaceOnChanges\": true}}",
                 List.of("a")));
         assertThat(ok.require("apigee:index:T").input("a").orElseThrow())
