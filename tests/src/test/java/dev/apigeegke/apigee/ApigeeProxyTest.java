@@ -167,7 +167,7 @@ class ApigeeProxyTest {
                 """
                 ApigeeProxy: 1 invalid argument
                   - target = (not set): give the target's base URL: ApigeeProxyArgs.builder().target(...) or \
-                args.withTarget(ingress.url)""");
+                args.withTarget(ingress.url())""");
         var plan = Harness.preview(ctx -> new ApigeeProxy("shop", validated.withTarget(com.pulumi.core.Output.of("https://a.example.com")), null));
         assertThat(plan.ofType(PROXY)).hasSize(1);
     }
