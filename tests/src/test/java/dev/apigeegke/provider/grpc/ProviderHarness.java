@@ -59,7 +59,7 @@ final class ProviderHarness implements AutoCloseable {
     final ResourceProviderBlockingStub stub;
 
     private ProviderHarness(ApigeePlatform platform) throws IOException {
-        apigee = ApigeeEmulator.start(platform, ORG);
+        apigee = ApigeeEmulator.start(platform, ORG).clock(time);
         // The configured client, on a clock that waits for retries and deployment polls without taking real time.
         server = PluginServer.start(new ApigeeProvider(c -> new ApigeeClient(c, time)));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
