@@ -8,6 +8,7 @@ import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -58,6 +59,14 @@ public class ApiProxy extends CustomResource {
     /** The revision deployed in each environment, by environment name. */
     public Output<Map<String,String>> deployedRevisions() {
         return this.deployedRevisions;
+    }
+
+    @Export(name = "serviceAccount", refs = {String.class}, tree = "[0]")
+    private Output</* @Nullable */ String> serviceAccount;
+
+    /** The service account the deployments run as (Apigee X), as Apigee reports it. */
+    public Output<Optional<String>> serviceAccount() {
+        return Codegen.optional(this.serviceAccount);
     }
 
     /** Creates an ApiProxy with default resource options. */

@@ -47,9 +47,24 @@ public final class ApiProxyArgs extends ResourceArgs {
     @Import(name = "serviceAccount")
     private @Nullable Output<String> serviceAccount;
 
-    /** The service account the deployments run as, on Apigee X only; unset, deployments get none. */
+    /**
+     * The service account the deployments run as, on Apigee X only (rejected on Edge); unset, deployments get none.
+     * Changing it deploys the current revision again.
+     */
     public Optional<Output<String>> serviceAccount() {
         return Optional.ofNullable(this.serviceAccount);
+    }
+
+    @Import(name = "adoptExisting")
+    private @Nullable Output<Boolean> adoptExisting;
+
+    /**
+     * Whether create may take over a proxy of this name that already exists on Apigee, importing the bundle as its
+     * next revision (the stack then owns the whole proxy: destroy deletes it with every revision). Unset or false,
+     * create refuses and names the {@code pulumi import} command.
+     */
+    public Optional<Output<Boolean>> adoptExisting() {
+        return Optional.ofNullable(this.adoptExisting);
     }
 
     private ApiProxyArgs() {
@@ -61,6 +76,7 @@ public final class ApiProxyArgs extends ResourceArgs {
         this.bundleHash = $.bundleHash;
         this.environments = $.environments;
         this.serviceAccount = $.serviceAccount;
+        this.adoptExisting = $.adoptExisting;
     }
 
     /** Starts a builder with nothing set. */
@@ -145,6 +161,17 @@ public final class ApiProxyArgs extends ResourceArgs {
         /** Sets the service account the deployments run as, on Apigee X only. Default: unset, deployments get none. */
         public Builder serviceAccount(String serviceAccount) {
             return serviceAccount(Output.of(serviceAccount));
+        }
+
+        /** Sets whether create may take over an existing proxy of this name. Default: unset, so create refuses and names the {@code pulumi import} command. */
+        public Builder adoptExisting(@Nullable Output<Boolean> adoptExisting) {
+            $.adoptExisting = adoptExisting;
+            return this;
+        }
+
+        /** Sets whether create may take over an existing proxy of this name. Default: unset, so create refuses and names the {@code pulumi import} command. */
+        public Builder adoptExisting(Boolean adoptExisting) {
+            return adoptExisting(Output.of(adoptExisting));
         }
 
         /** Checks that every required input is set and returns the arguments. */

@@ -96,6 +96,17 @@ public final class ApigeeClient {
 
     /** Imports a bundle as a new revision of proxy {@code name} (multipart, form field {@code file}); returns the revision. */
     public int importProxy(String name, byte[] zip) {
+        return importProxy(name, zip, -1);
+    }
+
+    /**
+     * Imports as {@link #importProxy(String, byte[])}, knowing the proxy's newest revision before this import
+     * ({@code latestBefore}: 0 when there is no such proxy, -1 when not known). Apigee cannot tell a repeated import
+     * from a new one, so a failed import is not blindly sent again: it is retried only on 429, or on 503 with
+     * Retry-After, and only after checking that no revision newer than {@code latestBefore} appeared. A revision that
+     * did appear after a failure (a gateway timeout, say) is this import's, and is returned.
+     */
+    public int importProxy(String name, byte[] zip, int latestBefore) {
         if (zip == null || zip.length == 0) {
             // Apigee would answer "Bundle is invalid. Empty bundle." without naming the proxy.
             throw new IllegalArgumentException("the bundle of API proxy '" + name + "' is empty: build a zip holding "
@@ -105,14 +116,72 @@ public final class ApigeeClient {
         String path = "/apis?action=import&name=" + segment(name)
                 + (config.platform() == ApigeePlatform.EDGE ? "&validate=true" : "");
         String boundary = "apigee-gke-" + UUID.randomUUID();
-        JsonNode answer = read("POST", path, transport.send("POST", path, multipart(boundary, name + ".zip", zip),
-                "multipart/form-data; boundary=" + boundary), null);
+        Landed landed = new Landed(name, latestBefore);
+        Transport.Response response;
+        try {
+            response = transport.send("POST", path, multipart(boundary, name + ".zip", zip),
+                    "multipart/form-data; boundary=" + boundary, (answer, error) -> answer == null
+                            ? error instanceof java.net.ConnectException // never reached Apigee
+                            : answer.status() == 429
+                            || answer.status() == 503 && answer.headers().firstValue("Retry-After").isPresent()
+                            && landed.revision().isEmpty());
+        } catch (ApigeeException noAnswer) {
+            return landed.revision().orElseThrow(() -> failures.importNoAnswer(name, noAnswer, landed.known()));
+        }
+        if (!response.ok() && response.status() >= 500) {
+            var own = landed.revision();
+            if (own.isPresent()) {
+                return own.get();
+            }
+            if (response.status() != 503 || response.headers().firstValue("Retry-After").isEmpty()) {
+                throw failures.importNotRepeated(name, path, response, landed.known());
+            }
+        }
+        JsonNode answer = read("POST", path, response, null);
         String revision = answer.path("revision").asText("");
         try {
             return Integer.parseInt(revision);
         } catch (NumberFormatException e) {
             throw failures.unreadable("POST", path, 200, "the import answer has no revision number", answer.toString());
         }
+    }
+
+    /** The revision an import that failed on the way back created, found by what appeared after the one before. */
+    private final class Landed {
+        private final String proxy;
+        private final int before;
+        private Integer found;
+
+        Landed(String proxy, int before) {
+            this.proxy = proxy;
+            this.before = before;
+        }
+
+        boolean known() {
+            return before >= 0;
+        }
+
+        Optional<Integer> revision() {
+            if (found == null && known()) {
+                List<Integer> newer = new ArrayList<>();
+                get("/apis/" + segment(proxy)).ifPresent(p -> p.path("revision").forEach(r -> parse(r.asText())
+                        .filter(n -> n > before).ifPresent(newer::add)));
+                if (newer.size() > 1) {
+                    throw failures.importAmbiguous(proxy, before, newer);
+                }
+                found = newer.isEmpty() ? null : newer.get(0);
+            }
+            return Optional.ofNullable(found);
+        }
+    }
+
+    /** The newest revision of a proxy as {@code GET /apis/{name}} answers it (Edge: revision[]; X also latestRevisionId). */
+    public static int latestRevision(JsonNode proxy) {
+        int max = 0;
+        for (JsonNode r : proxy.path("revision")) {
+            max = Math.max(max, parse(r.asText()).orElse(0));
+        }
+        return Math.max(max, parse(proxy.path("latestRevisionId").asText("")).orElse(0));
     }
 
     /** Deploys {@code revision} to {@code env} with override, and waits until it is ready, failed, or the timeout passes. */
@@ -122,18 +191,33 @@ public final class ApigeeClient {
 
     /**
      * Deploys as {@link #deploy(String, String, int)}; on Apigee X the proxy runs as {@code serviceAccount}
-     * (for targets that authenticate with Google tokens) when one is given.
+     * (for targets that authenticate with Google tokens) when one is given. Returns the route conflicts X reports
+     * for the ready deployment, one line each: base paths that another deployment in the environment group serves,
+     * so that calls to them do not reach this one. Usually none.
      */
-    public void deploy(String env, String proxy, int revision, String serviceAccount) {
+    public List<String> deploy(String env, String proxy, int revision, String serviceAccount) {
         String path = deploymentPath(env, proxy, revision);
         String post = path + "?override=true" + (serviceAccount == null || serviceAccount.isBlank() ? ""
                 : "&serviceAccount=" + segment(serviceAccount));
         // Edge reads deployment options as form fields and rejects other content types.
-        Transport.Response response = config.platform() == ApigeePlatform.EDGE
+        boolean edge = config.platform() == ApigeePlatform.EDGE;
+        Transport.Response response = edge
                 ? transport.send("POST", post, BodyPublishers.ofString(""), "application/x-www-form-urlencoded")
                 : transport.send("POST", post, BodyPublishers.noBody(), null);
-        read("POST", post, response, null);
-        awaitReady(env, proxy, revision, path);
+        // Edge refuses a revision that is deployed already, as a retried deploy finds it: the status read tells.
+        if (!(edge && response.status() == 400 && lower(response.body()).contains("already deployed"))) {
+            read("POST", post, response, null);
+        }
+        JsonNode status = awaitReady(env, proxy, revision, path);
+        List<String> conflicts = new ArrayList<>();
+        for (JsonNode c : status.path("routeConflicts")) {
+            JsonNode other = c.path("conflictingDeployment");
+            conflicts.add("base path " + other.path("basepath").asText("?") + " in environment group '"
+                    + c.path("environmentGroup").asText("?") + "' goes to API proxy '"
+                    + other.path("apiProxy").asText("?") + "' revision " + other.path("revision").asText("?")
+                    + " in environment '" + other.path("environment").asText("?") + "'");
+        }
+        return conflicts;
     }
 
     /** Undeploys {@code revision} from {@code env}; not deployed is not an error. */
@@ -147,6 +231,18 @@ public final class ApigeeClient {
 
     /** The revision of {@code proxy} deployed in {@code env}, if any. */
     public Optional<Integer> deployedRevision(String env, String proxy) {
+        return deployment(env, proxy).map(Deployment::revision);
+    }
+
+    /**
+     * A deployment as the provider keeps it: the revision, and on X the service account it runs as (an email, or
+     * null for none).
+     */
+    public record Deployment(int revision, String serviceAccount) {
+    }
+
+    /** The deployment of {@code proxy} in {@code env}, if any. */
+    public Optional<Deployment> deployment(String env, String proxy) {
         String path = "/environments/" + segment(env) + "/apis/" + segment(proxy) + "/deployments";
         Transport.Response response = transport.send("GET", path, BodyPublishers.noBody(), null);
         if (isNotDeployed(response)) {
@@ -155,24 +251,67 @@ public final class ApigeeClient {
         JsonNode answer = read("GET", path, response, null);
         // Edge: {"revision":[{"name":"3","state":"deployed"}]}; X: {"deployments":[{"revision":"3"}]}.
         // Several revisions can be deployed during a rollout: the newest is the one that will serve.
-        List<Integer> revisions = new ArrayList<>();
+        List<Deployment> found = new ArrayList<>();
         if (config.platform() == ApigeePlatform.EDGE) {
             for (JsonNode r : answer.path("revision")) {
                 if (r.path("state").asText("deployed").equalsIgnoreCase("deployed")) {
-                    parse(r.path("name").asText()).ifPresent(revisions::add);
+                    parse(r.path("name").asText()).ifPresent(n -> found.add(new Deployment(n, null)));
                 }
             }
         } else {
             for (JsonNode d : answer.path("deployments")) {
-                parse(d.path("revision").asText()).ifPresent(revisions::add);
+                // X names the account as a resource, projects/-/serviceAccounts/{email}.
+                String account = d.path("serviceAccount").asText("").replaceFirst("^projects/[^/]+/serviceAccounts/", "");
+                parse(d.path("revision").asText()).ifPresent(n -> found.add(new Deployment(n, account.isEmpty() ? null : account)));
             }
         }
-        return revisions.stream().max(Integer::compare);
+        return found.stream().max(java.util.Comparator.comparingInt(Deployment::revision));
     }
 
-    private void awaitReady(String env, String proxy, int revision, String path) {
-        Instant deadline = timing.now().plus(config.deployTimeout());
-        Duration interval = config.initialBackoff().isZero() ? Duration.ofMillis(10) : config.initialBackoff();
+    /**
+     * Deletes API proxy {@code name}; already gone is not an error. Apigee refuses to delete a proxy while an
+     * undeployment has not finished on its runtime ("Undeploy the ApiProxy and try again"), which it may not have
+     * when the undeploy call has answered: that refusal is retried, backing off, until the deploy timeout.
+     */
+    public void deleteProxy(String name) {
+        String path = "/apis/" + segment(name);
+        Poll poll = new Poll();
+        while (true) {
+            Transport.Response response = transport.send("DELETE", path, BodyPublishers.noBody(), null);
+            if (response.ok() || response.status() == 404) {
+                return;
+            }
+            String body = lower(response.body());
+            boolean undeploying = response.status() == 400 && body.contains("undeploy") && body.contains("try again");
+            if (!undeploying) {
+                throw failures.of("DELETE", path, response, null);
+            }
+            if (!poll.waitMore()) {
+                throw failures.undeployUnfinished(name, failures.of("DELETE", path, response, null));
+            }
+        }
+    }
+
+    /** Waits between the reads of something Apigee finishes later, from the initial backoff up to every 5 s, until the deploy timeout. */
+    private final class Poll {
+        private final Instant deadline = timing.now().plus(config.deployTimeout());
+        private Duration interval = config.initialBackoff().isZero() ? Duration.ofMillis(10) : config.initialBackoff();
+
+        /** Waits for the next read; false, without waiting, once the deadline has passed. */
+        boolean waitMore() {
+            Duration left = Duration.between(timing.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return false;
+            }
+            transport.pause(interval.compareTo(left) < 0 ? interval : left);
+            interval = interval.multipliedBy(2).compareTo(MAX_POLL) < 0 ? interval.multipliedBy(2) : MAX_POLL;
+            return true;
+        }
+    }
+
+    /** The status read that found the deployment ready. */
+    private JsonNode awaitReady(String env, String proxy, int revision, String path) {
+        Poll poll = new Poll();
         String last = "not reported yet";
         while (true) {
             Optional<JsonNode> status = get(path);
@@ -180,19 +319,16 @@ public final class ApigeeClient {
                 String state = status.get().path("state").asText("");
                 boolean edge = config.platform() == ApigeePlatform.EDGE;
                 if (edge ? state.equalsIgnoreCase("deployed") : state.equals("READY")) {
-                    return;
+                    return status.get();
                 }
                 if (edge ? state.equalsIgnoreCase("error") : state.equals("ERROR")) {
                     throw failures.deployFailed(env, proxy, revision, state, errors(status.get()));
                 }
                 last = state.isEmpty() ? "unknown" : state;
             }
-            Duration left = Duration.between(timing.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
+            if (!poll.waitMore()) {
                 throw failures.deployTimedOut(env, proxy, revision, last, path);
             }
-            transport.pause(interval.compareTo(left) < 0 ? interval : left);
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL) < 0 ? interval.multipliedBy(2) : MAX_POLL;
         }
     }
 
@@ -214,9 +350,13 @@ public final class ApigeeClient {
         return "/environments/" + segment(env) + "/apis/" + segment(proxy) + "/revisions/" + revision + "/deployments";
     }
 
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** 404, or a 400 saying "not deployed" (Edge: distribution.RevisionNotDeployed, ApplicationNotDeployed). */
     private static boolean isNotDeployed(Transport.Response response) {
-        String body = response.body() == null ? "" : response.body().toLowerCase(java.util.Locale.ROOT);
+        String body = lower(response.body());
         return response.status() == 404
                 || response.status() == 400 && (body.contains("not deployed") || body.contains("notdeployed"));
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 /** Turns failed calls into messages a user can act on; every message is scrubbed of credentials. */
 final class Failures {
     private static final int MAX_DETAIL = 400;
+    private static final int MAX_VIOLATIONS = 20;
     private static final Map<String, String> KINDS = Map.of(
             "apis", "API proxy", "revisions", "revision", "environments", "environment",
             "apiproducts", "API product", "developers", "developer", "apps", "developer app",
@@ -65,12 +66,12 @@ final class Failures {
         return new ApigeeException(status, scrub(message));
     }
 
-    /** No answer at all after every attempt. */
+    /** No answer at all after {@code attempts} attempts. */
     ApigeeException noAnswer(String method, String path, boolean timedOut, Exception cause, int attempts) {
         String what = timedOut ? "timed out" : "failed (" + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
-        return new ApigeeException(0, scrub(method + " " + url(path) + " " + what + " on all " + attempts
-                + " attempts: check that the base URL is right and reachable from here, then retry later."));
+        return new ApigeeException(0, scrub(method + " " + url(path) + " " + what
+                + (attempts == 1 ? " on its only attempt" : " on all " + attempts + " attempts") + ": check that the base URL is right and reachable from here, then retry later."));
     }
 
     /** A deployment that Apigee reported as failed. */
@@ -89,6 +90,42 @@ final class Failures {
                 + " (last state: " + lastState + "). It may still finish: check it with GET " + url(statusPath)
                 + " or in the Apigee UI (API proxies > " + proxy + " > Deployments), then run `pulumi up` again, "
                 + "or raise the deploy timeout."));
+    }
+
+    /** An import that Apigee answered with a server error, and that was not sent again. */
+    ApigeeException importNotRepeated(String proxy, String path, Transport.Response response, boolean checked) {
+        return new ApigeeException(response.status(), scrub("HTTP " + response.status() + " on POST " + display(path)
+                + ": the import failed on Apigee's side." + apigeeSaid(response.body()) + notRepeated(proxy, checked)));
+    }
+
+    /** An import that got no answer, and was not sent again. */
+    ApigeeException importNoAnswer(String proxy, ApigeeException noAnswer, boolean checked) {
+        return new ApigeeException(noAnswer.status(), noAnswer.getMessage() + notRepeated(proxy, checked));
+    }
+
+    /** {@code checked}: no revision appeared since the import was sent, so it created none. */
+    private String notRepeated(String proxy, boolean checked) {
+        return " The import of API proxy '" + proxy + "' was not sent again, because Apigee would take a repeated "
+                + "import as another revision. " + (checked
+                ? "No new revision of '" + proxy + "' appeared, so running `pulumi up` again is safe."
+                : "It may still have created one: check GET " + url("/apis/" + ApigeeClient.segment(proxy) + "/revisions")
+                + " and delete a revision that nothing deploys, then run `pulumi up` again.");
+    }
+
+    /** After an import that may or may not have happened, more than one new revision appeared: someone else imported too. */
+    ApigeeException importAmbiguous(String proxy, int before, List<Integer> revisions) {
+        return new ApigeeException(0, scrub("importing API proxy '" + proxy + "' failed on the way back, and since then "
+                + "revisions " + revisions + " appeared after revision " + before + ": another client imports too, so "
+                + "the provider cannot tell which is this import's. Stop the other import, delete the revisions that "
+                + "nothing deploys, then run `pulumi up` again."));
+    }
+
+    /** A proxy still refused for deletion after waiting the deploy timeout for its undeployment. */
+    ApigeeException undeployUnfinished(String proxy, ApigeeException refusal) {
+        return new ApigeeException(refusal.status(), refusal.getMessage() + " The provider waited "
+                + human(config.deployTimeout()) + " for the undeployment of API proxy '" + proxy + "' to finish: check "
+                + "its deployments in the Apigee UI (API proxies > " + proxy + " > Deployments), undeploy what is left, "
+                + "then run the destroy again.");
     }
 
     /** An answer that could not be read. */
@@ -125,16 +162,22 @@ final class Failures {
                 .replace(" of environment '", " in environment '");
     }
 
-    /** Apigee's own error text: X {"error":{"message"}}, Edge {"code","message"}, else the raw body. */
+    /**
+     * Apigee's own error text: X {"error":{"message","details"}}, Edge {"code","message"}, else the raw body. X puts
+     * what exactly is wrong in the details: violations of a bundle (file and description), of a precondition
+     * (subject and description) or of a request's fields.
+     */
     private String apigeeSaid(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
         String text;
+        String listed = "";
         try {
             JsonNode node = json.readTree(body);
             if (node.path("error").has("message")) {
                 text = node.path("error").path("message").asText();
+                listed = violations(node.path("error").path("details"));
             } else if (node.has("message")) {
                 text = node.path("message").asText() + (node.has("code") ? " (" + node.path("code").asText() + ")" : "");
             } else {
@@ -143,7 +186,27 @@ final class Failures {
         } catch (java.io.IOException | RuntimeException notJson) {
             text = body;
         }
-        return " Apigee said: " + clip(text.strip());
+        return " Apigee said: " + clip(text.strip()) + listed;
+    }
+
+    /** One line per violation in google.rpc.Status details (BadBundle, PreconditionFailure, BadRequest), at most 20. */
+    private static String violations(JsonNode details) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode detail : details) {
+            for (JsonNode v : detail.path("violations")) {
+                String where = v.path("filename").asText(v.path("subject").asText(""));
+                lines.add((where.isEmpty() ? "" : where + ": ") + v.path("description").asText());
+            }
+            for (JsonNode v : detail.path("fieldViolations")) {
+                lines.add(v.path("field").asText() + ": " + v.path("description").asText());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        lines.stream().limit(MAX_VIOLATIONS).forEach(line -> out.append("\n  - ").append(clip(line)));
+        if (lines.size() > MAX_VIOLATIONS) {
+            out.append("\n  - and ").append(lines.size() - MAX_VIOLATIONS).append(" more");
+        }
+        return out.toString();
     }
 
     private String roleHint() {

@@ -50,11 +50,24 @@ final class Transport {
                 + "/organizations/" + ApigeeClient.segment(config.organization());
     }
 
+    /** Whether a failed attempt may be made again: {@code answer} is a transient status, or null when none arrived. */
+    interface RetryRule {
+        /** Every transient failure is retried. */
+        RetryRule ALWAYS = (answer, error) -> true;
+
+        boolean retry(Response answer, IOException error);
+    }
+
     /**
      * Sends {@code method path} and returns the last answer, which may be an error status: transient statuses are
      * retried up to maxAttempts, other statuses are returned at once. Throws only when no answer arrived.
      */
     Response send(String method, String path, BodyPublisher body, String contentType) {
+        return send(method, path, body, contentType, RetryRule.ALWAYS);
+    }
+
+    /** As {@link #send(String, String, BodyPublisher, String)}, retrying a transient failure only when {@code rule} allows. */
+    Response send(String method, String path, BodyPublisher body, String contentType, RetryRule rule) {
         URI uri = URI.create(orgBase + path);
         int attempts = config.maxAttempts();
         for (int attempt = 1; ; attempt++) {
@@ -70,15 +83,15 @@ final class Transport {
             try {
                 HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 Response response = new Response(answer.statusCode(), answer.body(), answer.headers());
-                if (!TRANSIENT.contains(response.status()) || attempt >= attempts) {
+                if (!TRANSIENT.contains(response.status()) || attempt >= attempts || !rule.retry(response, null)) {
                     return response;
                 }
                 wait = retryAfter(response.headers(), timing.now()).orElse(backoff(attempt));
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: HTTP {2}, retry {3}/{4} in {5} ms", method,
                         failures.display(path), response.status(), attempt, attempts - 1, wait.toMillis());
             } catch (IOException e) {
-                if (attempt >= attempts) {
-                    throw failures.noAnswer(method, path, e instanceof HttpTimeoutException, e, attempts);
+                if (attempt >= attempts || !rule.retry(null, e)) {
+                    throw failures.noAnswer(method, path, e instanceof HttpTimeoutException, e, attempt);
                 }
                 wait = backoff(attempt);
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}, retry {3}/{4} in {5} ms", method,

@@ -14,6 +14,7 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeeClient;
 import dev.apigeegke.provider.api.ApigeeConfig;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.resources.Checks;
 import dev.apigeegke.provider.resources.Handlers;
 import dev.apigeegke.provider.resources.ResourceHandler;
@@ -55,6 +56,8 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
 
     private final Function<ApigeeConfig, ApigeeClient> clients;
     private volatile ApigeeClient client;
+    /** The configured platform, for Check; null until a configuration says it. */
+    private volatile ApigeePlatform platform;
     private volatile boolean cancelled;
 
     /** A provider that talks to the configured management API. */
@@ -114,6 +117,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
             }
             // Config computed by another resource is unknown during preview, which makes no API call anyway.
             client = unknown.isEmpty() ? clients.apply(ProviderConfig.toApigeeConfig(known(config))) : null;
+            platform = unknown.contains("flavor") ? null : ProviderConfig.platform(known(config));
             return ConfigureResponse.newBuilder().setAcceptSecrets(true).setSupportsPreview(true)
                     .setAcceptResources(false).build();
         });
@@ -131,7 +135,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
                     news.put(k, v);
                 }
             });
-            var checks = new Checks(known(news), unknownKeys(news));
+            var checks = new Checks(known(news), unknownKeys(news), platform);
             checks.required(handler.requiredInputs());
             handler.check(checks);
             var response = CheckResponse.newBuilder().setInputs(toStruct(news));
@@ -150,8 +154,11 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            return InputDiff.of(fromStruct(olds(request)), fromStruct(request.getNews()), handler.diffed(),
-                    handler.replaceOnChange());
+            var olds = fromStruct(olds(request));
+            var news = fromStruct(request.getNews());
+            var diff = InputDiff.of(olds, news, handler.diffed(), handler.replaceOnChange());
+            return diff.getReplacesCount() > 0 && handler.deleteBeforeReplace(revealAll(olds), revealAll(news))
+                    ? diff.toBuilder().setDeleteBeforeReplace(true).build() : diff;
         });
     }
 
@@ -166,7 +173,14 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
                 var outputs = SecretsAndUnknowns.previewCreate(handler, inputs);
                 return CreateResponse.newBuilder().setProperties(toStruct(withSecrets(outputs, secrets))).build();
             }
-            var created = handler.create(client(), revealAll(inputs));
+            ResourceHandler.Created created;
+            try {
+                created = handler.create(client(), revealAll(inputs));
+            } catch (ResourceHandler.PartiallyApplied p) {
+                throw ErrorMapping.initFailed(p.id(), toStruct(withSecrets(p.outputs(), secrets)), p.failure());
+            } catch (ResourceHandler.AlreadyOnApigee e) {
+                throw ErrorMapping.alreadyOnApigee(e, handler.token(), request.getUrn());
+            }
             return CreateResponse.newBuilder().setId(created.id())
                     .setProperties(toStruct(withSecrets(created.outputs(), secrets))).build();
         });
@@ -212,7 +226,11 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
                 SecretsAndUnknowns.requireKnownUnlessPreview(request.getPreview(), news);
                 outputs = SecretsAndUnknowns.previewUpdate(handler, olds, news);
             } else {
-                outputs = handler.update(client(), request.getId(), revealAll(olds), revealAll(news));
+                try {
+                    outputs = handler.update(client(), request.getId(), revealAll(olds), revealAll(news));
+                } catch (ResourceHandler.PartiallyApplied p) {
+                    throw ErrorMapping.initFailed(p.id(), toStruct(withSecrets(p.outputs(), secrets)), p.failure());
+                }
             }
             return UpdateResponse.newBuilder().setProperties(toStruct(withSecrets(outputs, secrets))).build();
         });

@@ -1,12 +1,17 @@
 package dev.apigeegke.provider.grpc;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.Struct;
 import dev.apigeegke.provider.api.ApigeeException;
+import dev.apigeegke.provider.resources.ResourceHandler;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import pulumirpc.Provider.ErrorResourceInitFailed;
 
 /** Answers a call with its result, or with the gRPC status its failure maps to. */
 final class ErrorMapping {
@@ -26,6 +31,33 @@ final class ErrorMapping {
         }
         out.onNext(result);
         out.onCompleted();
+    }
+
+    /**
+     * A create or update that changed Apigee and then failed, as the engine takes it: {@code failure}'s status,
+     * carrying an {@code ErrorResourceInitFailed} with the resource's id and properties. The engine keeps those in the
+     * state (the resource exists) and shows the failure; its next update continues from them.
+     */
+    static StatusRuntimeException initFailed(String id, Struct properties, RuntimeException failure) {
+        var status = toStatus(failure).getStatus();
+        var description = status.getDescription() == null ? String.valueOf(failure) : status.getDescription();
+        var detail = ErrorResourceInitFailed.newBuilder().setId(id).setProperties(properties).addReasons(description).build();
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(status.getCode().value())
+                .setMessage(description).addDetails(Any.pack(detail)).build());
+    }
+
+    /**
+     * A create that would take over what exists on Apigee: ALREADY_EXISTS, with the {@code pulumi import} command
+     * for the resource at {@code urn} ({@code urn:pulumi:stack::project::[parent$]type::name}).
+     */
+    static StatusRuntimeException alreadyOnApigee(ResourceHandler.AlreadyOnApigee e, String token, String urn) {
+        var parts = urn.split("::");
+        var name = parts.length >= 4 ? parts[parts.length - 1] : "<resource name>";
+        // A child's parent URN is not in its own URN; the stack lists it.
+        var parent = parts.length >= 3 && parts[2].contains("$")
+                ? " --parent <parent name>=<the parent's URN, from `pulumi stack --show-urns`>" : "";
+        return Status.ALREADY_EXISTS.withDescription(e.getMessage() + " To manage it with this stack, import it: `pulumi import "
+                + token + " " + name + " " + e.id() + parent + "`; or " + e.optIn() + ".").asRuntimeException();
     }
 
     /**

@@ -155,10 +155,15 @@ final class ProviderConfig {
         return failures;
     }
 
+    /** The platform {@code apigee:flavor} names: Edge unless it says x. */
+    static ApigeePlatform platform(Map<String, Object> plain) {
+        var platformText = text(plain, "flavor");
+        return platformText != null && platformText.equalsIgnoreCase("x") ? ApigeePlatform.X : ApigeePlatform.EDGE;
+    }
+
     /** The client config of a validated, fully known config. */
     static ApigeeConfig toApigeeConfig(Map<String, Object> plain) {
-        var platformText = text(plain, "flavor");
-        var platform = platformText != null && platformText.equalsIgnoreCase("x") ? ApigeePlatform.X : ApigeePlatform.EDGE;
+        var platform = platform(plain);
         var baseUrl = text(plain, "baseUrl");
         var base = baseUrl == null ? platform.defaultBaseUrl() : URI.create(baseUrl.replaceAll("/+$", ""));
         Credentials credentials;

@@ -42,7 +42,10 @@ public interface ResourceHandler {
         return inputs().stream().filter(k -> !skipped.contains(k)).toList();
     }
 
-    /** The inputs that never cause a diff by themselves, as another input stands for them (e.g. a bundle's bytes). */
+    /**
+     * The inputs that never cause a diff by themselves: another input stands for them (e.g. a bundle's bytes), or
+     * they matter only to create.
+     */
     default Set<String> inputsNotDiffed() {
         return Set.of();
     }
@@ -50,6 +53,14 @@ public interface ResourceHandler {
     /** The inputs whose change replaces the resource: they are part of its identity on Apigee. */
     default Set<String> replaceOnChange() {
         return Set.copyOf(schema().replaceOnChanges());
+    }
+
+    /**
+     * Whether a replacement must delete the old resource before creating the new one, because both cannot exist at
+     * once on Apigee; {@code olds} are the old inputs.
+     */
+    default boolean deleteBeforeReplace(Map<String, Object> olds, Map<String, Object> news) {
+        return false;
     }
 
     /** The outputs that are always secrets. */
@@ -87,5 +98,67 @@ public interface ResourceHandler {
 
     /** The id and outputs of a created resource. */
     record Created(String id, Map<String, Object> outputs) {
+    }
+
+    /**
+     * A create or update that changed Apigee and then failed: {@link #outputs()} say what exists now, so the engine
+     * keeps them and the next {@code pulumi up} continues from there instead of starting over.
+     */
+    final class PartiallyApplied extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final transient Map<String, Object> outputs;
+
+        public PartiallyApplied(String id, Map<String, Object> outputs, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.id = id;
+            this.outputs = outputs;
+        }
+
+        /** The id of the resource that exists. */
+        public String id() {
+            return id;
+        }
+
+        /** Its outputs as they are now. */
+        public Map<String, Object> outputs() {
+            return outputs;
+        }
+
+        /** What failed. */
+        public RuntimeException failure() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /**
+     * A create that found the resource on Apigee already, outside this stack: taking it over silently would change
+     * (or later delete) what someone else made.
+     */
+    final class AlreadyOnApigee extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String optIn;
+
+        /**
+         * @param what  what exists, e.g. "API proxy 'orders' already exists in organization 'acme' (revisions 1, 2)"
+         * @param id    the id to import it by
+         * @param optIn how to take it over instead, e.g. "set adoptExisting: true to ..."
+         */
+        public AlreadyOnApigee(String what, String id, String optIn) {
+            super(what);
+            this.id = id;
+            this.optIn = optIn;
+        }
+
+        /** The id to import it by. */
+        public String id() {
+            return id;
+        }
+
+        /** How to take it over instead of importing it. */
+        public String optIn() {
+            return optIn;
+        }
     }
 }

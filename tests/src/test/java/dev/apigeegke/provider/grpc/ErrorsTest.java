@@ -1,5 +1,6 @@
 package dev.apigeegke.provider.grpc;
 
+import static dev.apigeegke.provider.grpc.ProviderHarness.failure;
 import static dev.apigeegke.provider.grpc.ProviderHarness.proxyInputs;
 import static dev.apigeegke.provider.grpc.ProviderHarness.struct;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +24,6 @@ class ErrorsTest {
     @AfterEach
     void stop() {
         h.close();
-    }
-
-    private static StatusRuntimeException failure(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
     }
 
     @Test

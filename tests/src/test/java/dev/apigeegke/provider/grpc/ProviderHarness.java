@@ -10,6 +10,7 @@ import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
 import dev.apigeegke.provider.testing.FakeTime;
 import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class ProviderHarness implements AutoCloseable {
     final ResourceProviderBlockingStub stub;
 
     private ProviderHarness(ApigeePlatform platform) throws IOException {
-        apigee = ApigeeEmulator.start(platform, ORG);
+        apigee = ApigeeEmulator.start(platform, ORG).clock(time);
         // The configured client, on a clock that waits for retries and deployment polls without taking real time.
         server = PluginServer.start(new ApigeeProvider(c -> new ApigeeClient(c, time)));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -138,6 +139,16 @@ final class ProviderHarness implements AutoCloseable {
 
     Empty cancel() {
         return stub.cancel(Empty.getDefaultInstance());
+    }
+
+    /** The error the engine would get from {@code call}, failing the test if the call succeeds. */
+    static StatusRuntimeException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("the call succeeded");
     }
 
     // ---- wire values ----

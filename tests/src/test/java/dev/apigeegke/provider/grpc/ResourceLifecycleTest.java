@@ -97,8 +97,9 @@ class ResourceLifecycleTest {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked(PROXY, proxyInputs("orders", "http://orders.internal", "test"));
         var outputs = h.create(PROXY, inputs, false).getProperties();
-        // Someone imports and deploys another bundle by hand.
-        h.create(PROXY, h.checked(PROXY, proxyInputs("orders", "http://hand-made.internal", "test")), false);
+        // Someone imports and deploys another bundle by hand (here: another stack that takes the proxy over).
+        h.create(PROXY, h.checked(PROXY, with(proxyInputs("orders", "http://hand-made.internal", "test"),
+                "adoptExisting", true)), false);
         assertThat(h.apigee.deployedRevision("test", "orders")).contains(2);
 
         var refreshed = h.read(PROXY, "orders", outputs, inputs);

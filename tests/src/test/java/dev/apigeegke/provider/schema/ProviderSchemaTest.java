@@ -15,8 +15,10 @@ class ProviderSchemaTest {
     @Test
     void givesEachResourceItsInputsOutputsAndRequiredInputsInSchemaOrder() {
         var proxy = SCHEMA.require("apigee:index:ApiProxy");
-        assertThat(proxy.inputNames()).containsExactly("name", "bundle", "bundleHash", "environments", "serviceAccount");
-        assertThat(proxy.outputNames()).containsExactly("name", "bundleHash", "environments", "revision", "deployedRevisions");
+        assertThat(proxy.inputNames()).containsExactly("name", "bundle", "bundleHash", "environments", "serviceAccount",
+                "adoptExisting");
+        assertThat(proxy.outputNames()).containsExactly("name", "bundleHash", "environments", "revision", "deployedRevisions",
+                "serviceAccount");
         assertThat(proxy.requiredInputs()).containsExactly("name", "bundle", "bundleHash", "environments");
         assertThat(SCHEMA.resources()).extracting(ResourceSchema::token).containsExactly("apigee:index:ApiProxy",
                 "apigee:index:TargetServer", "apigee:index:ApiProduct", "apigee:index:Developer", "apigee:index:DeveloperApp");

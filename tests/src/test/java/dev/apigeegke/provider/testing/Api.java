@@ -64,12 +64,36 @@ final class Api {
         private static final long serialVersionUID = 1L;
         final int status;
         final String edgeCode;
+        /** X only: the google.rpc status name when it is not the usual one for the HTTP status. */
+        String xStatus;
+        /** X only: google.rpc.Status details, e.g. a PreconditionFailure with its violations. */
+        transient ArrayNode xDetails;
 
         ApiError(int status, String edgeCode, String message) {
             super(message);
             this.status = status;
             this.edgeCode = edgeCode;
         }
+
+        /** The same failure, answered on X with this status name and these details (and a RequestInfo). */
+        ApiError onX(String status, ObjectNode... details) {
+            this.xStatus = status;
+            this.xDetails = JSON.createArrayNode();
+            for (ObjectNode d : details) {
+                xDetails.add(d);
+            }
+            // Google APIs add one to every error; clients must read past details they do not know.
+            xDetails.addObject().put("@type", "type.googleapis.com/google.rpc.RequestInfo")
+                    .put("requestId", String.valueOf(Math.abs((long) getMessage().hashCode())));
+            return this;
+        }
+    }
+
+    /** A google.rpc.PreconditionFailure detail with one violation. */
+    static ObjectNode preconditionFailure(String type, String subject, String description) {
+        ObjectNode detail = JSON.createObjectNode().put("@type", "type.googleapis.com/google.rpc.PreconditionFailure");
+        detail.putArray("violations").addObject().put("type", type).put("subject", subject).put("description", description);
+        return detail;
     }
 
     static ApiError notFound(String edgeCode, String message) {
@@ -84,13 +108,21 @@ final class Api {
         return new ApiError(400, edgeCode, message);
     }
 
-    /** Edge: {"code","message","contexts"}; X (Google APIs): {"error":{"code","message","status"}}. */
+    /** Edge: {"code","message","contexts"}; X (Google APIs): {"error":{"code","message","status"[,"details"]}}. */
     static ObjectNode errorBody(ApigeePlatform platform, int status, String edgeCode, String message) {
+        return errorBody(platform, new ApiError(status, edgeCode, message));
+    }
+
+    static ObjectNode errorBody(ApigeePlatform platform, ApiError e) {
         ObjectNode body = JSON.createObjectNode();
         if (platform == ApigeePlatform.EDGE) {
-            body.put("code", edgeCode).put("message", message).putArray("contexts");
+            body.put("code", e.edgeCode).put("message", e.getMessage()).putArray("contexts");
         } else {
-            body.putObject("error").put("code", status).put("message", message).put("status", googleStatus(status));
+            ObjectNode error = body.putObject("error").put("code", e.status).put("message", e.getMessage())
+                    .put("status", e.xStatus != null ? e.xStatus : googleStatus(e.status));
+            if (e.xDetails != null) {
+                error.set("details", e.xDetails);
+            }
         }
         return body;
     }

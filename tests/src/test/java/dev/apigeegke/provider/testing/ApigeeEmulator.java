@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.apigeegke.provider.api.ApigeeConfig;
 import dev.apigeegke.provider.api.Credentials;
 import dev.apigeegke.provider.api.ApigeePlatform;
+import dev.apigeegke.provider.api.Timing;
 import dev.apigeegke.provider.testing.Api.ApiError;
 import dev.apigeegke.provider.testing.Api.Reply;
 import dev.apigeegke.provider.testing.Api.Req;
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  * }</pre>
  * It accepts {@link #TOKEN} as a bearer token until told otherwise, knows the environments {@code test} and
  * {@code prod}, and answers with each platform's error shape. Deployments are ready at once unless
- * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise.
+ * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise, and undeployments finish at once unless
+ * {@link #undeployTakes} says otherwise.
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
@@ -60,7 +62,14 @@ public final class ApigeeEmulator implements AutoCloseable {
     private String acceptedBearer = TOKEN;
     private String acceptedBasic;
 
-    private record Fault(int status, Duration retryAfter) {
+    /**
+     * {@code processed}: the request takes effect before the fault replaces its answer; {@code method} and
+     * {@code pathSuffix} (null: any) choose the request it hits.
+     */
+    private record Fault(int status, Duration retryAfter, boolean processed, String method, String pathSuffix) {
+        boolean hits(String requestMethod, String path) {
+            return (method == null || method.equals(requestMethod)) && (pathSuffix == null || path.endsWith(pathSuffix));
+        }
     }
 
     private ApigeeEmulator(ApigeePlatform platform, String org) throws IOException {
@@ -125,21 +134,64 @@ public final class ApigeeEmulator implements AutoCloseable {
 
     /** New deployments report PROGRESSING (X) or not yet deployed (Edge) for {@code polls} status reads. */
     public synchronized ApigeeEmulator deployAfterPolls(int polls) {
-        proxies.deployPolls = polls;
+        proxies.deployments.deployPolls = polls;
         return this;
     }
 
     /** New deployments end in ERROR (X) / error (Edge) with this message; null restores success. */
     public synchronized ApigeeEmulator failDeployments(String error) {
-        proxies.deployError = error;
+        proxies.deployments.deployError = error;
         return this;
     }
 
     /** The next {@code count} requests answer {@code status} (with Retry-After in whole seconds, if given). */
     public synchronized ApigeeEmulator failNext(int count, int status, Duration retryAfter) {
+        return fault(count, new Fault(status, retryAfter, false, null, null));
+    }
+
+    private ApigeeEmulator fault(int count, Fault fault) {
         for (int i = 0; i < count; i++) {
-            faults.add(new Fault(status, retryAfter));
+            faults.add(fault);
         }
+        return this;
+    }
+
+    /**
+     * The next request with {@code method} whose path ends with {@code pathSuffix} is carried out, and then answers
+     * {@code status} instead (with Retry-After, if given): a create that happened although the client was told it
+     * failed, as a gateway timeout can leave it.
+     */
+    public synchronized ApigeeEmulator failAfterProcessing(String method, String pathSuffix, int status, Duration retryAfter) {
+        return fault(1, new Fault(status, retryAfter, true, method, pathSuffix));
+    }
+
+    /** The next request with {@code method} whose path ends with {@code pathSuffix} answers {@code status}, untouched. */
+    public synchronized ApigeeEmulator fail(String method, String pathSuffix, int status, Duration retryAfter) {
+        return fault(1, new Fault(status, retryAfter, false, method, pathSuffix));
+    }
+
+    /**
+     * Undeployments finish {@code time} after their answer, on the {@link #clock}: until then the proxy still counts
+     * as deployed where it was, and deleting it is refused as Apigee refuses it.
+     */
+    public synchronized ApigeeEmulator undeployTakes(Duration time) {
+        proxies.deployments.undeployTime = time;
+        return this;
+    }
+
+    /** The clock of undeployments in progress (default: the system clock); tests pass the client's FakeTime. */
+    public synchronized ApigeeEmulator clock(Timing clock) {
+        proxies.deployments.clock = clock;
+        return this;
+    }
+
+    /**
+     * X: an environment group serving these environments under its hostnames. A base path deployed in one of them
+     * and then in another is deployed there too, with the conflict listed in the later deployment's
+     * {@code routeConflicts}.
+     */
+    public synchronized ApigeeEmulator environmentGroup(String name, String... environments) {
+        proxies.deployments.groups.put(name, new LinkedHashSet<>(Arrays.asList(environments)));
         return this;
     }
 
@@ -161,6 +213,16 @@ public final class ApigeeEmulator implements AutoCloseable {
     /** The revision of {@code proxy} deployed in {@code env}, as the emulator sees it. */
     public synchronized Optional<Integer> deployedRevision(String env, String proxy) {
         return proxies.deployed(env, proxy);
+    }
+
+    /** The service account (an email) the deployment of {@code proxy} in {@code env} runs as, if any. */
+    public synchronized Optional<String> deployedServiceAccount(String env, String proxy) {
+        return proxies.deployments.serviceAccount(env, proxy);
+    }
+
+    /** The revisions of {@code proxy}, oldest first; empty when it does not exist. */
+    public synchronized List<Integer> revisions(String proxy) {
+        return proxies.revisionsOf(proxy);
     }
 
     @Override
@@ -208,12 +270,10 @@ public final class ApigeeEmulator implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         try {
-            Fault fault = faults.poll();
-            if (fault != null) {
-                if (fault.retryAfter() != null) {
-                    extraHeaders.put("Retry-After", String.valueOf((fault.retryAfter().toMillis() + 999) / 1000));
-                }
-                throw new ApiError(fault.status(), "emulator.InjectedFault", "injected fault: HTTP " + fault.status());
+            Fault fault = faults.stream().filter(f -> f.hits(method, path)).findFirst().orElse(null);
+            faults.remove(fault);
+            if (fault != null && !fault.processed()) {
+                throw injected(fault, extraHeaders);
             }
             authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
             String prefix = "/v1/organizations/";
@@ -236,12 +296,22 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (reply == null) {
                 throw Api.notFound("messaging.NotFound", "No resource at " + method + " " + path);
             }
+            if (fault != null) {
+                throw injected(fault, extraHeaders);
+            }
             return reply;
         } catch (ApiError e) {
-            return new Reply(e.status, Api.errorBody(platform, e.status, e.edgeCode, e.getMessage()));
+            return new Reply(e.status, Api.errorBody(platform, e));
         } catch (RuntimeException e) {
             return new Reply(500, Api.errorBody(platform, 500, "emulator.InternalError", String.valueOf(e)));
         }
+    }
+
+    private static ApiError injected(Fault fault, Map<String, String> extraHeaders) {
+        if (fault.retryAfter() != null) {
+            extraHeaders.put("Retry-After", String.valueOf((fault.retryAfter().toMillis() + 999) / 1000));
+        }
+        return new ApiError(fault.status(), "emulator.InjectedFault", "injected fault: HTTP " + fault.status());
     }
 
     private void authenticate(String authorization, Map<String, String> extraHeaders) {

@@ -12,6 +12,7 @@ import dev.apigeegke.provider.testing.Api.Req;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,40 +20,29 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** API proxies, their revisions, and deployments. */
+/** API proxies and their revisions; {@link Deployments} keeps where they are deployed. */
 final class ProxyRoutes {
     private final ApigeePlatform platform;
     private final String org;
     private final Set<String> environments;
     /** Proxy name → revision → bundle. */
     private final Map<String, TreeMap<Integer, byte[]>> proxies = new LinkedHashMap<>();
-    /** Environment → proxy → the deployment (override keeps one revision per proxy and environment). */
-    private final Map<String, Map<String, Deployment>> deployments = new LinkedHashMap<>();
-    int deployPolls;
-    String deployError;
-
-    /** One deployment: becomes ready (or fails) after {@code pollsLeft} status reads. */
-    static final class Deployment {
-        final int revision;
-        final long started = System.currentTimeMillis();
-        int pollsLeft;
-        final String error;
-
-        Deployment(int revision, int pollsLeft, String error) {
-            this.revision = revision;
-            this.pollsLeft = pollsLeft;
-            this.error = error;
-        }
-    }
+    final Deployments deployments;
 
     ProxyRoutes(ApigeePlatform platform, String org, Set<String> environments) {
         this.platform = platform;
         this.org = org;
         this.environments = environments;
+        this.deployments = new Deployments(platform, org);
     }
 
     Optional<Integer> deployed(String env, String proxy) {
-        return Optional.ofNullable(deployments.getOrDefault(env, Map.of()).get(proxy)).map(d -> d.revision);
+        return deployments.deployed(env, proxy);
+    }
+
+    /** The revisions of {@code proxy}, oldest first; empty when there is no such proxy. */
+    List<Integer> revisionsOf(String proxy) {
+        return List.copyOf(revisions(proxy).keySet());
     }
 
     /** The answer, or null when the path is not a proxy or deployment path. */
@@ -74,9 +64,14 @@ final class ProxyRoutes {
         }
         if (r.is("DELETE", "apis", "*")) {
             String name = existing(r.seg(1));
-            if (deployments.values().stream().anyMatch(byProxy -> byProxy.containsKey(name))) {
-                throw badRequest("entities.UndeployedApplication",
-                        "Undeploy the ApiProxy " + name + " from every environment and try again");
+            List<String> holding = deployments.holding(name);
+            if (!holding.isEmpty()) {
+                // Also while an undeployment is still finishing: the refusal Edge users retry on.
+                String where = "API proxy " + name + " is deployed in environment " + String.join(", ", holding);
+                throw platform == ApigeePlatform.EDGE
+                        ? badRequest("entities.UndeployedApplication", where + ". Undeploy the ApiProxy and try again")
+                        : new Api.ApiError(400, "entities.UndeployedApplication", where
+                                + ". Undeploy it from every environment and try again").onX("FAILED_PRECONDITION");
             }
             // Edge answers the deleted proxy as an APIProxyRevision (its latest), X as the ApiProxy.
             ObjectNode gone = platform == ApigeePlatform.EDGE ? revisionJson(name, revisions(name).lastKey()) : proxy(name);
@@ -97,8 +92,7 @@ final class ProxyRoutes {
         }
         if (r.is("DELETE", "apis", "*", "revisions", "*")) {
             int rev = revision(r.seg(1), r.seg(3));
-            if (deployments.values().stream().anyMatch(byProxy -> byProxy.containsKey(r.seg(1))
-                    && byProxy.get(r.seg(1)).revision == rev)) {
+            if (deployments.isDeployed(r.seg(1), rev)) {
                 throw badRequest("entities.UndeployedRevision", "Undeploy revision " + rev + " of " + r.seg(1)
                         + " and try again");
             }
@@ -107,26 +101,14 @@ final class ProxyRoutes {
             return Reply.ok(gone);
         }
         if (r.is("GET", "apis", "*", "deployments")) {
-            return Reply.ok(proxyDeployments(existing(r.seg(1))));
+            return Reply.ok(deployments.ofProxy(existing(r.seg(1))));
         }
         if (r.segments().size() == 7 && r.is(r.method(), "environments", "*", "apis", "*", "revisions", "*", "deployments")) {
-            return revisionDeployment(r, environment(r.seg(1)), r.seg(3), revision(r.seg(3), r.seg(5)));
+            int rev = revision(r.seg(3), r.seg(5));
+            return deployments.revision(r, environment(r.seg(1)), r.seg(3), rev, proxies.get(r.seg(3)).get(rev));
         }
         if (r.is("GET", "environments", "*", "apis", "*", "deployments")) {
-            String env = environment(r.seg(1));
-            String name = existing(r.seg(3));
-            Deployment d = deployments.getOrDefault(env, Map.of()).get(name);
-            ObjectNode body = JSON.createObjectNode();
-            if (platform == ApigeePlatform.EDGE) {
-                body.put("environment", env).put("name", name).put("organization", org);
-                ArrayNode revs = body.putArray("revision");
-                if (d != null) {
-                    revs.addObject().put("name", String.valueOf(d.revision)).put("state", edgeState(d)).putArray("server");
-                }
-            } else if (d != null) {
-                body.putArray("deployments").add(xDeployment(env, name, d, false));
-            }
-            return Reply.ok(body);
+            return Reply.ok(deployments.inEnvironment(environment(r.seg(1)), existing(r.seg(3))));
         }
         return null;
     }
@@ -144,114 +126,17 @@ final class ProxyRoutes {
         if (!hasApiProxyFolder(zip)) {
             throw badRequest("messaging.config.beans.InvalidBundle", "Bundle is invalid. Empty bundle.");
         }
+        ArrayNode violations = platform == ApigeePlatform.X ? Bundles.xViolations(zip) : JSON.createArrayNode();
+        if (!violations.isEmpty()) {
+            ObjectNode badBundle = JSON.createObjectNode().put("@type", "type.googleapis.com/edge.configstore.bundle.BadBundle");
+            badBundle.set("violations", violations);
+            throw new Api.ApiError(400, "messaging.config.beans.InvalidBundle", "bundle contains errors")
+                    .onX("INVALID_ARGUMENT", badBundle);
+        }
         TreeMap<Integer, byte[]> revisions = proxies.computeIfAbsent(name, n -> new TreeMap<>());
         int rev = revisions.isEmpty() ? 1 : revisions.lastKey() + 1;
         revisions.put(rev, zip);
         return Reply.created(revisionJson(name, rev));
-    }
-
-    private Reply revisionDeployment(Req r, String env, String name, int rev) {
-        Map<String, Deployment> byProxy = deployments.computeIfAbsent(env, e -> new LinkedHashMap<>());
-        Deployment current = byProxy.get(name);
-        switch (r.method()) {
-            case "POST" -> {
-                if (platform == ApigeePlatform.EDGE && !String.valueOf(r.contentType()).startsWith("application/x-www-form-urlencoded")) {
-                    throw new Api.ApiError(415, "messaging.adaptors.http.flow.UnsupportedMediaType",
-                            "Content-Type must be application/x-www-form-urlencoded");
-                }
-                if (current != null && current.revision != rev && !"true".equals(r.query().get("override"))) {
-                    throw badRequest("distribution.ApplicationAlreadyDeployed", "Revision " + current.revision + " of "
-                            + name + " is already deployed in environment " + env + "; deploy with override=true");
-                }
-                Deployment d = new Deployment(rev, deployPolls, deployError);
-                byProxy.put(name, d);
-                return Reply.ok(platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, false) : xDeployment(env, name, d, false));
-            }
-            case "GET" -> {
-                Deployment d = deployedRevision(current, env, name, rev);
-                return Reply.ok(platform == ApigeePlatform.EDGE ? edgeDeployment(env, name, d, true) : xDeployment(env, name, d, true));
-            }
-            case "DELETE" -> {
-                Deployment d = deployedRevision(current, env, name, rev);
-                byProxy.remove(name);
-                d.pollsLeft = 0;
-                if (platform == ApigeePlatform.X) {
-                    return Reply.ok(JSON.createObjectNode()); // google.protobuf.Empty
-                }
-                return Reply.ok(edgeDeployment(env, name, d, false).put("state", "undeployed"));
-            }
-            default -> throw new Api.ApiError(405, "messaging.adaptors.http.flow.MethodNotAllowed", "Method not allowed");
-        }
-    }
-
-    private Deployment deployedRevision(Deployment current, String env, String name, int rev) {
-        if (current == null || current.revision != rev) {
-            throw badRequest("distribution.RevisionNotDeployed",
-                    "Proxy revision " + rev + " of " + name + " not deployed in environment " + env);
-        }
-        return current;
-    }
-
-    /** Edge documents deployed, undeployed and error; a rollout still in flight reads as not deployed yet. */
-    private String edgeState(Deployment d) {
-        return d.pollsLeft > 0 ? "undeployed" : d.error != null ? "error" : "deployed";
-    }
-
-    /** {@code poll}: a status read, which counts towards the configured number of pending reads. */
-    private ObjectNode edgeDeployment(String env, String name, Deployment d, boolean poll) {
-        String state = edgeState(d);
-        if (poll && d.pollsLeft > 0) {
-            d.pollsLeft--;
-        }
-        ObjectNode body = JSON.createObjectNode().put("aPIProxy", name).put("environment", env)
-                .put("name", String.valueOf(d.revision)).put("organization", org)
-                .put("revision", String.valueOf(d.revision)).put("state", state);
-        ObjectNode server = body.putArray("server").addObject().put("status", state).put("uUID", "mp-1");
-        server.putArray("type").add("message-processor");
-        if ("error".equals(state)) {
-            server.put("error", d.error);
-        }
-        return body;
-    }
-
-    private ObjectNode xDeployment(String env, String name, Deployment d, boolean poll) {
-        String state = d.pollsLeft > 0 ? "PROGRESSING" : d.error != null ? "ERROR" : "READY";
-        if (poll && d.pollsLeft > 0) {
-            d.pollsLeft--;
-        }
-        ObjectNode body = JSON.createObjectNode().put("environment", env).put("apiProxy", name)
-                .put("revision", String.valueOf(d.revision)).put("deployStartTime", String.valueOf(d.started))
-                .put("state", state);
-        if ("ERROR".equals(state)) {
-            body.putArray("errors").addObject().put("code", 9).put("message", d.error);
-        }
-        return body;
-    }
-
-    private ObjectNode proxyDeployments(String name) {
-        ObjectNode body = JSON.createObjectNode();
-        if (platform == ApigeePlatform.EDGE) {
-            body.put("name", name).put("organization", org);
-            ArrayNode envs = body.putArray("environment");
-            deployments.forEach((env, byProxy) -> {
-                Deployment d = byProxy.get(name);
-                if (d != null) {
-                    ObjectNode e = envs.addObject().put("name", env);
-                    e.putArray("revision").addObject().put("name", String.valueOf(d.revision)).put("state", edgeState(d));
-                }
-            });
-        } else {
-            ArrayNode list = JSON.createArrayNode();
-            deployments.forEach((env, byProxy) -> {
-                if (byProxy.containsKey(name)) {
-                    list.add(xDeployment(env, name, byProxy.get(name), false));
-                }
-            });
-            if (!list.isEmpty()) {
-                body.set("deployments", list);
-            }
-        }
-        return body;
     }
 
     private ObjectNode proxy(String name) {
