@@ -131,7 +131,8 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
                     news.put(k, v);
                 }
             });
-            var checks = new Checks(known(news), unknownKeys(news));
+            var configured = client;
+            var checks = new Checks(known(news), unknownKeys(news), configured == null ? null : configured.config().platform());
             checks.required(handler.requiredInputs());
             handler.check(checks);
             var response = CheckResponse.newBuilder().setInputs(toStruct(news));
@@ -150,8 +151,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
         reply(out, () -> {
             var handler = handler(request.getType(), request.getUrn());
-            return InputDiff.of(fromStruct(olds(request)), fromStruct(request.getNews()), handler.diffed(),
-                    handler.replaceOnChange());
+            return InputDiff.of(handler, fromStruct(olds(request)), fromStruct(request.getOlds()), fromStruct(request.getNews()));
         });
     }
 

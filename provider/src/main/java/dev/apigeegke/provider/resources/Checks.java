@@ -1,5 +1,6 @@
 package dev.apigeegke.provider.resources;
 
+import dev.apigeegke.provider.api.ApigeePlatform;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ public final class Checks {
 
     private final Map<String, Object> known;
     private final Set<String> unknown;
+    private final ApigeePlatform platform;
     private final List<Failure> failures = new ArrayList<>();
 
     /**
@@ -28,8 +30,18 @@ public final class Checks {
      * @param unknown the names of inputs not known until apply
      */
     public Checks(Map<String, Object> known, Collection<String> unknown) {
+        this(known, unknown, null);
+    }
+
+    /**
+     * @param known    the inputs whose values are known, secrets revealed
+     * @param unknown  the names of inputs not known until apply
+     * @param platform the platform the provider is configured for, or null when that is not known yet
+     */
+    public Checks(Map<String, Object> known, Collection<String> unknown, ApigeePlatform platform) {
         this.known = known;
         this.unknown = new HashSet<>(unknown);
+        this.platform = platform;
     }
 
     /** The failures found so far. */
@@ -39,6 +51,11 @@ public final class Checks {
 
     void fail(String property, String reason) {
         failures.add(new Failure(property, reason));
+    }
+
+    /** The configured platform, or null when it is not known yet. */
+    ApigeePlatform platform() {
+        return platform;
     }
 
     boolean isUnknown(String key) {
