@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * resources the sample stack ({@code Pulumi.pattern1.yaml}) declares, with the inputs it gives them, driven through the
  * provider's gRPC interface as the engine drives it, against the emulator. Each call is named by the published
  * operation the conformance judge finds for it. The counts are pinned, so a change in them shows here; the table is
- * written to {@code tests/target/provider-calls.md}.
+ * written to {@code tests/target/provider-calls.md}, and {@code docs/provider.md} must hold it as written.
  */
 @ExtendWith(ConformanceExtension.class)
 class ProviderCallsTest {
@@ -54,7 +53,11 @@ class ProviderCallsTest {
     record Measured(List<String> provider, List<String> api) {
     }
 
-    /** The calls of each command of {@link #COMMANDS}, in that order. */
+    /** The calls of each command of {@link #COMMANDS} on {@code platform}, in that order, measured once per run. */
+    private static synchronized List<Measured> measured(ApigeePlatform platform) {
+        return MEASURED.computeIfAbsent(platform, p -> measure(p, p == ApigeePlatform.X ? X : Map.of()));
+    }
+
     private static List<Measured> measure(ApigeePlatform platform, Map<String, String> overrides) {
         var measured = new ArrayList<Measured>();
         try (var h = ProviderHarness.configured(platform)) {
@@ -74,7 +77,6 @@ class ProviderCallsTest {
             count.accept(() -> engine.up(changed));
             count.accept(engine::destroy);
         }
-        MEASURED.put(platform, measured);
         return measured;
     }
 
@@ -159,7 +161,7 @@ class ProviderCallsTest {
 
     @Test
     void onEdgeTheSampleStacksNoOpUpMakesNoCallAndEveryCommandMakesThePinnedCalls() {
-        var measured = measure(ApigeePlatform.EDGE, Map.of());
+        var measured = measured(ApigeePlatform.EDGE);
         assertThat(measured.get(1).api()).as("a no-op up calls nothing, so writes nothing").isEmpty();
         assertThat(measured).extracting(Measured::provider).isEqualTo(ENGINE);
         assertThat(measured).extracting(m -> sorted(m.api())).containsExactly(
@@ -177,7 +179,7 @@ class ProviderCallsTest {
 
     @Test
     void onXTheSampleStacksNoOpUpMakesNoCallAndEveryCommandMakesThePinnedCalls() {
-        var measured = measure(ApigeePlatform.X, X);
+        var measured = measured(ApigeePlatform.X);
         assertThat(measured.get(1).api()).as("a no-op up calls nothing, so writes nothing").isEmpty();
         assertThat(measured).extracting(Measured::provider).isEqualTo(ENGINE);
         var o = "apigee.organizations.";
@@ -199,36 +201,49 @@ class ProviderCallsTest {
                         "DELETE " + o + "developers.delete")));
     }
 
-    /** Writes the measured tables (every flavor this run measured) to {@code tests/target/provider-calls.md}. */
-    @AfterAll
-    static void writeTable() throws IOException {
-        var out = new StringBuilder();
-        MEASURED.forEach((platform, counts) -> out.append(table(platform, counts)).append('\n'));
+    @Test
+    void theProviderPageShowsTheMeasuredCalls() throws IOException {
+        var table = table(measured(ApigeePlatform.EDGE), measured(ApigeePlatform.X));
         var file = Repo.root().resolve("tests/target/provider-calls.md");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, out.toString());
+        Files.writeString(file, table);
+        assertThat(Files.readString(Repo.root().resolve("docs/provider.md")))
+                .as("docs/provider.md holds the table this test wrote to " + file).contains(table);
     }
 
-    /** One flavor's calls as a Markdown table: a row per operation, a column per command, then the totals. */
-    static String table(ApigeePlatform platform, List<Measured> measured) {
-        var operations = new LinkedHashSet<String>();
-        measured.forEach(m -> operations.addAll(m.api()));
-        var out = new StringBuilder("Apigee ").append(platform == ApigeePlatform.X ? "X" : "Edge")
-                .append(platform == ApigeePlatform.X ? " (the sample stack with `apigee:flavor: x`)" : " (the sample stack)")
-                .append("\n\n| call | ").append(String.join(" | ", COMMANDS)).append(" |\n|---|")
-                .append("---:|".repeat(COMMANDS.size())).append('\n');
-        for (var op : operations) {
-            var space = op.indexOf(' ');
-            out.append("| ").append(op, 0, space).append(" `").append(op.substring(space + 1)).append("` |");
-            measured.forEach(m -> out.append(' ').append(m.api().stream().filter(op::equals).count()).append(" |"));
-            out.append('\n');
+    /**
+     * Both platforms' calls as one Markdown table: a row per pair of operations the two make at the same point of
+     * the same command (Edge's, then X's), a column per command, then the totals.
+     */
+    static String table(List<Measured> edge, List<Measured> x) {
+        var rows = new LinkedHashMap<String, int[]>();
+        for (int c = 0; c < COMMANDS.size(); c++) {
+            var e = edge.get(c).api();
+            var g = x.get(c).api();
+            assertThat(g).as(COMMANDS.get(c) + ": the same number of calls on both platforms").hasSameSizeAs(e);
+            for (int i = 0; i < e.size(); i++) {
+                var method = e.get(i).substring(0, e.get(i).indexOf(' '));
+                assertThat(g.get(i)).as(COMMANDS.get(c) + ", call " + (i + 1)).startsWith(method + " ");
+                var row = "| " + method + " `" + e.get(i).substring(method.length() + 1) + "` · `"
+                        + g.get(i).substring(method.length() + 1) + "` |";
+                rows.computeIfAbsent(row, r -> new int[COMMANDS.size()])[c]++;
+            }
         }
+        var out = new StringBuilder("| call (Edge · X operation) | ").append(String.join(" | ", COMMANDS)).append(" |\n|---|")
+                .append("---:|".repeat(COMMANDS.size())).append('\n');
+        rows.forEach((row, counts) -> {
+            out.append(row);
+            for (int n : counts) {
+                out.append(' ').append(n).append(" |");
+            }
+            out.append('\n');
+        });
         out.append("| **all calls** |");
-        measured.forEach(m -> out.append(" **").append(m.api().size()).append("** |"));
+        edge.forEach(m -> out.append(" **").append(m.api().size()).append("** |"));
         out.append("\n| **writes** (not GET) |");
-        measured.forEach(m -> out.append(" **").append(m.api().stream().filter(c -> !c.startsWith("GET ")).count()).append("** |"));
+        edge.forEach(m -> out.append(" **").append(m.api().stream().filter(c -> !c.startsWith("GET ")).count()).append("** |"));
         out.append("\n| engine → provider |");
-        measured.forEach(m -> out.append(' ').append(summary(m.provider())).append(" |"));
+        edge.forEach(m -> out.append(' ').append(summary(m.provider())).append(" |"));
         return out.append('\n').toString();
     }
 
