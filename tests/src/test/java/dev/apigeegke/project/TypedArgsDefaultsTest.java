@@ -35,7 +35,8 @@ class TypedArgsDefaultsTest {
     /** The optional inputs whose documented default is a value rather than unset: the builder applies it. */
     private static final Map<String, Object> VALUE_DEFAULTS = Map.of(
             "TargetServerArgs.sslEnabled", false,
-            "TargetServerArgs.enabled", true);
+            "TargetServerArgs.enabled", true,
+            "KeyValueMapArgs.encrypted", true);
 
     static List<Class<?>> typedArgs() {
         return ComponentClasses.concrete(ResourceArgs.class).stream()

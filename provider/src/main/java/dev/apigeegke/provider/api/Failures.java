@@ -17,7 +17,8 @@ final class Failures {
     private static final Map<String, String> KINDS = Map.of(
             "apis", "API proxy", "revisions", "revision", "environments", "environment",
             "apiproducts", "API product", "developers", "developer", "apps", "developer app",
-            "targetservers", "target server", "keys", "key", "keyvaluemaps", "key value map");
+            "targetservers", "target server", "keys", "key", "keyvaluemaps", "key value map",
+            "entries", "entry");
 
     private final ApigeeConfig config;
     private final ObjectMapper json;

@@ -156,7 +156,7 @@ public final class ApigeeProvider extends ResourceProviderGrpc.ResourceProviderI
             var handler = handler(request.getType(), request.getUrn());
             var olds = fromStruct(olds(request));
             var news = fromStruct(request.getNews());
-            var diff = InputDiff.of(olds, news, handler.diffed(), handler.replaceOnChange());
+            var diff = InputDiff.of(handler, olds, fromStruct(request.getOlds()), news);
             return diff.getReplacesCount() > 0 && handler.deleteBeforeReplace(revealAll(olds), revealAll(news))
                     ? diff.toBuilder().setDeleteBeforeReplace(true).build() : diff;
         });

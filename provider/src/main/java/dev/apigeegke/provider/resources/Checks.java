@@ -36,17 +36,12 @@ public final class Checks {
     /**
      * @param known    the inputs whose values are known, secrets revealed
      * @param unknown  the names of inputs not known until apply
-     * @param platform the configured platform, or null when not known yet
+     * @param platform the platform the provider is configured for, or null when that is not known yet
      */
     public Checks(Map<String, Object> known, Collection<String> unknown, ApigeePlatform platform) {
         this.known = known;
         this.unknown = new HashSet<>(unknown);
         this.platform = platform;
-    }
-
-    /** The configured platform, or null when the provider's configuration does not say yet. */
-    ApigeePlatform platform() {
-        return platform;
     }
 
     /** The failures found so far. */
@@ -56,6 +51,11 @@ public final class Checks {
 
     void fail(String property, String reason) {
         failures.add(new Failure(property, reason));
+    }
+
+    /** The configured platform, or null when it is not known yet. */
+    ApigeePlatform platform() {
+        return platform;
     }
 
     boolean isUnknown(String key) {

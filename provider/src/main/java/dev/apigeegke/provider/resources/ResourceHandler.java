@@ -50,6 +50,16 @@ public interface ResourceHandler {
         return Set.of();
     }
 
+    /**
+     * The inputs as Diff compares them, by property path: the inputs themselves, unless the type compares stand-ins
+     * kept in its state, one per path such as {@code entries["key"]}. {@code state} is the resource's last outputs;
+     * {@code old} says whether {@code inputs} are those the state was made from or the program's new ones. Inputs not
+     * known yet are left out, and compared as they are.
+     */
+    default Map<String, Object> diffView(Map<String, Object> inputs, Map<String, Object> state, boolean old) {
+        return inputs;
+    }
+
     /** The inputs whose change replaces the resource: they are part of its identity on Apigee. */
     default Set<String> replaceOnChange() {
         return Set.copyOf(schema().replaceOnChanges());

@@ -45,6 +45,10 @@ class ApigeeResourcesTest {
         return DeveloperAppArgs.builder().developerEmail("team@example.com").name("orders-app").apiProducts("orders-product");
     }
 
+    private static KeyValueMapArgs.Builder kvm() {
+        return KeyValueMapArgs.builder().environment("test").name("backend-credentials");
+    }
+
     private static Map<String, Object> inputs(Plan plan, String type, String name) {
         var resource = plan.get(type, name);
         assertThat(resource.custom()).as("a custom resource served by a provider").isTrue();
@@ -146,6 +150,26 @@ class ApigeeResourcesTest {
                 "keyExpiresIn", 86_400_000L));
     }
 
+    @Test
+    void keyValueMapSendsItsEntriesAsASecretAndIsEncryptedByDefault() {
+        var plan = Harness.preview(ctx -> new KeyValueMap("credentials", kvm()
+                .entries(Map.of("user", "orders-svc", "password", "s3cret-in-clear")).build()));
+        assertThat(inputs(plan, "apigee:index:KeyValueMap", "credentials")).isEqualTo(Map.of(
+                "environment", "test",
+                "name", "backend-credentials",
+                "encrypted", true,
+                "entries", Harness.SECRET));
+    }
+
+    @Test
+    void keyValueMapWithoutEntriesSendsNone() {
+        var plan = Harness.preview(ctx -> new KeyValueMap("flags", kvm().encrypted(false).build()));
+        assertThat(inputs(plan, "apigee:index:KeyValueMap", "flags")).isEqualTo(Map.of(
+                "environment", "test",
+                "name", "backend-credentials",
+                "encrypted", false));
+    }
+
     static Stream<Arguments> requiredInputs() {
         return Stream.of(
                 missing("ApiProxyArgs", "name", () -> proxy().name((Output<String>) null).build()),
@@ -163,7 +187,9 @@ class ApigeeResourcesTest {
                 missing("DeveloperArgs", "userName", () -> developer().userName((Output<String>) null).build()),
                 missing("DeveloperAppArgs", "developerEmail", () -> app().developerEmail((Output<String>) null).build()),
                 missing("DeveloperAppArgs", "name", () -> app().name((Output<String>) null).build()),
-                missing("DeveloperAppArgs", "apiProducts", () -> app().apiProducts((Output<List<String>>) null).build()));
+                missing("DeveloperAppArgs", "apiProducts", () -> app().apiProducts((Output<List<String>>) null).build()),
+                missing("KeyValueMapArgs", "environment", () -> kvm().environment((Output<String>) null).build()),
+                missing("KeyValueMapArgs", "name", () -> kvm().name((Output<String>) null).build()));
     }
 
     private static Arguments missing(String args, String property, ThrowingCallable build) {

@@ -30,30 +30,44 @@ final class ConformanceJudge {
         this.descriptions = descriptions;
     }
 
+    /**
+     * The operation a request calls and the values of its path variables.
+     *
+     * @param operation the operation
+     * @param variables the raw (still encoded) value of each path variable
+     */
+    record Match(Operation operation, Map<String, String> variables) {
+    }
+
+    /** The operation of {@code ops} with {@code method} whose path template fits {@code path} most specifically, or null. */
+    static Match match(List<Operation> ops, String method, String path) {
+        List<String> raw = PathTemplate.split(path);
+        Match best = null;
+        for (Operation op : ops) {
+            var variables = op.path().match(raw);
+            if (variables.isPresent() && op.method().equals(method)
+                    && (best == null || op.path().moreSpecificThan(best.operation().path()))) {
+                best = new Match(op, variables.get());
+            }
+        }
+        return best;
+    }
+
     Verdict judge(RecordedExchange exchange) {
         RecordedRequest request = exchange.request();
         List<String> out = new ArrayList<>();
-        List<String> raw = PathTemplate.split(request.path());
-        Operation best = null;
-        Map<String, String> variables = null;
-        List<String> otherMethods = new ArrayList<>();
-        for (Operation op : descriptions.operations(exchange.platform())) {
-            var match = op.path().match(raw);
-            if (match.isEmpty()) {
-                continue;
-            }
-            if (!op.method().equals(request.method())) {
-                otherMethods.add(op.method() + " (" + op.id() + ")");
-            } else if (best == null || op.path().moreSpecificThan(best.path())) {
-                best = op;
-                variables = match.get();
-            }
-        }
-        if (best == null) {
+        List<Operation> ops = descriptions.operations(exchange.platform());
+        Match match = match(ops, request.method(), request.path());
+        if (match == null) {
+            List<String> raw = PathTemplate.split(request.path());
+            List<String> otherMethods = ops.stream().filter(op -> op.path().match(raw).isPresent())
+                    .map(op -> op.method() + " (" + op.id() + ")").toList();
             out.add("matches no operation of the published Apigee " + exchange.platform() + " description"
                     + (otherMethods.isEmpty() ? "" : "; its path takes only " + String.join(", ", otherMethods)));
             return new Verdict(exchange, null, out, List.of());
         }
+        Operation best = match.operation();
+        Map<String, String> variables = match.variables();
         pathEncoding(best, variables, out);
         Map<String, String> query = query(best, request.query(), out);
         headers(best, request, out);

@@ -72,12 +72,12 @@ class SchemaTest {
         };
     }
 
-    /** The arguments with every required input set to a sample value and nothing else set. */
-    private static ResourceArgs minimalArgs(Class<?> args) throws Exception {
+    /** The arguments with every required input (or, if {@code every}, every input) set to a sample value. */
+    private static ResourceArgs sampleArgs(Class<?> args, boolean every) throws Exception {
         var builder = args.getMethod("builder").invoke(null);
         for (var f : args.getDeclaredFields()) {
             var imp = f.getAnnotation(Import.class);
-            if (imp != null && imp.required()) {
+            if (imp != null && (every || imp.required())) {
                 builder.getClass().getMethod(f.getName(), Output.class)
                         .invoke(builder, Output.of(sample(SchemaTypes.outputArgument(f.getGenericType()))));
             }
@@ -87,7 +87,12 @@ class SchemaTest {
 
     /** What registering {@code resource} with minimal arguments sends the engine. */
     private static RegisterResourceRequest registration(Class<?> resource, Class<?> args) throws Exception {
-        var built = minimalArgs(args);
+        return registration(resource, args, false);
+    }
+
+    /** What registering {@code resource} with the required (or, if {@code every}, all) arguments sends the engine. */
+    private static RegisterResourceRequest registration(Class<?> resource, Class<?> args, boolean every) throws Exception {
+        var built = sampleArgs(args, every);
         var requests = Registrations.of(ctx -> {
             try {
                 resource.getConstructor(String.class, args).newInstance("contract", built);
@@ -107,9 +112,10 @@ class SchemaTest {
             var imp = f.getAnnotation(Import.class);
             if (imp != null) {
                 var type = SchemaTypes.outputArgument(f.getGenericType());
-                // Secret inputs would be wrapped by the builder; the schema has none, so none is declared here.
-                out.put(imp.name(), new Prop(SchemaTypes.of(type), elementType(type), imp.required(), false,
-                        registered.getReplaceOnChangesList().contains(imp.name())));
+                // A secret input is one the built arguments send as a secret, whatever the program gave them.
+                var sent = registered.getObject().getFieldsMap().get(imp.name());
+                out.put(imp.name(), new Prop(SchemaTypes.of(type), elementType(type), imp.required(),
+                        sent != null && ProviderHarness.isSecret(sent), registered.getReplaceOnChangesList().contains(imp.name())));
             }
         }
         return out;
@@ -153,7 +159,7 @@ class SchemaTest {
         var tokens = new TreeSet<String>();
         schema.path("resources").fieldNames().forEachRemaining(tokens::add);
         assertThat(tokens).containsExactly("apigee:index:ApiProduct", "apigee:index:ApiProxy", "apigee:index:Developer",
-                "apigee:index:DeveloperApp", "apigee:index:TargetServer");
+                "apigee:index:DeveloperApp", "apigee:index:KeyValueMap", "apigee:index:TargetServer");
     }
 
     @Test
@@ -165,7 +171,7 @@ class SchemaTest {
             var resource = Class.forName(PACKAGE + simpleName);
             var args = Class.forName(PACKAGE + simpleName + "Args");
             assertThat(resource.getAnnotation(ResourceType.class).type()).isEqualTo(e.getKey());
-            var registered = registration(resource, args);
+            var registered = registration(resource, args, true);
             assertThat(inputsOf(args, registered)).as(simpleName + " inputs")
                     .isEqualTo(schemaProps(e.getValue(), "inputProperties", "requiredInputs"));
             assertThat(outputsOf(resource, registered)).as(simpleName + " outputs")
@@ -191,7 +197,7 @@ class SchemaTest {
                 }
             }
         }
-        assertThat(defaults).as("inputs with a default").isEqualTo(2);
+        assertThat(defaults).as("inputs with a default").isEqualTo(3);
     }
 
     @Test
@@ -227,6 +233,16 @@ class SchemaTest {
         assertThat(providerInputs).as("provider inputs = config variables").isEqualTo(keys);
         assertThat(schema.path("provider").path("requiredInputs").toString()).isEqualTo("[\"organization\"]");
         assertThat(config.path("flavor").path("default").asText()).isEqualTo("edge");
+    }
+
+    @Test
+    void keepsAKeyValueMapsEntriesSecretAndOutOfItsOutputs() {
+        var kvm = schema.path("resources").path("apigee:index:KeyValueMap");
+        assertThat(kvm.path("inputProperties").path("entries").path("secret").asBoolean()).isTrue();
+        assertThat(kvm.path("properties").has("entries")).as("the values are no output").isFalse();
+        assertThat(kvm.path("properties").path("hashKey").path("secret").asBoolean()).isTrue();
+        assertThat(kvm.path("properties").path("entryHashes").path("secret").asBoolean()).isFalse();
+        assertThat(kvm.path("inputProperties").path("encrypted").path("default").asBoolean(false)).isTrue();
     }
 
     @Test

@@ -21,7 +21,8 @@ class ProviderSchemaTest {
                 "serviceAccount");
         assertThat(proxy.requiredInputs()).containsExactly("name", "bundle", "bundleHash", "environments");
         assertThat(SCHEMA.resources()).extracting(ResourceSchema::token).containsExactly("apigee:index:ApiProxy",
-                "apigee:index:TargetServer", "apigee:index:ApiProduct", "apigee:index:Developer", "apigee:index:DeveloperApp");
+                "apigee:index:TargetServer", "apigee:index:ApiProduct", "apigee:index:Developer", "apigee:index:DeveloperApp",
+                "apigee:index:KeyValueMap");
     }
 
     @Test
@@ -33,6 +34,11 @@ class ProviderSchemaTest {
         var app = SCHEMA.require("apigee:index:DeveloperApp");
         assertThat(app.secretOutputs()).isEqualTo(Set.of("consumerKey", "consumerSecret"));
         assertThat(app.replaceOnChanges()).containsExactly("developerEmail", "name");
+        var kvm = SCHEMA.require("apigee:index:KeyValueMap");
+        assertThat(kvm.replaceOnChanges()).containsExactly("environment", "name", "encrypted");
+        assertThat(kvm.inputDefaults()).isEqualTo(Map.of("encrypted", true));
+        assertThat(kvm.secretOutputs()).isEqualTo(Set.of("hashKey"));
+        assertThat(kvm.input("entries").orElseThrow().secret()).isTrue();
         assertThat(SCHEMA.provider().replaceOnChanges()).containsExactly("flavor", "organization");
         assertThat(SCHEMA.provider().inputNames()).containsExactly("flavor", "baseUrl", "organization", "accessToken",
                 "username", "password", "useApplicationDefaultCredentials");
@@ -56,7 +62,7 @@ class ProviderSchemaTest {
                 + "\"apigee:index:Nope\"; "
                 + "it describes apigee:index:ApiProxy, apigee:index:TargetServer, apigee:index:ApiProduct, "
                         + "apigee:index:Developer, "
-                + "apigee:index:DeveloperApp");
+                + "apigee:index:DeveloperApp, apigee:index:KeyValueMap");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class ApigeeEmulator implements AutoCloseable {
     private final Set<String> environments = new LinkedHashSet<>(List.of("test", "prod"));
     private final ProxyRoutes proxies;
     private final EntityRoutes entities;
+    private final KeyValueMapRoutes keyValueMaps;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private String acceptedBearer = TOKEN;
@@ -72,11 +73,15 @@ public final class ApigeeEmulator implements AutoCloseable {
         }
     }
 
+    /** A place in the fault queue whose request is answered as usual. */
+    private static final Fault NONE = new Fault(0, null, false, null, null);
+
     private ApigeeEmulator(ApigeePlatform platform, String org) throws IOException {
         this.platform = platform;
         this.org = org;
         this.proxies = new ProxyRoutes(platform, org, environments);
         this.entities = new EntityRoutes(platform, org, proxies);
+        this.keyValueMaps = new KeyValueMapRoutes(platform, proxies);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -195,6 +200,15 @@ public final class ApigeeEmulator implements AutoCloseable {
         return this;
     }
 
+    /** The request after the next {@code answered} ones (which are answered as usual) answers {@code status}. */
+    public synchronized ApigeeEmulator failAfter(int answered, int status) {
+        for (int i = 0; i < answered; i++) {
+            faults.add(NONE);
+        }
+        faults.add(new Fault(status, null, false, null, null));
+        return this;
+    }
+
     /** Every request so far, in arrival order, secrets masked. */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -223,6 +237,17 @@ public final class ApigeeEmulator implements AutoCloseable {
     /** The revisions of {@code proxy}, oldest first; empty when it does not exist. */
     public synchronized List<Integer> revisions(String proxy) {
         return proxies.revisionsOf(proxy);
+    }
+
+    /** The entries of key value map {@code name} of {@code env} in clear, as proxies read them; empty when it does not exist. */
+    public synchronized Optional<Map<String, String>> keyValueMap(String env, String name) {
+        return Optional.ofNullable(keyValueMaps.entries(env, name));
+    }
+
+    /** Sets an entry of an existing key value map, as a change made outside the stack would. */
+    public synchronized ApigeeEmulator changeEntry(String env, String name, String key, String value) {
+        keyValueMaps.put(env, name, key, value);
+        return this;
     }
 
     @Override
@@ -272,7 +297,7 @@ public final class ApigeeEmulator implements AutoCloseable {
         try {
             Fault fault = faults.stream().filter(f -> f.hits(method, path)).findFirst().orElse(null);
             faults.remove(fault);
-            if (fault != null && !fault.processed()) {
+            if (fault != null && fault != NONE && !fault.processed()) {
                 throw injected(fault, extraHeaders);
             }
             authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
@@ -292,6 +317,9 @@ public final class ApigeeEmulator implements AutoCloseable {
             Reply reply = proxies.route(req);
             if (reply == null) {
                 reply = entities.route(req);
+            }
+            if (reply == null) {
+                reply = keyValueMaps.route(req);
             }
             if (reply == null) {
                 throw Api.notFound("messaging.NotFound", "No resource at " + method + " " + path);
