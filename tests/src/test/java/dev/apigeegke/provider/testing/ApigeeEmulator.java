@@ -324,7 +324,7 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (reply == null) {
                 throw Api.notFound("messaging.NotFound", "No resource at " + method + " " + path);
             }
-            if (fault != null) {
+            if (fault != null && fault != NONE) {
                 throw injected(fault, extraHeaders);
             }
             return reply;
