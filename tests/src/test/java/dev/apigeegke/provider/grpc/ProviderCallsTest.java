@@ -165,12 +165,12 @@ class ProviderCallsTest {
         assertThat(measured.get(1).api()).as("a no-op up calls nothing, so writes nothing").isEmpty();
         assertThat(measured).extracting(Measured::provider).isEqualTo(ENGINE);
         assertThat(measured).extracting(m -> sorted(m.api())).containsExactly(
-                sorted(List.of("POST createDeveloper", "POST createTargetServer", "POST createAPIProxy", "POST deployAPIProxy",
+                sorted(List.of("POST createDeveloper", "POST createTargetServer", "GET getAPIProxy", "POST createAPIProxy", "POST deployAPIProxy",
                         "GET getAPIProxyRevisionDeploymentsEnv", "POST createAPIProduct", "POST createDeveloperApp")),
                 List.of(),
                 sorted(List.of("GET getDeveloper", "GET getTargetServer", "GET getAPIProxy", "GET getAPIProxyDeploymentEnv",
                         "GET getAPIProduct", "GET getDeveloperApp")),
-                sorted(List.of("POST createAPIProxy", "GET getAPIProxyDeploymentEnv", "POST deployAPIProxy",
+                sorted(List.of("GET getAPIProxy", "POST createAPIProxy", "GET getAPIProxyDeploymentEnv", "POST deployAPIProxy",
                         "GET getAPIProxyRevisionDeploymentsEnv", "DELETE deleteAPIProxyRevisionDeploymentsEnv")),
                 sorted(List.of("DELETE deleteDeveloperApp", "DELETE deleteAPIProduct", "DELETE deleteAPIProxyRevisionDeploymentsEnv",
                         "GET getAPIProxyDeploymentEnv", "DELETE deleteAPIProxy", "DELETE deleteTargetServer",
@@ -185,14 +185,14 @@ class ProviderCallsTest {
         var o = "apigee.organizations.";
         assertThat(measured).extracting(m -> sorted(m.api())).containsExactly(
                 sorted(List.of("POST " + o + "developers.create", "POST " + o + "environments.targetservers.create",
-                        "POST " + o + "apis.create", "POST " + o + "environments.apis.revisions.deploy",
+                        "GET " + o + "apis.get", "POST " + o + "apis.create", "POST " + o + "environments.apis.revisions.deploy",
                         "GET " + o + "environments.apis.revisions.getDeployments", "POST " + o + "apiproducts.create",
                         "POST " + o + "developers.apps.create")),
                 List.of(),
                 sorted(List.of("GET " + o + "developers.get", "GET " + o + "environments.targetservers.get",
                         "GET " + o + "apis.get", "GET " + o + "environments.apis.deployments.list", "GET " + o + "apiproducts.get",
                         "GET " + o + "developers.apps.get")),
-                sorted(List.of("POST " + o + "apis.create", "GET " + o + "environments.apis.deployments.list",
+                sorted(List.of("GET " + o + "apis.get", "POST " + o + "apis.create", "GET " + o + "environments.apis.deployments.list",
                         "POST " + o + "environments.apis.revisions.deploy", "GET " + o + "environments.apis.revisions.getDeployments",
                         "DELETE " + o + "environments.apis.revisions.undeploy")),
                 sorted(List.of("DELETE " + o + "developers.apps.delete", "DELETE " + o + "apiproducts.delete",
