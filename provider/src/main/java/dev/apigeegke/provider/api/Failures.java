@@ -9,11 +9,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns failed calls into messages a user can act on; every message is scrubbed of credentials. */
 final class Failures {
     private static final int MAX_DETAIL = 400;
     private static final int MAX_VIOLATIONS = 20;
+    /** The shortest secret that is masked: shorter ones are too likely to be part of ordinary text. */
+    static final int MIN_SECRET = 8;
+    private static final String NOT_IN_WORD_BEFORE = "(?<![\\p{Alnum}])";
+    private static final String NOT_IN_WORD_AFTER = "(?![\\p{Alnum}])";
+    private static final Pattern SCHEME_AND_TOKEN = Pattern.compile(
+            "(?i)" + NOT_IN_WORD_BEFORE + "(bearer|basic)\\s+([A-Za-z0-9._~+/=-]{" + MIN_SECRET + ",})");
+    /** Letters, maybe followed by punctuation: a word of a sentence, not a token. */
+    private static final Pattern ORDINARY_WORD = Pattern.compile("\\p{Alpha}+[.,;:!?-]*");
     private static final Map<String, String> KINDS = Map.of(
             "apis", "API proxy", "revisions", "revision", "environments", "environment",
             "apiproducts", "API product", "developers", "developer", "apps", "developer app",
@@ -230,7 +240,12 @@ final class Failures {
         return "Application Default Credentials";
     }
 
-    /** Removes anything that could be a credential, whatever Apigee echoed back. */
+    /**
+     * Removes anything that could be a credential, whatever Apigee echoed back, without garbling the rest: a secret
+     * is masked only where it stands as a whole word (not inside a longer run of letters and digits) and only when
+     * it has at least {@value #MIN_SECRET} characters, since a shorter one cannot be told apart from ordinary text
+     * (a password {@code api} would turn every {@code apigee} into {@code ***gee}).
+     */
     String scrub(String message) {
         List<String> secrets = new ArrayList<>();
         Credentials c = config.credentials();
@@ -243,12 +258,14 @@ final class Failures {
         }
         String out = message;
         for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, "***");
+            if (secret != null && secret.length() >= MIN_SECRET) {
+                out = Pattern.compile(NOT_IN_WORD_BEFORE + Pattern.quote(secret) + NOT_IN_WORD_AFTER).matcher(out)
+                        .replaceAll("***");
             }
         }
-        // Covers Application Default Credentials tokens, which this class never sees.
-        return out.replaceAll("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}", "$1 ***");
+        // Covers Application Default Credentials tokens, which this class never sees; "Basic authentication" is a word.
+        return SCHEME_AND_TOKEN.matcher(out).replaceAll(m -> ORDINARY_WORD.matcher(m.group(2)).matches()
+                ? Matcher.quoteReplacement(m.group()) : m.group(1) + " ***");
     }
 
     static String human(Duration d) {
