@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The management API calls the provider makes, for both platforms. Paths are relative to
  * {@code /organizations/{org}}, e.g. {@code /apiproducts/shop-product}. Transient failures (429, 5xx,
- * I/O errors) are retried with exponential backoff; other failures throw {@link ApigeeException}.
+ * I/O errors) are retried with exponential backoff, a create only where Apigee cannot have carried it out
+ * ({@link #create}, {@link #importProxy}); other failures throw {@link ApigeeException}.
  */
 public final class ApigeeClient {
     private static final String JSON = "application/json";
@@ -76,9 +78,48 @@ public final class ApigeeClient {
         return Optional.of(read("GET", path, response, null));
     }
 
-    /** POST a JSON body; returns the response body. */
+    /** POST a JSON body that creates nothing, so it may be repeated after any transient failure; returns the response body. */
     public JsonNode post(String path, Object body) {
         return sendJson("POST", path, body);
+    }
+
+    /**
+     * Creates a resource: POSTs {@code body} to {@code collection} and returns Apigee's answer. A create that fails
+     * after Apigee may have carried it out (500, 502, 504, a 503 without {@code Retry-After}, a timeout) is not sent
+     * again, since that could create a second one or fail as a conflict: the exception says how to check. It is
+     * repeated only after 429, a 503 with {@code Retry-After} or a connection that was never made. When a repeated
+     * create answers 409, an earlier attempt may have created it after all: the resource at {@code resource} is read
+     * and returned when {@code sameAsSent} accepts it; otherwise the 409 is reported as for any existing resource.
+     */
+    public JsonNode create(String collection, Object body, String resource, Predicate<JsonNode> sameAsSent) {
+        JsonNode tree = json.valueToTree(body);
+        String what = failures.subject(collection, tree);
+        var attempts = new Object() {
+            boolean repeated;
+            boolean unanswered;
+        };
+        Transport.Response response;
+        try {
+            response = transport.send("POST", collection, BodyPublishers.ofByteArray(bytes("POST", collection, tree)),
+                    JSON, (answer, error) -> {
+                        boolean again = Transport.RetryRule.CREATE.retry(answer, error);
+                        attempts.repeated |= again;
+                        attempts.unanswered = answer == null && !again;
+                        return again;
+                    });
+        } catch (ApigeeException noAnswer) {
+            throw attempts.unanswered ? failures.createNoAnswer(noAnswer, what, resource) : noAnswer;
+        }
+        if (response.status() == 409 && attempts.repeated) {
+            Optional<JsonNode> existing = get(resource);
+            if (existing.isPresent() && sameAsSent.test(existing.get())) {
+                return existing.get();
+            }
+        }
+        if (response.status() >= 500 && !Transport.RetryRule.CREATE.retry(response, null)) {
+            throw failures.createFailed("POST", collection, what, resource, response);
+        }
+        return read("POST", collection, response, tree);
     }
 
     /** PUT a JSON body; returns the response body. */
@@ -120,11 +161,8 @@ public final class ApigeeClient {
         Transport.Response response;
         try {
             response = transport.send("POST", path, multipart(boundary, name + ".zip", zip),
-                    "multipart/form-data; boundary=" + boundary, (answer, error) -> answer == null
-                            ? error instanceof java.net.ConnectException // never reached Apigee
-                            : answer.status() == 429
-                            || answer.status() == 503 && answer.headers().firstValue("Retry-After").isPresent()
-                            && landed.revision().isEmpty());
+                    "multipart/form-data; boundary=" + boundary, (answer, error) -> Transport.RetryRule.CREATE.retry(answer,
+                            error) && (answer == null || answer.status() == 429 || landed.revision().isEmpty()));
         } catch (ApigeeException noAnswer) {
             return landed.revision().orElseThrow(() -> failures.importNoAnswer(name, noAnswer, landed.known()));
         }
@@ -363,13 +401,16 @@ public final class ApigeeClient {
 
     private JsonNode sendJson(String method, String path, Object body) {
         JsonNode tree = body == null ? null : json.valueToTree(body);
-        byte[] bytes;
+        return read(method, path, transport.send(method, path, BodyPublishers.ofByteArray(bytes(method, path, tree)), JSON),
+                tree);
+    }
+
+    private byte[] bytes(String method, String path, JsonNode tree) {
         try {
-            bytes = body == null ? new byte[0] : json.writeValueAsBytes(tree);
+            return tree == null ? new byte[0] : json.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the body of " + method + " " + path + " as JSON", e);
         }
-        return read(method, path, transport.send(method, path, BodyPublishers.ofByteArray(bytes), JSON), tree);
     }
 
     /** The JSON of a 2xx answer (an empty object for an empty body); any other status throws. */

@@ -103,6 +103,26 @@ final class Failures {
                 + "or raise the deploy timeout."));
     }
 
+    /**
+     * A create that failed in a way that does not tell whether Apigee carried it out (500, 502, 504, a 503 without
+     * {@code Retry-After}), so it was not sent again.
+     */
+    ApigeeException createFailed(String method, String path, String what, String resource, Transport.Response response) {
+        return new ApigeeException(response.status(), scrub("HTTP " + response.status() + " on " + method + " "
+                + display(path) + ": " + uncertain(what, resource) + apigeeSaid(response.body())));
+    }
+
+    /** A create whose answer never arrived (a timeout): it may have been carried out, so it was not sent again. */
+    ApigeeException createNoAnswer(ApigeeException noAnswer, String what, String resource) {
+        return new ApigeeException(noAnswer.status(), noAnswer.getMessage() + " " + uncertain(what, resource));
+    }
+
+    private String uncertain(String what, String resource) {
+        return "Apigee may have created " + what + " anyway, so the provider did not send the create again (a repeat "
+                + "could create a second one, or fail as a conflict). Check with GET " + url(resource)
+                + ": if it exists, bring it into the stack with `pulumi import` or delete it; then run `pulumi up` again.";
+    }
+
     /** An import that Apigee answered with a server error, and that was not sent again. */
     ApigeeException importNotRepeated(String proxy, String path, Transport.Response response, boolean checked) {
         return new ApigeeException(response.status(), scrub("HTTP " + response.status() + " on POST " + display(path)

@@ -1,8 +1,10 @@
 package dev.apigeegke.provider.api;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -52,8 +54,17 @@ final class Transport {
 
     /** Whether a failed attempt may be made again: {@code answer} is a transient status, or null when none arrived. */
     interface RetryRule {
-        /** Every transient failure is retried. */
+        /** Every transient failure is retried: reads, updates, deletes and deployments end in the same state when repeated. */
         RetryRule ALWAYS = (answer, error) -> true;
+
+        /**
+         * A POST that creates, which Apigee cannot tell from a new one when repeated: it is made again only where Apigee
+         * cannot have carried it out: 429 (refused before any work), 503 with {@code Retry-After} (Apigee asks to come
+         * back), and a connection that was never made. Not after 500, 502, 504, a 503 without Retry-After or a timeout.
+         */
+        RetryRule CREATE = (answer, error) -> answer == null
+                ? error instanceof ConnectException || error instanceof HttpConnectTimeoutException
+                : answer.status() == 429 || answer.status() == 503 && answer.headers().firstValue("Retry-After").isPresent();
 
         boolean retry(Response answer, IOException error);
     }

@@ -87,8 +87,10 @@ final class ApiProductHandler implements ResourceHandler {
     @Override
     public Created create(ApigeeClient client, Map<String, Object> in) {
         var body = body(in);
-        client.post("/apiproducts", body);
-        return new Created((String) body.get("name"), echo(body, in));
+        var name = (String) body.get("name");
+        client.create("/apiproducts", body, "/apiproducts/" + ApigeeClient.segment(name),
+                found -> Props.holds(found, body, body.keySet()));
+        return new Created(name, echo(body, in));
     }
 
     @Override

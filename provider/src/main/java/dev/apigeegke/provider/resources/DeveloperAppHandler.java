@@ -7,6 +7,7 @@ import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.schema.ProviderSchema;
 import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,12 +105,28 @@ final class DeveloperAppHandler implements ResourceHandler {
     @Override
     public Created create(ApigeeClient client, Map<String, Object> in) {
         var email = Props.required(in, "developerEmail");
-        var app = Props.node(client.post(appsPath(email), appBody(in, true, client.config().platform())));
+        var body = appBody(in, true, client.config().platform());
+        var app = Props.node(client.create(appsPath(email), body, appsPath(email) + "/" + ApigeeClient.segment(
+                Props.required(in, "name")), found -> sameApp(found, body)));
         if (credential(app, null) == null) {
             throw new ApigeeException(0, "Apigee created app '" + in.get("name") + "' of " + email
                     + " but returned no credentials; check the app in the Apigee UI, delete it, and run pulumi up again.");
         }
         return new Created(email + "/" + in.get("name"), outputs(email, app, in));
+    }
+
+    /** Whether {@code found} is the app {@code body} creates: its fields, and its key's products and lifetime. */
+    private static boolean sameApp(JsonNode found, Map<String, Object> body) {
+        var key = credential(found, null);
+        if (key == null || !Props.holds(found, body, List.of("name", "callbackUrl", "attributes"))) {
+            return false;
+        }
+        var products = new java.util.TreeSet<String>();
+        key.path("apiProducts").forEach(p -> products.add(p.path("apiproduct").asText()));
+        long lifetime = key.path("expiresAt").asLong(-1) < 0 ? -1
+                : key.path("expiresAt").asLong() - key.path("issuedAt").asLong();
+        return products.equals(new java.util.TreeSet<>(Props.list(body, "apiProducts")))
+                && lifetime == Long.parseLong(String.valueOf(body.getOrDefault("keyExpiresIn", -1)));
     }
 
     @Override

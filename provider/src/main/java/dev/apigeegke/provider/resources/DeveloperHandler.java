@@ -53,7 +53,9 @@ final class DeveloperHandler implements ResourceHandler {
 
     @Override
     public Created create(ApigeeClient client, Map<String, Object> in) {
-        var answer = client.post("/developers", body(in));
+        var body = body(in);
+        var answer = client.create("/developers", body, "/developers/" + ApigeeClient.segment(Props.required(in, "email")),
+                found -> Props.holds(found, body, body.keySet()));
         var out = outputs(answer, in);
         return new Created((String) out.get("email"), out);
     }

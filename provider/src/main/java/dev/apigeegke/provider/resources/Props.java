@@ -1,14 +1,19 @@
 package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Reads plain property maps and converts between property shapes and management API shapes. */
 final class Props {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Props() {
     }
 
@@ -100,6 +105,29 @@ final class Props {
     static String text(JsonNode node, String field) {
         var v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * Whether {@code found} holds each of {@code fields} of {@code sent} with the same value: what a create that
+     * answered 409 after a retry must find to be taken as its own. Lists are compared as sets, attribute lists as
+     * maps, other values as text; absent, null and empty are the same.
+     */
+    static boolean holds(JsonNode found, Map<String, Object> sent, Collection<String> fields) {
+        var tree = JSON.valueToTree(sent);
+        return fields.stream().allMatch(f -> comparable(tree.get(f)).equals(comparable(found.get(f))));
+    }
+
+    private static Object comparable(JsonNode node) {
+        if (node == null || node.isNull() || node.isArray() && node.isEmpty() || node.isTextual() && node.asText().isEmpty()) {
+            return "";
+        }
+        if (node.isArray() && node.get(0).has("name")) {
+            return attributes(node);
+        }
+        if (node.isArray()) {
+            return new TreeSet<>(strings(node));
+        }
+        return node.asText();
     }
 
     /** Splits an id of the form {@code a/b}. */

@@ -407,15 +407,92 @@ class ApigeeClientTest {
     @ValueSource(ints = {429, 500, 502, 503, 504})
     void transientFailuresAreRetriedUntilTheCallSucceeds(int status) {
         var client = client(ApigeePlatform.X);
+        client.post("/apiproducts", Map.of("name", "shop"));
+        apigee.clearRequests();
         apigee.failNext(2, status, null);
 
-        assertThat(client.post("/apiproducts", Map.of("name", "shop")).path("name").asText()).isEqualTo("shop");
+        assertThat(client.put("/apiproducts/shop", Map.of("name", "shop", "scopes", List.of("read"))).path("scopes")
+                .toString()).isEqualTo("[\"read\"]");
 
         assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2));
         assertThat(apigee.requests()).hasSize(3).allSatisfy(r -> {
-            assertThat(r.path()).isEqualTo("/v1/organizations/acme/apiproducts");
-            assertThat(r.bodyText()).isEqualTo("{\"name\":\"shop\"}");
+            assertThat(r.path()).isEqualTo("/v1/organizations/acme/apiproducts/shop");
+            assertThat(r.bodyText()).isEqualTo("{\"name\":\"shop\",\"scopes\":[\"read\"]}");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void aCreateThatFailedAfterApigeeCarriedItOutIsNotSentAgain(int status) {
+        var client = client(ApigeePlatform.X);
+        apigee.failAfterProcessing("POST", "/apiproducts", status, null);
+
+        var e = catchThrowableOfType(() -> client.create("/apiproducts", product("shop"), "/apiproducts/shop",
+                found -> true), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.getMessage()).startsWith("HTTP " + status + " on POST /organizations/acme/apiproducts: Apigee may "
+                        + "have created API product 'shop' anyway, so the provider did not send the create again")
+                .contains("Check with GET " + apigee.baseUrl() + "/organizations/acme/apiproducts/shop")
+                .contains("`pulumi import`");
+        assertThat(apigee.requests("POST", "/apiproducts")).hasSize(1);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApigeePlatform.class)
+    void aCreateIsRepeatedAfterARateLimitOrAnUnavailableWithRetryAfter(ApigeePlatform platform) {
+        var client = client(platform);
+        apigee.failNext(1, 429, null).failNext(1, 503, seconds(3));
+
+        assertThat(client.create("/apiproducts", product("shop"), "/apiproducts/shop", found -> false)
+                .path("name").asText()).isEqualTo("shop");
+
+        assertThat(apigee.requests("POST", "/apiproducts")).hasSize(3);
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(3));
+    }
+
+    @Test
+    void aRepeatedCreateThatFindsWhatItSentTakesItAsItsOwn() {
+        var client = client(ApigeePlatform.X);
+        // The first attempt creates the product, but its answer says to come back later.
+        apigee.failAfterProcessing("POST", "/apiproducts", 503, seconds(2));
+
+        var created = client.create("/apiproducts", product("shop"), "/apiproducts/shop",
+                found -> found.path("displayName").asText().equals("shop"));
+
+        assertThat(created.path("name").asText()).isEqualTo("shop");
+        assertThat(apigee.requests().stream().map(r -> r.method() + " " + r.path()).toList()).containsExactly(
+                "POST /v1/organizations/acme/apiproducts", "POST /v1/organizations/acme/apiproducts",
+                "GET /v1/organizations/acme/apiproducts/shop");
+    }
+
+    @Test
+    void aRepeatedCreateThatFindsSomethingElseReportsTheConflict() {
+        var client = client(ApigeePlatform.EDGE);
+        client.create("/apiproducts", Map.of("name", "shop", "displayName", "Someone else's", "approvalType", "auto"),
+                "/apiproducts/shop", found -> true);
+        apigee.failNext(1, 503, seconds(2));
+
+        var e = catchThrowableOfType(() -> client.create("/apiproducts", product("shop"), "/apiproducts/shop",
+                found -> found.path("displayName").asText().equals("shop")), ApigeeException.class);
+
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.getMessage()).contains("API product 'shop' already exists in organization 'acme'");
+    }
+
+    @Test
+    void aCreateIsRepeatedWhenTheConnectionWasNeverMade() {
+        client(ApigeePlatform.X);
+        var config = apigee.config(new Credentials.Bearer(TOKEN));
+        apigee.close();
+        var offline = withConfig(config);
+
+        var e = catchThrowableOfType(() -> offline.create("/apiproducts", product("shop"), "/apiproducts/shop",
+                found -> true), ApigeeException.class);
+
+        assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2), seconds(4), seconds(8));
+        assertThat(e.getMessage()).contains("on all 5 attempts");
     }
 
     @ParameterizedTest

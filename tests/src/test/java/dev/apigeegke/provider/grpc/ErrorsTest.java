@@ -71,20 +71,49 @@ class ErrorsTest {
     void anUnavailableApigeeIsRetriedThenReportedAsUnavailable() {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
         var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop"));
-        // One transient failure: retried, and the create succeeds.
-        h.apigee.failNext(1, 503, null);
-        assertThat(h.create("apigee:index:ApiProduct", inputs, false).getId()).isEqualTo("shop");
+        // One transient failure asking to come back: retried, and the create succeeds.
+        h.apigee.failNext(1, 503, Duration.ofSeconds(1));
+        var created = h.create("apigee:index:ApiProduct", inputs, false);
+        assertThat(created.getId()).isEqualTo("shop");
         assertThat(h.apigee.requests("POST", "/apiproducts")).hasSize(2);
         assertThat(h.time.sleeps()).containsExactly(Duration.ofSeconds(1));
         // Failing on every one of the 5 attempts, 1 s apart and doubling: the engine gets UNAVAILABLE with the
         // advice to retry later.
         h.apigee.failNext(5, 503, null);
-        var e = failure(() -> h.create("apigee:index:ApiProduct", h.checked("apigee:index:ApiProduct", struct("name", "other")), false));
+        var e = failure(() -> h.read("apigee:index:ApiProduct", "shop", created.getProperties(), inputs));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(e.getStatus().getDescription()).contains("503").containsIgnoringCase("retry later")
                 .contains("still after 5 attempts");
         assertThat(h.time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aCreateThatHappenedButWasAnsweredRetryLaterEndsWithWhatItCreated() {
+        h = ProviderHarness.configured(ApigeePlatform.X);
+        var inputs = h.checked("apigee:index:ApiProduct", struct("name", "shop", "quota", "10", "quotaInterval", "1",
+                "quotaTimeUnit", "minute"));
+        h.apigee.failAfterProcessing("POST", "/apiproducts", 503, Duration.ofSeconds(2));
+
+        var created = h.create("apigee:index:ApiProduct", inputs, false);
+
+        assertThat(created.getId()).isEqualTo("shop");
+        assertThat(ProviderHarness.plain(created.getProperties())).containsEntry("quota", "10");
+        assertThat(h.apigee.requests("POST", "/apiproducts")).hasSize(2);
+    }
+
+    @Test
+    void aCreateThatFailedWithoutSayingWhetherItHappenedIsNotRepeatedAndSaysHowToCheck() {
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+        h.apigee.failAfterProcessing("POST", "/developers", 502, null);
+
+        var e = failure(() -> h.create("apigee:index:Developer", h.checked("apigee:index:Developer", struct("email",
+                "jane@example.com", "firstName", "Jane", "lastName", "Doe", "userName", "jane")), false));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).contains("Apigee may have created developer 'jane@example.com' anyway")
+                .contains("GET " + h.apigee.baseUrl() + "/organizations/acme/developers/jane%40example.com");
+        assertThat(h.apigee.requests("POST", "/developers")).hasSize(1);
     }
 
     @Test
