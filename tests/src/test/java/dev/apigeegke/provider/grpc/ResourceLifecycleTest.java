@@ -146,6 +146,7 @@ class ResourceLifecycleTest {
     @Test
     void apiProductUpdatesInPlaceIgnoresListOrderAndIsReplacedOnRename() {
         h = ProviderHarness.configured(ApigeePlatform.X);
+        h.create(PROXY, h.checked(PROXY, proxyInputs("orders", "http://orders.internal", "test")), false);
         var inputs = h.checked(PRODUCT, struct("name", "shop", "displayName", "Shop", "approvalType", "auto",
                 "attributes", Map.of("access", "public"), "environments", List.of("test", "prod"),
                 "proxies", List.of("orders"), "quota", "1000", "quotaInterval", "1", "quotaTimeUnit", "hour"));

@@ -306,7 +306,8 @@ public final class ApigeeEmulator implements AutoCloseable {
                 throw Api.notFound("messaging.NotFound", "Not found: " + path);
             }
             List<String> segments = Arrays.stream(path.substring(prefix.length()).split("/"))
-                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+                    // Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus.
+                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
                     .collect(Collectors.toCollection(ArrayList::new));
             String organization = segments.isEmpty() ? "" : segments.remove(0);
             if (!organization.equals(org)) {

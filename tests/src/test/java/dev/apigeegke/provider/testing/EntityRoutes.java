@@ -44,6 +44,9 @@ final class EntityRoutes {
                     " in environment " + s.get(1), null, false, created -> { });
         }
         if (!s.isEmpty() && s.get(0).equals("apiproducts")) {
+            if (s.size() <= 2 && (r.method().equals("POST") || r.method().equals("PUT"))) {
+                checkProduct(r.json());
+            }
             return collection(r, 1, products, "name", "API product", "keymanagement.service.apiproduct",
                     " in organization " + org, "apiProduct", true, created -> { });
         }
@@ -53,6 +56,9 @@ final class EntityRoutes {
         if (!s.isEmpty() && s.get(0).equals("developers")) {
             if (r.is("DELETE", "developers", "*")) {
                 apps.remove(developer(s.get(1)));
+            }
+            if (s.size() <= 2 && (r.method().equals("POST") || r.method().equals("PUT"))) {
+                checkEmail(r.json());
             }
             Reply reply = collection(r, 1, developers, "email", "developer", "developer.service.Developer",
                     " in organization " + org, "developer", true, created -> created.put("developerId",
@@ -135,6 +141,7 @@ final class EntityRoutes {
                 throw conflict("developer.service.AppAlreadyExists", "App named " + name
                         + " already exists for developer " + email);
             }
+            existingProducts(body.path("apiProducts"));
             ObjectNode app = body.deepCopy();
             app.remove("apiProducts");
             app.remove("keyExpiresIn");
@@ -237,12 +244,12 @@ final class EntityRoutes {
                         key.put("status", action.equals("approve") ? "approved" : "revoked");
                         return new Reply(204, null);
                     }
-                    // Adds products to the key; removing one is DELETE .../keys/{key}/apiproducts/{product}.
+                    // Adds products to the key (removing one is DELETE .../keys/{key}/apiproducts/{product}), and
+                    // "replaces the existing attributes with those specified in the request" (both descriptions).
                     ObjectNode body = r.json();
+                    existingProducts(body.path("apiProducts"));
                     addProducts(key, body.path("apiProducts"));
-                    if (body.has("attributes")) {
-                        key.set("attributes", body.get("attributes"));
-                    }
+                    key.set("attributes", body.has("attributes") ? body.get("attributes") : JSON.createArrayNode());
                     return Reply.ok(key);
                 }
                 default:
@@ -261,6 +268,54 @@ final class EntityRoutes {
                     + " is not associated with key " + s.get(5));
         }
         return null;
+    }
+
+    /**
+     * What Apigee refuses in a product: Edge requires displayName and approvalType (APIProductRequest); on both the
+     * proxies it names "must already exist ... as they will be validated upon creation" (both descriptions, and Edge's
+     * keymanagement.service.InvalidProxy); Edge also refuses an unknown environment
+     * (keymanagement.service.InvalidEnvironment), which X does not validate.
+     */
+    private void checkProduct(ObjectNode body) {
+        if (platform == ApigeePlatform.EDGE) {
+            for (String field : java.util.List.of("displayName", "approvalType")) {
+                if (body.path(field).asText("").isBlank()) {
+                    throw badRequest("keymanagement.service.InvalidAPIProduct", "API product " + field + " is required");
+                }
+            }
+        }
+        for (JsonNode proxy : body.path("proxies")) {
+            if (!proxies.has(proxy.asText())) {
+                throw badRequest("keymanagement.service.InvalidProxy", "Invalid apiproxy " + proxy.asText());
+            }
+        }
+        if (platform == ApigeePlatform.EDGE) {
+            for (JsonNode env : body.path("environments")) {
+                try {
+                    proxies.environment(env.asText());
+                } catch (Api.ApiError unknown) {
+                    throw badRequest("keymanagement.service.InvalidEnvironment", "Invalid environment " + env.asText());
+                }
+            }
+        }
+    }
+
+    /** X: "the email address has to be in lowercase only" (Developer.email in the discovery document). */
+    private void checkEmail(ObjectNode body) {
+        String email = body.path("email").asText("");
+        if (platform == ApigeePlatform.X && !email.equals(email.toLowerCase(java.util.Locale.ROOT))) {
+            throw badRequest("developer.service.InvalidEmail", "Email address " + email + " must be in lowercase");
+        }
+    }
+
+    /** The API products an app or key names must exist. */
+    private void existingProducts(JsonNode names) {
+        for (JsonNode product : names) {
+            if (!products.containsKey(product.asText())) {
+                throw badRequest("keymanagement.service.apiproduct_doesnot_exist", "API Product [" + product.asText()
+                        + "] does not exist in organization " + org);
+            }
+        }
     }
 
     private String developer(String email) {

@@ -45,6 +45,11 @@ final class ProxyRoutes {
         return List.copyOf(revisions(proxy).keySet());
     }
 
+    /** Whether proxy {@code name} exists (has a revision). */
+    boolean has(String name) {
+        return proxies.containsKey(name);
+    }
+
     /** The answer, or null when the path is not a proxy or deployment path. */
     Reply route(Req r) {
         if (r.is("POST", "apis")) {
