@@ -14,6 +14,10 @@ import javax.annotation.Nullable;
 /**
  * An Apigee API product: the proxies, environments, quota and scopes that apps holding a key for it
  * may use.
+ *
+ * <p>An update sends every input, so an input taken out is cleared on Apigee; on Apigee X the fields the
+ * provider does not manage ({@code operationGroup}, {@code graphqlOperationGroup}, {@code quotaCounterScope})
+ * are read and sent back unchanged.
  */
 @ResourceType(type = "apigee:index:ApiProduct")
 public class ApiProduct extends CustomResource {
@@ -28,7 +32,7 @@ public class ApiProduct extends CustomResource {
     @Export(name = "displayName", refs = {String.class}, tree = "[0]")
     private Output</* @Nullable */ String> displayName;
 
-    /** The name shown to developers; unset, none is sent. */
+    /** The name shown to developers; unset, the product's name is sent (Apigee Edge requires one). */
     public Output<Optional<String>> displayName() {
         return Codegen.optional(this.displayName);
     }
@@ -44,7 +48,7 @@ public class ApiProduct extends CustomResource {
     @Export(name = "approvalType", refs = {String.class}, tree = "[0]")
     private Output</* @Nullable */ String> approvalType;
 
-    /** How key requests are approved, {@code auto} or {@code manual}; unset, none is sent. */
+    /** How key requests are approved, {@code auto} or {@code manual}; unset, {@code auto} is sent, so keys work as soon as they are issued (Apigee Edge requires one). */
     public Output<Optional<String>> approvalType() {
         return Codegen.optional(this.approvalType);
     }

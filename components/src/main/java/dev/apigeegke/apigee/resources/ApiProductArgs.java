@@ -24,7 +24,7 @@ public final class ApiProductArgs extends ResourceArgs {
     @Import(name = "displayName")
     private @Nullable Output<String> displayName;
 
-    /** The name shown to developers; unset, none is sent. */
+    /** The name shown to developers; unset, the product's name is sent (Apigee Edge requires one). */
     public Optional<Output<String>> displayName() {
         return Optional.ofNullable(this.displayName);
     }
@@ -40,7 +40,7 @@ public final class ApiProductArgs extends ResourceArgs {
     @Import(name = "approvalType")
     private @Nullable Output<String> approvalType;
 
-    /** How key requests are approved, {@code auto} or {@code manual}; unset, none is sent. */
+    /** How key requests are approved, {@code auto} or {@code manual}; unset, {@code auto} is sent, so keys work as soon as they are issued (Apigee Edge requires one). */
     public Optional<Output<String>> approvalType() {
         return Optional.ofNullable(this.approvalType);
     }
@@ -162,13 +162,13 @@ public final class ApiProductArgs extends ResourceArgs {
             return name(Output.of(name));
         }
 
-        /** Sets the name shown to developers. Default: unset, none is sent. */
+        /** Sets the name shown to developers. Default: unset, and the provider sends the product's name (Apigee Edge requires one). */
         public Builder displayName(@Nullable Output<String> displayName) {
             $.displayName = displayName;
             return this;
         }
 
-        /** Sets the name shown to developers. Default: unset, none is sent. */
+        /** Sets the name shown to developers. Default: unset, and the provider sends the product's name (Apigee Edge requires one). */
         public Builder displayName(String displayName) {
             return displayName(Output.of(displayName));
         }
@@ -184,13 +184,13 @@ public final class ApiProductArgs extends ResourceArgs {
             return description(Output.of(description));
         }
 
-        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, none is sent. */
+        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, and the provider sends {@code auto}, so keys work as soon as they are issued (Apigee Edge requires one). */
         public Builder approvalType(@Nullable Output<String> approvalType) {
             $.approvalType = approvalType;
             return this;
         }
 
-        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, none is sent. */
+        /** Sets how key requests are approved, {@code auto} or {@code manual}. Default: unset, and the provider sends {@code auto}, so keys work as soon as they are issued (Apigee Edge requires one). */
         public Builder approvalType(String approvalType) {
             return approvalType(Output.of(approvalType));
         }

@@ -19,7 +19,7 @@ public class Developer extends CustomResource {
     @Export(name = "email", refs = {String.class}, tree = "[0]")
     private Output<String> email;
 
-    /** The developer's email, their id on Apigee. */
+    /** The developer's email, their id on Apigee; on Apigee X it must be in lowercase. */
     public Output<String> email() {
         return this.email;
     }

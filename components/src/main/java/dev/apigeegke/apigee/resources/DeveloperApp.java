@@ -22,7 +22,7 @@ public class DeveloperApp extends CustomResource {
     @Export(name = "developerEmail", refs = {String.class}, tree = "[0]")
     private Output<String> developerEmail;
 
-    /** The email of the developer who owns the app. */
+    /** The email of the developer who owns the app; on Apigee X it must be in lowercase. */
     public Output<String> developerEmail() {
         return this.developerEmail;
     }
@@ -59,11 +59,11 @@ public class DeveloperApp extends CustomResource {
         return Codegen.optional(this.attributes);
     }
 
-    @Export(name = "keyExpiresIn", refs = {Integer.class}, tree = "[0]")
-    private Output</* @Nullable */ Integer> keyExpiresIn;
+    @Export(name = "keyExpiresIn", refs = {Double.class}, tree = "[0]")
+    private Output</* @Nullable */ Double> keyExpiresIn;
 
-    /** How long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days); unset, it never expires. */
-    public Output<Optional<Integer>> keyExpiresIn() {
+    /** How long the key issued when the app is created stays valid, in whole milliseconds: at most 2147483647 (about 24.8 days) on Apigee Edge, 9007199254740991 on Apigee X; -1 or unset, it never expires. Apigee cannot change a key's expiry: a later change is not applied and shows no diff (replace the app to issue a key with the new expiry). */
+    public Output<Optional<Double>> keyExpiresIn() {
         return Codegen.optional(this.keyExpiresIn);
     }
 

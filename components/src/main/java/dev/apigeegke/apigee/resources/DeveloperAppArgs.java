@@ -16,7 +16,7 @@ public final class DeveloperAppArgs extends ResourceArgs {
     @Import(name = "developerEmail", required = true)
     private Output<String> developerEmail;
 
-    /** The email of the developer who owns the app. */
+    /** The email of the developer who owns the app; on Apigee X it must be in lowercase. */
     public Output<String> developerEmail() {
         return this.developerEmail;
     }
@@ -54,10 +54,10 @@ public final class DeveloperAppArgs extends ResourceArgs {
     }
 
     @Import(name = "keyExpiresIn")
-    private @Nullable Output<Integer> keyExpiresIn;
+    private @Nullable Output<Double> keyExpiresIn;
 
-    /** How long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days); unset, it never expires. */
-    public Optional<Output<Integer>> keyExpiresIn() {
+    /** How long the key issued when the app is created stays valid, in whole milliseconds: at most 2147483647 (about 24.8 days) on Apigee Edge, 9007199254740991 on Apigee X; -1 or unset, it never expires. Apigee cannot change a key's expiry: a later change is not applied and shows no diff (replace the app to issue a key with the new expiry). */
+    public Optional<Output<Double>> keyExpiresIn() {
         return Optional.ofNullable(this.keyExpiresIn);
     }
 
@@ -97,13 +97,13 @@ public final class DeveloperAppArgs extends ResourceArgs {
             $ = new DeveloperAppArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the email of the developer who owns the app. Required. */
+        /** Sets the email of the developer who owns the app; on Apigee X it must be in lowercase. Required. */
         public Builder developerEmail(Output<String> developerEmail) {
             $.developerEmail = developerEmail;
             return this;
         }
 
-        /** Sets the email of the developer who owns the app. Required. */
+        /** Sets the email of the developer who owns the app; on Apigee X it must be in lowercase. Required. */
         public Builder developerEmail(String developerEmail) {
             return developerEmail(Output.of(developerEmail));
         }
@@ -157,15 +157,20 @@ public final class DeveloperAppArgs extends ResourceArgs {
             return attributes(Output.of(attributes));
         }
 
-        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days). Default: unset, it never expires. */
-        public Builder keyExpiresIn(@Nullable Output<Integer> keyExpiresIn) {
+        /** Sets how long the key issued when the app is created stays valid, in whole milliseconds: at most 2147483647 (about 24.8 days) on Apigee Edge, 9007199254740991 on Apigee X, or -1 for never; a later change is not applied, as Apigee cannot change a key's expiry (replace the app for a key with the new expiry). Default: unset, it never expires. */
+        public Builder keyExpiresIn(@Nullable Output<Double> keyExpiresIn) {
             $.keyExpiresIn = keyExpiresIn;
             return this;
         }
 
-        /** Sets how long the generated key stays valid, in milliseconds (at most 2147483647, about 24.8 days). Default: unset, it never expires. */
-        public Builder keyExpiresIn(Integer keyExpiresIn) {
+        /** Sets how long the key issued when the app is created stays valid, in whole milliseconds: at most 2147483647 (about 24.8 days) on Apigee Edge, 9007199254740991 on Apigee X, or -1 for never; a later change is not applied, as Apigee cannot change a key's expiry (replace the app for a key with the new expiry). Default: unset, it never expires. */
+        public Builder keyExpiresIn(Double keyExpiresIn) {
             return keyExpiresIn(Output.of(keyExpiresIn));
+        }
+
+        /** Sets how long the key issued when the app is created stays valid, in milliseconds, e.g. {@code Duration.ofDays(90).toMillis()}. Default: unset, it never expires. */
+        public Builder keyExpiresIn(long millis) {
+            return keyExpiresIn(Output.of((double) millis));
         }
 
         /** Checks that every required input is set and returns the arguments. */

@@ -15,7 +15,7 @@ public final class DeveloperArgs extends ResourceArgs {
     @Import(name = "email", required = true)
     private Output<String> email;
 
-    /** The developer's email, their id on Apigee. */
+    /** The developer's email, their id on Apigee; on Apigee X it must be in lowercase. */
     public Output<String> email() {
         return this.email;
     }
@@ -87,13 +87,13 @@ public final class DeveloperArgs extends ResourceArgs {
             $ = new DeveloperArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the developer's email, their id on Apigee. Required. */
+        /** Sets the developer's email, their id on Apigee; on Apigee X it must be in lowercase. Required. */
         public Builder email(Output<String> email) {
             $.email = email;
             return this;
         }
 
-        /** Sets the developer's email, their id on Apigee. Required. */
+        /** Sets the developer's email, their id on Apigee; on Apigee X it must be in lowercase. Required. */
         public Builder email(String email) {
             return email(Output.of(email));
         }

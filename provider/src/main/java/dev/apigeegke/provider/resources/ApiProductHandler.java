@@ -2,11 +2,13 @@ package dev.apigeegke.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.provider.api.ApigeeClient;
+import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.schema.ProviderSchema;
 import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code apigee:index:ApiProduct}, id = the product name, under {@code /apiproducts}. */
 final class ApiProductHandler implements ResourceHandler {
@@ -15,6 +17,8 @@ final class ApiProductHandler implements ResourceHandler {
     private static final List<String> LISTS = SCHEMA.optionalInputsOfType("array");
     /** The optional strings, sent and read back as they are. */
     private static final List<String> STRINGS = SCHEMA.optionalInputsOfType("string");
+    /** The fields of a product that only Apigee sets (X: "Response only."). */
+    private static final Set<String> SET_BY_APIGEE = Set.of("createdAt", "lastModifiedAt", "createdBy", "lastModifiedBy");
     /** Keys work as soon as they are issued, as in {@code ApigeeProductArgs}. */
     private static final String DEFAULT_APPROVAL = "auto";
 
@@ -98,10 +102,27 @@ final class ApiProductHandler implements ResourceHandler {
         return client.get("/apiproducts/" + ApigeeClient.segment(id)).map(ApiProductHandler::outputs);
     }
 
+    /**
+     * A PUT replaces the product with its body: both descriptions ask for "all required values, whether or not you are
+     * updating them, as well as any optional values". On X a product has fields this provider does not manage
+     * (operationGroup, graphqlOperationGroup, quotaCounterScope, set in the console or by other tools), so they are
+     * read and sent back unchanged; what the provider manages is sent as the program says, so an input taken out is
+     * cleared. Edge's product request has no field beyond the ones the provider manages.
+     */
     @Override
     public Map<String, Object> update(ApigeeClient client, String id, Map<String, Object> olds, Map<String, Object> news) {
         var body = body(news);
-        client.put("/apiproducts/" + ApigeeClient.segment(id), body);
+        var path = "/apiproducts/" + ApigeeClient.segment(id);
+        var sent = Props.ordered();
+        sent.putAll(body);
+        if (client.config().platform() == ApigeePlatform.X) {
+            client.get(path).ifPresent(current -> current.properties().forEach(field -> {
+                if (!SCHEMA.inputNames().contains(field.getKey()) && !SET_BY_APIGEE.contains(field.getKey())) {
+                    sent.put(field.getKey(), field.getValue());
+                }
+            }));
+        }
+        client.put(path, sent);
         return echo(body, news);
     }
 

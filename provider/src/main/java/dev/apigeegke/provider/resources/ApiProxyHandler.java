@@ -73,9 +73,11 @@ final class ApiProxyHandler implements ResourceHandler {
 
     @Override
     public void check(Checks c) {
+        // "Restrict the characters used to: A-Za-z0-9._-": X's apis.create and Edge's APIProxyRequest say the same.
         var name = c.string("name");
-        if (name != null && !name.isEmpty() && !name.matches("[A-Za-z0-9._\\-$%]+")) {
-            c.fail("name", "'name' may hold only letters, digits and . _ - $ %, got \"" + name + "\"");
+        if (name != null && !name.isEmpty() && !name.matches("[A-Za-z0-9._-]+")) {
+            c.fail("name", "'name' may hold only letters A-Z and a-z, digits and . _ - (the characters Apigee allows in a "
+                    + "proxy name), got \"" + name + "\"");
         }
         c.stringList("environments", true);
         c.bool("adoptExisting");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -127,6 +128,17 @@ public final class Checks {
         var s = string(key);
         if (s != null && !EMAIL.matcher(s).matches()) {
             fail(key, "'" + key + "' must be an email address, got \"" + s + "\"");
+        }
+    }
+
+    /**
+     * Apigee X identifies a developer by an email that "has to be in lowercase only" (Developer.email in its
+     * description); Edge takes any case.
+     */
+    void lowercaseEmailOnX(String key) {
+        if (platform == ApigeePlatform.X && known.get(key) instanceof String s && !s.equals(s.toLowerCase(Locale.ROOT))) {
+            fail(key, "'" + key + "' must be in lowercase on Apigee X, which keeps developer emails in lowercase only, got \""
+                    + s + "\": use \"" + s.toLowerCase(Locale.ROOT) + "\"");
         }
     }
 

@@ -7,10 +7,12 @@ import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.schema.ProviderSchema;
 import dev.apigeegke.provider.schema.ResourceSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code apigee:index:DeveloperApp}, id {@code developerEmail/name}, under
@@ -19,15 +21,30 @@ import java.util.Optional;
  */
 final class DeveloperAppHandler implements ResourceHandler {
     private static final ResourceSchema SCHEMA = ProviderSchema.get().require("apigee:index:DeveloperApp");
+    /** Edge describes keyExpiresIn as an int32. */
+    private static final long EDGE_MAX_EXPIRY = Integer.MAX_VALUE;
+    /** X describes it as an int64; a Pulumi number (a double) holds whole numbers exactly up to 2^53 - 1. */
+    private static final long X_MAX_EXPIRY = (1L << 53) - 1;
 
     @Override
     public ResourceSchema schema() {
         return SCHEMA;
     }
 
+    /**
+     * Both descriptions say a key's expiry "can't be updated after it is set", so a changed keyExpiresIn cannot be
+     * applied to the app's key; replacing the app to apply it would take away the key every consumer holds. It is read
+     * when the app is created and a later change shows no diff (the outputs keep the value the key was issued with).
+     */
+    @Override
+    public Set<String> inputsNotDiffed() {
+        return Set.of("keyExpiresIn");
+    }
+
     @Override
     public void check(Checks c) {
         c.email("developerEmail");
+        c.lowercaseEmailOnX("developerEmail");
         c.pathSegment("developerEmail");
         c.pathSegment("name");
         c.stringList("apiProducts", true);
@@ -37,9 +54,13 @@ final class DeveloperAppHandler implements ResourceHandler {
         }
         c.stringMap("attributes");
         var exp = c.integer("keyExpiresIn");
-        if (exp != null && (exp != -1 && exp <= 0 || exp > Integer.MAX_VALUE)) {
-            c.fail("keyExpiresIn", "'keyExpiresIn' must be a number of milliseconds from 1 to 2147483647 (about 24.8 days), "
-                    + "or -1 (or unset) for a key that never expires, got " + exp);
+        // An unknown platform (a preview before the flavor is known) gets the wider bound; the update checks again.
+        boolean edge = c.platform() == ApigeePlatform.EDGE;
+        long max = edge ? EDGE_MAX_EXPIRY : X_MAX_EXPIRY;
+        if (exp != null && (exp != -1 && exp <= 0 || exp > max)) {
+            c.fail("keyExpiresIn", "'keyExpiresIn' must be a whole number of milliseconds from 1 to " + max + (edge
+                    ? " (about 24.8 days: Apigee Edge takes an int32)" : " (Apigee X takes an int64, and a Pulumi number "
+                    + "holds whole numbers exactly up to this one)") + ", or -1 (or unset) for a key that never expires, got " + exp);
         }
     }
 
@@ -59,7 +80,7 @@ final class DeveloperAppHandler implements ResourceHandler {
         }
         if (withProducts && in.get("keyExpiresIn") != null) {
             // X describes it as an int64, which Google's JSON mapping writes as a string; Edge as an integer.
-            int expiresIn = Props.integer(in, "keyExpiresIn");
+            long expiresIn = Props.whole(in, "keyExpiresIn");
             b.put("keyExpiresIn", platform == ApigeePlatform.X ? String.valueOf(expiresIn) : expiresIn);
         }
         return b;
@@ -95,7 +116,7 @@ final class DeveloperAppHandler implements ResourceHandler {
         if (app.has("attributes") || in.get("attributes") != null) {
             out.put("attributes", app.has("attributes") ? Props.attributes(app.get("attributes")) : Props.map(in, "attributes"));
         }
-        Props.putIfSet(out, "keyExpiresIn", Props.integer(in, "keyExpiresIn"));
+        Props.putIfSet(out, "keyExpiresIn", Props.whole(in, "keyExpiresIn"));
         out.put("appId", app.has("appId") ? app.get("appId").asText() : in.get("appId"));
         out.put("consumerKey", cred != null ? cred.path("consumerKey").asText() : in.get("consumerKey"));
         out.put("consumerSecret", cred != null ? cred.path("consumerSecret").asText() : in.get("consumerSecret"));
@@ -145,15 +166,23 @@ final class DeveloperAppHandler implements ResourceHandler {
         state.put("appId", olds.get("appId"));
         state.put("consumerKey", key);
         state.put("consumerSecret", olds.get("consumerSecret"));
+        // What the key was issued with: Apigee cannot change it (see inputsNotDiffed).
+        state.remove("keyExpiresIn");
+        Props.putIfSet(state, "keyExpiresIn", olds.get("keyExpiresIn"));
         if (!Objects.equals(olds.get("callbackUrl"), news.get("callbackUrl"))
                 || !Props.map(olds, "attributes").equals(Props.map(news, "attributes"))) {
             client.put(appPath, appBody(news, false, client.config().platform()));
         }
         var oldProducts = Props.list(olds, "apiProducts");
         var newProducts = Props.list(news, "apiProducts");
-        if (!oldProducts.equals(newProducts)) {
+        if (!new HashSet<>(oldProducts).equals(new HashSet<>(newProducts))) {
             var keyPath = appPath + "/keys/" + ApigeeClient.segment(key);
-            client.post(keyPath, Map.of("apiProducts", newProducts));
+            var keyUpdate = Props.ordered();
+            keyUpdate.put("apiProducts", newProducts);
+            // The update "replaces the existing attributes with those specified in the request": send the key's own.
+            client.get(keyPath).map(k -> k.path("attributes")).filter(a -> !a.isEmpty())
+                    .ifPresent(a -> keyUpdate.put("attributes", a));
+            client.post(keyPath, keyUpdate);
             // Adding products to a key keeps the others; removed ones must be taken off one by one.
             for (var removed : oldProducts) {
                 if (!newProducts.contains(removed)) {

@@ -22,6 +22,7 @@ final class DeveloperHandler implements ResourceHandler {
     @Override
     public void check(Checks c) {
         c.email("email");
+        c.lowercaseEmailOnX("email");
         c.pathSegment("email");
         c.string("firstName");
         c.string("lastName");

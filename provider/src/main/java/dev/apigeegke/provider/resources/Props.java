@@ -38,6 +38,15 @@ final class Props {
         return v == null ? null : Integer.valueOf(String.valueOf(v));
     }
 
+    /** A whole number that may exceed an int (a number of milliseconds); null when unset. */
+    static Long whole(Map<String, Object> m, String key) {
+        var v = m.get(key);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        return v == null ? null : Long.valueOf(String.valueOf(v));
+    }
+
     static boolean bool(Map<String, Object> m, String key, boolean dflt) {
         var v = m.get(key);
         return v instanceof Boolean b ? b : dflt;

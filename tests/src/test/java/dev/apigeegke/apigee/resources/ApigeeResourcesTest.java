@@ -233,7 +233,7 @@ class ApigeeResourcesTest {
         assertThat(outputs).containsEntry("displayName", null);
         assertThat(outputs.get("developerId")).isEqualTo("dev-1");
         assertThat(outputs.get("appId")).isEqualTo("app-1");
-        assertThat(outputs.get("keyExpiresIn")).isEqualTo(3_600_000);
+        assertThat(outputs.get("keyExpiresIn")).isEqualTo(3_600_000.0);
     }
 
     @Test

@@ -411,8 +411,10 @@ class ApigeeClientTest {
         apigee.clearRequests();
         apigee.failNext(2, status, null);
 
-        assertThat(client.put("/apiproducts/shop", Map.of("name", "shop", "scopes", List.of("read"))).path("scopes")
-                .toString()).isEqualTo("[\"read\"]");
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("name", "shop");
+        body.put("scopes", List.of("read"));
+        assertThat(client.put("/apiproducts/shop", body).path("scopes").toString()).isEqualTo("[\"read\"]");
 
         assertThat(time.sleeps()).containsExactly(seconds(1), seconds(2));
         assertThat(apigee.requests()).hasSize(3).allSatisfy(r -> {

@@ -73,6 +73,18 @@ class CheckTest {
     }
 
     @Test
+    void quotaTimeUnitTakesTheUnitsBothDescriptionsList() {
+        for (var platform : ApigeePlatform.values()) {
+            try (var configured = ProviderHarness.configured(platform)) {
+                for (var unit : List.of("minute", "hour", "day", "month")) {
+                    assertThat(configured.check("apigee:index:ApiProduct", struct("name", "p", "quota", "5",
+                            "quotaInterval", "1", "quotaTimeUnit", unit)).getFailuresList()).as(platform + " " + unit).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void targetServerPortHostAndDefaults() {
         var base = struct("environment", "test", "name", "ts", "host", "10.0.0.1");
         assertThat(failures("apigee:index:TargetServer", with(base, "port", 0)))
@@ -93,6 +105,63 @@ class CheckTest {
                 .containsEntry("email", "'email' must be an email address, got \"jane\"");
         assertThat(failures("apigee:index:DeveloperApp", struct("developerEmail", "jane@", "name", "a", "apiProducts", List.of("p"))))
                 .containsKey("developerEmail");
+    }
+
+    @Test
+    void onApigeeXDeveloperEmailsMustBeLowercaseAndTheFailureSaysTheLowercaseForm() {
+        try (var x = ProviderHarness.configured(ApigeePlatform.X)) {
+            var developer = x.check("apigee:index:Developer", struct("email", "Jane.Doe@Example.com", "firstName", "J",
+                    "lastName", "D", "userName", "j"));
+            assertThat(developer.getFailuresList()).singleElement().satisfies(f -> {
+                assertThat(f.getProperty()).isEqualTo("email");
+                assertThat(f.getReason()).isEqualTo("'email' must be in lowercase on Apigee X, which keeps developer "
+                        + "emails in lowercase only, got \"Jane.Doe@Example.com\": use \"jane.doe@example.com\"");
+            });
+            var app = x.check("apigee:index:DeveloperApp", struct("developerEmail", "Jane.Doe@Example.com", "name", "a",
+                    "apiProducts", List.of("p")));
+            assertThat(app.getFailuresList()).singleElement().satisfies(f -> assertThat(f.getReason())
+                    .startsWith("'developerEmail' must be in lowercase on Apigee X"));
+        }
+        try (var edge = ProviderHarness.configured(ApigeePlatform.EDGE)) {
+            assertThat(edge.check("apigee:index:Developer", struct("email", "Jane.Doe@Example.com", "firstName", "J",
+                    "lastName", "D", "userName", "j")).getFailuresList()).isEmpty();
+        }
+    }
+
+    @Test
+    void keyExpiresInTakesAnInt64OnXAndAnInt32OnEdge() {
+        long ninetyDays = 7_776_000_000L;
+        var app = struct("developerEmail", "j@example.com", "name", "a", "apiProducts", List.of("p"),
+                "keyExpiresIn", ninetyDays);
+        try (var x = ProviderHarness.configured(ApigeePlatform.X)) {
+            assertThat(x.check("apigee:index:DeveloperApp", app).getFailuresList()).isEmpty();
+            assertThat(x.check("apigee:index:DeveloperApp", with(app, "keyExpiresIn", 9.007199254740992E15))
+                    .getFailuresList()).singleElement().satisfies(f -> assertThat(f.getReason())
+                    .startsWith("'keyExpiresIn' must be a whole number of milliseconds from 1 to 9007199254740991"));
+        }
+        try (var edge = ProviderHarness.configured(ApigeePlatform.EDGE)) {
+            assertThat(edge.check("apigee:index:DeveloperApp", app).getFailuresList()).singleElement()
+                    .satisfies(f -> assertThat(f.getReason()).isEqualTo("'keyExpiresIn' must be a whole number of "
+                            + "milliseconds from 1 to 2147483647 (about 24.8 days: Apigee Edge takes an int32), or -1 "
+                            + "(or unset) for a key that never expires, got 7776000000"));
+            assertThat(edge.check("apigee:index:DeveloperApp", with(app, "keyExpiresIn", -1)).getFailuresList()).isEmpty();
+        }
+    }
+
+    @Test
+    void proxyNamesHoldOnlyTheCharactersBothDescriptionsAllow() {
+        var good = proxyInputs("orders.v1_x-2", "http://o", "test");
+        for (var platform : ApigeePlatform.values()) {
+            try (var configured = ProviderHarness.configured(platform)) {
+                assertThat(configured.check("apigee:index:ApiProxy", good).getFailuresList()).isEmpty();
+                for (var bad : List.of("orders$v1", "orders%20", "orders v1", "ordérs")) {
+                    assertThat(configured.check("apigee:index:ApiProxy", with(good, "name", bad)).getFailuresList())
+                            .as(platform + " " + bad).singleElement().satisfies(f -> assertThat(f.getReason())
+                                    .isEqualTo("'name' may hold only letters A-Z and a-z, digits and . _ - (the "
+                                            + "characters Apigee allows in a proxy name), got \"" + bad + "\""));
+                }
+            }
+        }
     }
 
     @Test

@@ -151,6 +151,15 @@ final class ProviderHarness implements AutoCloseable {
         throw new AssertionError("the call succeeded");
     }
 
+    /** Creates the API products {@code products} and the developer jane@example.com, for apps to be created. */
+    void productsAndJane(String... products) {
+        for (var product : products) {
+            create("apigee:index:ApiProduct", checked("apigee:index:ApiProduct", struct("name", product)), false);
+        }
+        create("apigee:index:Developer", checked("apigee:index:Developer", struct("email", "jane@example.com",
+                "firstName", "Jane", "lastName", "Doe", "userName", "jane")), false);
+    }
+
     // ---- wire values ----
 
     /** A struct from alternating keys and values (String, Number, Boolean, List, Map, Value, or null). */

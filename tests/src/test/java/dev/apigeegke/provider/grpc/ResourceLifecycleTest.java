@@ -233,6 +233,27 @@ class ResourceLifecycleTest {
         assertThat(h.read(DEVELOPER, dev.getId(), devOut, renamed).getId()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(ApigeePlatform.class)
+    void aChangedKeyLifetimeShowsNoDiffAndTheOutputsKeepTheLifetimeTheKeyWasIssuedWith(ApigeePlatform platform) {
+        h = ProviderHarness.configured(platform);
+        h.productsAndJane("p1");
+        var inputs = h.checked(APP, struct("developerEmail", "jane@example.com", "name", "shop-app",
+                "apiProducts", List.of("p1"), "keyExpiresIn", 3_600_000));
+        var app = h.create(APP, inputs, false);
+
+        var longer = h.checked(APP, with(inputs, "keyExpiresIn", 7_200_000));
+        assertThat(h.diff(APP, app.getId(), app.getProperties(), inputs, longer).getChanges()).isEqualTo(DiffChanges.DIFF_NONE);
+        var withCallback = h.checked(APP, with(longer, "callbackUrl", "https://shop.example.com/cb"));
+        var diff = h.diff(APP, app.getId(), app.getProperties(), inputs, withCallback);
+        assertThat(diff.getDiffsList()).containsExactly("callbackUrl");
+
+        var updated = h.update(APP, app.getId(), app.getProperties(), withCallback, false).getProperties();
+
+        assertThat(plain(updated)).containsEntry("keyExpiresIn", 3_600_000.0)
+                .containsEntry("consumerKey", str(app.getProperties(), "consumerKey"));
+    }
+
     @Test
     void proxyBundleBytesAreSentAsTheImportedZip() {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
