@@ -85,8 +85,12 @@ final class BundleXml {
     static XmlElement targetEndpoint(ProxyModel model) {
         var connection = XmlElement.of("HTTPTargetConnection");
         if (model.targetServer().isPresent()) {
-            connection.add(XmlElement.of("LoadBalancer").add(XmlElement.of("Server").attr("name", model.targetServer().get())))
-                    .leaf("Path", model.targetPath());
+            connection.add(XmlElement.of("LoadBalancer").add(XmlElement.of("Server").attr("name", model.targetServer().get())));
+            // Apigee calls scheme://host:port + Path + proxy.pathsuffix, and a non-empty suffix starts with '/': a Path
+            // of "/" would send /orders/items as //items. Without a Path the suffix is the whole target path.
+            if (!ProxyModel.DEFAULT_TARGET_PATH.equals(model.targetPath())) {
+                connection.leaf("Path", model.targetPath());
+            }
         } else {
             connection.leaf("URL", model.targetUrl().orElseThrow());
         }

@@ -199,7 +199,11 @@ public final class ProxyModel {
             return this;
         }
 
-        /** The path on the target server that the request's path suffix is appended to. Default: {@code /}. */
+        /**
+         * The path on the target server that the request's path suffix is appended to. Default: {@code /}, and the
+         * target gets the path suffix as it is (the bundle has no {@code Path} then, since Apigee would send
+         * {@code /} + {@code /items} as {@code //items}).
+         */
         public Builder targetPath(String targetPath) {
             this.targetPath = targetPath;
             return this;

@@ -129,6 +129,13 @@ class BundleRendererTest {
     }
 
     @Test
+    void aTargetPathOfSlashAddsNoPathSoTheRequestPathIsNotSentWithADoubleSlash() {
+        var target = xml(render(x()), TARGET);
+        assertThat(all(target, "/TargetEndpoint/HTTPTargetConnection/LoadBalancer/Server/@name")).containsExactly("orders-target");
+        assertThat(at(target, "count(/TargetEndpoint/HTTPTargetConnection/Path)")).isEqualTo("0");
+    }
+
+    @Test
     void filesAreUtf8XmlWithADeclarationAndFourSpaceIndentation() {
         var bundle = render(full().description("Bestellungen für Kunden – «beta» & <more>"));
         for (var file : bundle.files().entrySet()) {
