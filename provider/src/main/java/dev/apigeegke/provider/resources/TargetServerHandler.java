@@ -78,7 +78,8 @@ final class TargetServerHandler implements ResourceHandler {
     public Created create(ApigeeClient client, Map<String, Object> in) {
         var env = Props.required(in, "environment");
         var name = Props.required(in, "name");
-        var answer = client.post(path(env), body(in));
+        var answer = client.create(path(env), body(in), path(env) + "/" + ApigeeClient.segment(name),
+                found -> outputs(env, found).equals(echo(in)));
         return new Created(env + "/" + name, Props.node(answer).has("host") ? outputs(env, answer) : echo(in));
     }
 

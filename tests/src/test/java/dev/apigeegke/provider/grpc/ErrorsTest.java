@@ -103,6 +103,18 @@ class ErrorsTest {
     }
 
     @Test
+    void aTargetServerCreateThatHappenedButWasAnsweredRetryLaterEndsWithWhatItCreated() {
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+        h.apigee.failAfterProcessing("POST", "/targetservers", 503, Duration.ofSeconds(1));
+
+        var created = h.create("apigee:index:TargetServer", h.checked("apigee:index:TargetServer", struct("environment",
+                "test", "name", "orders-backend", "host", "10.0.0.7", "port", 8080)), false);
+
+        assertThat(created.getId()).isEqualTo("test/orders-backend");
+        assertThat(h.apigee.requests("POST", "/targetservers")).hasSize(2);
+    }
+
+    @Test
     void aCreateThatFailedWithoutSayingWhetherItHappenedIsNotRepeatedAndSaysHowToCheck() {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
         h.apigee.failAfterProcessing("POST", "/developers", 502, null);
