@@ -145,6 +145,7 @@ class EdgemicroAuthBundleTest {
         assertThat(((Element) endpoint.getElementsByTagName("VirtualHost").item(0).getParentNode()).getTagName())
                 .isEqualTo("HTTPProxyConnection");
         assertThat(shape(endpoint, "VirtualHost")).isEqualTo(shape(xml(standard.get(ENDPOINT)), "VirtualHost"));
+        assertThat(bundle.bundleHash()).isNotEqualTo(EdgemicroAuthBundle.standard().bundleHash());
 
         var both = EdgemicroAuthBundle.builder().noncps(true).virtualHosts("internal").build();
         assertThat(changedFiles(standard, both.proxyBundle().files())).containsExactly(CALLOUT, ENDPOINT);
