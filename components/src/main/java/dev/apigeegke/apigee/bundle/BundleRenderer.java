@@ -1,8 +1,5 @@
 package dev.apigeegke.apigee.bundle;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -23,16 +20,6 @@ public final class BundleRenderer {
     /** Renders {@code model}, which {@link ProxyModel.Builder#build()} has validated. */
     public static ProxyBundle render(ProxyModel model) {
         Objects.requireNonNull(model, "model");
-        var files = BundleXml.files(model);
-        byte[] zip = DeterministicZip.zip(files);
-        return new ProxyBundle(model.name(), files, zip, sha256(zip));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ProxyBundle.of(model.name(), BundleXml.files(model));
     }
 }

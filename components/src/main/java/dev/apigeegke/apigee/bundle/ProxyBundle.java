@@ -1,8 +1,11 @@
 package dev.apigeegke.apigee.bundle;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +27,16 @@ public record ProxyBundle(String name, SortedMap<String, byte[]> files, byte[] z
         Objects.requireNonNull(sha256, "sha256");
         files = copy(files);
         zip = zip.clone();
+    }
+
+    /**
+     * Zips {@code files} deterministically (path order, fixed timestamps, stored entries) and hashes the zip, so the
+     * same files give the same zip and sha256 on every machine. For bundles not rendered from a {@link ProxyModel},
+     * such as one shipped as files.
+     */
+    public static ProxyBundle of(String name, SortedMap<String, byte[]> files) {
+        byte[] zip = DeterministicZip.zip(files);
+        return new ProxyBundle(name, files, zip, sha256(zip));
     }
 
     /** The files, as copies: changing them does not change the bundle. */
@@ -60,6 +73,14 @@ public record ProxyBundle(String name, SortedMap<String, byte[]> files, byte[] z
     @Override
     public String toString() {
         return "ProxyBundle[name=" + name + ", files=" + files.keySet() + ", sha256=" + sha256 + "]";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static SortedMap<String, byte[]> copy(SortedMap<String, byte[]> files) {
