@@ -88,11 +88,6 @@ final class GatewayStarts {
         batch = Node.runScenarios(List.of(), "run-edgemicro.mjs", scenarios);
     }
 
-    /** What start {@code name} reported, whatever it was. */
-    JsonNode report(String name) {
-        return batch.report(name);
-    }
-
     /** The report of start {@code name}, once the gateway loaded, listened on loopback and answered. */
     JsonNode started(String name) {
         var report = batch.report(name);

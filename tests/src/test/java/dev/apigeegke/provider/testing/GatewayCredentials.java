@@ -19,10 +19,6 @@ final class GatewayCredentials {
         byEnvironment.computeIfAbsent(env, e -> new LinkedHashMap<>()).put(key, secret);
     }
 
-    void revoke(String env, String key) {
-        byEnvironment.getOrDefault(env, new LinkedHashMap<>()).remove(key);
-    }
-
     /** Whether an {@code Authorization} header is Basic with a key and secret registered for {@code env}. */
     boolean accept(String env, String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
