@@ -11,8 +11,7 @@
 //               localProxy: true (optional) — sidecar / local-proxy mode, see below }
 //   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
 //               results: [{ status, backend, backendPath, backendHeaders, body }] }
-// In a batch each scenario runs in a worker thread of its own: its own instances of the engine's modules (their state
-// starts afresh, as in a new process) and its own copy of the environment.
+// In a batch each scenario runs in a worker thread of its own (lib/workers.mjs).
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
 // download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
 //
@@ -31,14 +30,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import YAML from 'yaml';
-import { main } from './lib/batch.mjs';
+import { LOOPBACK, sendAll, startOnLoopback } from './lib/client.mjs';
 import { merge } from './lib/merge.mjs';
+import { runner } from './lib/workers.mjs';
 
 const require = createRequire(import.meta.url);
-const LOOPBACK = '127.0.0.1';
-const DEADLINE_MS = 120_000;
 
 function startBackend(name) {
   return new Promise((resolve, reject) => {
@@ -53,31 +50,6 @@ function startBackend(name) {
     server.listen(0, LOOPBACK, () => resolve(server));
   });
 }
-
-function send(port, { method = 'GET', path: requestPath, headers = {} }) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: LOOPBACK, port, method, path: requestPath, headers, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body;
-        try { body = JSON.parse(text); } catch { body = text; }
-        const fromBackend = body && typeof body === 'object' && typeof body.backend === 'string';
-        resolve({
-          status: res.statusCode,
-          backend: fromBackend ? body.backend : null,
-          backendPath: fromBackend ? body.path : null,
-          backendHeaders: fromBackend ? body.headers : null,
-          body: fromBackend ? null : body,
-        });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 
 // Sidecar mode: the route `edgemicro start -a/-v/-b/-t` builds (microgateway-config getDefaultProxy).
 function localRoute(config, p, url) {
@@ -151,54 +123,19 @@ async function run(scenario) {
     }
     gateway.addPlugin(name, available[name].init, Object.keys(available));
   }
-  const server = await new Promise((resolve, reject) => gateway.start((err, s) => (err ? reject(err) : resolve(s))));
-  const address = server.address();
-  if (address.address !== LOOPBACK) {
-    throw new Error(`the gateway listens on ${address.address}, not ${LOOPBACK}`);
-  }
+  const port = await startOnLoopback(gateway);
 
-  const results = [];
+  let results;
   try {
-    for (const request of scenario.requests) {
-      results.push(await send(address.port, request));
-    }
+    results = await sendAll(port, scenario.requests);
   } finally {
     await new Promise((resolve) => gateway.stop(() => resolve()));
     await Promise.all(backends.map((b) => new Promise((resolve) => b.close(() => resolve()))));
     fs.rmSync(logDir, { recursive: true, force: true });
   }
-  return { ok: true, validator: 'passed', mode: scenario.localProxy ? 'local-proxy' : 'proxies', listen: address.address,
+  return { ok: true, validator: 'passed', mode: scenario.localProxy ? 'local-proxy' : 'proxies', listen: LOOPBACK,
     proxies: config.proxies.map((p) => ({ name: p.name, base_path: p.base_path })), plugins: sequence, overrides,
     ...(loader ? { loader } : {}), results };
 }
 
-/** Runs one scenario in a worker thread; its report, or why there is none. */
-function inWorker(scenario) {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: scenario, stdout: true, stderr: true });
-    // The engine's logging, like the rest of this script's, goes to stderr.
-    worker.stdout.pipe(process.stderr, { end: false });
-    worker.stderr.pipe(process.stderr, { end: false });
-    let settled = false;
-    const settle = (report) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      // Timers the plugins leave behind would keep the worker alive: it is done once it has reported.
-      worker.terminate().then(() => resolve(report));
-    };
-    const deadline = setTimeout(() => settle({ ok: false, error: `gave up after ${DEADLINE_MS} ms` }), DEADLINE_MS);
-    worker.on('message', settle);
-    worker.on('error', (err) => settle({ ok: false, error: String((err && err.stack) || err) }));
-    worker.on('exit', (code) => settle({ ok: false, error: `the scenario's worker exited with ${code} before reporting` }));
-  });
-}
-
-if (isMainThread) {
-  await main(inWorker, { fromArgs: ([file]) => JSON.parse(fs.readFileSync(file, 'utf8')) });
-} else {
-  run(workerData).then(
-    (report) => parentPort.postMessage(report),
-    (err) => parentPort.postMessage({ ok: false, error: String((err && err.stack) || err) }),
-  );
-}
+await runner(import.meta.url, run);

@@ -46,6 +46,11 @@ import java.util.stream.Collectors;
  * {@code prod}, and answers with each platform's error shape. Deployments are ready at once unless
  * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise, and undeployments finish at once unless
  * {@link #undeployTakes} says otherwise.
+ *
+ * <p>On Edge it also serves what a running Edge Microgateway calls, from the same state: Apigee's hosted microgateway
+ * service at {@link #microgatewayServicesUrl()} (the bootstrap and the analytics upload, for the gateway keys given to
+ * {@link #registerGatewayCredential}) and, at {@link #runtimeUrl(String)}, each environment's runtime host with the
+ * edgemicro-auth proxy's endpoints (products, public key, API key verification, tokens, quotas).
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
@@ -58,6 +63,10 @@ public final class ApigeeEmulator implements AutoCloseable {
     private final ProxyRoutes proxies;
     private final EntityRoutes entities;
     private final KeyValueMapRoutes keyValueMaps;
+    private final GatewayCredentials gatewayCredentials = new GatewayCredentials();
+    private final MicrogatewayServiceRoutes microgatewayServices;
+    private final EdgemicroAuthRoutes edgemicroAuth;
+    private String runtimeBase = "runtime";
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private String acceptedBearer = TOKEN;
@@ -82,6 +91,9 @@ public final class ApigeeEmulator implements AutoCloseable {
         this.proxies = new ProxyRoutes(platform, org, environments);
         this.entities = new EntityRoutes(platform, org, proxies);
         this.keyValueMaps = new KeyValueMapRoutes(platform, proxies);
+        this.microgatewayServices = new MicrogatewayServiceRoutes(org, proxies, gatewayCredentials);
+        this.edgemicroAuth = new EdgemicroAuthRoutes(org, proxies, entities, keyValueMaps, gatewayCredentials,
+                env -> runtimeUrl(env).toString());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -108,6 +120,55 @@ public final class ApigeeEmulator implements AutoCloseable {
     /** The management API base, {@code http://127.0.0.1:{port}/v1}. */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /**
+     * Edge: the base URL of Apigee's hosted Edge Microgateway service as the emulator plays it,
+     * {@code http://127.0.0.1:{port}}, standing for {@code https://edgemicroservices.apigee.net} (and its regional
+     * hosts): the gateway's bootstrap and analytics URLs start with it.
+     */
+    public URI microgatewayServicesUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Edge: the runtime base URL of environment {@code env}, {@code http://127.0.0.1:{port}/runtime/{org}-{env}},
+     * standing for {@code https://{org}-{env}.apigee.net}: edgemicro-auth answers under it at {@code /edgemicro-auth}
+     * once a proxy of that name is deployed in {@code env}.
+     */
+    public URI runtimeUrl(String env) {
+        return URI.create(microgatewayServicesUrl() + "/" + runtimeBase + "/" + org + "-" + env);
+    }
+
+    /**
+     * Serves the runtime hosts under {@code /{segment}} instead of {@code /runtime}: one path segment of letters,
+     * digits, {@code .}, {@code _}, {@code ~} and {@code -}, other than the management API's {@code v1} and the
+     * hosted service's {@code edgemicro}.
+     */
+    public synchronized ApigeeEmulator runtimeBase(String segment) {
+        if (segment == null || !segment.matches("[A-Za-z0-9._~-]+") || segment.equals("v1") || segment.equals("edgemicro")) {
+            throw new IllegalArgumentException("the runtime base must be one path segment of A-Z a-z 0-9 . _ ~ - other "
+                    + "than v1 and edgemicro, got " + segment);
+        }
+        this.runtimeBase = segment;
+        return this;
+    }
+
+    /**
+     * Registers a gateway key and secret for {@code org} and {@code env} with the hosted microgateway service, as
+     * {@code edgemicro configure} does: the bootstrap, the analytics upload and edgemicro-auth accept them from now on.
+     */
+    public synchronized ApigeeEmulator registerGatewayCredential(String org, String env, String key, String secret) {
+        if (!org.equals(this.org)) {
+            throw new IllegalArgumentException("this emulator serves organization " + this.org + ", not " + org);
+        }
+        gatewayCredentials.register(env, key, secret);
+        return this;
+    }
+
+    /** The analytics records gateways uploaded for {@code env}, oldest first. */
+    public synchronized List<JsonNode> analyticsRecords(String env) {
+        return microgatewayServices.analyticsRecords(env);
     }
 
     /** A client config for this emulator with the documented defaults: 5 min deploy timeout, 5 attempts, 1 s backoff. */
@@ -275,6 +336,9 @@ public final class ApigeeEmulator implements AutoCloseable {
             } else if (reply.body() instanceof JsonNode node) {
                 contentType = "application/json";
                 out = Api.JSON.writeValueAsBytes(node);
+            } else if (reply.body() instanceof String text) {
+                contentType = "text/plain; charset=utf-8";
+                out = text.getBytes(StandardCharsets.UTF_8);
             } else {
                 out = new byte[0];
             }
@@ -300,15 +364,19 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (fault != null && fault != NONE && !fault.processed()) {
                 throw injected(fault, extraHeaders);
             }
+            Reply gateway = platform == ApigeePlatform.EDGE ? gatewayRoute(exchange, path, body) : null;
+            if (gateway != null) {
+                if (fault != null && fault != NONE) {
+                    throw injected(fault, extraHeaders);
+                }
+                return gateway;
+            }
             authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
             String prefix = "/v1/organizations/";
             if (!path.startsWith(prefix)) {
                 throw Api.notFound("messaging.NotFound", "Not found: " + path);
             }
-            List<String> segments = Arrays.stream(path.substring(prefix.length()).split("/"))
-                    // Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus.
-                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
-                    .collect(Collectors.toCollection(ArrayList::new));
+            List<String> segments = segments(path.substring(prefix.length()));
             String organization = segments.isEmpty() ? "" : segments.remove(0);
             if (!organization.equals(org)) {
                 throw Api.notFound("organizations.OrganizationDoesNotExist", "Organization " + organization
@@ -334,6 +402,28 @@ public final class ApigeeEmulator implements AutoCloseable {
         } catch (RuntimeException e) {
             return new Reply(500, Api.errorBody(platform, 500, "emulator.InternalError", String.valueOf(e)));
         }
+    }
+
+    /** Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus. */
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /**
+     * What a gateway calls, which takes the gateway's key and secret instead of the management API's credentials:
+     * the hosted service under {@code /edgemicro/}, the runtime hosts under {@code /runtime/}; null for other paths.
+     */
+    private Reply gatewayRoute(HttpExchange exchange, String path, byte[] body) {
+        List<String> segments = segments(path);
+        if (segments.isEmpty() || !segments.get(0).equals("edgemicro") && !segments.get(0).equals(runtimeBase)) {
+            return null;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        GatewayCall call = new GatewayCall(exchange.getRequestMethod(), segments, headers, body);
+        return segments.get(0).equals("edgemicro") ? microgatewayServices.route(call)
+                : edgemicroAuth.route(call, segments.subList(1, segments.size()));
     }
 
     private static ApiError injected(Fault fault, Map<String, String> extraHeaders) {
@@ -362,9 +452,10 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (lower.equals("cookie")) {
                 return;
             }
+            // x-dna-api-key carries a gateway key (quotas) or an app's key (API key verification).
             headers.put(lower, lower.endsWith("authorization")
                     ? values.stream().map(v -> v.trim().split("\\s+", 2)[0] + " ***").toList()
-                    : List.copyOf(values));
+                    : lower.equals("x-dna-api-key") ? List.of("***") : List.copyOf(values));
         });
         return headers;
     }
