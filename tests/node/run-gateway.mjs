@@ -6,7 +6,8 @@
 //   scenario: { config: "<path to ORG-ENV-config.yaml>", org, env,
 //               proxies:  [{ name, base_path }]                 — what Apigee's bootstrap returns for the routes;
 //                                                                 url is set to a loopback backend started here,
-//               products: [{ name, proxies: [...], apiResources: [...] }] — what edgemicro-auth/products returns,
+//               products: [{ name, proxies: [...], apiResources: [...], quota, quotaInterval, quotaTimeUnit }]
+//                                                                 — what edgemicro-auth/products returns (quota optional),
 //               requests: [{ method, path, headers }],
 //               localProxy: true (optional) — sidecar / local-proxy mode, see below }
 //   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
@@ -14,7 +15,8 @@
 // In a batch each scenario runs in a worker thread of its own: its own instances of the engine's modules (their state
 // starts afresh, as in a new process) and its own copy of the environment.
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
-// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
+// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists; the
+// quota plugin's syncs with Apigee's quota service go to a closed loopback port and fail, so its local buffer decides.
 //
 // Local-proxy mode (localProxy: true) is how the gateway runs as a sidecar (`edgemicro start -a NAME -v 1 -b / -t
 // http://localhost:PORT` with EDGEMICRO_LOCAL_PROXY=1 and EDGEMICRO_DECORATOR=1, as the sidecar's entrypoint does):
