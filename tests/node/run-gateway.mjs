@@ -6,14 +6,16 @@
 //   scenario: { config: "<path to ORG-ENV-config.yaml>", org, env,
 //               proxies:  [{ name, base_path }]                 — what Apigee's bootstrap returns for the routes;
 //                                                                 url is set to a loopback backend started here,
-//               products: [{ name, proxies: [...], apiResources: [...] }] — what edgemicro-auth/products returns,
+//               products: [{ name, proxies: [...], apiResources: [...], quota, quotaInterval, quotaTimeUnit }]
+//                                                                 — what edgemicro-auth/products returns (quota optional),
 //               requests: [{ method, path, headers }],
 //               localProxy: true (optional) — sidecar / local-proxy mode, see below }
 //   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
 //               results: [{ status, backend, backendPath, backendHeaders, body }] }
 // In a batch each scenario runs in a worker thread of its own (lib/workers.mjs).
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
-// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
+// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists; the
+// quota plugin's syncs with Apigee's quota service go to a closed loopback port and fail, so its local buffer decides.
 //
 // Local-proxy mode (localProxy: true) is how the gateway runs as a sidecar (`edgemicro start -a NAME -v 1 -b / -t
 // http://localhost:PORT` with EDGEMICRO_LOCAL_PROXY=1 and EDGEMICRO_DECORATOR=1, as the sidecar's entrypoint does):
@@ -28,6 +30,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -48,6 +51,18 @@ function startBackend(name) {
     });
     server.on('error', reject);
     server.listen(0, LOOPBACK, () => resolve(server));
+  });
+}
+
+/** A loopback port that was free a moment ago: connections to it are refused, and nothing leaves the machine. */
+function closedPort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, LOOPBACK, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -112,6 +127,17 @@ async function run(scenario) {
   config.edgemicro.address = LOOPBACK;
   config.edgemicro.port = 0;
   config.edgemicro.logging.dir = logDir;
+  if (Object.keys(config.quota).length > 0) {
+    // The quota plugin counts in its local buffer and syncs with Apigee's quota service in the background; that
+    // service is replaced by a loopback port nothing listens on, so every sync fails as with Apigee unreachable and
+    // the buffer decides, as it does within one gateway. Its client refuses to start without the gateway's key,
+    // which it sends to that service with the secret (Basic key:secret and x-DNA-Api-Key).
+    const closed = await closedPort();
+    overrides['quota.*.uri'] = `http://${LOOPBACK}:${closed}`;
+    for (const quota of Object.values(config.quota)) {
+      Object.assign(quota, { uri: overrides['quota.*.uri'], key: 'local-key', secret: 'local-secret' });
+    }
+  }
 
   const core = require('microgateway-core');
   const available = require('microgateway-plugins');
