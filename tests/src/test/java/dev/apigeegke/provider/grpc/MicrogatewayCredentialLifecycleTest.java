@@ -14,6 +14,7 @@ import dev.apigeegke.provider.testing.ApigeeEmulator;
 import dev.apigeegke.provider.testing.MicrogatewayKey;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,11 @@ class MicrogatewayCredentialLifecycleTest {
                 + "apigee:flavor is x: Edge Microgateway does not run against Apigee X or hybrid. Run `pulumi config set "
                 + "apigee:flavor edge` if the organization is on Apigee Edge, or use the Apigee Adapter for Envoy on Apigee X");
         assertThat(h.check(CREDENTIAL, struct("environment", "te/st")).getFailuresCount()).isEqualTo(2);
+        // Should the flavor have been unknown at Check, create refuses too, before any call.
+        var e = ProviderHarness.failure(() -> h.create(CREDENTIAL, struct("environment", "test"), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).startsWith("a MicrogatewayCredential works only with Apigee Edge");
+        assertThat(h.apigee.requests()).isEmpty();
     }
 
     @Test
@@ -197,6 +203,37 @@ class MicrogatewayCredentialLifecycleTest {
         assertThat(rejected.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(rejected.getStatus().getDescription()).contains("rejected the credentials")
                 .contains("apigee:accessToken").doesNotContain(ApigeeEmulator.TOKEN);
+        assertThat(h.apigee.microgatewayCredentials()).isEmpty();
+    }
+
+    @Test
+    void aStackOfAKeyPairAndACredentialCallsTheServicesOnlyToRegisterAndToRevoke() {
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+        var engine = new EngineRun(h);
+        var declared = List.of(
+                new EngineRun.Declared(ProviderHarness.urn(RsaKeyPairLifecycleTest.RSA, "signing"), RsaKeyPairLifecycleTest.RSA,
+                        struct("commonName", "acme-test")),
+                new EngineRun.Declared(ProviderHarness.urn(CREDENTIAL, "gateway"), CREDENTIAL, struct("environment", "test")));
+        var provider = new ArrayList<List<String>>();
+        var services = new ArrayList<List<String>>();
+        for (Runnable command : List.<Runnable>of(() -> engine.up(declared), () -> engine.up(declared), engine::refresh,
+                engine::destroy)) {
+            h.apigee.clearRequests();
+            engine.takeCalls();
+            command.run();
+            provider.add(engine.takeCalls().stream().sorted().toList());
+            services.add(calls());
+        }
+        assertThat(provider).containsExactly(
+                List.of("Check", "Check", "Check", "Check", "Create", "Create", "Create (preview)", "Create (preview)"),
+                List.of("Check", "Check", "Check", "Check", "Diff", "Diff", "Diff", "Diff"),
+                List.of("Read", "Read"),
+                List.of("Delete", "Delete"));
+        assertThat(services).containsExactly(
+                List.of("POST registerMicrogatewayCredential", "GET getMicrogatewayRegion"),
+                List.of(),
+                List.of(),
+                List.of("DELETE revokeMicrogatewayCredential"));
         assertThat(h.apigee.microgatewayCredentials()).isEmpty();
     }
 }

@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  * It accepts {@link #TOKEN} as a bearer token until told otherwise, knows the environments {@code test} and
  * {@code prod}, and answers with each platform's error shape. Deployments are ready at once unless
  * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise, and undeployments finish at once unless
- * {@link #undeployTakes} says otherwise.
+ * {@link #undeployTakes} says otherwise. On the same port it serves the Edge Microgateway services' key calls
+ * ({@link #servicesUrl}): registration and revocation with the admin's credentials, and the region asked with a
+ * registered key and secret ({@link #microgatewayCredentials}).
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
