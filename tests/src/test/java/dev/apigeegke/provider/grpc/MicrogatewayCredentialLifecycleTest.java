@@ -170,6 +170,19 @@ class MicrogatewayCredentialLifecycleTest {
     }
 
     @Test
+    void servicesThatCannotBeReachedAreNamedByTheirSetting() {
+        h = ProviderHarness.start(ApigeePlatform.EDGE);
+        h.stub.configure(pulumirpc.Provider.ConfigureRequest.newBuilder().setAcceptSecrets(true).setArgs(struct(
+                "organization", ProviderHarness.ORG, "baseUrl", h.apigee.baseUrl().toString(), "accessToken",
+                ProviderHarness.secret(ApigeeEmulator.TOKEN), "microgatewayServicesUrl", "http://127.0.0.1:9")).build());
+        var e = ProviderHarness.failure(() -> h.create(CREDENTIAL, inputs(h, "test"), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).startsWith("POST http://127.0.0.1:9" + CREDENTIAL_PATH + " failed")
+                .contains("on all 5 attempts").contains("apigee:microgatewayServicesUrl")
+                .as("a connection never made registered nothing").doesNotContain("may have registered");
+    }
+
+    @Test
     void aThrottledRegistrationIsSentAgainAndItsOwnEarlierKeyIsTakenAsRegistered() {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
         h.apigee.failAfterProcessing("POST", CREDENTIAL_PATH, 429, Duration.ofSeconds(1));
