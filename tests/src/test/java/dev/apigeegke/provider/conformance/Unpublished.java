@@ -1,6 +1,7 @@
 package dev.apigeegke.provider.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.apigeegke.provider.api.ApigeePlatform;
 import java.util.ArrayList;
@@ -20,23 +21,35 @@ import java.util.Map;
  *       paths and content types are those the gateway (npm microgateway-config 3.3.7, microgateway-plugins 3.3.5)
  *       calls and the proxy (npm microgateway-edgeauth 3.2.2) answers. The emulator serves a runtime host under
  *       {@code /{runtime_base}/{org}-{env}}, standing for {@code https://{org}-{env}.apigee.net}.</li>
+ *   <li>The same service's key calls, which the provider's {@code MicrogatewayCredential} makes as
+ *       {@code edgemicro configure} and {@code revokekeys} do: {@code POST /edgemicro/credential/organization/{org}/
+ *       environment/{env}} with body {@code {key, secret}}, {@code DELETE} on that path with {@code {key}}, and
+ *       {@code GET /edgemicro/region/organization/{org}/environment/{env}}, answered {@code {region, host}}. These are
+ *       also held to those bodies (no field missing, none unknown).</li>
  * </ul>
  */
 final class Unpublished {
     static final String SOURCE = "Apigee Edge API reference, TargetServers API (not in the published OpenAPI files)";
     static final String MICROGATEWAY_SOURCE = "Edge Microgateway's hosted service and edgemicro-auth proxy (no published "
-            + "description; paths and content types of microgateway-config 3.3.7, microgateway-plugins 3.3.5 and "
-            + "microgateway-edgeauth 3.2.2)";
+            + "description; paths and content types of microgateway-config 3.3.7, microgateway-plugins 3.3.5, "
+            + "microgateway-edgeauth 3.2.2, and edgemicro configure's key calls)";
     /** What the coverage line calls the target server operations. */
     static final String WHAT = "target server operations outside the published description (path and Content-Type checked)";
     /** What the coverage line calls the microgateway operations. */
     static final String MICROGATEWAY_WHAT = "Edge Microgateway service and edgemicro-auth operations, which no description "
-            + "covers (path and Content-Type checked)";
+            + "covers (path and Content-Type checked; the key calls' bodies too)";
     private static final String COLLECTION = "/organizations/{org_name}/environments/{env_name}/targetservers";
     private static final String ONE = COLLECTION + "/{targetserver_name}";
     private static final String SERVICE = "/edgemicro/%s/organization/{org}/environment/{env}";
     private static final String AUTH = "/{runtime_base}/{org}-{env}/edgemicro-auth";
     private static final SchemaCheck NONE = new SchemaCheck(SchemaCheck.Dialect.OPENAPI, MissingNode.getInstance());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The key calls' bodies, as an OpenAPI document's components: every field a required string, no other field. */
+    private static final SchemaCheck KEY_CALLS = new SchemaCheck(SchemaCheck.Dialect.OPENAPI, JSON.valueToTree(Map.of(
+            "components", Map.of("schemas", Map.of(
+                    "Credential", strings("key", "secret"),
+                    "Revocation", strings("key"),
+                    "Region", strings("region", "host"))))));
 
     private Unpublished() {
     }
@@ -73,7 +86,31 @@ final class Unpublished {
                 service("edgemicroAuthVerifyApiKey", "POST", AUTH + "/verifyApiKey", json, jsonAnswer),
                 service("edgemicroAuthToken", "POST", AUTH + "/token", jsonOrForm, jsonAnswer),
                 service("edgemicroAuthVersion", "GET", AUTH + "/v2/version", Map.of(), textAnswer),
-                service("edgemicroAuthQuotaApply", "POST", AUTH + "/v2/quotas/apply", json, jsonAnswer));
+                service("edgemicroAuthQuotaApply", "POST", AUTH + "/v2/quotas/apply", json, jsonAnswer),
+                keyCall("registerMicrogatewayCredential", "POST", "credential", ref("Credential"), Map.of()),
+                keyCall("revokeMicrogatewayCredential", "DELETE", "credential", ref("Revocation"), Map.of()),
+                keyCall("getMicrogatewayRegion", "GET", "region", Map.of(), ref("Region")));
+    }
+
+    /** An object schema whose fields are all required strings. */
+    private static Map<String, Object> strings(String... fields) {
+        var properties = new java.util.LinkedHashMap<String, Object>();
+        for (String f : fields) {
+            properties.put(f, Map.of("type", "string"));
+        }
+        return Map.of("type", "object", "required", List.of(fields), "properties", properties, "additionalProperties", false);
+    }
+
+    private static Map<String, JsonNode> ref(String schema) {
+        return Map.of("application/json", JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema));
+    }
+
+    /** A key call of the microgateway service, its bodies checked against {@link #KEY_CALLS}. */
+    private static Operation keyCall(String id, String method, String service, Map<String, JsonNode> body,
+                                     Map<String, JsonNode> answer) {
+        return new Operation(ApigeePlatform.EDGE, id, MICROGATEWAY_SOURCE, method,
+                PathTemplate.parse("/", String.format(SERVICE, service)), Map.of(), Map.of(), body,
+                Map.of(Operation.ANY_SUCCESS, answer), KEY_CALLS, false);
     }
 
     private static Map<String, Map<String, JsonNode>> answers(String mediaType) {

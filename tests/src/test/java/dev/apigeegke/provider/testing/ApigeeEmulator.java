@@ -50,7 +50,9 @@ import java.util.stream.Collectors;
  * <p>On Edge it also serves what a running Edge Microgateway calls, from the same state: Apigee's hosted microgateway
  * service at {@link #microgatewayServicesUrl()} (the bootstrap and the analytics upload, for the gateway keys given to
  * {@link #registerGatewayCredential}) and, at {@link #runtimeUrl(String)}, each environment's runtime host with the
- * edgemicro-auth proxy's endpoints (products, public key, API key verification, tokens, quotas).
+ * edgemicro-auth proxy's endpoints (products, public key, API key verification, tokens, quotas), and the services' key
+ * calls: registration and revocation with the admin's credentials, and the region asked with a registered key and
+ * secret ({@link #microgatewayCredentials}).
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
@@ -67,6 +69,7 @@ public final class ApigeeEmulator implements AutoCloseable {
     private final MicrogatewayServiceRoutes microgatewayServices;
     private final EdgemicroAuthRoutes edgemicroAuth;
     private String runtimeBase = "runtime";
+    private final MicrogatewayKeyRoutes microgatewayKeys;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private String acceptedBearer = TOKEN;
@@ -95,6 +98,8 @@ public final class ApigeeEmulator implements AutoCloseable {
         this.edgemicroAuth = new EdgemicroAuthRoutes(org, proxies, entities, keyValueMaps, gatewayCredentials,
                 env -> runtimeUrl(env).toString());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.microgatewayKeys = new MicrogatewayKeyRoutes(org, environments, () -> microgatewayServicesUrl().getAuthority(),
+                gatewayCredentials);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -173,7 +178,7 @@ public final class ApigeeEmulator implements AutoCloseable {
 
     /** A client config for this emulator with the documented defaults: 5 min deploy timeout, 5 attempts, 1 s backoff. */
     public ApigeeConfig config(Credentials credentials) {
-        return ApigeeConfig.of(platform, baseUrl(), org, credentials);
+        return ApigeeConfig.of(platform, baseUrl(), org, credentials).withMicrogatewayServicesUrl(microgatewayServicesUrl());
     }
 
     /** Accepts only this bearer token (and the basic credentials, if set on Edge). */
@@ -311,6 +316,14 @@ public final class ApigeeEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The Edge Microgateway keys registered with the services and not revoked, in registration order; a gateway-facing
+     * route accepts a call whose {@link MicrogatewayKey#accepts Basic key:secret} is one of them.
+     */
+    public synchronized List<MicrogatewayKey> microgatewayCredentials() {
+        return gatewayCredentials.all();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -371,7 +384,17 @@ public final class ApigeeEmulator implements AutoCloseable {
                 }
                 return gateway;
             }
-            authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (path.startsWith(MicrogatewayKeyRoutes.PREFIX)) {
+                // The region call authenticates with a gateway's key and secret, not the admin's credentials.
+                Reply reply = microgatewayKeys.route(method, segments(path.substring(MicrogatewayKeyRoutes.PREFIX.length())),
+                        authorization, body, () -> authenticate(authorization, extraHeaders));
+                if (fault != null && fault != NONE) {
+                    throw injected(fault, extraHeaders);
+                }
+                return reply;
+            }
+            authenticate(authorization, extraHeaders);
             String prefix = "/v1/organizations/";
             if (!path.startsWith(prefix)) {
                 throw Api.notFound("messaging.NotFound", "Not found: " + path);
