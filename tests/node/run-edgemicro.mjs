@@ -10,10 +10,12 @@
 // Usage: node run-edgemicro.mjs <scenario.json>   or   node run-edgemicro.mjs --batch <scenarios.json> (lib/batch.mjs)
 //   scenario: { config: "<path to ORG-ENV-config.yaml>", org, env, key, secret,
 //               requests: [{ method, path, headers }],
-//               localProxy: { name, target } (optional) — sidecar mode, see below }
+//               localProxy: { name, target } (optional) — sidecar mode, see below,
+//               hosts: { "host:port": "127.0.0.1:port" } (optional) — see below }
 //   report:   { ok, mode, listen, plugins,
 //               loaded: { proxies: [{ name, base_path, url, revision }], products: [name], quotas: [product],
 //                         publicKey: the key the auth plugins verify tokens with, or null },
+//               mapped: [{ proxy, from, to }] — the target URLs the hosts map changed,
 //               calls: [{ method, url, authorization: its scheme or null, status }] — every HTTP call the engine made,
 //                      in order (downloads, API key checks, quotas, analytics, and the requests to the targets),
 //               analytics: { uploads: the statuses of the analytics uploads },
@@ -28,6 +30,12 @@
 // (lib/network.js buildLocalProxyInfo); the variable is set before the plugins start, so they behave as in a sidecar.
 // One difference stays: 3.3.7 carries on when a download fails (without its proxies, products or key), where 3.3.11
 // fails the start.
+//
+// The hosts map stands for a cluster's resolver: a program's targets are cluster DNS names
+// (http://orders.NS.svc.cluster.local) or the pod's localhost, which do not exist on loopback. A target URL whose
+// "host:port" (the port defaulting to the scheme's) is in the map is sent to the mapped "host:port" instead, path and
+// scheme kept: the proxies' URLs once the loader downloaded them (so `loaded` shows them as Apigee served them), the
+// local proxy's target before the start. Nothing else in the downloaded config changes.
 
 import { createRequire } from 'node:module';
 import dc from 'node:diagnostics_channel';
@@ -76,6 +84,33 @@ function answerBootstrapFromStartOptions(bootstrapUrl, localProxy) {
     }
     return get.apply(this, arguments);
   };
+}
+
+/** {@code target} resolved through {@code hosts}, or null when the map has no entry for its host and port. */
+function resolved(target, hosts) {
+  if (!hosts || !target) return null;
+  const url = new URL(target);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const to = hosts[`${url.hostname}:${port}`];
+  if (!to) return null;
+  const [hostname, toPort] = to.split(':');
+  url.hostname = hostname;
+  url.port = toPort;
+  // URL keeps a lone "/" path where the target had none: the gateway joins the request path to it.
+  return new URL(target).pathname === '/' && !target.endsWith('/') ? url.href.replace(/\/$/, '') : url.href;
+}
+
+/** Points the targets of {@code proxies} found in {@code hosts} at the mapped address; what it changed. */
+function mapTargets(proxies, hosts) {
+  const mapped = [];
+  for (const proxy of proxies || []) {
+    const to = resolved(proxy.url, hosts);
+    if (to) {
+      mapped.push({ proxy: proxy.name, from: proxy.url, to });
+      proxy.url = to;
+    }
+  }
+  return mapped;
 }
 
 /** The sequence as the CLI runs it: analytics first, added when the file does not list it. */
@@ -128,8 +163,14 @@ async function flushAnalytics(analytics, calls, uri) {
 
 async function run(scenario) {
   const calls = watchCalls();
-  const localProxy = scenario.localProxy;
+  const mapped = [];
+  let localProxy = scenario.localProxy;
   if (localProxy) {
+    const to = resolved(localProxy.target, scenario.hosts);
+    if (to) {
+      mapped.push({ proxy: localProxy.name, from: localProxy.target, to });
+      localProxy = { ...localProxy, target: to };
+    }
     process.env.EDGEMICRO_DECORATOR = '1';
     delete process.env.EDGEMICRO_LOCAL_PROXY;
     const file = YAML.parse(fs.readFileSync(scenario.config, 'utf8'));
@@ -151,6 +192,7 @@ async function run(scenario) {
 
   // Read before the engine starts: it adds its own fields to the plugins' sections.
   const downloaded = loaded(config);
+  if (!localProxy) mapped.push(...mapTargets(config.proxies, scenario.hosts));
   giveTheKeys(config, keys);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mgw-logs-'));
   config.edgemicro.address = LOOPBACK;
@@ -188,7 +230,7 @@ async function run(scenario) {
   // The requests sent to the gateway are the client's, not the engine's.
   const own = calls.filter((c) => !c.url.startsWith(`http://${LOOPBACK}:${port}/`));
   return { ok: true, mode: localProxy ? 'local-proxy' : 'proxies', listen: LOOPBACK, plugins: sequence,
-    loaded: downloaded, calls: own, analytics: { uploads: calls.filter((c) => c.url === config.analytics.uri).map((c) => c.status) },
+    loaded: downloaded, mapped, calls: own, analytics: { uploads: calls.filter((c) => c.url === config.analytics.uri).map((c) => c.status) },
     results };
 }
 

@@ -47,7 +47,12 @@ final class EchoBackend implements AutoCloseable {
 
     /** {@code http://127.0.0.1:{port}}. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + address();
+    }
+
+    /** {@code 127.0.0.1:{port}}, what a name the gateway cannot resolve on loopback is mapped to. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override

@@ -45,19 +45,39 @@ final class GatewayOrganization {
 
     /** Sets up the organization on {@code apigee} (an Edge emulator of {@link #ORG}), routing /orders to {@code ordersUrl}. */
     GatewayOrganization(ApigeeEmulator apigee, String ordersUrl, int quotaPerHour) {
+        this(apigee);
+        edgemicroConfigure();
+        deploy(ProxyModel.builder().name("edgemicro_orders").basePath("/orders").microgateway(true).targetUrl(ordersUrl).build());
+        product(PRODUCT, List.of("edgemicro_orders", "edgemicro-auth"), quotaPerHour);
+        developer();
+    }
+
+    /** The organization on {@code apigee} as it is: nothing is created until asked. */
+    GatewayOrganization(ApigeeEmulator apigee) {
         this.apigee = apigee;
         this.client = new ApigeeClient(apigee.config(new Credentials.Bearer(ApigeeEmulator.TOKEN)));
+    }
+
+    /**
+     * What {@code edgemicro configure} creates in {@link #ENV}: edgemicro-auth, the {@code microgateway} key value map
+     * holding {@link #keys}, and {@link #gatewayKey} and {@link #gatewaySecret} registered with the hosted service.
+     */
+    GatewayOrganization edgemicroConfigure() {
         // A stand-in for the edgemicro-auth bundle: the emulator serves the proxy's endpoints wherever one of that
         // name is deployed.
         deploy(ProxyModel.builder().name("edgemicro-auth").basePath("/edgemicro-auth").targetServer("edgemicroservices").build());
-        deploy(ProxyModel.builder().name("edgemicro_orders").basePath("/orders").microgateway(true).targetUrl(ordersUrl).build());
-        product(PRODUCT, List.of("edgemicro_orders", "edgemicro-auth"), quotaPerHour);
-        client.create("/developers", Map.of("email", DEVELOPER, "firstName", "Dev", "lastName", "Eloper", "userName", "dev"),
-                "/developers/" + ApigeeClient.segment(DEVELOPER), d -> true);
         var entries = new ArrayList<Map<String, String>>();
         keys.entries().forEach((name, value) -> entries.add(Map.of("name", name, "value", value)));
         client.post("/environments/" + ENV + "/keyvaluemaps", Map.of("name", "microgateway", "encrypted", true, "entry", entries));
         apigee.registerGatewayCredential(ORG, ENV, gatewayKey, gatewaySecret);
+        return this;
+    }
+
+    /** The developer {@link #DEVELOPER}, whose apps {@link #app} creates. */
+    GatewayOrganization developer() {
+        client.create("/developers", Map.of("email", DEVELOPER, "firstName", "Dev", "lastName", "Eloper", "userName", "dev"),
+                "/developers/" + ApigeeClient.segment(DEVELOPER), d -> true);
+        return this;
     }
 
     private void deploy(ProxyModel model) {

@@ -65,6 +65,15 @@ final class GatewayStarts {
         return this;
     }
 
+    /**
+     * Resolves, for start {@code name}, each target {@code "host:port"} key of {@code hosts} to its value
+     * ({@code "127.0.0.1:port"}), as the cluster's DNS would: the downloaded proxies' targets, or the local proxy's.
+     */
+    GatewayStarts hosts(String name, Map<String, String> hosts) {
+        scenarios.get(name).put("hosts", hosts);
+        return this;
+    }
+
     private Map<String, Object> scenario(String name, String yaml, String org, String env, String key, String secret,
             List<Map<String, Object>> requests) {
         var scenario = new LinkedHashMap<String, Object>();

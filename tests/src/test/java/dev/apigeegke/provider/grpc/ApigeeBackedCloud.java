@@ -6,7 +6,9 @@ import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
 import dev.apigeegke.testing.Harness;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,9 +26,14 @@ public final class ApigeeBackedCloud implements Mocks, AutoCloseable {
     private record Created(String type, String id, Struct outputs) {
     }
 
+    /** A resource as the program registered it and as the cloud answered. */
+    private record Registered(String type, String name, Map<String, Object> inputs, Map<String, Object> outputs) {
+    }
+
     private final ProviderHarness provider;
     private final Harness.FakeCloud cloud = new Harness.FakeCloud();
     private final List<Created> created = new ArrayList<>();
+    private final List<Registered> registered = new ArrayList<>();
 
     private ApigeeBackedCloud(ProviderHarness provider) {
         this.provider = provider;
@@ -55,8 +62,38 @@ public final class ApigeeBackedCloud implements Mocks, AutoCloseable {
         return created.stream().map(Created::type).toList();
     }
 
+    /**
+     * The inputs the program gave resource {@code name} of {@code type}, secrets in clear (as the cluster or Apigee
+     * gets them): what a pod would read from a Kubernetes Secret the plan masks. Not for printing.
+     */
+    public synchronized Map<String, Object> inputsOf(String type, String name) {
+        return find(type, name).inputs();
+    }
+
+    /** The outputs the program got for resource {@code name} of {@code type}, secrets in clear. Not for printing. */
+    public synchronized Map<String, Object> outputsOf(String type, String name) {
+        return find(type, name).outputs();
+    }
+
+    private Registered find(String type, String name) {
+        return registered.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the program registered no " + type + " named " + name + "; it registered "
+                        + registered.stream().filter(r -> r.type().equals(type)).map(Registered::name).toList()));
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public synchronized CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var result = answer(args);
+        result.thenAccept(r -> {
+            synchronized (this) {
+                registered.add(new Registered(args.type, args.name, new HashMap<>(args.inputs), (Map<String, Object>) r.state));
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<ResourceResult> answer(ResourceArgs args) {
         if (!args.type.startsWith("apigee:index:")) {
             return cloud.newResourceAsync(args);
         }
