@@ -91,7 +91,7 @@ class SidecarGatewayIT {
      * The local proxy's name the image's entrypoint gives a pod of Deployment {@code deployment}: edgemicro_ and the
      * part of the pod's name ({@code <deployment>-<hash>-<suffix>}) before the first '-', upper-cased.
      */
-    private static String localProxyOf(String deployment) {
+    static String localProxyOf(String deployment) {
         return "edgemicro_" + (deployment + "-5f7c9d8b6-k2x7q").split("-", 2)[0].toUpperCase(Locale.ROOT);
     }
 
