@@ -1,148 +1,76 @@
 package dev.apigeegke.microgateway;
 
-import static dev.apigeegke.microgateway.GatewayScenarios.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigeegke.examples.pattern2.Pattern2;
-import dev.apigeegke.provider.api.ApigeePlatform;
-import dev.apigeegke.provider.conformance.ConformanceExtension;
-import dev.apigeegke.provider.grpc.ApigeeBackedCloud;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import dev.apigeegke.provider.testing.MicrogatewayKey;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Pattern 2 end to end on loopback: the program, from the sample stack, creates its Apigee side through the provider
- * on an empty emulated Edge organization ({@link ApigeeBackedCloud}); then the real gateway starts with what the
- * program gave its pods (the config, key and secret of the gateway's Secret) and downloads the rest from the emulator,
- * with echo backends standing for the services (their cluster names mapped to loopback, as the cluster's DNS would).
- * One Node start for the class.
+ * {@link Pattern2OnApigee} as the sample stack runs it, with no key of its own: the program sets Edge Microgateway up
+ * (edgemicro-auth, an RsaKeyPair in the encrypted {@code microgateway} key value map, a registered
+ * MicrogatewayCredential) and gives the gateway that key; {@code cloud.destroy()} revokes it.
  */
-@ExtendWith(ConformanceExtension.class)
-class Pattern2OnApigeeIT {
-    private static final String ENV = "test";
-    private static final String PRODUCT = "apigee-p2-product";
-    private static final String OTHER_PRODUCT = "other-product";
-    private static final int QUOTA = 3;
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Pattern2OnApigeeIT extends Pattern2OnApigee {
 
-    @TempDir
-    static Path dir;
-
-    private static ApigeeBackedCloud cloud;
-    private static GatewayOrganization org;
-    private static EchoBackend orders;
-    private static EchoBackend catalog;
-    private static ProgramOnApigee.PodCredentials pod;
-    private static GatewayStarts starts;
-
-    @BeforeAll
-    static void runTheProgramAndStartItsGateway() throws Exception {
-        cloud = ApigeeBackedCloud.start(ApigeePlatform.EDGE);
-        org = new GatewayOrganization(cloud.apigee()).edgemicroConfigure();
-        var overrides = new HashMap<String, String>();
-        overrides.put("apigee-gke:microgatewayKey", org.gatewayKey);
-        overrides.put("apigee-gke:microgatewaySecret", org.gatewaySecret);
-        // At the sample's 30 per second with no buffer, back-to-back requests would be smoothed away (503).
-        overrides.put("apigee-gke:spikeArrest", "1000ps");
-        ProgramOnApigee.run(cloud, "pattern2", Pattern2::stack, overrides);
-
-        // The sample product grants no quota: give it a small one, as its owner could on Apigee.
-        var product = (ObjectNode) org.client.get("/apiproducts/" + PRODUCT).orElseThrow();
-        product.remove(List.of("createdAt", "createdBy", "lastModifiedAt", "lastModifiedBy"));
-        product.put("quota", String.valueOf(QUOTA)).put("quotaInterval", "1").put("quotaTimeUnit", "hour");
-        org.client.put("/apiproducts/" + PRODUCT, product);
-        // An app of another developer, on a product listing none of the pattern's proxies.
-        org.developer();
-        org.product(OTHER_PRODUCT, List.of("edgemicro-auth"), 1000);
-        String foreignKey = org.app("other-app", OTHER_PRODUCT).path("consumerKey").asText();
-
-        pod = ProgramOnApigee.podCredentials(cloud, "apigee-p2-gateway-credentials");
-        String appKey = (String) cloud.outputsOf("apigee:index:DeveloperApp", "apigee-p2-orders-app").get("consumerKey");
-        orders = EchoBackend.start("orders");
-        catalog = EchoBackend.start("catalog");
-        var key = Map.of("x-api-key", appKey);
-        starts = new GatewayStarts(dir, cloud.apigee());
-        starts.add("gateway", pod.configYaml(), pod.org(), pod.env(), pod.key(), pod.secret(), List.of(
-                        get("/healthcheck"),
-                        get("/orders/1"),
-                        get("/orders/1", Map.of("x-api-key", foreignKey)),
-                        get("/orders/1?expand=lines", key),
-                        get("/catalog/7", key),
-                        get("/orders/2", key),
-                        get("/orders/3", key)))
-                .hosts("gateway", Map.of(
-                        "orders.default.svc.cluster.local:80", orders.address(),
-                        "catalog.default.svc.cluster.local:80", catalog.address()));
-        starts.run();
+    @Override
+    Map<String, String> keySettings() {
+        return Map.of();
     }
 
-    @AfterAll
-    static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] {orders, catalog, cloud}) {
-            try {
-                if (running != null) {
-                    running.close();
-                }
-            } catch (Exception ignored) {
-                // stopping is best effort
-            }
-        }
+    @Override
+    String expectedCertificate() {
+        return (String) keyPair().get("certificatePem");
+    }
+
+    private Map<String, Object> keyPair() {
+        var names = cloud.namesOf("apigee:index:RsaKeyPair");
+        assertThat(names).as("the program's key pairs").hasSize(1);
+        return cloud.outputsOf("apigee:index:RsaKeyPair", names.get(0));
+    }
+
+    private Map<String, Object> credential() {
+        var names = cloud.namesOf("apigee:index:MicrogatewayCredential");
+        assertThat(names).as("the program's gateway credentials").hasSize(1);
+        return cloud.outputsOf("apigee:index:MicrogatewayCredential", names.get(0));
     }
 
     @Test
-    void theGatewayBootstrapsWithThePatternsRoutesFromWhatTheProgramCreated() {
-        var report = starts.started("gateway");
-        assertThat(GatewayStarts.calls(report, cloud.apigee().microgatewayServicesUrl() + "/edgemicro/bootstrap/"))
-                .containsExactly("GET 200");
-        assertThat(report.path("loaded").path("proxies")).extracting(p -> p.path("name").asText())
-                .containsExactlyInAnyOrder("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck");
-        assertThat(report.path("mapped")).extracting(m -> m.path("proxy").asText() + " " + m.path("from").asText())
-                .containsExactlyInAnyOrder("edgemicro_orders http://orders.default.svc.cluster.local",
-                        "edgemicro_catalog http://catalog.default.svc.cluster.local");
-        assertThat(report.path("loaded").path("products")).extracting(JsonNode::asText).contains(PRODUCT);
-        assertThat(report.path("loaded").path("publicKey").asText()).isEqualTo(org.keys.certificatePem());
-        assertThat(report.path("results").get(0).path("status").asInt()).as("the health check").isEqualTo(200);
+    void theGatewayRunsWithTheKeyTheProgramRegistered() {
+        var credential = credential();
+        assertThat(ProgramOnApigee.sha256(pod.key())).as("the pod's key is the credential's")
+                .isEqualTo(ProgramOnApigee.sha256((String) credential.get("key")));
+        assertThat(ProgramOnApigee.sha256(pod.secret())).as("the pod's secret is the credential's")
+                .isEqualTo(ProgramOnApigee.sha256((String) credential.get("secret")));
+        assertThat(cloud.apigee().microgatewayCredentials()).extracting(k -> ProgramOnApigee.sha256(k.key()))
+                .as("the keys registered with the hosted service").containsExactly(ProgramOnApigee.sha256(pod.key()));
+        assertThat(cloud.apigee().deployedRevision(ENV, "edgemicro-auth")).as("edgemicro-auth deployed").isPresent();
     }
 
     @Test
-    void admitsTheSampleAppsKeyAndRefusesAMissingOrForeignKey() {
-        var results = starts.started("gateway").path("results");
-        assertThat(LocalTokens.statuses(results).subList(1, 6)).containsExactly(401, 403, 200, 200, 200);
-        assertThat(results.get(1).path("body").path("error").asText()).isEqualTo("missing_authorization");
-        assertThat(results.get(2).path("body").path("error").asText()).isEqualTo("access_denied");
-        assertThat(results.get(3).path("backend").asText()).isEqualTo("orders");
-        assertThat(results.get(3).path("backendPath").asText()).isEqualTo("/1?expand=lines");
-        assertThat(results.get(4).path("backend").asText()).isEqualTo("catalog");
-        assertThat(results.get(4).path("backendPath").asText()).isEqualTo("/7");
+    void theMicrogatewayKeyValueMapHoldsTheKeyPairAndEdgemicroAuthServesItsCertificate() {
+        var keyPair = keyPair();
+        var vault = cloud.apigee().keyValueMap(ENV, "microgateway").orElseThrow();
+        assertThat(ProgramOnApigee.sha256(vault.get("private_key"))).as("private_key is the key pair's private key")
+                .isEqualTo(ProgramOnApigee.sha256((String) keyPair.get("privateKeyPem")));
+        assertThat(vault.get("public_key")).isEqualTo(keyPair.get("certificatePem"));
+        assertThat(vault.get("public_key1")).isEqualTo(keyPair.get("publicKeyPem"));
+        var answer = GatewayOrganization.send(HttpRequest.newBuilder(
+                URI.create(cloud.apigee().runtimeUrl(ENV) + "/edgemicro-auth/publicKey")).GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(keyPair.get("certificatePem"));
     }
 
     @Test
-    void refusesTheRequestAfterTheProductsQuota() {
-        var refused = starts.started("gateway").path("results").get(6);
-        assertThat(refused.path("status").asInt()).isEqualTo(403);
-        assertThat(refused.path("body").path("message").asText()).isEqualTo("exceeded quota");
-        assertThat(refused.path("backend").isNull()).as("the backend never sees it").isTrue();
-        // Counted on Apigee (edgemicro-auth's /v2/quotas/apply, at the config's quotaUri), not only in the gateway.
-        var applied = cloud.apigee().requests("POST", "/edgemicro-auth/v2/quotas/apply");
-        assertThat(applied).as("quota calls to edgemicro-auth").isNotEmpty();
-        var first = GatewayOrganization.read(applied.get(0).bodyText());
-        assertThat(first.path("identifier").asText()).isEqualTo(pod.org() + "." + ENV + ".apigee-p2-sample-app." + PRODUCT);
-        assertThat(first.path("allow").asInt()).isEqualTo(QUOTA);
-    }
-
-    @Test
-    void uploadsTheAnalyticsOfWhatItRouted() {
-        var report = starts.started("gateway");
-        assertThat(report.path("analytics").path("uploads")).isNotEmpty().allMatch(status -> status.asInt() == 200);
-        assertThat(cloud.apigee().analyticsRecords(ENV).stream().filter(r -> r.path("response_status_code").asInt() == 200)
-                .map(r -> r.path("apiproxy").asText())).contains("edgemicro_orders", "edgemicro_catalog");
+    @Order(Integer.MAX_VALUE)
+    void destroyRevokesTheGatewaysKey() {
+        cloud.destroy();
+        assertThat(cloud.apigee().microgatewayCredentials()).extracting(MicrogatewayKey::environment).as("keys left registered").isEmpty();
     }
 }

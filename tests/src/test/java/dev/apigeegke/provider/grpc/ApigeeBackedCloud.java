@@ -75,6 +75,11 @@ public final class ApigeeBackedCloud implements Mocks, AutoCloseable {
         return find(type, name).outputs();
     }
 
+    /** The names of the resources of {@code type} the program registered, in the order they were registered. */
+    public synchronized List<String> namesOf(String type) {
+        return registered.stream().filter(r -> r.type().equals(type)).map(Registered::name).toList();
+    }
+
     private Registered find(String type, String name) {
         return registered.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("the program registered no " + type + " named " + name + "; it registered "
