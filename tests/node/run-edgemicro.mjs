@@ -90,14 +90,9 @@ function answerBootstrapFromStartOptions(bootstrapUrl, localProxy) {
 function resolved(target, hosts) {
   if (!hosts || !target) return null;
   const url = new URL(target);
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  const to = hosts[`${url.hostname}:${port}`];
-  if (!to) return null;
-  const [hostname, toPort] = to.split(':');
-  url.hostname = hostname;
-  url.port = toPort;
-  // URL keeps a lone "/" path where the target had none: the gateway joins the request path to it.
-  return new URL(target).pathname === '/' && !target.endsWith('/') ? url.href.replace(/\/$/, '') : url.href;
+  const to = hosts[`${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`];
+  // Only the authority changes: the scheme and the path (or its absence) stay the target's.
+  return to ? target.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]+/i, `$1${to}`) : null;
 }
 
 /** Points the targets of {@code proxies} found in {@code hosts} at the mapped address; what it changed. */

@@ -30,15 +30,11 @@ class Pattern2OnApigeeIT extends Pattern2OnApigee {
     }
 
     private Map<String, Object> keyPair() {
-        var names = cloud.namesOf("apigee:index:RsaKeyPair");
-        assertThat(names).as("the program's key pairs").hasSize(1);
-        return cloud.outputsOf("apigee:index:RsaKeyPair", names.get(0));
+        return ProgramOnApigee.outputsOfTheOne(cloud, "apigee:index:RsaKeyPair");
     }
 
     private Map<String, Object> credential() {
-        var names = cloud.namesOf("apigee:index:MicrogatewayCredential");
-        assertThat(names).as("the program's gateway credentials").hasSize(1);
-        return cloud.outputsOf("apigee:index:MicrogatewayCredential", names.get(0));
+        return ProgramOnApigee.outputsOfTheOne(cloud, "apigee:index:MicrogatewayCredential");
     }
 
     @Test

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pattern 3 end to end on loopback: the program, from the sample stack, creates its Apigee side through the provider
- * on an empty emulated Edge organization ({@link ApigeeBackedCloud}); then each service's sidecar starts in
+ * Pattern 3 end to end on loopback: the program, from the sample stack (no key of its own: the program sets Edge
+ * Microgateway up), creates its Apigee side through the provider on an empty emulated Edge organization
+ * ({@link ApigeeBackedCloud}); then each service's sidecar starts in
  * local-proxy mode with what the program gave its pods (the config, key and secret of the sidecar's Secret) and the
  * local proxy a pod of the service's Deployment runs, and downloads the rest from the emulator; echo backends stand
  * for the apps at the pods' {@code localhost} port. Both services are keyed here, so that a key of one service's
@@ -60,11 +61,8 @@ class Pattern3OnApigeeIT {
     @BeforeAll
     static void runTheProgramAndStartItsSidecars() throws Exception {
         cloud = ApigeeBackedCloud.start(ApigeePlatform.EDGE);
-        org = new GatewayOrganization(cloud.apigee()).edgemicroConfigure();
+        org = new GatewayOrganization(cloud.apigee());
         var overrides = new HashMap<String, String>();
-        overrides.put("apigee-gke:microgatewayKey", org.gatewayKey);
-        overrides.put("apigee-gke:microgatewaySecret", org.gatewaySecret);
-        overrides.put("apigee-gke:edgemicroPublicKey", org.keys.publicKeyPem());
         // At the sample's 30 per second with no buffer, back-to-back requests would be smoothed away (503).
         overrides.put("apigee-gke:spikeArrest", "1000ps");
         String image = Pattern3.SAMPLES.get(0).image();
@@ -132,7 +130,8 @@ class Pattern3OnApigeeIT {
             assertThat(report.path("mapped")).extracting(m -> m.path("from").asText()).containsExactly("http://" + APP);
             assertThat(report.path("loaded").path("products")).extracting(JsonNode::asText)
                     .containsExactlyInAnyOrder(ORDERS_PRODUCT, "apigee-p3-catalog");
-            assertThat(report.path("loaded").path("publicKey").asText()).isEqualTo(org.keys.certificatePem());
+            assertThat(report.path("loaded").path("publicKey").asText()).as(service + "'s public key is the setup's certificate")
+                    .isEqualTo(ProgramOnApigee.outputsOfTheOne(cloud, "apigee:index:RsaKeyPair").get("certificatePem"));
         }
         assertThat(ordersProxy).isEqualTo("edgemicro_ORDERS");
         assertThat(starts.started("orders").path("loaded").path("proxies").get(0).path("name").asText()).isEqualTo(ordersProxy);
@@ -173,6 +172,16 @@ class Pattern3OnApigeeIT {
         assertThat(applied).as("quota calls to edgemicro-auth").isNotEmpty();
         assertThat(applied.stream().map(r -> GatewayOrganization.read(r.bodyText()).path("identifier").asText()))
                 .contains(cloud.organization() + "." + ENV + ".orders-only-app." + ORDERS_PRODUCT);
+    }
+
+    @Test
+    void bothSidecarsRunWithTheKeyTheProgramRegistered() {
+        String registered = ProgramOnApigee.sha256((String) ProgramOnApigee.outputsOfTheOne(cloud,
+                "apigee:index:MicrogatewayCredential").get("key"));
+        for (String service : List.of("orders", "catalog")) {
+            var pod = ProgramOnApigee.podCredentials(cloud, "apigee-p3-" + service + "-mgw-credentials");
+            assertThat(ProgramOnApigee.sha256(pod.key())).as(service + "'s key is the registered one").isEqualTo(registered);
+        }
     }
 
     @Test

@@ -69,6 +69,13 @@ final class ProgramOnApigee {
                 (String) data.get("mgw-secret"), yaml);
     }
 
+    /** The outputs of the one resource of {@code type} the program registered. Not for printing. */
+    static Map<String, Object> outputsOfTheOne(ApigeeBackedCloud cloud, String type) {
+        var names = cloud.namesOf(type);
+        assertThat(names).as("the program's " + type).hasSize(1);
+        return cloud.outputsOf(type, names.get(0));
+    }
+
     /** The hex SHA-256 of {@code value}: what an assertion about a key may show. */
     static String sha256(String value) {
         try {
