@@ -50,6 +50,11 @@ public final class ApigeeClient {
         return config;
     }
 
+    /** The Edge Microgateway services of the configured organization, with this client's retries and credentials. */
+    public MicrogatewayServices microgatewayServices() {
+        return new MicrogatewayServices(config, transport, failures);
+    }
+
     /**
      * One path segment (or query value), percent-encoded as the management API descriptions expand their path
      * variables (RFC 6570 simple expansion): every UTF-8 byte but the unreserved {@code A-Z a-z 0-9 - . _ ~} becomes

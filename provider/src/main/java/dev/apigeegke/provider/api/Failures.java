@@ -32,10 +32,24 @@ final class Failures {
 
     private final ApigeeConfig config;
     private final ObjectMapper json;
+    /** Secrets of the call at hand besides the configured credentials, e.g. a gateway's key and secret. */
+    private final List<String> alsoMasked;
 
     Failures(ApigeeConfig config, ObjectMapper json) {
+        this(config, json, List.of());
+    }
+
+    private Failures(ApigeeConfig config, ObjectMapper json, List<String> alsoMasked) {
         this.config = config;
         this.json = json;
+        this.alsoMasked = alsoMasked;
+    }
+
+    /** These failures, masking {@code secrets} too. */
+    Failures masking(String... secrets) {
+        List<String> all = new ArrayList<>(alsoMasked);
+        all.addAll(List.of(secrets));
+        return new Failures(config, json, List.copyOf(all));
     }
 
     /** The full path of an organization-relative path, as a user would find it in the API reference. */
@@ -77,12 +91,47 @@ final class Failures {
         return new ApigeeException(status, scrub(message));
     }
 
-    /** No answer at all after {@code attempts} attempts. */
-    ApigeeException noAnswer(String method, String path, boolean timedOut, Exception cause, int attempts) {
+    /** No answer at all from {@code url} (shown without user info) after {@code attempts} attempts. */
+    ApigeeException noAnswer(String method, String url, boolean timedOut, Exception cause, int attempts) {
         String what = timedOut ? "timed out" : "failed (" + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
-        return new ApigeeException(0, scrub(method + " " + url(path) + " " + what
+        return new ApigeeException(0, scrub(method + " " + url + " " + what
                 + (attempts == 1 ? " on its only attempt" : " on all " + attempts + " attempts") + ": check that the base URL is right and reachable from here, then retry later."));
+    }
+
+    /**
+     * The exception for a final non-2xx answer of the Edge Microgateway services to {@code method url}, made while
+     * {@code doing} (e.g. "registering the Edge Microgateway key of environment 'test'") with the configured
+     * credentials.
+     */
+    ApigeeException services(String method, String url, String doing, Transport.Response response) {
+        int status = response.status();
+        String call = method + " " + url + " (" + doing + ")";
+        String message = switch (status) {
+            case 401 -> "HTTP 401 on " + call + ": the Edge Microgateway services rejected the credentials: check "
+                    + "apigee:accessToken / apigee:username+password. This call used " + credentialKind() + ".";
+            case 403 -> "HTTP 403 on " + call + ": the identity lacks permission on organization '"
+                    + config.organization() + "': " + roleHint();
+            case 404 -> "HTTP 404 on " + call + ": the Edge Microgateway services at "
+                    + config.microgatewayServicesUrl() + " know no organization '" + config.organization()
+                    + "' with that environment: check apigee:organization, the environment, and "
+                    + "apigee:microgatewayServicesUrl (" + ApigeeConfig.DEFAULT_MICROGATEWAY_SERVICES_URL
+                    + " for Apigee Edge SaaS, your own microgateway services host on a private cloud).";
+            case 429 -> "HTTP 429 on " + call + ": the Edge Microgateway services are rate limiting, still after "
+                    + config.maxAttempts() + " attempts: retry later.";
+            default -> status >= 500
+                    ? "HTTP " + status + " on " + call + ": the Edge Microgateway services are unavailable, still after "
+                    + config.maxAttempts() + " attempts: retry later."
+                    : "HTTP " + status + " on " + call + ": the Edge Microgateway services refused the request.";
+        };
+        return new ApigeeException(status, scrub(message + apigeeSaid(response.body())));
+    }
+
+    /** A registration that failed in a way that does not tell whether the services carried it out, not sent again. */
+    ApigeeException registrationUncertain(ApigeeException failure) {
+        return new ApigeeException(failure.status(), scrub(failure.getMessage() + " The services may have registered "
+                + "the key anyway, so the provider did not send it again. Such a key is of no use to anyone: its secret "
+                + "was never kept. Run `pulumi up` again to register a new key."));
     }
 
     /** A deployment that Apigee reported as failed. */
@@ -276,6 +325,7 @@ final class Failures {
             secrets.add(Base64.getEncoder().encodeToString(
                     (b.user() + ":" + b.password()).getBytes(StandardCharsets.UTF_8)));
         }
+        secrets.addAll(alsoMasked);
         String out = message;
         for (String secret : secrets) {
             if (secret != null && secret.length() >= MIN_SECRET) {

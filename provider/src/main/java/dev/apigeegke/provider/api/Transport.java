@@ -79,13 +79,23 @@ final class Transport {
 
     /** As {@link #send(String, String, BodyPublisher, String)}, retrying a transient failure only when {@code rule} allows. */
     Response send(String method, String path, BodyPublisher body, String contentType, RetryRule rule) {
-        URI uri = URI.create(orgBase + path);
+        return send(method, URI.create(orgBase + path), failures.display(path), failures.url(path), body, contentType,
+                null, rule);
+    }
+
+    /**
+     * Sends {@code method uri} as {@link #send(String, String, BodyPublisher, String, RetryRule)} does, to a URL outside
+     * the management API: {@code shown} is what log lines call it, {@code shownUrl} what an error without an answer
+     * names, and {@code authorization} (null: the configured credentials') the Authorization header of every attempt.
+     */
+    Response send(String method, URI uri, String shown, String shownUrl, BodyPublisher body, String contentType,
+                  String authorization, RetryRule rule) {
         int attempts = config.maxAttempts();
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Accept", "application/json")
-                    .header("Authorization", config.credentials().authorization())
+                    .header("Authorization", authorization != null ? authorization : config.credentials().authorization())
                     .method(method, body);
             if (contentType != null) {
                 request.header("Content-Type", contentType);
@@ -99,17 +109,17 @@ final class Transport {
                 }
                 wait = retryAfter(response.headers(), timing.now()).orElse(backoff(attempt));
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: HTTP {2}, retry {3}/{4} in {5} ms", method,
-                        failures.display(path), response.status(), attempt, attempts - 1, wait.toMillis());
+                        shown, response.status(), attempt, attempts - 1, wait.toMillis());
             } catch (IOException e) {
                 if (attempt >= attempts || !rule.retry(null, e)) {
-                    throw failures.noAnswer(method, path, e instanceof HttpTimeoutException, e, attempt);
+                    throw failures.noAnswer(method, shownUrl, e instanceof HttpTimeoutException, e, attempt);
                 }
                 wait = backoff(attempt);
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}, retry {3}/{4} in {5} ms", method,
-                        failures.display(path), e.getClass().getSimpleName(), attempt, attempts - 1, wait.toMillis());
+                        shown, e.getClass().getSimpleName(), attempt, attempts - 1, wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApigeeException(0, method + " " + failures.display(path) + " was interrupted");
+                throw new ApigeeException(0, method + " " + shown + " was interrupted");
             }
             pause(wait);
         }

@@ -96,17 +96,18 @@ final class ProviderConfig {
         }
         var baseUrl = text(plain, "baseUrl");
         if (baseUrl != null) {
-            URI uri = null;
-            try {
-                uri = URI.create(baseUrl);
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
+            if (!absoluteHttpUrl(baseUrl)) {
                 failures.add(fail("baseUrl", "apigee:baseUrl must be an absolute http(s) URL of the management API, got \""
                         + baseUrl + "\"; run `pulumi config set apigee:baseUrl " + platform.defaultBaseUrl()
                         + "` (or your management server's URL ending in /v1)"));
             }
+        }
+        var services = text(plain, "microgatewayServicesUrl");
+        if (services != null && !absoluteHttpUrl(services)) {
+            failures.add(fail("microgatewayServicesUrl", "apigee:microgatewayServicesUrl must be an absolute http(s) URL "
+                    + "of the Edge Microgateway services, got \"" + services + "\"; run `pulumi config set "
+                    + "apigee:microgatewayServicesUrl " + ApigeeConfig.DEFAULT_MICROGATEWAY_SERVICES_URL
+                    + "` (Apigee Edge SaaS) or `pulumi config rm apigee:microgatewayServicesUrl`"));
         }
         var token = text(plain, "accessToken") != null || unknown.contains("accessToken");
         var user = text(plain, "username") != null || unknown.contains("username");
@@ -155,6 +156,15 @@ final class ProviderConfig {
         return failures;
     }
 
+    private static boolean absoluteHttpUrl(String text) {
+        try {
+            var uri = URI.create(text);
+            return uri.getHost() != null && List.of("http", "https").contains(String.valueOf(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The platform {@code apigee:flavor} names: Edge unless it says x. */
     static ApigeePlatform platform(Map<String, Object> plain) {
         var platformText = text(plain, "flavor");
@@ -174,7 +184,8 @@ final class ProviderConfig {
         } else {
             credentials = new Credentials.GoogleDefault();
         }
+        var services = text(plain, "microgatewayServicesUrl");
         return new ApigeeConfig(platform, base, text(plain, "organization"), credentials, DEPLOY_TIMEOUT, MAX_ATTEMPTS,
-                INITIAL_BACKOFF);
+                INITIAL_BACKOFF, services == null ? null : URI.create(services.replaceAll("/+$", "")));
     }
 }

@@ -13,7 +13,8 @@ public final class Handlers {
 
     static {
         for (var h : List.of(new ApiProxyHandler(), new TargetServerHandler(), new ApiProductHandler(),
-                new DeveloperHandler(), new DeveloperAppHandler(), new KeyValueMapHandler())) {
+                new DeveloperHandler(), new DeveloperAppHandler(), new KeyValueMapHandler(), new RsaKeyPairHandler(),
+                new MicrogatewayCredentialHandler())) {
             BY_TOKEN.put(h.token(), h);
             if (!h.inputs().containsAll(h.inputsNotDiffed())) {
                 throw new IllegalStateException(h.token() + " leaves " + h.inputsNotDiffed()

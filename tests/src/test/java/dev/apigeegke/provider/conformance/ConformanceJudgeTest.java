@@ -253,6 +253,30 @@ class ConformanceJudgeTest {
     }
 
     @Test
+    void edgeMicrogatewayKeyCallsAreHeldToThePathsAndBodiesEdgemicroConfigureUses() {
+        String credential = "/edgemicro/credential/organization/acme/environment/test";
+        var register = judge(EDGE, "POST", credential, JSON, "{\"key\":\"k\",\"secret\":\"s\"}", 201, null);
+        var revoke = judge(EDGE, "DELETE", credential, JSON, "{\"key\":\"k\"}", 200, null);
+        var region = judge(EDGE, "GET", "/edgemicro/region/organization/acme/environment/test", null, null, 200,
+                "{\"region\":\"us-east-1\",\"host\":\"edgemicroservices-us-east-1.apigee.net\"}");
+        var noSecret = judge(EDGE, "POST", credential, JSON, "{\"key\":\"k\"}", 201, null);
+        var extra = judge(EDGE, "DELETE", credential, JSON, "{\"key\":\"k\",\"secret\":\"s\"}", 200, null);
+        var noHost = judge(EDGE, "GET", "/edgemicro/region/organization/acme/environment/test", null, null, 200,
+                "{\"region\":\"us-east-1\"}");
+        var belowV1 = judge(EDGE, "POST", "/v1" + credential, JSON, "{\"key\":\"k\",\"secret\":\"s\"}", 201, null);
+
+        assertThat(List.of(register, revoke, region)).allSatisfy(v -> {
+            assertThat(v.violations()).isEmpty();
+            assertThat(v.operation().published()).isFalse();
+        });
+        assertThat(register.operation().id()).isEqualTo("registerMicrogatewayCredential");
+        assertThat(noSecret.violations()).singleElement().asString().startsWith("body $.secret: is required");
+        assertThat(extra.violations()).singleElement().asString().startsWith("body $.secret: is not a field");
+        assertThat(noHost.violations()).singleElement().asString().startsWith("answer $.host: is required");
+        assertThat(belowV1.operation()).isNull();
+    }
+
+    @Test
     void theToleratedDeviationIsReportedApartAndNothingElseIsTolerated() {
         String target = "/v1/organizations/acme/environments/test/apis/orders/revisions/1/deployments";
         var tolerated = judge(EDGE, "GET", target, null, null, 200,

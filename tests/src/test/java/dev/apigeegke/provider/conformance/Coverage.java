@@ -49,8 +49,8 @@ final class Coverage implements AutoCloseable {
     }
 
     /**
-     * {@code Apigee X: 26 operations used, 26 conformant; Apigee Edge: 21 operations used, 21 conformant, and 4 target
-     * server operations outside the published description, 4 conformant ...}.
+     * {@code Apigee X: 26 operations used, 26 conformant; Apigee Edge: 21 operations used, 21 conformant, and 7
+     * operations outside the published description (...), 7 conformant ...}.
      */
     synchronized String line() {
         List<String> parts = new ArrayList<>();

@@ -74,6 +74,20 @@ class ProviderConfigTest {
     }
 
     @Test
+    void theMicrogatewayServicesAreEdgeSaasUnlessAnotherUrlIsConfigured() {
+        assertThat(reasons(checkConfig(struct("organization", "acme", "accessToken", "t", "microgatewayServicesUrl",
+                "edgemicroservices.example.com")))).containsExactly("microgatewayServicesUrl: apigee:microgatewayServicesUrl "
+                + "must be an absolute http(s) URL of the Edge Microgateway services, got \"edgemicroservices.example.com\"; "
+                + "run `pulumi config set apigee:microgatewayServicesUrl https://edgemicroservices.apigee.net` (Apigee Edge "
+                + "SaaS) or `pulumi config rm apigee:microgatewayServicesUrl`");
+        assertThat(ProviderConfig.toApigeeConfig(Map.of("organization", "acme", "accessToken", "t"))
+                .microgatewayServicesUrl()).hasToString("https://edgemicroservices.apigee.net");
+        assertThat(ProviderConfig.toApigeeConfig(Map.of("organization", "acme", "accessToken", "t",
+                "microgatewayServicesUrl", "https://mgw.example.com/")).microgatewayServicesUrl())
+                .hasToString("https://mgw.example.com");
+    }
+
+    @Test
     void acceptsEachCredentialKindOfItsFlavor() {
         assertThat(checkConfig(struct("organization", "acme", "accessToken", secret("t")))).isEmpty();
         assertThat(checkConfig(struct("organization", "acme", "username", "u", "password", secret("p")))).isEmpty();

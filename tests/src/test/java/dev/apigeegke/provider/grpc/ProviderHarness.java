@@ -76,12 +76,16 @@ final class ProviderHarness implements AutoCloseable {
         }
     }
 
-    /** A provider configured for the emulator with the emulator's token, as a secret. */
+    /**
+     * A provider configured for the emulator (its management API and its Edge Microgateway services) with the
+     * emulator's token, as a secret.
+     */
     static ProviderHarness configured(ApigeePlatform platform) {
         var h = start(platform);
         h.stub.configure(ConfigureRequest.newBuilder().setAcceptSecrets(true)
                 .setArgs(struct("flavor", platform == ApigeePlatform.X ? "x" : "edge", "organization", ORG,
-                        "baseUrl", h.apigee.baseUrl().toString(), "accessToken", secret(ApigeeEmulator.TOKEN)))
+                        "baseUrl", h.apigee.baseUrl().toString(), "accessToken", secret(ApigeeEmulator.TOKEN),
+                        "microgatewayServicesUrl", h.apigee.servicesUrl().toString()))
                 .build());
         return h;
     }

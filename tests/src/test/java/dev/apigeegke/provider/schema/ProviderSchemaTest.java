@@ -22,7 +22,7 @@ class ProviderSchemaTest {
         assertThat(proxy.requiredInputs()).containsExactly("name", "bundle", "bundleHash", "environments");
         assertThat(SCHEMA.resources()).extracting(ResourceSchema::token).containsExactly("apigee:index:ApiProxy",
                 "apigee:index:TargetServer", "apigee:index:ApiProduct", "apigee:index:Developer", "apigee:index:DeveloperApp",
-                "apigee:index:KeyValueMap");
+                "apigee:index:KeyValueMap", "apigee:index:RsaKeyPair", "apigee:index:MicrogatewayCredential");
     }
 
     @Test
@@ -40,8 +40,8 @@ class ProviderSchemaTest {
         assertThat(kvm.secretOutputs()).isEqualTo(Set.of("hashKey"));
         assertThat(kvm.input("entries").orElseThrow().secret()).isTrue();
         assertThat(SCHEMA.provider().replaceOnChanges()).containsExactly("flavor", "organization");
-        assertThat(SCHEMA.provider().inputNames()).containsExactly("flavor", "baseUrl", "organization", "accessToken",
-                "username", "password", "useApplicationDefaultCredentials");
+        assertThat(SCHEMA.provider().inputNames()).containsExactly("flavor", "baseUrl", "microgatewayServicesUrl",
+                "organization", "accessToken", "username", "password", "useApplicationDefaultCredentials");
     }
 
     @Test
@@ -62,7 +62,8 @@ class ProviderSchemaTest {
                 + "\"apigee:index:Nope\"; "
                 + "it describes apigee:index:ApiProxy, apigee:index:TargetServer, apigee:index:ApiProduct, "
                         + "apigee:index:Developer, "
-                + "apigee:index:DeveloperApp, apigee:index:KeyValueMap");
+                + "apigee:index:DeveloperApp, apigee:index:KeyValueMap, apigee:index:RsaKeyPair, "
+                + "apigee:index:MicrogatewayCredential");
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class ApigeeEmulator implements AutoCloseable {
     private final ProxyRoutes proxies;
     private final EntityRoutes entities;
     private final KeyValueMapRoutes keyValueMaps;
+    private final MicrogatewayServiceRoutes microgateway;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private String acceptedBearer = TOKEN;
@@ -83,6 +84,7 @@ public final class ApigeeEmulator implements AutoCloseable {
         this.entities = new EntityRoutes(platform, org, proxies);
         this.keyValueMaps = new KeyValueMapRoutes(platform, proxies);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.microgateway = new MicrogatewayServiceRoutes(org, environments, () -> servicesUrl().getAuthority());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -110,9 +112,21 @@ public final class ApigeeEmulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    /** A client config for this emulator with the documented defaults: 5 min deploy timeout, 5 attempts, 1 s backoff. */
+    /**
+     * The Edge Microgateway services base, {@code http://127.0.0.1:{port}}: credential registration and revocation
+     * ({@code /edgemicro/credential/...}) and the region ({@code /edgemicro/region/...}), whose regional host is this
+     * same address.
+     */
+    public URI servicesUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * A client config for this emulator (its management API and its Edge Microgateway services) with the documented
+     * defaults: 5 min deploy timeout, 5 attempts, 1 s backoff.
+     */
     public ApigeeConfig config(Credentials credentials) {
-        return ApigeeConfig.of(platform, baseUrl(), org, credentials);
+        return ApigeeConfig.of(platform, baseUrl(), org, credentials).withMicrogatewayServicesUrl(servicesUrl());
     }
 
     /** Accepts only this bearer token (and the basic credentials, if set on Edge). */
@@ -250,6 +264,14 @@ public final class ApigeeEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The Edge Microgateway keys registered with the services and not revoked, in registration order; a gateway-facing
+     * route accepts a call whose {@link MicrogatewayKey#accepts Basic key:secret} is one of them.
+     */
+    public synchronized List<MicrogatewayKey> microgatewayCredentials() {
+        return microgateway.keys();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -300,15 +322,22 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (fault != null && fault != NONE && !fault.processed()) {
                 throw injected(fault, extraHeaders);
             }
-            authenticate(exchange.getRequestHeaders().getFirst("Authorization"), extraHeaders);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (path.startsWith(MicrogatewayServiceRoutes.PREFIX)) {
+                // The region call authenticates with a gateway's key and secret, not the admin's credentials.
+                Reply reply = microgateway.route(method, segments(path.substring(MicrogatewayServiceRoutes.PREFIX.length())),
+                        authorization, body, () -> authenticate(authorization, extraHeaders));
+                if (fault != null && fault != NONE) {
+                    throw injected(fault, extraHeaders);
+                }
+                return reply;
+            }
+            authenticate(authorization, extraHeaders);
             String prefix = "/v1/organizations/";
             if (!path.startsWith(prefix)) {
                 throw Api.notFound("messaging.NotFound", "Not found: " + path);
             }
-            List<String> segments = Arrays.stream(path.substring(prefix.length()).split("/"))
-                    // Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus.
-                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
-                    .collect(Collectors.toCollection(ArrayList::new));
+            List<String> segments = segments(path.substring(prefix.length()));
             String organization = segments.isEmpty() ? "" : segments.remove(0);
             if (!organization.equals(org)) {
                 throw Api.notFound("organizations.OrganizationDoesNotExist", "Organization " + organization
@@ -334,6 +363,14 @@ public final class ApigeeEmulator implements AutoCloseable {
         } catch (RuntimeException e) {
             return new Reply(500, Api.errorBody(platform, 500, "emulator.InternalError", String.valueOf(e)));
         }
+    }
+
+    /** The non-empty segments of a raw path, decoded. */
+    private static List<String> segments(String rawPath) {
+        return Arrays.stream(rawPath.split("/"))
+                // Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus.
+                .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static ApiError injected(Fault fault, Map<String, String> extraHeaders) {
