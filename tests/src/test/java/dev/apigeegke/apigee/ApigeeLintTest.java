@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.cli.MainAccess;
+import dev.apigeegke.microgateway.EdgemicroAuthBundle;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every proxy bundle the examples produce passes {@code apigeelint} (Apigee's own bundle linter, pinned in
  * tests/node) with no errors and no warnings, as written by the offline preview's {@code --out}; a broken copy, linted
- * in the same start, does not.
+ * in the same start, does not. Apigee's own edgemicro-auth bundle, shipped unchanged, has findings of its own: they
+ * are pinned, so that a finding the shipped files or their options add fails.
  */
 class ApigeeLintTest {
     private static final List<String> MICROGATEWAY_PROXIES = List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck");
@@ -41,6 +46,9 @@ class ApigeeLintTest {
             inputs.put(proxy, List.of(out.resolve("p2/apigee/" + proxy + "/apiproxy").toString()));
         }
         inputs.put("broken", List.of(brokenCopy().toString()));
+        inputs.put("edgemicro-auth", List.of(write(EdgemicroAuthBundle.standard(), out.resolve("edgemicro-auth")).toString()));
+        inputs.put("edgemicro-auth-options", List.of(write(EdgemicroAuthBundle.builder().noncps(true)
+                .virtualHosts("default", "secure").build(), out.resolve("edgemicro-auth-options")).toString()));
         lint = Node.check("lint-bundles.mjs", inputs);
     }
 
@@ -68,6 +76,29 @@ class ApigeeLintTest {
         Path proxy = broken.resolve("proxies/default.xml");
         Files.writeString(proxy, Files.readString(proxy).replace("<Name>VA-api-key</Name>", "<Name>VA-missing</Name>"));
         return broken;
+    }
+
+    /** The bundle's files under {@code dir}; returns its {@code apiproxy/} folder. */
+    private static Path write(EdgemicroAuthBundle bundle, Path dir) throws IOException {
+        for (var file : bundle.proxyBundle().files().entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+        return dir.resolve("apiproxy");
+    }
+
+    /** Every finding as {@code <count> <severity> <file> <rule> <message>}, one line per distinct finding, sorted. */
+    private static List<String> findings(JsonNode report) {
+        var counts = new TreeMap<String, Integer>();
+        for (JsonNode file : report.path("files")) {
+            String path = file.get("filePath").asText().replaceAll(".*/apiproxy$", "apiproxy/").replaceAll(".*/apiproxy/", "apiproxy/");
+            for (JsonNode m : file.get("messages")) {
+                String severity = m.get("severity").asInt() == 2 ? "error" : "warning";
+                counts.merge(severity + " " + path + " " + m.get("ruleId").asText() + " " + m.get("message").asText(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
     }
 
     private static List<String> messages(JsonNode report, int severity) {
@@ -101,6 +132,23 @@ class ApigeeLintTest {
             assertThat(messages(report, 2)).as(proxy + " errors").isEmpty();
             assertThat(messages(report, 1)).as(proxy + " warnings").isEmpty();
         }
+    }
+
+    @Test
+    void edgemicroAuthBundleHasExactlyTheFindingsRecordedForItsNpmVersion() throws IOException {
+        var bundle = EdgemicroAuthBundle.standard();
+        String recorded = "edgemicro-auth-" + bundle.npmVersion() + ".apigeelint.txt";
+        List<String> expected;
+        try (var in = ApigeeLintTest.class.getResourceAsStream(recorded)) {
+            assertThat(in).as("recorded findings " + recorded).isNotNull();
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        }
+        var report = lint.report("edgemicro-auth");
+        assertThat(report.path("files").size()).as("files linted").isGreaterThan(70);
+        assertThat(findings(report)).as("apigeelint's findings on Apigee's files, against " + recorded).containsExactlyElementsOf(expected);
+        assertThat(findings(lint.report("edgemicro-auth-options"))).as("findings with org.noncps and two virtual hosts")
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
