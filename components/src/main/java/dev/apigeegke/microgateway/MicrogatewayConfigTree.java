@@ -8,9 +8,8 @@ final class MicrogatewayConfigTree {
     private MicrogatewayConfigTree() {
     }
 
-    /** The config file's tree. */
-    static Map<String, Object> of(MicrogatewayConfig config) {
-        var endpoints = config.endpoints();
+    /** The config file's tree, with {@code endpoints}: the config's own, or those a setup resolved. */
+    static Map<String, Object> of(MicrogatewayConfig config, MicrogatewayDefaults.Endpoints endpoints) {
         var oauth = config.oauth();
         var headers = config.headers();
         var analytics = config.analytics();
@@ -57,6 +56,7 @@ final class MicrogatewayConfigTree {
         oauthTree.put("keep-authorization-header", oauth.keepAuthorizationHeader());
         oauthTree.put("allowAPIKeyOnly", oauth.allowApiKeyOnly());
         oauthTree.put("allowOAuthOnly", oauth.allowOAuthOnly());
+        oauthTree.put("gracePeriod", MicrogatewayDefaults.OAUTH_GRACE_PERIOD);
         if (publicKeyOverride != null) {
             oauthTree.put("public_key", publicKeyOverride);
         }

@@ -17,6 +17,7 @@ import dev.apigeegke.ingress.IngressBackend;
 import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
@@ -31,7 +32,8 @@ import java.util.stream.IntStream;
  * token, {@code catalog} is open but rate-limited. The armored Ingress routes to the sidecars' port, and
  * NetworkPolicies admit only that port, so nothing reaches an app around its gateway. On Apigee: an
  * {@link ApigeeProduct} per service listing {@code edgemicro-auth} (no {@code edgemicro_} proxy is needed in
- * sidecar mode), and a sample app for the keyed ones.
+ * sidecar mode), and a sample app for the keyed ones; and, unless the stack brings the key and secret of its own
+ * {@code edgemicro configure} run, a {@link MicrogatewaySetup} that all sidecars share.
  */
 public final class Pattern3 {
     /** {@code apigee-gke:prefix} unless set. */
@@ -69,15 +71,17 @@ public final class Pattern3 {
      */
     public static Pattern3Resources build(Context ctx, GatewayStackSettings config, List<Service> samples) {
         Names.requireNameList("services", samples.stream().map(Service::name).toList());
-        String publicKey = config.requireEdgemicroPublicKey();
         var clusterArgs = config.cluster().args();
-        var sidecarArgs = new ArrayList<MicrogatewaySidecarArgs>();
+        var setupArgs = config.setupArgs();
+        var sidecarBuilders = new ArrayList<MicrogatewaySidecarArgs.Builder>();
         var serviceArgs = new ArrayList<MicroserviceArgs>();
         var ingress = ArmoredIngressArgs.builder().project(config.project()).namespace(NAMESPACE)
                 .domains(config.domains()).wafRuleSets(config.wafRuleSets());
         for (var sample : samples) {
-            var sidecar = Pattern3Policy.sidecar(config, sample, publicKey, NAMESPACE);
-            sidecarArgs.add(sidecar);
+            var builder = Pattern3Policy.sidecar(config, sample, NAMESPACE);
+            sidecarBuilders.add(builder);
+            // Checked now, with a stand-in for the setup declared below when the stack brings no key and secret.
+            var sidecar = config.identify(builder, null).build();
             // The opt-in label is what the transformation looks for. The app serves until its sidecar has drained.
             serviceArgs.add(MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image()).port(Samples.PORT)
                     .preStopSeconds(sidecar.drainSeconds())
@@ -93,6 +97,9 @@ public final class Pattern3 {
         var ingressArgs = config.expose(ingress, clusterArgs.network()).build();
         var productArgs = Pattern3Policy.products(config, samples);
 
+        // The setup first: the sidecars' key, secret and regional endpoints are its outputs.
+        var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
+        var sidecarArgs = sidecarBuilders.stream().map(b -> config.identify(b, setup.orElse(null)).build()).toList();
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var sidecars = IntStream.range(0, samples.size()).mapToObj(i ->
@@ -112,7 +119,7 @@ public final class Pattern3 {
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("url", armored.url());
         ctx.export("consumerKey", holder.map(ApigeeProduct::consumerKey).orElse(Output.ofSecret("")));
-        return new Pattern3Resources(cluster, sidecars, services, armored, products);
+        return new Pattern3Resources(cluster, sidecars, services, armored, products, setup);
     }
 
     static String sidecarName(GatewayStackSettings config, Service sample) {

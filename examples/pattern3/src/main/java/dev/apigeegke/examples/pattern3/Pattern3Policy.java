@@ -22,26 +22,24 @@ final class Pattern3Policy {
     }
 
     /** The gateway policy of one service: the keyed one verifies keys and tokens, the open one only rate-limits. */
-    static MicrogatewayConfig policy(GatewayStackSettings config, Pattern3.Service sample, String publicKey) {
-        var policy = config.gatewayConfig().publicKey(publicKey);
+    static MicrogatewayConfig policy(GatewayStackSettings config, Pattern3.Service sample) {
+        var policy = config.gatewayConfig();
         if (!sample.keyed()) {
             policy.plugins(OPEN_PLUGINS);
         }
         return policy.build();
     }
 
-    /** The sidecar of one service, in {@code namespace}, in front of the app's port. */
-    static MicrogatewaySidecarArgs sidecar(GatewayStackSettings config, Pattern3.Service sample, String publicKey, String namespace) {
+    /**
+     * The sidecar of one service, in {@code namespace}, in front of the app's port; who it is on Apigee is
+     * {@link GatewayStackSettings#identify(MicrogatewaySidecarArgs.Builder, dev.apigeegke.microgateway.MicrogatewaySetup)}'s.
+     */
+    static MicrogatewaySidecarArgs.Builder sidecar(GatewayStackSettings config, Pattern3.Service sample, String namespace) {
         return MicrogatewaySidecarArgs.builder()
-                .organization(config.organization())
-                .environment(config.environment())
-                .key(config.microgatewayKey())
-                .secret(config.microgatewaySecret())
-                .config(policy(config, sample, publicKey))
+                .config(policy(config, sample))
                 .namespace(namespace)
                 .appPort(Samples.PORT)
-                .podSelector(Microservice.selectorFor(sample.name()))
-                .build();
+                .podSelector(Microservice.selectorFor(sample.name()));
     }
 
     /**
