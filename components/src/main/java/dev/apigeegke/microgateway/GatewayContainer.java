@@ -55,18 +55,20 @@ final class GatewayContainer {
         values.put("mgw-secret", secret.asSecret());
         // The image decodes EDGEMICRO_CONFIG with base64 -d: the value (not only its storage) is base64.
         values.put("mgw-config", yaml.applyValue(y -> Base64.getEncoder().encodeToString(y.getBytes(StandardCharsets.UTF_8))).asSecret());
-        return eachValueSecret(values);
+        return mapOf(values);
     }
 
     /**
-     * Makes each value its own Pulumi secret inside a plain map. SecretArgs types {@code stringData} as
+     * A known map whose values are Outputs of their own, each keeping its secretness and unknownness (the Secret's
+     * values are secrets; a config hash waiting for a setup's host is unknown in a preview, its key still there, so
+     * the manifest stays schema-valid). SecretArgs types {@code stringData} as
      * {@code Output<Map<String, String>>}, but the SDK serializes an output nested in a map like any other, keeping
      * its secretness: the engine receives an object whose values are secrets (what TypeScript's
      * {@code stringData: {k: pulumi.secret(v)}} sends), so a preview shows the keys with {@code [secret]} strings,
      * which stay schema-valid, and no value in clear. With {@code data} the placeholders would not be base64.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Output<Map<String, String>> eachValueSecret(Map<String, Output<String>> values) {
+    static Output<Map<String, String>> mapOf(Map<String, Output<String>> values) {
         return Output.of((Map<String, String>) (Map) values);
     }
 

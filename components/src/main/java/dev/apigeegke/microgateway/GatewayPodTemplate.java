@@ -33,7 +33,7 @@ final class GatewayPodTemplate {
                 .metadata(ObjectMetaArgs.builder()
                         .labels(selector)
                         // The Secret does not restart pods when it changes; a new config checksum rolls them.
-                        .annotations(yaml.applyValue(y -> Map.of("apigee-gke/config-sha256", GatewayContainer.sha256(y))))
+                        .annotations(GatewayContainer.mapOf(Map.of("apigee-gke/config-sha256", yaml.applyValue(GatewayContainer::sha256))))
                         .build())
                 .spec(PodSpecArgs.builder()
                         .serviceAccountName(name)

@@ -59,8 +59,9 @@ public final class MicrogatewayConfig {
          * {@code rate} requests per second with a buffer of one second's requests ({@code rate}), what the patterns'
          * {@code <n>ps} setting gives. With no buffer the plugin refuses every request that comes sooner than 1/rate
          * seconds after the last one it let through, so back-to-back calls of one client mostly fail (measured with
-         * microgateway-plugins 3.3.5 at 30 per second: 3 or 4 of 20 sequential requests passed); with the buffer they
-         * wait for their slot instead (all 20 passed), and only more than a second's requests at once are refused.
+         * microgateway-plugins 3.3.5 at 30 per second: 2 to 4 of 20 sequential requests passed); with the buffer they
+         * wait for their slot instead (all 20 passed, in about 0.7 s), and only more than a second's requests at once
+         * are refused.
          */
         public static SpikeArrestPlugin perSecond(int rate) {
             return new SpikeArrestPlugin("second", rate, rate);
@@ -381,10 +382,10 @@ public final class MicrogatewayConfig {
 
         /**
          * A PEM public key written into the auth sections ({@code oauth}, {@code apikeys}, {@code oauthv2}) so tokens
-         * are verified against it. Required for a sidecar that checks keys: in local-proxy mode the gateway downloads
-         * nothing, so give the organization's {@code edgemicro-auth} key
-         * ({@code curl https://ORG-ENV.apigee.net/edgemicro-auth/publicKey}). A gateway running as a Service
-         * downloads it from {@code jwt_public_key} and replaces this. Tests use a local key. Default: none.
+         * are verified against it. The image's loader downloads the organization's key from {@code jwt_public_key}, as
+         * a Service and (in local-proxy mode too) as a sidecar, so a gateway needs none; npm's microgateway-config
+         * 3.3.7 loader downloads nothing in local-proxy mode and insists on one, which is what tests give here.
+         * Default: none.
          */
         public Builder publicKeyOverride(String pem) {
             this.publicKeyOverride = pem;

@@ -62,8 +62,8 @@ final class MicrogatewayConfigTree {
         }
         tree.put("oauth", oauthTree);
         if (publicKeyOverride != null) {
-            // In local-proxy (sidecar) mode the loader downloads nothing, yet wants a public_key in the oauth, apikeys
-            // and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
+            // npm's microgateway-config 3.3.7 downloads nothing in local-proxy (sidecar) mode, yet wants a public_key in the
+            // oauth, apikeys and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
             tree.put("oauthv2", Map.of("public_key", publicKeyOverride));
             if (!plugins.contains("apikeys")) {
                 tree.put("apikeys", Map.of("public_key", publicKeyOverride, "api-key-header", oauth.apiKeyHeader()));
