@@ -6,15 +6,16 @@
 //   scenario: { config: "<path to ORG-ENV-config.yaml>", org, env,
 //               proxies:  [{ name, base_path }]                 — what Apigee's bootstrap returns for the routes;
 //                                                                 url is set to a loopback backend started here,
-//               products: [{ name, proxies: [...], apiResources: [...] }] — what edgemicro-auth/products returns,
+//               products: [{ name, proxies: [...], apiResources: [...], quota, quotaInterval, quotaTimeUnit }]
+//                                                                 — what edgemicro-auth/products returns (quota optional),
 //               requests: [{ method, path, headers }],
 //               localProxy: true (optional) — sidecar / local-proxy mode, see below }
 //   report:   { ok, validator, mode, proxies: [{ name, base_path }], plugins, overrides,
 //               results: [{ status, backend, backendPath, backendHeaders, body }] }
-// In a batch each scenario runs in a worker thread of its own: its own instances of the engine's modules (their state
-// starts afresh, as in a new process) and its own copy of the environment.
+// In a batch each scenario runs in a worker thread of its own (lib/workers.mjs).
 // Nothing leaves the machine: the gateway, backends and client all use 127.0.0.1, and the steps of start-up that
-// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists.
+// download from Apigee (proxies, products, public key, analytics upload) are replaced by the scenario's lists; the
+// quota plugin's syncs with Apigee's quota service go to a closed loopback port and fail, so its local buffer decides.
 //
 // Local-proxy mode (localProxy: true) is how the gateway runs as a sidecar (`edgemicro start -a NAME -v 1 -b / -t
 // http://localhost:PORT` with EDGEMICRO_LOCAL_PROXY=1 and EDGEMICRO_DECORATOR=1, as the sidecar's entrypoint does):
@@ -29,16 +30,15 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import YAML from 'yaml';
-import { main } from './lib/batch.mjs';
+import { LOOPBACK, sendAll, startOnLoopback } from './lib/client.mjs';
 import { merge } from './lib/merge.mjs';
+import { runner } from './lib/workers.mjs';
 
 const require = createRequire(import.meta.url);
-const LOOPBACK = '127.0.0.1';
-const DEADLINE_MS = 120_000;
 
 function startBackend(name) {
   return new Promise((resolve, reject) => {
@@ -54,30 +54,17 @@ function startBackend(name) {
   });
 }
 
-function send(port, { method = 'GET', path: requestPath, headers = {} }) {
+/** A loopback port that was free a moment ago: connections to it are refused, and nothing leaves the machine. */
+function closedPort() {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: LOOPBACK, port, method, path: requestPath, headers, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body;
-        try { body = JSON.parse(text); } catch { body = text; }
-        const fromBackend = body && typeof body === 'object' && typeof body.backend === 'string';
-        resolve({
-          status: res.statusCode,
-          backend: fromBackend ? body.backend : null,
-          backendPath: fromBackend ? body.path : null,
-          backendHeaders: fromBackend ? body.headers : null,
-          body: fromBackend ? null : body,
-        });
-      });
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, LOOPBACK, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
     });
-    req.on('error', reject);
-    req.end();
   });
 }
-
 
 // Sidecar mode: the route `edgemicro start -a/-v/-b/-t` builds (microgateway-config getDefaultProxy).
 function localRoute(config, p, url) {
@@ -140,6 +127,17 @@ async function run(scenario) {
   config.edgemicro.address = LOOPBACK;
   config.edgemicro.port = 0;
   config.edgemicro.logging.dir = logDir;
+  if (Object.keys(config.quota).length > 0) {
+    // The quota plugin counts in its local buffer and syncs with Apigee's quota service in the background; that
+    // service is replaced by a loopback port nothing listens on, so every sync fails as with Apigee unreachable and
+    // the buffer decides, as it does within one gateway. Its client refuses to start without the gateway's key,
+    // which it sends to that service with the secret (Basic key:secret and x-DNA-Api-Key).
+    const closed = await closedPort();
+    overrides['quota.*.uri'] = `http://${LOOPBACK}:${closed}`;
+    for (const quota of Object.values(config.quota)) {
+      Object.assign(quota, { uri: overrides['quota.*.uri'], key: 'local-key', secret: 'local-secret' });
+    }
+  }
 
   const core = require('microgateway-core');
   const available = require('microgateway-plugins');
@@ -151,54 +149,19 @@ async function run(scenario) {
     }
     gateway.addPlugin(name, available[name].init, Object.keys(available));
   }
-  const server = await new Promise((resolve, reject) => gateway.start((err, s) => (err ? reject(err) : resolve(s))));
-  const address = server.address();
-  if (address.address !== LOOPBACK) {
-    throw new Error(`the gateway listens on ${address.address}, not ${LOOPBACK}`);
-  }
+  const port = await startOnLoopback(gateway);
 
-  const results = [];
+  let results;
   try {
-    for (const request of scenario.requests) {
-      results.push(await send(address.port, request));
-    }
+    results = await sendAll(port, scenario.requests);
   } finally {
     await new Promise((resolve) => gateway.stop(() => resolve()));
     await Promise.all(backends.map((b) => new Promise((resolve) => b.close(() => resolve()))));
     fs.rmSync(logDir, { recursive: true, force: true });
   }
-  return { ok: true, validator: 'passed', mode: scenario.localProxy ? 'local-proxy' : 'proxies', listen: address.address,
+  return { ok: true, validator: 'passed', mode: scenario.localProxy ? 'local-proxy' : 'proxies', listen: LOOPBACK,
     proxies: config.proxies.map((p) => ({ name: p.name, base_path: p.base_path })), plugins: sequence, overrides,
     ...(loader ? { loader } : {}), results };
 }
 
-/** Runs one scenario in a worker thread; its report, or why there is none. */
-function inWorker(scenario) {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: scenario, stdout: true, stderr: true });
-    // The engine's logging, like the rest of this script's, goes to stderr.
-    worker.stdout.pipe(process.stderr, { end: false });
-    worker.stderr.pipe(process.stderr, { end: false });
-    let settled = false;
-    const settle = (report) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      // Timers the plugins leave behind would keep the worker alive: it is done once it has reported.
-      worker.terminate().then(() => resolve(report));
-    };
-    const deadline = setTimeout(() => settle({ ok: false, error: `gave up after ${DEADLINE_MS} ms` }), DEADLINE_MS);
-    worker.on('message', settle);
-    worker.on('error', (err) => settle({ ok: false, error: String((err && err.stack) || err) }));
-    worker.on('exit', (code) => settle({ ok: false, error: `the scenario's worker exited with ${code} before reporting` }));
-  });
-}
-
-if (isMainThread) {
-  await main(inWorker, { fromArgs: ([file]) => JSON.parse(fs.readFileSync(file, 'utf8')) });
-} else {
-  run(workerData).then(
-    (report) => parentPort.postMessage(report),
-    (err) => parentPort.postMessage({ ok: false, error: String((err && err.stack) || err) }),
-  );
-}
+await runner(import.meta.url, run);

@@ -22,13 +22,14 @@ import dev.apigeegke.examples.pattern3.Pattern3;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Pattern 3 as a plain program: the same resources as {@link Pattern3}, declared directly. A GKE cluster and
  * its Kubernetes provider; per service a credentials Secret, a NetworkPolicy admitting only the gateway's port
  * and a Deployment whose pod carries the Edge Microgateway sidecar; an Ingress behind Cloud Armor routing to
- * the sidecars; and on Apigee a product per service, with a sample app for the keyed ones.
+ * the sidecars; and on Apigee a local proxy and a product per service, with a sample app for the keyed ones.
  */
 public final class Pattern3Baseline {
     private static final String GATEWAY_VOLUME = "edge-microgateway-";
@@ -58,7 +59,7 @@ public final class Pattern3Baseline {
             deployment(service, gateway, credentials, gatewayConfig, onCluster);
         }
         var url = ingress(config, services, gke.provider());
-        var consumerKey = apigee(config, services);
+        var consumerKey = apigee(config, services, artifacts);
 
         ctx.export("clusterName", gke.cluster().name());
         ctx.export("kubeconfig", gke.kubeconfig());
@@ -152,15 +153,27 @@ public final class Pattern3Baseline {
     // ---- Apigee ----
 
     /**
-     * A product per service listing edgemicro-auth, and a sample developer and app subscribed to the keyed
-     * services' products. Returns the app's consumer key (a secret; empty when no service is keyed).
+     * Per service the sidecars' local proxy (edgemicro_ and the service name's part before the first '-', upper-cased)
+     * and a product listing it and edgemicro-auth for the service's paths, created after the proxy; and a sample
+     * developer and app subscribed to the keyed services' products. Returns the app's consumer key (a secret; empty
+     * when no service is keyed).
      */
-    private static Output<String> apigee(GatewayStackSettings config, List<Pattern3.Service> services) {
+    private static Output<String> apigee(GatewayStackSettings config, List<Pattern3.Service> services, Artifacts artifacts) {
         var keyedProducts = new ArrayList<Output<String>>();
         for (var service : services) {
-            var product = new ApiProduct(config.prefix() + "-" + service.name() + "-product", PlainApigee.product(
-                    config.prefix() + "-" + service.name(), service.name() + " (pattern 3)",
-                    List.of(config.environment()), List.of("edgemicro-auth")).build());
+            String localProxy = "edgemicro_" + service.name().split("-", 2)[0].toUpperCase(Locale.ROOT);
+            var proxy = PlainApigee.proxy(config.prefix() + "-" + service.name() + "-proxy", localProxy, artifacts,
+                    List.of(config.environment()), null);
+            var productArgs = PlainApigee.product(config.prefix() + "-" + service.name(), service.name() + " (pattern 3)",
+                    List.of(config.environment()), List.of(localProxy, "edgemicro-auth"))
+                    .apiResources(List.of("/" + service.name(), "/" + service.name() + "/**"));
+            if (service.quota() != null) {
+                productArgs.quota(Integer.toString(service.quota().count()))
+                        .quotaInterval(Integer.toString(service.quota().interval()))
+                        .quotaTimeUnit(service.quota().timeUnit());
+            }
+            var product = new ApiProduct(config.prefix() + "-" + service.name() + "-product", productArgs.build(),
+                    CustomResourceOptions.builder().dependsOn(proxy).build());
             if (service.keyed()) {
                 keyedProducts.add(product.name());
             }

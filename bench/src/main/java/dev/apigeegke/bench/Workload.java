@@ -42,6 +42,14 @@ public record Workload(String pattern, int services) {
         return String.format("svc-%03d", i);
     }
 
+    /**
+     * The name of service {@code i} of {@code pattern}: {@link #serviceName(int)}, without the '-' in pattern 3, where
+     * the part of a name before the first '-' names the service's local proxy, which each service has its own of.
+     */
+    public static String serviceName(String pattern, int i) {
+        return pattern.equals("pattern3") ? serviceName(i).replace("-", "") : serviceName(i);
+    }
+
     private static String image(int i) {
         return IMAGES[i % IMAGES.length];
     }
@@ -58,7 +66,7 @@ public record Workload(String pattern, int services) {
 
     /** Pattern 3's services: every other one requires a key (the first does), the rest are open. */
     public List<Pattern3.Service> pattern3Services() {
-        return IntStream.range(0, services).mapToObj(i -> new Pattern3.Service(serviceName(i), image(i), i % 2 == 0)).toList();
+        return IntStream.range(0, services).mapToObj(i -> new Pattern3.Service(serviceName("pattern3", i), image(i), i % 2 == 0)).toList();
     }
 
     /** The stack configuration: the repository's {@code Pulumi.<pattern>.yaml} under {@code projectDir}. */

@@ -28,7 +28,7 @@ class BaselineEquivalenceTest {
         assertThat(pair.components().plan().resources()).filteredOn(r -> r.type().startsWith("apigee-gke:index:")).isNotEmpty();
         // Every service's Deployment is there, on both sides.
         assertThat(baseline).filteredOn(r -> r.type().equals("kubernetes:apps/v1:Deployment")).extracting(Plan.Resource::name)
-                .contains(Workload.serviceName(0), Workload.serviceName(services - 1));
+                .contains(Workload.serviceName(pattern, 0), Workload.serviceName(pattern, services - 1));
     }
 
     @Test
@@ -36,12 +36,12 @@ class BaselineEquivalenceTest {
         var pair = Pair.record(new Workload("pattern3", 2), Repo.root());
         var components = pair.components();
 
-        var changed = withInput(components, "kubernetes:apps/v1:Deployment", "svc-001", "kind", "StatefulSet");
+        var changed = withInput(components, "kubernetes:apps/v1:Deployment", "svc001", "kind", "StatefulSet");
         assertThat(Equivalence.differences(components, changed))
-                .containsExactly("kubernetes:apps/v1:Deployment::svc-001 inputs.kind: components \"Deployment\", baseline \"StatefulSet\"");
+                .containsExactly("kubernetes:apps/v1:Deployment::svc001 inputs.kind: components \"Deployment\", baseline \"StatefulSet\"");
 
         // The recorded plan shows secrets as markers: a secret sent in clear is a difference even if the value is equal.
-        var secret = components.plan().get("kubernetes:core/v1:Secret", "apigee-p3-svc-000-mgw-credentials");
+        var secret = components.plan().get("kubernetes:core/v1:Secret", "apigee-p3-svc000-mgw-credentials");
         @SuppressWarnings("unchecked")
         var stringData = new HashMap<>((Map<String, Object>) secret.inputs().get("stringData"));
         stringData.put("mgw-org", "my-apigee-org");

@@ -26,6 +26,7 @@ import dev.apigeegke.ingress.ArmoredIngress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -56,6 +57,8 @@ public final class MicrogatewaySidecar extends ComponentResource {
     public static final String HEALTH_PATH = MicrogatewayServiceDefaults.HEALTH_PATH;
     /** The injected container's name; a pod that already has it is left unchanged. */
     public static final String CONTAINER = MicrogatewaySidecarDefaults.CONTAINER;
+    /** The start of every local proxy's name, the prefix Apigee's microgateway-aware proxies share. */
+    public static final String LOCAL_PROXY_PREFIX = "edgemicro_";
 
     private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     private static final String SERVICE = "kubernetes:core/v1:Service";
@@ -131,6 +134,22 @@ public final class MicrogatewaySidecar extends ComponentResource {
     /** The Service with every port's targetPort set to 8000, so all its traffic passes the gateway. */
     public ServiceArgs retarget(ServiceArgs service) {
         return SidecarPod.retarget(service);
+    }
+
+    /**
+     * The name the gateway gives its local proxy in the pods of a Deployment (or a pod) named {@code workloadName}:
+     * {@link #LOCAL_PROXY_PREFIX} and the name's first dash-separated part, upper-cased ({@code orders} and
+     * {@code orders-v2} both give {@code edgemicro_ORDERS}). The image's entrypoint takes it from {@code POD_NAME}, and a
+     * pod's name starts with its Deployment's name and a dash. The quota plugin applies only the quotas of products
+     * that list this name, so a product meant for this sidecar lists it (and {@code edgemicro-auth}).
+     */
+    public static String localProxyName(String workloadName) {
+        if (workloadName == null || workloadName.isEmpty()) {
+            throw new IllegalArgumentException("a Deployment or pod name is required: the local proxy is named after it");
+        }
+        int dash = workloadName.indexOf('-');
+        // Kubernetes names are ASCII: upper-casing in the root locale is what the entrypoint's tr '[a-z]' '[A-Z]' does.
+        return LOCAL_PROXY_PREFIX + (dash < 0 ? workloadName : workloadName.substring(0, dash)).toUpperCase(Locale.ROOT);
     }
 
     /** The sidecar's name, the value of {@link #OPT_IN_LABEL} that selects it. */

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApigeeLintTest {
     private static final List<String> MICROGATEWAY_PROXIES = List.of("edgemicro_orders", "edgemicro_catalog", "edgemicro_healthcheck");
+    /** Pattern 3's local proxies, which its products list. */
+    private static final List<String> LOCAL_PROXIES = List.of("edgemicro_ORDERS", "edgemicro_CATALOG");
 
     @TempDir
     static Path out;
@@ -40,10 +42,14 @@ class ApigeeLintTest {
     static void renderAndLintTheBundles() throws Exception {
         preview("pattern1", out);
         preview("pattern2", out.resolve("p2"));
+        preview("pattern3", out.resolve("p3"));
         var inputs = new LinkedHashMap<String, List<String>>();
         inputs.put("pattern1", List.of(out.resolve("apigee/apigee-p1-api/apiproxy").toString()));
         for (String proxy : MICROGATEWAY_PROXIES) {
             inputs.put(proxy, List.of(out.resolve("p2/apigee/" + proxy + "/apiproxy").toString()));
+        }
+        for (String proxy : LOCAL_PROXIES) {
+            inputs.put(proxy, List.of(out.resolve("p3/apigee/" + proxy + "/apiproxy").toString()));
         }
         inputs.put("broken", List.of(brokenCopy().toString()));
         inputs.put("edgemicro-auth", List.of(write(EdgemicroAuthBundle.standard(), out.resolve("edgemicro-auth")).toString()));
@@ -124,9 +130,8 @@ class ApigeeLintTest {
         assertThat(messages(report, 1)).as("warnings").isEmpty();
     }
 
-    @Test
-    void pattern2MicrogatewayBundlesPassApigeelint() {
-        for (String proxy : MICROGATEWAY_PROXIES) {
+    private static void assertLintedWithoutErrorsOrWarnings(List<String> proxies) {
+        for (String proxy : proxies) {
             var report = lint.report(proxy);
             assertThat(report.path("files").size()).as(proxy + " files linted").isPositive();
             assertThat(messages(report, 2)).as(proxy + " errors").isEmpty();
@@ -149,6 +154,16 @@ class ApigeeLintTest {
         assertThat(findings(report)).as("apigeelint's findings on Apigee's files, against " + recorded).containsExactlyElementsOf(expected);
         assertThat(findings(lint.report("edgemicro-auth-options"))).as("findings with org.noncps and two virtual hosts")
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void pattern2MicrogatewayBundlesPassApigeelint() {
+        assertLintedWithoutErrorsOrWarnings(MICROGATEWAY_PROXIES);
+    }
+
+    @Test
+    void pattern3LocalProxyBundlesPassApigeelint() {
+        assertLintedWithoutErrorsOrWarnings(LOCAL_PROXIES);
     }
 
     @Test

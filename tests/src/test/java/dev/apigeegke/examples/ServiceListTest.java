@@ -65,8 +65,9 @@ class ServiceListTest {
 
     @Test
     void pattern3SubscribesTheOneSampleAppToEveryKeyedService() throws Exception {
-        // Every other service requires a key, the first one does.
-        var services = IntStream.range(0, 5).mapToObj(i -> new Pattern3.Service(serviceName(i), IMAGE, i % 2 == 0)).toList();
+        // Every other service requires a key, the first one does. No '-' in the names: the part before the first one
+        // names the sidecars' local proxy, and must differ from service to service.
+        var services = IntStream.range(0, 5).mapToObj(i -> new Pattern3.Service(serviceName(i).replace("-", ""), IMAGE, i % 2 == 0)).toList();
         var result = run("pattern3", ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), services));
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
@@ -75,6 +76,6 @@ class ServiceListTest {
         var app = plan.ofType("apigee:index:DeveloperApp");
         assertThat(app).hasSize(1);
         assertThat(at(app.get(0).inputs(), "apiProducts"))
-                .isEqualTo(List.of("apigee-p3-svc-000", "apigee-p3-svc-002", "apigee-p3-svc-004"));
+                .isEqualTo(List.of("apigee-p3-svc000", "apigee-p3-svc002", "apigee-p3-svc004"));
     }
 }

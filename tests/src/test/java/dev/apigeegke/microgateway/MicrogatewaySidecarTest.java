@@ -398,6 +398,22 @@ class MicrogatewaySidecarTest {
         })).containsExactly("IllegalArgumentException: two sidecars named 'orders-mgw': give each service its own sidecar name");
     }
 
+    @Test
+    void theLocalProxyNameIsTheOneTheImagesEntrypointDerivesFromThePodName() throws Exception {
+        // The image's entrypoint: SERVICE_NAME=$(... POD_NAME ... | cut -d '-' -f1 | tr '[a-z]' '[A-Z]'), PROXY_NAME=edgemicro_$SERVICE_NAME.
+        for (String pod : List.of("orders-7d9c5b8f4-x2x9k", "orders", "order-api-5c6d9-abcde", "svc2-0", "a-b")) {
+            var shell = new ProcessBuilder("bash", "-c", "echo \"$0\" | cut -d '-' -f1 | tr '[a-z]' '[A-Z]'", pod)
+                    .redirectErrorStream(true).start();
+            String entrypoint = "edgemicro_" + new String(shell.getInputStream().readAllBytes()).strip();
+            assertThat(shell.waitFor()).isZero();
+            assertThat(MicrogatewaySidecar.localProxyName(pod)).as(pod).isEqualTo(entrypoint);
+        }
+        // A pod is named <Deployment>-<hash>-<suffix>: the Deployment's name gives its pods' local proxy.
+        assertThat(MicrogatewaySidecar.localProxyName("orders")).isEqualTo(MicrogatewaySidecar.localProxyName("orders-7d9c5b8f4-x2x9k"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MicrogatewaySidecar.localProxyName(""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("named after it");
+    }
+
     // --- validation --------------------------------------------------------------------------------
 
     @Test

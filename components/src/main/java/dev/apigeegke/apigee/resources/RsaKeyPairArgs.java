@@ -69,13 +69,19 @@ public final class RsaKeyPairArgs extends ResourceArgs {
             $ = new RsaKeyPairArgs(Objects.requireNonNull(defaults));
         }
 
-        /** Sets the certificate's subject and issuer common name; changing it makes a new key pair. Required. */
+        /**
+         * Sets the certificate's subject and issuer common name, 1 to 64 characters; changing it makes a new key pair.
+         * Required.
+         */
         public Builder commonName(Output<String> commonName) {
             $.commonName = commonName;
             return this;
         }
 
-        /** Sets the certificate's subject and issuer common name; changing it makes a new key pair. Required. */
+        /**
+         * Sets the certificate's subject and issuer common name, 1 to 64 characters; changing it makes a new key pair.
+         * Required.
+         */
         public Builder commonName(String commonName) {
             return commonName(Output.of(commonName));
         }

@@ -67,22 +67,28 @@ public final class MicrogatewayServices {
         var body = new LinkedHashMap<String, String>();
         body.put("key", key);
         body.put("secret", secret);
-        var repeated = new boolean[1];
+        var attempts = new Object() {
+            boolean repeated;
+            /** The last attempt may have reached the services (a timeout), unlike a connection never made. */
+            boolean uncertain;
+        };
         Transport.Response response;
         try {
-            response = transport.send("POST", url, url.toString(), url.toString(), BodyPublishers.ofByteArray(bytes(body)),
+            response = transport.send("POST", url, shown(url), shown(url), BodyPublishers.ofByteArray(bytes(body)),
                     JSON, null, (answer, error) -> {
                         boolean again = Transport.RetryRule.CREATE.retry(answer, error);
-                        repeated[0] |= again;
+                        attempts.repeated |= again;
+                        attempts.uncertain = answer == null && !again;
                         return again;
                     });
         } catch (ApigeeException noAnswer) {
-            throw masking.registrationUncertain(noAnswer);
+            var failure = unanswered(masking, noAnswer);
+            throw attempts.uncertain ? masking.registrationUncertain(failure) : failure;
         }
-        if (response.ok() || response.status() == 409 && repeated[0]) {
+        if (response.ok() || response.status() == 409 && attempts.repeated) {
             return;
         }
-        var failure = masking.services("POST", url.toString(), doing, response);
+        var failure = masking.services("POST", shown(url), doing, response);
         throw response.status() >= 500 && !Transport.RetryRule.CREATE.retry(response, null)
                 ? masking.registrationUncertain(failure) : failure;
     }
@@ -95,17 +101,17 @@ public final class MicrogatewayServices {
         var basic = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
         Transport.Response response;
         try {
-            response = transport.send("GET", url, url.toString(), url.toString(), BodyPublishers.noBody(), null, basic,
+            response = transport.send("GET", url, shown(url), shown(url), BodyPublishers.noBody(), null, basic,
                     Transport.RetryRule.ALWAYS);
         } catch (ApigeeException noAnswer) {
-            throw new ApigeeException(noAnswer.status(), masking.scrub(noAnswer.getMessage()));
+            throw unanswered(masking, noAnswer);
         }
         if (response.status() == 401) {
-            throw new ApigeeException(401, masking.scrub("HTTP 401 on GET " + url + " (" + doing + "): the Edge "
+            throw new ApigeeException(401, masking.scrub("HTTP 401 on GET " + shown(url) + " (" + doing + "): the Edge "
                     + "Microgateway services did not accept the key they had just registered; retry later."));
         }
         if (!response.ok()) {
-            throw masking.services("GET", url.toString(), doing, response);
+            throw masking.services("GET", shown(url), doing, response);
         }
         JsonNode answer;
         try {
@@ -117,7 +123,7 @@ public final class MicrogatewayServices {
         var host = answer == null ? "" : answer.path("host").asText("");
         if (region.isEmpty() || !HOST.matcher(host).matches()) {
             // The host becomes where the credentials go next (the revocation): only a plain host name is taken.
-            throw new ApigeeException(response.status(), masking.scrub("GET " + url + " (" + doing + ") answered no "
+            throw new ApigeeException(response.status(), masking.scrub("GET " + shown(url) + " (" + doing + ") answered no "
                     + "region and host name, as {\"region\": \"us-east-1\", \"host\": \"edgemicroservices-us-east-1.apigee.net\"}"
                     + ", but: " + clip(response.body())));
         }
@@ -133,15 +139,27 @@ public final class MicrogatewayServices {
         var url = credentialUrl(base, env);
         Transport.Response response;
         try {
-            response = transport.send("DELETE", url, url.toString(), url.toString(),
+            response = transport.send("DELETE", url, shown(url), shown(url),
                     BodyPublishers.ofByteArray(bytes(Map.of("key", key))), JSON, null, Transport.RetryRule.ALWAYS);
         } catch (ApigeeException noAnswer) {
-            throw new ApigeeException(noAnswer.status(), masking.scrub(noAnswer.getMessage()));
+            throw unanswered(masking, noAnswer);
         }
         if (!response.ok() && response.status() != 404) {
-            throw masking.services("DELETE", url.toString(), "revoking the Edge Microgateway key of environment '"
+            throw masking.services("DELETE", shown(url), "revoking the Edge Microgateway key of environment '"
                     + env + "'", response);
         }
+    }
+
+    /** A call that got no answer, naming the setting its URL comes from. */
+    private static ApigeeException unanswered(Failures masking, ApigeeException noAnswer) {
+        return new ApigeeException(noAnswer.status(), masking.scrub(noAnswer.getMessage()
+                + " The Edge Microgateway services' URL comes from apigee:microgatewayServicesUrl (default "
+                + ApigeeConfig.DEFAULT_MICROGATEWAY_SERVICES_URL + ") and, for a revocation, the region it answered."));
+    }
+
+    /** The URL as messages show it: without any user info. */
+    private static String shown(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getRawPath();
     }
 
     private URI credentialUrl(URI base, String env) {

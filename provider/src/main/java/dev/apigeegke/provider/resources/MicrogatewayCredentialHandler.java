@@ -32,18 +32,24 @@ final class MicrogatewayCredentialHandler implements ResourceHandler {
         return SCHEMA;
     }
 
+    private static final String EDGE_ONLY = "a MicrogatewayCredential works only with Apigee Edge, and apigee:flavor "
+            + "is x: Edge Microgateway does not run against Apigee X or hybrid. Run `pulumi config set apigee:flavor edge` "
+            + "if the organization is on Apigee Edge, or use the Apigee Adapter for Envoy on Apigee X";
+
     @Override
     public void check(Checks c) {
         c.pathSegment("environment");
         if (c.platform() == ApigeePlatform.X) {
-            c.fail("environment", "a MicrogatewayCredential works only with Apigee Edge, and apigee:flavor is x: Edge "
-                    + "Microgateway does not run against Apigee X or hybrid. Run `pulumi config set apigee:flavor edge` "
-                    + "if the organization is on Apigee Edge, or use the Apigee Adapter for Envoy on Apigee X");
+            c.fail("environment", EDGE_ONLY);
         }
     }
 
     @Override
     public Created create(ApigeeClient client, Map<String, Object> in) {
+        // Check may have run before the flavor was known (a config computed by another resource).
+        if (client.config().platform() == ApigeePlatform.X) {
+            throw new IllegalArgumentException(EDGE_ONLY);
+        }
         var env = Props.required(in, "environment");
         var services = client.microgatewayServices();
         var key = randomHex();

@@ -4,9 +4,11 @@ import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.examples.pattern2.Pattern2Test;
+import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -134,13 +136,98 @@ public class Pattern3Test {
         assertThat(refused.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
+    /** The local proxy's name the image's entrypoint gives a pod: edgemicro_ + the part of POD_NAME before the first '-', upper-cased. */
+    private static String entrypointProxyName(String podName) {
+        return "edgemicro_" + podName.split("-", 2)[0].toUpperCase(Locale.ROOT);
+    }
+
     @Test
-    void apigeeHasAProductPerServiceAndNoEdgemicroProxy() {
+    void eachServicesProductListsTheLocalProxyItsPodsRun() {
         var plan = preview();
-        assertThat(plan.ofType("apigee:index:ApiProxy")).isEmpty();
-        assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(2)
-                .allSatisfy(p -> assertThat(p.inputs()).containsEntry("proxies", List.of("edgemicro-auth"))
-                        .containsEntry("apiResources", List.of("/", "/**")));
+        for (String service : List.of("orders", "catalog")) {
+            // A pod of the Deployment is named <deployment>-<replica set hash>-<suffix>.
+            String deployment = (String) at(plan.get("kubernetes:apps/v1:Deployment", service).inputs(), "metadata", "name");
+            String localProxy = entrypointProxyName(deployment + "-7d9c5b8f4-x2x9k");
+            var product = plan.get("apigee:index:ApiProduct", "apigee-p3-" + service + "-product").inputs();
+            assertThat(product.get("proxies")).as(service).isEqualTo(List.of(localProxy, "edgemicro-auth"));
+            // Apigee validates a product's proxies when it is created: the local proxy is deployed first.
+            var proxy = plan.get("apigee:index:ApiProxy", "apigee-p3-" + service + "-proxy");
+            assertThat(proxy.inputs()).containsEntry("name", localProxy).containsEntry("environments", List.of("test"));
+            assertThat(plan.get("apigee:index:ApiProduct", "apigee-p3-" + service + "-product").dependencies())
+                    .contains(proxy.urn());
+        }
+        assertThat(plan.ofType("apigee:index:ApiProxy")).hasSize(2);
+    }
+
+    @Test
+    void eachServicesProductGrantsOnlyThePathsTheIngressRoutesToItsSidecar() {
+        var plan = preview();
+        @SuppressWarnings("unchecked")
+        var paths = (List<Map<String, Object>>) at(plan.get("kubernetes:networking.k8s.io/v1:Ingress", "apigee-p3-ingress").inputs(),
+                "spec", "rules", 0, "http", "paths");
+        for (String service : List.of("orders", "catalog")) {
+            var routed = paths.stream().filter(p -> service.equals(at(p, "backend", "service", "name")))
+                    .map(p -> p.get("path")).toList();
+            assertThat(routed).as(service).containsExactly("/" + service);
+            assertThat(plan.get("apigee:index:ApiProduct", "apigee-p3-" + service + "-product").inputs())
+                    .containsEntry("apiResources", List.of("/" + service, "/" + service + "/**"));
+        }
+    }
+
+    @Test
+    void theKeyedServicesProductCarriesItsQuota() {
+        var plan = preview();
+        assertThat(plan.get("apigee:index:ApiProduct", "apigee-p3-orders-product").inputs())
+                .containsEntry("quota", "1000").containsEntry("quotaInterval", "1").containsEntry("quotaTimeUnit", "hour");
+        assertThat(plan.get("apigee:index:ApiProduct", "apigee-p3-catalog-product").inputs()).doesNotContainKey("quota");
+    }
+
+    @Test
+    void theLocalProxiesAreMicrogatewayProxiesOnTheirOwnBasePaths() throws Exception {
+        var plan = preview();
+        for (String service : List.of("ORDERS", "CATALOG")) {
+            var proxy = plan.get("apigee:index:ApiProxy", "apigee-p3-" + service.toLowerCase(Locale.ROOT) + "-proxy");
+            var files = unzip((String) proxy.inputs().get("bundle"));
+            assertThat(files.get("apiproxy/proxies/default.xml")).contains("<BasePath>/edgemicro_" + service + "</BasePath>");
+            assertThat(files.get("apiproxy/targets/default.xml")).contains("<URL>http://localhost:8080</URL>");
+            assertThat(files.keySet()).noneMatch(f -> f.startsWith("apiproxy/policies/"));
+        }
+    }
+
+    private static Map<String, String> unzip(String base64) throws Exception {
+        var files = new java.util.TreeMap<String, String>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static OfflineEngine.Result build(List<Pattern3.Service> services) {
+        return Harness.preview(stackConfig(), Set.of(), ctx -> Pattern3.build(ctx,
+                dev.apigeegke.examples.gateway.GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX), services));
+    }
+
+    @Test
+    void servicesWhoseSidecarsWouldShareALocalProxyAreRefusedBeforeAnyResource() {
+        var result = build(List.of(new Pattern3.Service("order-api", "nginx:1.27", true),
+                new Pattern3.Service("order-web", "nginx:1.27", true), new Pattern3.Service("catalog", "nginx:1.27", false)));
+        assertThat(result.errors()).singleElement().asString()
+                .contains("services[1].name = \"order-web\"").contains("edgemicro_ORDER").contains("services[0] (\"order-api\")")
+                .contains("before their first '-'").doesNotContain("services[2]");
+        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+    }
+
+    @Test
+    void aQuotaOnAnOpenServiceIsRefusedBeforeAnyResource() {
+        var result = build(List.of(new Pattern3.Service("orders", "nginx:1.27", false, new dev.apigeegke.apigee.ProductQuota(5, 1, "minute"))));
+        assertThat(result.errors()).singleElement().asString().contains("services[0].quota").contains("open service");
+        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+    }
+
+    @Test
+    void theStackExportsTheSampleAppsKey() {
         var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.gateway.GatewayStackSettings(
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
                 java.util.Optional.empty(), true, "my-org", "test",

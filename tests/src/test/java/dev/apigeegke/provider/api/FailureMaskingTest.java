@@ -51,4 +51,22 @@ class FailureMaskingTest {
         String sentence = "Basic authentication is disabled; Bearer credentials required.";
         assertThat(scrub.scrub(sentence)).isEqualTo(sentence);
     }
+
+    @Test
+    void aGatewaysKeyAndSecretAreMaskedInWhatTheMicrogatewayServicesEcho() {
+        var key = "4f1c0b2e9a7d4c3b8e6f5a1d2c3b4a596877665544332211aabbccddeeff0011";
+        var secret = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
+        var body = "{\"message\":\"credential {\\\"key\\\":\\\"" + key + "\\\",\\\"secret\\\":\\\"" + secret
+                + "\\\"} refused\"}";
+        var answer = new Transport.Response(400, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+
+        var failure = failures(new Credentials.Bearer("tok-Zq81-SECRET")).masking(key, secret)
+                .services("POST", "https://edgemicroservices.apigee.net/edgemicro/credential/organization/acme/environment/test",
+                        "registering the Edge Microgateway key of environment 'test'", answer);
+
+        assertThat(failure.getMessage()).doesNotContain(key).doesNotContain(secret)
+                .contains("HTTP 400 on POST https://edgemicroservices.apigee.net/edgemicro/credential/organization/acme/"
+                        + "environment/test (registering the Edge Microgateway key of environment 'test')")
+                .contains("credential {\"key\":\"***\",\"secret\":\"***\"} refused");
+    }
 }

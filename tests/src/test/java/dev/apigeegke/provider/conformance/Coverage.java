@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,8 +50,9 @@ final class Coverage implements AutoCloseable {
     }
 
     /**
-     * {@code Apigee X: 26 operations used, 26 conformant; Apigee Edge: 21 operations used, 21 conformant, and 7
-     * operations outside the published description (...), 7 conformant ...}.
+     * {@code Apigee X: 26 operations used, 26 conformant; Apigee Edge: 21 operations used, 21 conformant, and 4 target
+     * server operations outside the published description, 4 conformant ...}, each group of unpublished operations
+     * apart, target servers first.
      */
     synchronized String line() {
         List<String> parts = new ArrayList<>();
@@ -59,10 +61,12 @@ final class Coverage implements AutoCloseable {
             StringBuilder part = new StringBuilder(flavor == ApigeePlatform.X ? "Apigee X: " : "Apigee Edge: ")
                     .append(count(counts, true, false)).append(" operations used, ")
                     .append(count(counts, true, true)).append(" conformant");
-            if (count(counts, false, false) > 0) {
-                part.append(", and ").append(count(counts, false, false)).append(' ').append(Unpublished.WHAT)
-                        .append(", ").append(count(counts, false, true)).append(" conformant");
-            }
+            Map<String, List<Count>> unpublished = new TreeMap<>(
+                    Comparator.comparing((String what) -> !what.equals(Unpublished.WHAT)).thenComparing(Comparator.naturalOrder()));
+            counts.stream().filter(c -> !c.operation.published())
+                    .forEach(c -> unpublished.computeIfAbsent(Unpublished.what(c.operation), w -> new ArrayList<>()).add(c));
+            unpublished.forEach((what, group) -> part.append(", and ").append(count(group, false, false)).append(' ')
+                    .append(what).append(", ").append(count(group, false, true)).append(" conformant"));
             int tolerated = counts.stream().mapToInt(c -> c.tolerated).sum();
             if (tolerated > 0) {
                 part.append(" (").append(tolerated).append(tolerated == 1 ? " answer" : " answers")

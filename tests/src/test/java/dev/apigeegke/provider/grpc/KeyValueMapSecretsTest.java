@@ -21,10 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,41 +37,20 @@ class KeyValueMapSecretsTest {
     private static final String SHORT = "1234";
 
     private ProviderHarness h;
-    private final Logger providerLog = Logger.getLogger("dev.apigeegke");
-    private final List<String> logged = new ArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
-                    + " " + record.getThrown());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private ProviderLogRecorder log;
 
     @AfterEach
     void stop() {
-        providerLog.removeHandler(recorder);
-        providerLog.setLevel(null);
+        if (log != null) {
+            log.close();
+        }
         if (h != null) {
             h.close();
         }
     }
 
-    private void recordLogs() {
-        providerLog.setLevel(Level.ALL);
-        recorder.setLevel(Level.ALL);
-        providerLog.addHandler(recorder);
-    }
-
     /** The struct as text with every secret's content left out: what the engine could show or keep in clear. */
-    private static String clear(Struct s) {
+    static String clear(Struct s) {
         return clear(Value.newBuilder().setStructValue(s).build()).toString();
     }
 
@@ -99,7 +74,7 @@ class KeyValueMapSecretsTest {
     @ParameterizedTest
     @EnumSource(ApigeePlatform.class)
     void theValuesAreSecretsInEveryAnswerAndAbsentFromOutputsFailuresAndLogs(ApigeePlatform platform) {
-        recordLogs();
+        log = new ProviderLogRecorder();
         h = ProviderHarness.configured(platform);
         var answers = new ArrayList<Struct>();
         var inputs = inputs(h, Map.of("password", VALUE, "pin", SHORT));
@@ -130,8 +105,8 @@ class KeyValueMapSecretsTest {
         assertThatThrownBy(() -> h.create(KVM, inputs, false)).isInstanceOf(StatusRuntimeException.class)
                 .hasMessageContaining("ALREADY_EXISTS").hasMessageContaining("backend")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(VALUE).doesNotContain(SHORT));
-        assertThat(logged).as("the retry's log line").isNotEmpty();
-        assertThat(String.join("\n", logged)).doesNotContain(VALUE).doesNotContain(SHORT);
+        assertThat(log.lines()).as("the retry's log line").isNotEmpty();
+        assertThat(log.text()).doesNotContain(VALUE).doesNotContain(SHORT);
         assertThat(h.apigee.keyValueMap("test", "backend")).contains(Map.of("password", VALUE + "-2", "pin", SHORT));
     }
 

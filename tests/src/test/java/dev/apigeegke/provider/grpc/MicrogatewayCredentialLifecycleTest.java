@@ -14,6 +14,7 @@ import dev.apigeegke.provider.testing.ApigeeEmulator;
 import dev.apigeegke.provider.testing.MicrogatewayKey;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class MicrogatewayCredentialLifecycleTest {
         assertThat(key).matches("[0-9a-f]{64}");
         assertThat(secret).matches("[0-9a-f]{64}").isNotEqualTo(key);
         assertThat(created.getId()).startsWith("test/").doesNotContain(key);
-        var host = h.apigee.servicesUrl().getAuthority();
+        var host = h.apigee.microgatewayServicesUrl().getAuthority();
         assertThat(plain(out)).containsEntry("environment", "test").containsEntry("region", "us-east-1")
                 .containsEntry("host", host).containsEntry("servicesUrl", "http://" + host);
         assertThat(h.apigee.microgatewayCredentials()).containsExactly(new MicrogatewayKey("test", key, secret));
@@ -139,6 +140,11 @@ class MicrogatewayCredentialLifecycleTest {
                 + "apigee:flavor is x: Edge Microgateway does not run against Apigee X or hybrid. Run `pulumi config set "
                 + "apigee:flavor edge` if the organization is on Apigee Edge, or use the Apigee Adapter for Envoy on Apigee X");
         assertThat(h.check(CREDENTIAL, struct("environment", "te/st")).getFailuresCount()).isEqualTo(2);
+        // Should the flavor have been unknown at Check, create refuses too, before any call.
+        var e = ProviderHarness.failure(() -> h.create(CREDENTIAL, struct("environment", "test"), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).startsWith("a MicrogatewayCredential works only with Apigee Edge");
+        assertThat(h.apigee.requests()).isEmpty();
     }
 
     @Test
@@ -157,10 +163,23 @@ class MicrogatewayCredentialLifecycleTest {
         h = ProviderHarness.configured(ApigeePlatform.EDGE);
         h.apigee.failAfterProcessing("POST", CREDENTIAL_PATH, 502, null);
         var e = ProviderHarness.failure(() -> h.create(CREDENTIAL, inputs(h, "test"), false));
-        assertThat(e.getStatus().getDescription()).contains("HTTP 502 on POST http://" + h.apigee.servicesUrl().getAuthority()
+        assertThat(e.getStatus().getDescription()).contains("HTTP 502 on POST http://" + h.apigee.microgatewayServicesUrl().getAuthority()
                 + CREDENTIAL_PATH).contains("may have registered the key anyway, so the provider did not send it again")
                 .contains("Run `pulumi up` again to register a new key");
         assertThat(calls()).containsExactly("POST registerMicrogatewayCredential");
+    }
+
+    @Test
+    void servicesThatCannotBeReachedAreNamedByTheirSetting() {
+        h = ProviderHarness.start(ApigeePlatform.EDGE);
+        h.stub.configure(pulumirpc.Provider.ConfigureRequest.newBuilder().setAcceptSecrets(true).setArgs(struct(
+                "organization", ProviderHarness.ORG, "baseUrl", h.apigee.baseUrl().toString(), "accessToken",
+                ProviderHarness.secret(ApigeeEmulator.TOKEN), "microgatewayServicesUrl", "http://127.0.0.1:9")).build());
+        var e = ProviderHarness.failure(() -> h.create(CREDENTIAL, inputs(h, "test"), false));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).startsWith("POST http://127.0.0.1:9" + CREDENTIAL_PATH + " failed")
+                .contains("on all 5 attempts").contains("apigee:microgatewayServicesUrl")
+                .as("a connection never made registered nothing").doesNotContain("may have registered");
     }
 
     @Test
@@ -197,6 +216,37 @@ class MicrogatewayCredentialLifecycleTest {
         assertThat(rejected.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(rejected.getStatus().getDescription()).contains("rejected the credentials")
                 .contains("apigee:accessToken").doesNotContain(ApigeeEmulator.TOKEN);
+        assertThat(h.apigee.microgatewayCredentials()).isEmpty();
+    }
+
+    @Test
+    void aStackOfAKeyPairAndACredentialCallsTheServicesOnlyToRegisterAndToRevoke() {
+        h = ProviderHarness.configured(ApigeePlatform.EDGE);
+        var engine = new EngineRun(h);
+        var declared = List.of(
+                new EngineRun.Declared(ProviderHarness.urn(RsaKeyPairLifecycleTest.RSA, "signing"), RsaKeyPairLifecycleTest.RSA,
+                        struct("commonName", "acme-test")),
+                new EngineRun.Declared(ProviderHarness.urn(CREDENTIAL, "gateway"), CREDENTIAL, struct("environment", "test")));
+        var provider = new ArrayList<List<String>>();
+        var services = new ArrayList<List<String>>();
+        for (Runnable command : List.<Runnable>of(() -> engine.up(declared), () -> engine.up(declared), engine::refresh,
+                engine::destroy)) {
+            h.apigee.clearRequests();
+            engine.takeCalls();
+            command.run();
+            provider.add(engine.takeCalls().stream().sorted().toList());
+            services.add(calls());
+        }
+        assertThat(provider).containsExactly(
+                List.of("Check", "Check", "Check", "Check", "Create", "Create", "Create (preview)", "Create (preview)"),
+                List.of("Check", "Check", "Check", "Check", "Diff", "Diff", "Diff", "Diff"),
+                List.of("Read", "Read"),
+                List.of("Delete", "Delete"));
+        assertThat(services).containsExactly(
+                List.of("POST registerMicrogatewayCredential", "GET getMicrogatewayRegion"),
+                List.of(),
+                List.of(),
+                List.of("DELETE revokeMicrogatewayCredential"));
         assertThat(h.apigee.microgatewayCredentials()).isEmpty();
     }
 }

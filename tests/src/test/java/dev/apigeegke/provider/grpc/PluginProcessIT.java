@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import pulumirpc.Provider.ConfigureRequest;
+import pulumirpc.Provider.CreateRequest;
 import pulumirpc.ResourceProviderGrpc;
 
-/** The shaded plugin jar started the way the engine starts it. */
+/** The shaded plugin jar started the way the engine starts it, serving what it bundles. */
 class PluginProcessIT {
     private static final Path JAR = Path.of(System.getProperty("repo.root", ".."), "provider", "target",
             "pulumi-resource-apigee.jar");
@@ -33,9 +35,18 @@ class PluginProcessIT {
                 var port = Integer.parseInt(stdout.readLine().strip());
                 var channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
                 try {
-                    var info = ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-                            .getPluginInfo(Empty.getDefaultInstance());
-                    assertThat(info.getVersion()).isEqualTo(ApigeeProvider.VERSION);
+                    var stub = ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+                    assertThat(stub.getPluginInfo(Empty.getDefaultInstance()).getVersion()).isEqualTo(ApigeeProvider.VERSION);
+                    // A key pair needs no Apigee, only the certificate and PEM code the jar must carry.
+                    stub.configure(ConfigureRequest.newBuilder().setArgs(ProviderHarness.struct("organization", "acme",
+                            "accessToken", "unused-token", "baseUrl", "http://127.0.0.1:9/v1")).build());
+                    var keyPair = stub.create(CreateRequest.newBuilder().setType("apigee:index:RsaKeyPair")
+                            .setUrn(ProviderHarness.urn("apigee:index:RsaKeyPair", "signing"))
+                            .setProperties(ProviderHarness.struct("commonName", "acme-test")).build());
+                    assertThat(ProviderHarness.str(keyPair.getProperties(), "privateKeyPem"))
+                            .startsWith("-----BEGIN RSA PRIVATE KEY-----");
+                    assertThat(ProviderHarness.str(keyPair.getProperties(), "certificatePem"))
+                            .startsWith("-----BEGIN CERTIFICATE-----");
                 } finally {
                     channel.shutdownNow();
                 }

@@ -85,7 +85,7 @@ final class ProviderHarness implements AutoCloseable {
         h.stub.configure(ConfigureRequest.newBuilder().setAcceptSecrets(true)
                 .setArgs(struct("flavor", platform == ApigeePlatform.X ? "x" : "edge", "organization", ORG,
                         "baseUrl", h.apigee.baseUrl().toString(), "accessToken", secret(ApigeeEmulator.TOKEN),
-                        "microgatewayServicesUrl", h.apigee.servicesUrl().toString()))
+                        "microgatewayServicesUrl", h.apigee.microgatewayServicesUrl().toString()))
                 .build());
         return h;
     }

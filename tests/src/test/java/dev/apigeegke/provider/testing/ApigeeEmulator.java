@@ -46,6 +46,13 @@ import java.util.stream.Collectors;
  * {@code prod}, and answers with each platform's error shape. Deployments are ready at once unless
  * {@link #deployAfterPolls} or {@link #failDeployments} say otherwise, and undeployments finish at once unless
  * {@link #undeployTakes} says otherwise.
+ *
+ * <p>On Edge it also serves what a running Edge Microgateway calls, from the same state: Apigee's hosted microgateway
+ * service at {@link #microgatewayServicesUrl()} (the bootstrap and the analytics upload, for the gateway keys given to
+ * {@link #registerGatewayCredential}) and, at {@link #runtimeUrl(String)}, each environment's runtime host with the
+ * edgemicro-auth proxy's endpoints (products, public key, API key verification, tokens, quotas), and the services' key
+ * calls: registration and revocation with the admin's credentials, and the region asked with a registered key and
+ * secret ({@link #microgatewayCredentials}).
  */
 public final class ApigeeEmulator implements AutoCloseable {
     /** The bearer token accepted by default. */
@@ -58,7 +65,11 @@ public final class ApigeeEmulator implements AutoCloseable {
     private final ProxyRoutes proxies;
     private final EntityRoutes entities;
     private final KeyValueMapRoutes keyValueMaps;
-    private final MicrogatewayServiceRoutes microgateway;
+    private final GatewayCredentials gatewayCredentials = new GatewayCredentials();
+    private final MicrogatewayServiceRoutes microgatewayServices;
+    private final EdgemicroAuthRoutes edgemicroAuth;
+    private String runtimeBase = "runtime";
+    private final MicrogatewayKeyRoutes microgatewayKeys;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private String acceptedBearer = TOKEN;
@@ -83,8 +94,12 @@ public final class ApigeeEmulator implements AutoCloseable {
         this.proxies = new ProxyRoutes(platform, org, environments);
         this.entities = new EntityRoutes(platform, org, proxies);
         this.keyValueMaps = new KeyValueMapRoutes(platform, proxies);
+        this.microgatewayServices = new MicrogatewayServiceRoutes(org, proxies, gatewayCredentials);
+        this.edgemicroAuth = new EdgemicroAuthRoutes(org, proxies, entities, keyValueMaps, gatewayCredentials,
+                env -> runtimeUrl(env).toString());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        this.microgateway = new MicrogatewayServiceRoutes(org, environments, () -> servicesUrl().getAuthority());
+        this.microgatewayKeys = new MicrogatewayKeyRoutes(org, environments, () -> microgatewayServicesUrl().getAuthority(),
+                gatewayCredentials);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -113,20 +128,57 @@ public final class ApigeeEmulator implements AutoCloseable {
     }
 
     /**
-     * The Edge Microgateway services base, {@code http://127.0.0.1:{port}}: credential registration and revocation
-     * ({@code /edgemicro/credential/...}) and the region ({@code /edgemicro/region/...}), whose regional host is this
-     * same address.
+     * Edge: the base URL of Apigee's hosted Edge Microgateway service as the emulator plays it,
+     * {@code http://127.0.0.1:{port}}, standing for {@code https://edgemicroservices.apigee.net} (and its regional
+     * hosts): the gateway's bootstrap and analytics URLs start with it.
      */
-    public URI servicesUrl() {
+    public URI microgatewayServicesUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /**
-     * A client config for this emulator (its management API and its Edge Microgateway services) with the documented
-     * defaults: 5 min deploy timeout, 5 attempts, 1 s backoff.
+     * Edge: the runtime base URL of environment {@code env}, {@code http://127.0.0.1:{port}/runtime/{org}-{env}},
+     * standing for {@code https://{org}-{env}.apigee.net}: edgemicro-auth answers under it at {@code /edgemicro-auth}
+     * once a proxy of that name is deployed in {@code env}.
      */
+    public URI runtimeUrl(String env) {
+        return URI.create(microgatewayServicesUrl() + "/" + runtimeBase + "/" + org + "-" + env);
+    }
+
+    /**
+     * Serves the runtime hosts under {@code /{segment}} instead of {@code /runtime}: one path segment of letters,
+     * digits, {@code .}, {@code _}, {@code ~} and {@code -}, other than the management API's {@code v1} and the
+     * hosted service's {@code edgemicro}.
+     */
+    public synchronized ApigeeEmulator runtimeBase(String segment) {
+        if (segment == null || !segment.matches("[A-Za-z0-9._~-]+") || segment.equals("v1") || segment.equals("edgemicro")) {
+            throw new IllegalArgumentException("the runtime base must be one path segment of A-Z a-z 0-9 . _ ~ - other "
+                    + "than v1 and edgemicro, got " + segment);
+        }
+        this.runtimeBase = segment;
+        return this;
+    }
+
+    /**
+     * Registers a gateway key and secret for {@code org} and {@code env} with the hosted microgateway service, as
+     * {@code edgemicro configure} does: the bootstrap, the analytics upload and edgemicro-auth accept them from now on.
+     */
+    public synchronized ApigeeEmulator registerGatewayCredential(String org, String env, String key, String secret) {
+        if (!org.equals(this.org)) {
+            throw new IllegalArgumentException("this emulator serves organization " + this.org + ", not " + org);
+        }
+        gatewayCredentials.register(env, key, secret);
+        return this;
+    }
+
+    /** The analytics records gateways uploaded for {@code env}, oldest first. */
+    public synchronized List<JsonNode> analyticsRecords(String env) {
+        return microgatewayServices.analyticsRecords(env);
+    }
+
+    /** A client config for this emulator with the documented defaults: 5 min deploy timeout, 5 attempts, 1 s backoff. */
     public ApigeeConfig config(Credentials credentials) {
-        return ApigeeConfig.of(platform, baseUrl(), org, credentials).withMicrogatewayServicesUrl(servicesUrl());
+        return ApigeeConfig.of(platform, baseUrl(), org, credentials).withMicrogatewayServicesUrl(microgatewayServicesUrl());
     }
 
     /** Accepts only this bearer token (and the basic credentials, if set on Edge). */
@@ -269,7 +321,7 @@ public final class ApigeeEmulator implements AutoCloseable {
      * route accepts a call whose {@link MicrogatewayKey#accepts Basic key:secret} is one of them.
      */
     public synchronized List<MicrogatewayKey> microgatewayCredentials() {
-        return microgateway.keys();
+        return gatewayCredentials.all();
     }
 
     @Override
@@ -297,6 +349,9 @@ public final class ApigeeEmulator implements AutoCloseable {
             } else if (reply.body() instanceof JsonNode node) {
                 contentType = "application/json";
                 out = Api.JSON.writeValueAsBytes(node);
+            } else if (reply.body() instanceof String text) {
+                contentType = "text/plain; charset=utf-8";
+                out = text.getBytes(StandardCharsets.UTF_8);
             } else {
                 out = new byte[0];
             }
@@ -322,10 +377,17 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (fault != null && fault != NONE && !fault.processed()) {
                 throw injected(fault, extraHeaders);
             }
+            Reply gateway = platform == ApigeePlatform.EDGE ? gatewayRoute(exchange, path, body) : null;
+            if (gateway != null) {
+                if (fault != null && fault != NONE) {
+                    throw injected(fault, extraHeaders);
+                }
+                return gateway;
+            }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (path.startsWith(MicrogatewayServiceRoutes.PREFIX)) {
+            if (path.startsWith(MicrogatewayKeyRoutes.PREFIX)) {
                 // The region call authenticates with a gateway's key and secret, not the admin's credentials.
-                Reply reply = microgateway.route(method, segments(path.substring(MicrogatewayServiceRoutes.PREFIX.length())),
+                Reply reply = microgatewayKeys.route(method, segments(path.substring(MicrogatewayKeyRoutes.PREFIX.length())),
                         authorization, body, () -> authenticate(authorization, extraHeaders));
                 if (fault != null && fault != NONE) {
                     throw injected(fault, extraHeaders);
@@ -365,12 +427,26 @@ public final class ApigeeEmulator implements AutoCloseable {
         }
     }
 
-    /** The non-empty segments of a raw path, decoded. */
-    private static List<String> segments(String rawPath) {
-        return Arrays.stream(rawPath.split("/"))
-                // Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus.
-                .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+    /** Apigee decodes a raw + in a path as a space, as form data is decoded: only %2B is a plus. */
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
                 .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /**
+     * What a gateway calls, which takes the gateway's key and secret instead of the management API's credentials:
+     * the hosted service under {@code /edgemicro/}, the runtime hosts under {@code /runtime/}; null for other paths.
+     */
+    private Reply gatewayRoute(HttpExchange exchange, String path, byte[] body) {
+        List<String> segments = segments(path);
+        if (segments.isEmpty() || !segments.get(0).equals("edgemicro") && !segments.get(0).equals(runtimeBase)) {
+            return null;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        GatewayCall call = new GatewayCall(exchange.getRequestMethod(), segments, headers, body);
+        return segments.get(0).equals("edgemicro") ? microgatewayServices.route(call)
+                : edgemicroAuth.route(call, segments.subList(1, segments.size()));
     }
 
     private static ApiError injected(Fault fault, Map<String, String> extraHeaders) {
@@ -399,9 +475,10 @@ public final class ApigeeEmulator implements AutoCloseable {
             if (lower.equals("cookie")) {
                 return;
             }
+            // x-dna-api-key carries a gateway key (quotas) or an app's key (API key verification).
             headers.put(lower, lower.endsWith("authorization")
                     ? values.stream().map(v -> v.trim().split("\\s+", 2)[0] + " ***").toList()
-                    : List.copyOf(values));
+                    : lower.equals("x-dna-api-key") ? List.of("***") : List.copyOf(values));
         });
         return headers;
     }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,9 +20,22 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
-/** What the emulator reads from an imported bundle: the base paths it serves, and what Apigee X would reject. */
+/**
+ * What the emulator reads from an imported bundle: the base paths it serves, the route an Edge Microgateway proxy
+ * gives the gateway, and what Apigee X would reject.
+ */
 final class Bundles {
     private static final String POLICIES = "apiproxy/policies/";
+    private static final String PROXIES = "apiproxy/proxies/";
+
+    /**
+     * The route Apigee's microgateway bootstrap lists for a proxy: its proxy endpoint and base path, and the target
+     * endpoint the unconditional route rule names with its URL; the URL is {@code "null"} when that target has none
+     * (a target server, or no target at all), which is how the bootstrap writes it and why the gateway drops such a
+     * proxy ({@code targetEndpoint.url === "null"} in microgateway-config).
+     */
+    record Route(String proxyEndpoint, String basePath, String targetEndpoint, String targetUrl) {
+    }
 
     private Bundles() {
     }
@@ -56,12 +71,42 @@ final class Bundles {
     static Set<String> basePaths(byte[] zip) {
         Set<String> paths = new LinkedHashSet<>();
         xmlFiles(zip).forEach((name, doc) -> {
-            if (name.startsWith("apiproxy/proxies/")) {
+            if (name.startsWith(PROXIES)) {
                 var found = doc.getElementsByTagName("BasePath");
                 paths.add(found.getLength() == 0 ? "/" : found.item(0).getTextContent().strip());
             }
         });
         return paths;
+    }
+
+    /** The route of the bundle's first proxy endpoint (by file name), or none when the bundle has no endpoint. */
+    static Optional<Route> route(byte[] zip) {
+        Map<String, Document> files = new TreeMap<>(xmlFiles(zip));
+        return files.entrySet().stream().filter(f -> f.getKey().startsWith(PROXIES)).findFirst().map(f -> {
+            Element endpoint = f.getValue().getDocumentElement();
+            String basePath = text(endpoint, "BasePath").orElse("/");
+            String unconditional = null;
+            String conditional = null;
+            var rules = endpoint.getElementsByTagName("RouteRule");
+            for (int i = 0; i < rules.getLength(); i++) {
+                Element rule = (Element) rules.item(i);
+                String named = text(rule, "TargetEndpoint").orElse(null);
+                if (named != null && text(rule, "Condition").isEmpty() && unconditional == null) {
+                    unconditional = named;
+                } else if (named != null && conditional == null) {
+                    conditional = named;
+                }
+            }
+            String target = unconditional != null ? unconditional : conditional != null ? conditional : "null";
+            Document targetFile = files.get("apiproxy/targets/" + target + ".xml");
+            String url = targetFile == null ? "null" : text(targetFile.getDocumentElement(), "URL").orElse("null");
+            return new Route(endpoint.getAttribute("name"), basePath, target, url);
+        });
+    }
+
+    private static Optional<String> text(Element parent, String tag) {
+        var found = parent.getElementsByTagName(tag);
+        return found.getLength() == 0 ? Optional.empty() : Optional.of(found.item(0).getTextContent().strip());
     }
 
     /**
@@ -85,7 +130,7 @@ final class Bundles {
             }
         });
         files.forEach((name, doc) -> {
-            if (name.startsWith("apiproxy/proxies/") || name.startsWith("apiproxy/targets/")) {
+            if (name.startsWith(PROXIES) || name.startsWith("apiproxy/targets/")) {
                 var steps = doc.getElementsByTagName("Step");
                 for (int i = 0; i < steps.getLength(); i++) {
                     var names = ((Element) steps.item(i)).getElementsByTagName("Name");

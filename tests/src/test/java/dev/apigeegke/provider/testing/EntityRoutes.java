@@ -33,6 +33,33 @@ final class EntityRoutes {
         this.proxies = proxies;
     }
 
+    /** A consumer key with the app and developer it belongs to, as edgemicro-auth's policies look it up. */
+    record AppKey(ObjectNode developer, ObjectNode app, ObjectNode credential) {
+    }
+
+    /** The API products, as stored. */
+    java.util.Collection<ObjectNode> products() {
+        return products.values();
+    }
+
+    /** The API product {@code name}, or null. */
+    ObjectNode product(String name) {
+        return products.get(name);
+    }
+
+    /** The app holding consumer key {@code consumerKey}, or null when no app of any developer holds it. */
+    AppKey appKey(String consumerKey) {
+        for (var byName : apps.entrySet()) {
+            for (ObjectNode app : byName.getValue().values()) {
+                ObjectNode credential = find((ArrayNode) app.withArray("credentials"), consumerKey);
+                if (credential != null) {
+                    return new AppKey(developers.get(byName.getKey()), app, credential);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The answer, or null when the path is not an entity path. */
     Reply route(Req r) {
         var s = r.segments();

@@ -1,124 +1,96 @@
 package dev.apigeegke.provider.testing;
 
-import static dev.apigeegke.provider.testing.Api.JSON;
-import static dev.apigeegke.provider.testing.Api.badRequest;
-import static dev.apigeegke.provider.testing.Api.conflict;
-import static dev.apigeegke.provider.testing.Api.notFound;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigeegke.provider.testing.Api.ApiError;
 import dev.apigeegke.provider.testing.Api.Reply;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * The Edge Microgateway services' key calls, as {@code edgemicro configure} and {@code revokekeys} use them on
- * {@code edgemicroservices.apigee.net}: {@code POST /edgemicro/credential/organization/{org}/environment/{env}}
- * registers {@code {key, secret}} (the org admin's credentials; 409 for a key already registered), {@code DELETE} on
- * the same path revokes {@code {key}} (404 for one that is not), and
- * {@code GET /edgemicro/region/organization/{org}/environment/{env}}, with Basic key:secret of a registered key,
- * answers {@code {region, host}}, the host being this emulator's own loopback address so the regional URL reaches it.
+ * Apigee's hosted Edge Microgateway service ({@code edgemicroservices.apigee.net}) as the gateway calls it: the
+ * bootstrap, which lists the {@code edgemicro_*} proxies deployed in the environment, and the analytics upload. Both
+ * take the gateway's key and secret (Basic) as {@code edgemicro configure} registered them.
  */
 final class MicrogatewayServiceRoutes {
-    /** The path prefix these routes serve. */
-    static final String PREFIX = "/edgemicro/";
-    /** The region the emulator answers. */
-    static final String REGION = "us-east-1";
+    static final String PREFIX = "edgemicro_";
 
     private final String org;
-    private final Set<String> environments;
-    private final Supplier<String> host;
-    /** Key → registered key, in registration order. */
-    private final Map<String, MicrogatewayKey> keys = new LinkedHashMap<>();
+    private final ProxyRoutes proxies;
+    private final GatewayCredentials credentials;
+    /** Environment → the analytics records uploaded, in arrival order. */
+    private final Map<String, List<JsonNode>> analytics = new LinkedHashMap<>();
 
-    MicrogatewayServiceRoutes(String org, Set<String> environments, Supplier<String> host) {
+    MicrogatewayServiceRoutes(String org, ProxyRoutes proxies, GatewayCredentials credentials) {
         this.org = org;
-        this.environments = environments;
-        this.host = host;
+        this.proxies = proxies;
+        this.credentials = credentials;
     }
 
-    /** The keys registered and not revoked. */
-    List<MicrogatewayKey> keys() {
-        return List.copyOf(keys.values());
+    /** The records uploaded for {@code env}, oldest first. */
+    List<JsonNode> analyticsRecords(String env) {
+        return List.copyOf(analytics.getOrDefault(env, List.of()));
     }
 
     /**
-     * The answer to {@code method} on {@code segments} (below {@code /edgemicro/}, decoded); {@code admin} checks the
-     * org admin's credentials, {@code authorization} is the header as sent.
+     * The answer to {@code /edgemicro/{service}/organization/{org}/environment/{env}}, or null when the path is not
+     * one of the services served here.
      */
-    Reply route(String method, List<String> segments, String authorization, byte[] body, Runnable admin) {
-        if (segments.size() != 5 || !segments.get(1).equals("organization") || !segments.get(3).equals("environment")) {
-            throw notFound("messaging.NotFound", "No resource at " + method + " " + PREFIX + String.join("/", segments));
+    Reply route(GatewayCall c) {
+        var s = c.segments();
+        if (s.size() != 6 || !s.get(0).equals("edgemicro") || !s.get(2).equals("organization") || !s.get(4).equals("environment")) {
+            return null;
         }
-        String what = segments.get(0);
-        String env = segments.get(4);
-        if (what.equals("region") && method.equals("GET")) {
-            return region(segments.get(2), env, authorization);
+        String service = s.get(1);
+        boolean bootstrap = service.equals("bootstrap") && c.method().equals("GET");
+        boolean upload = service.equals("axpublisher") && c.method().equals("POST");
+        if (!bootstrap && !upload) {
+            return null;
         }
-        if (!what.equals("credential")) {
-            throw notFound("messaging.NotFound", "No resource at " + method + " " + PREFIX + String.join("/", segments));
+        String env = s.get(5);
+        if (!s.get(3).equals(org) || !credentials.accept(env, c.authorization())) {
+            // The service knows a key only for the organization and environment it was registered for.
+            return GatewayCall.error(401, "unauthorized", "the key and secret are not registered for organization "
+                    + s.get(3) + ", environment " + env);
         }
-        admin.run();
-        known(segments.get(2), env);
-        return switch (method) {
-            case "POST" -> register(env, body);
-            case "DELETE" -> revoke(env, body);
-            default -> throw new ApiError(405, "messaging.MethodNotAllowed", method + " is not allowed here");
-        };
+        return bootstrap ? bootstrap(env) : upload(env, c.json());
     }
 
-    private void known(String organization, String env) {
-        if (!organization.equals(org)) {
-            throw notFound("organizations.OrganizationDoesNotExist", "Organization " + organization + " does not exist");
-        }
-        if (!environments.contains(env)) {
-            throw notFound("environments.EnvironmentDoesNotExist", "Environment " + env + " does not exist");
-        }
-    }
-
-    private Reply register(String env, byte[] body) {
-        ObjectNode json = object(body);
-        String key = json.path("key").asText("");
-        String secret = json.path("secret").asText("");
-        if (key.isBlank() || secret.isBlank()) {
-            throw badRequest("edgemicro.InvalidCredential", "key and secret are required");
-        }
-        if (keys.containsKey(key)) {
-            throw conflict("edgemicro.CredentialExists", "the key is already registered");
-        }
-        keys.put(key, new MicrogatewayKey(env, key, secret));
-        return Reply.created(null);
-    }
-
-    private Reply revoke(String env, byte[] body) {
-        String key = object(body).path("key").asText("");
-        MicrogatewayKey found = keys.get(key);
-        if (found == null || !found.environment().equals(env)) {
-            throw notFound("edgemicro.CredentialDoesNotExist", "no such key in environment " + env);
-        }
-        keys.remove(key);
-        return Reply.ok(null);
-    }
-
-    private Reply region(String organization, String env, String authorization) {
-        if (keys.values().stream().noneMatch(k -> k.environment().equals(env) && k.accepts(authorization))) {
-            throw new ApiError(401, "edgemicro.Unauthorized", "Invalid key or secret");
-        }
-        known(organization, env);
-        return Reply.ok(JSON.createObjectNode().put("region", REGION).put("host", host.get()));
-    }
-
-    private static ObjectNode object(byte[] body) {
-        try {
-            if (JSON.readTree(body) instanceof ObjectNode object) {
-                return object;
+    /**
+     * {@code {"apiProxies": [{apiProxyName, revision, proxyEndpoint: {name, basePath}, targetEndpoint: {name, url}}]}},
+     * what microgateway-config's loader reads (lib/network.js {@code _mapEdgeProxies}), for each {@code edgemicro_*}
+     * proxy deployed in {@code env}, from the deployed revision's bundle.
+     */
+    private Reply bootstrap(String env) {
+        ObjectNode body = Api.JSON.createObjectNode();
+        ArrayNode list = body.putArray("apiProxies");
+        for (String name : proxies.names()) {
+            var revision = proxies.deployed(env, name);
+            if (!name.startsWith(PREFIX) || revision.isEmpty()) {
+                continue;
             }
-        } catch (java.io.IOException e) {
-            // answered below
+            Bundles.route(proxies.bundle(name, revision.get())).ifPresent(route -> {
+                ObjectNode proxy = list.addObject().put("apiProxyName", name).put("revision", String.valueOf(revision.get()));
+                proxy.putObject("proxyEndpoint").put("name", route.proxyEndpoint()).put("basePath", route.basePath());
+                proxy.putObject("targetEndpoint").put("name", route.targetEndpoint()).put("url", route.targetUrl());
+            });
         }
-        throw badRequest("messaging.adaptors.http.flow.RequestBodyMalformed", "the request body is not a JSON object");
+        return Reply.ok(body);
+    }
+
+    /**
+     * Keeps the records of {@code {"records": [...]}} and answers how many were taken: volos-analytics-apigee, the
+     * gateway's uploader, returns the last {@code rejected} records to its buffer and treats an empty answer as a failure.
+     */
+    private Reply upload(String env, JsonNode body) {
+        JsonNode records = body.path("records");
+        if (!records.isArray()) {
+            return GatewayCall.error(400, "invalid_request", "the body is not {\"records\": [...]}");
+        }
+        List<JsonNode> kept = analytics.computeIfAbsent(env, e -> new ArrayList<>());
+        records.forEach(kept::add);
+        return Reply.ok(Api.JSON.createObjectNode().put("accepted", records.size()).put("rejected", 0));
     }
 }

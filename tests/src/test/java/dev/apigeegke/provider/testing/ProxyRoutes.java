@@ -45,6 +45,16 @@ final class ProxyRoutes {
         return List.copyOf(revisions(proxy).keySet());
     }
 
+    /** The names of the proxies, in import order. */
+    List<String> names() {
+        return List.copyOf(proxies.keySet());
+    }
+
+    /** The bundle of revision {@code rev} of {@code name}; null when there is none. */
+    byte[] bundle(String name, int rev) {
+        return revisions(name).get(rev);
+    }
+
     /** Whether proxy {@code name} exists (has a revision). */
     boolean has(String name) {
         return proxies.containsKey(name);

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One request the emulator received, in arrival order. Header names are lower case; the Authorization header
- * keeps only its scheme ({@code "Bearer ***"}, {@code "Basic ***"}) so no credential is ever recorded.
+ * keeps only its scheme ({@code "Bearer ***"}, {@code "Basic ***"}) and {@code x-dna-api-key} (a gateway's or an
+ * app's key) reads {@code ***}, so no credential header is ever recorded.
  *
  * @param method  the HTTP method
  * @param path    the raw path, e.g. {@code /v1/organizations/acme/apis}
