@@ -141,9 +141,12 @@ public class Pattern2Test {
         assertThat(at(secret.inputs(), "stringData", "mgw-org")).isEqualTo(Harness.SECRET);
         assertThat(credential.dependencies()).contains(plan.get("apigee:index:ApiProxy", "apigee-p2-setup-edgemicro-auth").urn(),
                 plan.get("apigee:index:KeyValueMap", "apigee-p2-setup-test-kvm").urn());
-        // The gateway and its product still talk to edgemicro-auth by name.
+        // The product lists edgemicro-auth, which Edge checks exists when a product is created: the proxies and product
+        // wait for the setup's.
         assertThat(plan.ofType("apigee:index:ApiProduct")).singleElement()
                 .satisfies(p -> assertThat(p.inputs().get("proxies").toString()).contains("edgemicro-auth"));
+        assertThat(plan.get("apigee-gke:index:MicrogatewayProxies", "apigee-p2").dependencies())
+                .contains(plan.get("apigee:index:ApiProxy", "apigee-p2-setup-edgemicro-auth").urn());
     }
 
     @Test

@@ -126,6 +126,10 @@ public class Pattern3Test {
         }
         assertThat(plan.get("apigee:index:ApiProxy", "apigee-p3-setup-edgemicro-auth").inputs())
                 .containsEntry("name", "edgemicro-auth").containsEntry("environments", List.of("test"));
+        // Each product lists edgemicro-auth, which Edge checks exists when a product is created: it waits for the setup's.
+        String edgemicroAuth = plan.get("apigee:index:ApiProxy", "apigee-p3-setup-edgemicro-auth").urn();
+        assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.dependencies()).contains(edgemicroAuth));
 
         // A public key only goes with a key and secret of the stack's own: the setup makes the one edgemicro-auth signs with.
         var withKey = Pattern2Test.setupStackConfig();

@@ -111,7 +111,11 @@ public final class Pattern2 {
         var gatewayService = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs,
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gatewayService).build());
-        var apis = new MicrogatewayProxies(config.prefix(), apigeeArgs);
+        // The product lists edgemicro-auth, which Edge checks exists when the product is created: when the setup makes
+        // it, the proxies and product wait for it.
+        var afterSetup = ComponentResourceOptions.builder();
+        setup.ifPresent(s -> afterSetup.dependsOn(s.proxy()));
+        var apis = new MicrogatewayProxies(config.prefix(), apigeeArgs, afterSetup.build());
 
         ctx.export("clusterName", cluster.clusterName());
         ctx.export("kubeconfig", cluster.kubeconfig());

@@ -3,6 +3,7 @@ package dev.apigeegke.examples.pattern3;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.apigee.ProductQuota;
 import dev.apigeegke.cluster.GkeCluster;
@@ -134,7 +135,9 @@ public final class Pattern3 {
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs, onCluster);
 
         var localProxies = Pattern3Policy.declareLocalProxies(config, samples, localProxyArgs);
-        var products = Pattern3Policy.declareProducts(config, samples, productArgs, localProxies);
+        // Each product lists edgemicro-auth too: when the setup makes it, the products wait for it.
+        var products = Pattern3Policy.declareProducts(config, samples, productArgs, localProxies,
+                setup.<List<Resource>>map(s -> List.of(s.proxy())).orElse(List.of()));
         var holder = products.stream().filter(p -> p.app().isPresent()).findFirst();
 
         ctx.export("clusterName", cluster.clusterName());

@@ -2,6 +2,7 @@ package dev.apigeegke.examples.pattern3;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.apigee.ApigeeProductArgs;
 import dev.apigeegke.apigee.ApigeeProxy;
@@ -159,14 +160,15 @@ final class Pattern3Policy {
      * sample consumer last, subscribed to every other keyed service's product once their names exist.
      */
     static List<ApigeeProduct> declareProducts(GatewayStackSettings config, List<Pattern3.Service> samples,
-                                               List<ApigeeProductArgs> args, List<ApigeeProxy> localProxies) {
+                                               List<ApigeeProductArgs> args, List<ApigeeProxy> localProxies,
+                                               List<Resource> edgemicroAuth) {
         int holder = IntStream.range(0, args.size()).filter(i -> args.get(i).consumer().isPresent()).findFirst().orElse(-1);
         var products = new ApigeeProduct[args.size()];
         var otherKeyed = new ArrayList<Output<String>>();
         for (int i = 0; i < args.size(); i++) {
             if (i != holder) {
                 products[i] = new ApigeeProduct(Names.child(config.prefix(), samples.get(i).name()), args.get(i),
-                        after(localProxies.get(i)));
+                        after(localProxies.get(i), edgemicroAuth));
                 if (samples.get(i).keyed()) {
                     otherKeyed.add(products[i].productName());
                 }
@@ -174,13 +176,18 @@ final class Pattern3Policy {
         }
         if (holder >= 0) {
             products[holder] = new ApigeeProduct(Names.child(config.prefix(), samples.get(holder).name()),
-                    args.get(holder).withOtherProducts(otherKeyed), after(localProxies.get(holder)));
+                    args.get(holder).withOtherProducts(otherKeyed), after(localProxies.get(holder), edgemicroAuth));
         }
         return List.of(products);
     }
 
-    /** Options that make a product wait for the proxy resource itself: Apigee validates the product's proxies. */
-    private static ComponentResourceOptions after(ApigeeProxy localProxy) {
-        return ComponentResourceOptions.builder().dependsOn(localProxy.apiProxy()).build();
+    /**
+     * Options that make a product wait for the proxy resources themselves, its local proxy and (when the stack sets it
+     * up) edgemicro-auth: Apigee validates the product's proxies.
+     */
+    private static ComponentResourceOptions after(ApigeeProxy localProxy, List<Resource> edgemicroAuth) {
+        var proxies = new ArrayList<Resource>(edgemicroAuth);
+        proxies.add(localProxy.apiProxy());
+        return ComponentResourceOptions.builder().dependsOn(proxies).build();
     }
 }
