@@ -73,8 +73,8 @@ final class PlainGateway {
         var values = new LinkedHashMap<String, Output<String>>();
         values.put("mgw-org", Output.ofSecret(config.organization()));
         values.put("mgw-env", Output.ofSecret(config.environment()));
-        values.put("mgw-key", config.microgatewayKey().asSecret());
-        values.put("mgw-secret", config.microgatewaySecret().asSecret());
+        values.put("mgw-key", config.ownCredentials().orElseThrow().key().asSecret());
+        values.put("mgw-secret", config.ownCredentials().orElseThrow().secret().asSecret());
         values.put("mgw-config", Output.ofSecret(configBase64));
         return new Secret(name, SecretArgs.builder()
                 .metadata(metadata)

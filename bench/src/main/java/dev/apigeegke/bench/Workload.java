@@ -10,6 +10,8 @@ import dev.apigeegke.examples.pattern3.Pattern3;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -71,7 +73,19 @@ public record Workload(String pattern, int services) {
 
     /** The stack configuration: the repository's {@code Pulumi.<pattern>.yaml} under {@code projectDir}. */
     public StackFile stackFile(Path projectDir) throws IOException {
-        return StackFile.read(projectDir.resolve("Pulumi." + pattern + ".yaml"), StackFile.projectName(projectDir));
+        var stack = StackFile.read(projectDir.resolve("Pulumi." + pattern + ".yaml"), StackFile.projectName(projectDir));
+        if (pattern.equals("pattern1")) {
+            return stack;
+        }
+        // The gateway patterns' samples let the program set Edge Microgateway up on Apigee; the bench measures the
+        // cluster and gateway side, so both variants get a key and secret of the stack's own (as encrypted values).
+        var config = new TreeMap<>(stack.config());
+        var secrets = new TreeSet<>(stack.secretKeys());
+        for (String key : List.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret")) {
+            config.put(key, StackFile.ENCRYPTED_PLACEHOLDER);
+            secrets.add(key);
+        }
+        return new StackFile(config, secrets);
     }
 
     /**

@@ -113,12 +113,14 @@ final class PlanWriter {
     /**
      * Writes the Edge Microgateway configuration each MicrogatewayService renders (its {@code config} output,
      * which holds no credential: the key and secret live only in the gateway's Secret) as
-     * {@code microgateway/<component>-config.yaml}; a secret value anywhere in it would show as {@code [secret]}.
+     * {@code microgateway/<component>-config.yaml}; a secret value anywhere in it would show as {@code [secret]}. A config
+     * the preview does not know yet is not written.
      */
     static List<Path> writeGatewayConfigs(Plan plan, Path dir) throws IOException {
         var written = new ArrayList<Path>();
         for (var r : plan.ofType(MICROGATEWAY)) {
-            if (plan.outputsOf(r).get("config") instanceof String config) {
+            // A config that waits for a resource (a MicrogatewaySetup's regional host) is unknown in a preview: no file.
+            if (plan.outputsOf(r).get("config") instanceof String config && !Plan.UNKNOWN.equals(config)) {
                 Files.createDirectories(dir);
                 Path file = dir.resolve(r.name() + "-config.yaml");
                 Files.writeString(file, config, StandardCharsets.UTF_8);

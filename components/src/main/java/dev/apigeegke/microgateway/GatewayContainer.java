@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * The pieces of a hardened Edge Microgateway container that {@link MicrogatewayService} and
@@ -45,26 +46,29 @@ final class GatewayContainer {
     }
 
     /** The Secret's {@code stringData}: the mgw-* keys, each value its own Pulumi secret. */
-    static Output<Map<String, String>> credentials(String org, String env, Output<String> key, Output<String> secret, String yaml) {
+    static Output<Map<String, String>> credentials(String org, String env, Output<String> key, Output<String> secret,
+                                                   Output<String> yaml) {
         var values = new LinkedHashMap<String, Output<String>>();
         values.put("mgw-org", Output.ofSecret(org));
         values.put("mgw-env", Output.ofSecret(env));
         values.put("mgw-key", key.asSecret());
         values.put("mgw-secret", secret.asSecret());
         // The image decodes EDGEMICRO_CONFIG with base64 -d: the value (not only its storage) is base64.
-        values.put("mgw-config", Output.ofSecret(Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8))));
-        return eachValueSecret(values);
+        values.put("mgw-config", yaml.applyValue(y -> Base64.getEncoder().encodeToString(y.getBytes(StandardCharsets.UTF_8))).asSecret());
+        return mapOf(values);
     }
 
     /**
-     * Makes each value its own Pulumi secret inside a plain map. SecretArgs types {@code stringData} as
+     * A known map whose values are Outputs of their own, each keeping its secretness and unknownness (the Secret's
+     * values are secrets; a config hash waiting for a setup's host is unknown in a preview, its key still there, so
+     * the manifest stays schema-valid). SecretArgs types {@code stringData} as
      * {@code Output<Map<String, String>>}, but the SDK serializes an output nested in a map like any other, keeping
      * its secretness: the engine receives an object whose values are secrets (what TypeScript's
      * {@code stringData: {k: pulumi.secret(v)}} sends), so a preview shows the keys with {@code [secret]} strings,
      * which stay schema-valid, and no value in clear. With {@code data} the placeholders would not be base64.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Output<Map<String, String>> eachValueSecret(Map<String, Output<String>> values) {
+    static Output<Map<String, String>> mapOf(Map<String, Output<String>> values) {
         return Output.of((Map<String, String>) (Map) values);
     }
 
@@ -206,15 +210,61 @@ final class GatewayContainer {
     private static final int MAX_PRE_STOP_SECONDS = 3600;
 
     /**
+     * Who a gateway is on Apigee and what it loads, as its builder resolved them: from a {@link MicrogatewaySetup}'s
+     * environment (then {@code endpoints} replace the config's) or given one by one.
+     */
+    record Identity(String organization, String environment, MicrogatewayConfig config, Output<String> key,
+                    Output<String> secret, @Nullable MicrogatewayEndpoints endpoints) {
+        /** The YAML the gateway loads: the config, with the setup's endpoints when there is a setup. */
+        Output<String> yaml() {
+            return config.toYaml(endpoints);
+        }
+    }
+
+    /**
+     * Resolves and checks a gateway's identity: with {@code setup}, its organization, environment, key, secret and
+     * endpoints, and by default a config with every default; then {@link #checkIdentity}. {@code who} names the gateway.
+     */
+    static Identity identity(Problems problems, String who, @Nullable MicrogatewayEnvironment setup, @Nullable String org,
+                             @Nullable String env, @Nullable MicrogatewayConfig config, @Nullable Output<String> key,
+                             @Nullable Output<String> secret) {
+        MicrogatewayEndpoints endpoints = null;
+        if (setup != null) {
+            problems.check(org == null || org.equals(setup.organization()), "organization", org, "the setup is for organization '"
+                    + setup.organization() + "': remove organization(...) or pass the setup of organization '" + org + "'");
+            problems.check(env == null || env.equals(setup.environment()), "environment", env, "the setup is for environment '"
+                    + setup.environment() + "': remove environment(...) or pass setup.environment(\"" + env + "\")");
+            String twice = "the setup gives the " + who + " its key and secret: remove key(...) and secret(...), or setup(...)";
+            problems.check(key == null, "key", key == null ? null : "(set)", twice);
+            problems.check(secret == null, "secret", secret == null ? null : "(set)", twice);
+            problems.check(config == null || !config.customEndpoints(), "config", config == null ? null : config.fileName(),
+                    "the setup's endpoints replace the config's servicesUrl and runtimeBaseUrl: give the runtime base URL to "
+                            + "MicrogatewaySetupArgs instead, or remove setup(...)");
+            org = setup.organization();
+            env = setup.environment();
+            key = setup.key();
+            secret = setup.secret();
+            endpoints = setup.endpoints();
+            if (config == null && ApigeeNames.isName(org) && ApigeeNames.isName(env)) {
+                config = MicrogatewayConfig.builder().organization(org).environment(env).build();
+            }
+        }
+        checkIdentity(problems, who, org, env, config, key, secret);
+        return new Identity(org, env, config, key == null ? null : key.asSecret(), secret == null ? null : secret.asSecret(),
+                endpoints);
+    }
+
+    /**
      * Checks what every gateway needs to reach Apigee: the org and env names, a config rendered for them (the image
      * loads {@code <org>-<env>-config.yaml}), and the key and secret. {@code who} names the gateway in messages.
      */
-    static void checkIdentity(Problems problems, String who, String org, String env,
-                              MicrogatewayConfig config, Object key, Object secret) {
+    private static void checkIdentity(Problems problems, String who, String org, String env,
+                                      MicrogatewayConfig config, Object key, Object secret) {
         ApigeeNames.checkOrganization(problems, "organization", org);
         ApigeeNames.checkEnvironment(problems, "environment", env);
         if (config == null) {
-            problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env");
+            problems.add("config", null, "pass MicrogatewayConfig.builder()...build() for the same org and env, or setup(...) "
+                    + "with a MicrogatewaySetup's environment (then every default)");
         } else if (org != null && env != null && !config.fileName().equals(org + "-" + env + "-config.yaml")) {
             problems.add("config", config.fileName(), "the config is for another org or env; the " + who + " for org '" + org
                     + "' and env '" + env + "' loads " + org + "-" + env + "-config.yaml: build the config for the same org and env");
@@ -224,7 +274,9 @@ final class GatewayContainer {
                     + "EDGEMICRO_PORT), but its Service, probes and NetworkPolicies use " + MicrogatewayServiceDefaults.PORT
                     + ": leave the config's port at " + MicrogatewayServiceDefaults.PORT);
         }
-        problems.check(key != null, "key", null, "give the key that `edgemicro configure` printed (an Output or a string)");
-        problems.check(secret != null, "secret", null, "give the secret that `edgemicro configure` printed (an Output or a string)");
+        problems.check(key != null, "key", null, "give setup(...) with a MicrogatewaySetup's environment, or the key that "
+                + "`edgemicro configure` printed (an Output or a string)");
+        problems.check(secret != null, "secret", null, "give setup(...) with a MicrogatewaySetup's environment, or the secret "
+                + "that `edgemicro configure` printed (an Output or a string)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigeegke.microgateway;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
@@ -19,7 +20,8 @@ final class GatewayPodTemplate {
     }
 
     /** The pod template of the gateway {@code name}, whose pods carry {@code selector}. */
-    static PodTemplateSpecArgs of(String name, MicrogatewayServiceArgs args, Map<String, String> selector, String secretName, String yaml) {
+    static PodTemplateSpecArgs of(String name, MicrogatewayServiceArgs args, Map<String, String> selector, String secretName,
+                                  Output<String> yaml) {
         var env = new ArrayList<>(GatewayContainer.env(secretName));
         env.add(GatewayContainer.plain("EDGEMICRO_PROCESSES", Integer.toString(args.processes())));
         env.add(GatewayContainer.plain("EDGEMICRO_STOP_DELAY", Integer.toString(args.stopDelaySeconds())));
@@ -31,7 +33,7 @@ final class GatewayPodTemplate {
                 .metadata(ObjectMetaArgs.builder()
                         .labels(selector)
                         // The Secret does not restart pods when it changes; a new config checksum rolls them.
-                        .annotations(Map.of("apigee-gke/config-sha256", GatewayContainer.sha256(yaml)))
+                        .annotations(GatewayContainer.mapOf(Map.of("apigee-gke/config-sha256", yaml.applyValue(GatewayContainer::sha256))))
                         .build())
                 .spec(PodSpecArgs.builder()
                         .serviceAccountName(name)

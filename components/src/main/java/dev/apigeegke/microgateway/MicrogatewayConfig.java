@@ -1,5 +1,6 @@
 package dev.apigeegke.microgateway;
 
+import com.pulumi.core.Output;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.internal.validation.ApigeeNames;
@@ -54,6 +55,18 @@ public final class MicrogatewayConfig {
             return new SpikeArrestPlugin("minute", 30, 5);
         }
 
+        /**
+         * {@code rate} requests per second with a buffer of one second's requests ({@code rate}), what the patterns'
+         * {@code <n>ps} setting gives. With no buffer the plugin refuses every request that comes sooner than 1/rate
+         * seconds after the last one it let through, so back-to-back calls of one client mostly fail (measured with
+         * microgateway-plugins 3.3.5 at 30 per second: 2 to 4 of 20 sequential requests passed); with the buffer they
+         * wait for their slot instead (all 20 passed, in about 0.7 s), and only more than a second's requests at once
+         * are refused.
+         */
+        public static SpikeArrestPlugin perSecond(int rate) {
+            return new SpikeArrestPlugin("second", rate, rate);
+        }
+
         void validate(Problems problems) {
             problems.check("second".equals(timeUnit) || "minute".equals(timeUnit), "spikeArrest.timeUnit", timeUnit,
                     "second or minute");
@@ -102,6 +115,7 @@ public final class MicrogatewayConfig {
     private final Headers headers;
     private final Analytics analytics;
     private final @Nullable String publicKeyOverride;
+    private final boolean customEndpoints;
 
     private MicrogatewayConfig(Builder b, MicrogatewayDefaults.Endpoints endpoints, OAuth oauth, SpikeArrestPlugin spikeArrest) {
         this.organization = b.organization;
@@ -119,6 +133,7 @@ public final class MicrogatewayConfig {
         this.headers = b.headers;
         this.analytics = b.analytics;
         this.publicKeyOverride = b.publicKeyOverride;
+        this.customEndpoints = b.servicesUrl != null || b.cloudRuntimeBaseUrl != null;
     }
 
     /** A builder; organization and environment are required. */
@@ -191,11 +206,27 @@ public final class MicrogatewayConfig {
      * start-up, and its validator rejects a {@code quota} section that lacks allow/interval/timeUnit.
      */
     public Map<String, Object> tree() {
-        return MicrogatewayConfigTree.of(this);
+        return MicrogatewayConfigTree.of(this, endpoints);
     }
 
     MicrogatewayDefaults.Endpoints endpoints() {
         return endpoints;
+    }
+
+    /** Whether servicesUrl or a cloud runtimeBaseUrl was given, which a MicrogatewaySetup's endpoints would replace. */
+    boolean customEndpoints() {
+        return customEndpoints;
+    }
+
+    /**
+     * The YAML the gateway gets: this config, with the endpoints of a {@link MicrogatewaySetup} in place of its own
+     * when {@code setup} is given (then known once the setup's credential is registered).
+     */
+    Output<String> toYaml(@Nullable MicrogatewayEndpoints setup) {
+        if (setup == null) {
+            return Output.of(toYaml());
+        }
+        return setup.resolve(endpoints).applyValue(resolved -> Yaml.yaml(MicrogatewayConfigTree.of(this, resolved)));
     }
 
     int maxConnections() {
@@ -221,6 +252,8 @@ public final class MicrogatewayConfig {
         private @Nullable String managementUri;
         private @Nullable String runtimeBaseUrl;
         private boolean privateCloudSet;
+        private @Nullable String servicesUrl;
+        private @Nullable String cloudRuntimeBaseUrl;
         private int port = MicrogatewayDefaults.PORT;
         private int maxConnections = MicrogatewayDefaults.MAX_CONNECTIONS;
         private int configChangePollInterval = MicrogatewayDefaults.CONFIG_CHANGE_POLL_INTERVAL;
@@ -256,6 +289,27 @@ public final class MicrogatewayConfig {
             this.managementUri = managementUri;
             this.runtimeBaseUrl = runtimeBaseUrl;
             this.privateCloudSet = true;
+            return this;
+        }
+
+        /**
+         * Edge cloud: the base URL of Apigee's microgateway services for the organization, where the gateway
+         * downloads its bootstrap and sends analytics: the regional host {@code edgemicro configure} found, e.g.
+         * {@code https://edgemicroservices-us-east-1.apigee.net}. A {@link MicrogatewaySetup} finds it itself.
+         * Default: {@code https://edgemicroservices.apigee.net}, the global host.
+         */
+        public Builder servicesUrl(String servicesUrl) {
+            this.servicesUrl = servicesUrl;
+            return this;
+        }
+
+        /**
+         * Edge cloud: the base URL that serves the environment's {@code edgemicro-auth} proxy (public key, products,
+         * key verification, tokens, quotas), for a virtual host on a domain of your own, e.g.
+         * {@code https://api.example.com}. Default: {@code https://ORG-ENV.apigee.net}.
+         */
+        public Builder runtimeBaseUrl(String runtimeBaseUrl) {
+            this.cloudRuntimeBaseUrl = runtimeBaseUrl;
             return this;
         }
 
@@ -328,10 +382,10 @@ public final class MicrogatewayConfig {
 
         /**
          * A PEM public key written into the auth sections ({@code oauth}, {@code apikeys}, {@code oauthv2}) so tokens
-         * are verified against it. Required for a sidecar that checks keys: in local-proxy mode the gateway downloads
-         * nothing, so give the organization's {@code edgemicro-auth} key
-         * ({@code curl https://ORG-ENV.apigee.net/edgemicro-auth/publicKey}). A gateway running as a Service
-         * downloads it from {@code jwt_public_key} and replaces this. Tests use a local key. Default: none.
+         * are verified against it. The image's loader downloads the organization's key from {@code jwt_public_key}, as
+         * a Service and (in local-proxy mode too) as a sidecar, so a gateway needs none; npm's microgateway-config
+         * 3.3.7 loader downloads nothing in local-proxy mode and insists on one, which is what tests give here.
+         * Default: none.
          */
         public Builder publicKeyOverride(String pem) {
             this.publicKeyOverride = pem;
@@ -348,10 +402,7 @@ public final class MicrogatewayConfig {
             var problems = new Problems("MicrogatewayConfig");
             ApigeeNames.checkOrganization(problems, "organization", organization);
             ApigeeNames.checkEnvironment(problems, "environment", environment);
-            if (privateCloudSet) {
-                MicrogatewayConfigChecks.url(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
-                MicrogatewayConfigChecks.url(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");
-            }
+            MicrogatewayConfigChecks.endpoints(problems, privateCloudSet, managementUri, runtimeBaseUrl, servicesUrl, cloudRuntimeBaseUrl);
             problems.check(port >= 1 && port <= 65535, "port", port, "a TCP port from 1 to 65535");
             problems.check(maxConnections >= 1, "maxConnections", maxConnections, "at least 1 connection");
             problems.check(configChangePollInterval >= 1, "configChangePollInterval", configChangePollInterval,
@@ -382,7 +433,8 @@ public final class MicrogatewayConfig {
             problems.throwIfAny();
             var endpoints = privateCloudSet
                     ? MicrogatewayDefaults.Endpoints.privateCloud(organization, environment, managementUri, runtimeBaseUrl)
-                    : MicrogatewayDefaults.Endpoints.cloud(organization, environment);
+                    : MicrogatewayDefaults.Endpoints.cloud(organization, environment,
+                            servicesUrl != null ? servicesUrl : MicrogatewayDefaults.CLOUD_SERVICES_URL, cloudRuntimeBaseUrl);
             return new MicrogatewayConfig(this, endpoints, oauth != null ? oauth : OAuth.defaults(),
                     spikeArrest != null ? spikeArrest : SpikeArrestPlugin.defaults());
         }

@@ -60,6 +60,29 @@ final class MicrogatewayConfigChecks {
         }
     }
 
+    /**
+     * Where the gateway's endpoints point: a private cloud's management server and router, or Edge cloud with its
+     * services and runtime hosts; the cloud settings have no meaning in a private cloud, which gives both.
+     */
+    static void endpoints(Problems problems, boolean privateCloud, @Nullable String managementUri, @Nullable String runtimeBaseUrl,
+            @Nullable String servicesUrl, @Nullable String cloudRuntimeBaseUrl) {
+        if (privateCloud) {
+            url(problems, "privateCloud.managementUri", managementUri, "http://ms.example.com:8080");
+            url(problems, "privateCloud.runtimeBaseUrl", runtimeBaseUrl, "https://api.example.com");
+            String fix = "in a private cloud the microgateway services are the management server's and edgemicro-auth is on "
+                    + "privateCloud's runtimeBaseUrl: remove it";
+            problems.check(servicesUrl == null, "servicesUrl", servicesUrl, fix);
+            problems.check(cloudRuntimeBaseUrl == null, "runtimeBaseUrl", cloudRuntimeBaseUrl, fix);
+            return;
+        }
+        if (servicesUrl != null) {
+            url(problems, "servicesUrl", servicesUrl, "https://edgemicroservices-us-east-1.apigee.net");
+        }
+        if (cloudRuntimeBaseUrl != null) {
+            url(problems, "runtimeBaseUrl", cloudRuntimeBaseUrl, "https://api.example.com");
+        }
+    }
+
     /** An absolute http or https URL without query or fragment. */
     static void url(Problems problems, String argument, @Nullable String url, String example) {
         boolean ok = false;

@@ -8,9 +8,8 @@ final class MicrogatewayConfigTree {
     private MicrogatewayConfigTree() {
     }
 
-    /** The config file's tree. */
-    static Map<String, Object> of(MicrogatewayConfig config) {
-        var endpoints = config.endpoints();
+    /** The config file's tree, with {@code endpoints}: the config's own, or those a setup resolved. */
+    static Map<String, Object> of(MicrogatewayConfig config, MicrogatewayDefaults.Endpoints endpoints) {
         var oauth = config.oauth();
         var headers = config.headers();
         var analytics = config.analytics();
@@ -57,13 +56,14 @@ final class MicrogatewayConfigTree {
         oauthTree.put("keep-authorization-header", oauth.keepAuthorizationHeader());
         oauthTree.put("allowAPIKeyOnly", oauth.allowApiKeyOnly());
         oauthTree.put("allowOAuthOnly", oauth.allowOAuthOnly());
+        oauthTree.put("gracePeriod", MicrogatewayDefaults.OAUTH_GRACE_PERIOD);
         if (publicKeyOverride != null) {
             oauthTree.put("public_key", publicKeyOverride);
         }
         tree.put("oauth", oauthTree);
         if (publicKeyOverride != null) {
-            // In local-proxy (sidecar) mode the loader downloads nothing, yet wants a public_key in the oauth, apikeys
-            // and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
+            // npm's microgateway-config 3.3.7 downloads nothing in local-proxy (sidecar) mode, yet wants a public_key in the
+            // oauth, apikeys and oauthv2 sections its defaults always contain, whether or not a key-checking plugin runs.
             tree.put("oauthv2", Map.of("public_key", publicKeyOverride));
             if (!plugins.contains("apikeys")) {
                 tree.put("apikeys", Map.of("public_key", publicKeyOverride, "api-key-header", oauth.apiKeyHeader()));

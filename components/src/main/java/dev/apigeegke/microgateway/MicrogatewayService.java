@@ -135,7 +135,8 @@ public final class MicrogatewayService extends ComponentResource {
                 .metadata(meta(name))
                 .automountServiceAccountToken(false)
                 .build(), childOf(inNamespace));
-        String yaml = args.config().toYaml();
+        // With a setup, known only once its credential exists (the regional host); the Secret keeps it secret.
+        Output<String> yaml = args.yaml();
         var credentials = new Secret(Names.child(name, "credentials"), SecretArgs.builder()
                 .metadata(meta(Names.child(name, "credentials")))
                 .type("Opaque")
@@ -203,7 +204,7 @@ public final class MicrogatewayService extends ComponentResource {
         this.namespace = inNamespace.isEmpty()
                 ? Output.of(args.namespace())
                 : ((Namespace) inNamespace.get(0)).metadata().applyValue(m -> m.name().orElse(args.namespace()));
-        this.config = Output.of(yaml);
+        this.config = yaml;
         registerOutputs(Map.of("serviceName", serviceName, "namespace", namespace, "config", config));
     }
 

@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.annotation.Nullable;
 
 /** Arguments of {@link MicrogatewayService}; {@link Builder#build()} validates them all at once. */
 public final class MicrogatewayServiceArgs {
@@ -50,11 +52,7 @@ public final class MicrogatewayServiceArgs {
         }
     }
 
-    private final String organization;
-    private final String environment;
-    private final MicrogatewayConfig config;
-    private final Output<String> key;
-    private final Output<String> secret;
+    private final GatewayContainer.Identity identity;
     private final String namespace;
     private final boolean createNamespace;
     private final String image;
@@ -69,12 +67,8 @@ public final class MicrogatewayServiceArgs {
     private final List<ProtectedBackend> protectedBackends;
     private final List<String> additionalSourceRanges;
 
-    private MicrogatewayServiceArgs(Builder b) {
-        this.organization = b.organization;
-        this.environment = b.environment;
-        this.config = b.config;
-        this.key = b.key.asSecret();
-        this.secret = b.secret.asSecret();
+    private MicrogatewayServiceArgs(Builder b, GatewayContainer.Identity identity) {
+        this.identity = identity;
         this.namespace = b.namespace;
         this.createNamespace = b.createNamespace;
         this.image = b.image;
@@ -90,34 +84,44 @@ public final class MicrogatewayServiceArgs {
         this.additionalSourceRanges = List.copyOf(b.additionalSourceRanges);
     }
 
-    /** A builder; organization, environment, config, key and secret are required. */
+    /** A builder; setup, or organization, environment, config, key and secret, are required. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** The Apigee organization. */
     public String organization() {
-        return organization;
+        return identity.organization();
     }
 
     /** The Apigee environment. */
     public String environment() {
-        return environment;
+        return identity.environment();
     }
 
     /** The gateway's configuration, for the same organization and environment. */
     public MicrogatewayConfig config() {
-        return config;
+        return identity.config();
     }
 
     /** The microgateway key, a Pulumi secret. */
     public Output<String> key() {
-        return key;
+        return identity.key();
     }
 
     /** The microgateway secret, a Pulumi secret. */
     public Output<String> secret() {
-        return secret;
+        return identity.secret();
+    }
+
+    /** The setup's endpoints, which replace the config's; empty without {@code setup(...)}. */
+    public Optional<MicrogatewayEndpoints> setupEndpoints() {
+        return Optional.ofNullable(identity.endpoints());
+    }
+
+    /** The config YAML the gateway loads: known at once without a setup, once its credential exists with one. */
+    Output<String> yaml() {
+        return identity.yaml();
     }
 
     /** The gateway's namespace; default {@code edgemicro-system}. */
@@ -205,6 +209,7 @@ public final class MicrogatewayServiceArgs {
         private MicrogatewayConfig config;
         private Output<String> key;
         private Output<String> secret;
+        private @Nullable MicrogatewayEnvironment setup;
         private String namespace = MicrogatewayServiceDefaults.NAMESPACE;
         private boolean createNamespace = true;
         private String image = MicrogatewayServiceDefaults.IMAGE;
@@ -222,43 +227,58 @@ public final class MicrogatewayServiceArgs {
         private Builder() {
         }
 
-        /** The Apigee organization the gateway serves (required). */
+        /** The Apigee organization the gateway serves (required without {@code setup}, which gives it). */
         public Builder organization(String organization) {
             this.organization = organization;
             return this;
         }
 
-        /** The Apigee environment the gateway serves (required). */
+        /** The Apigee environment the gateway serves (required without {@code setup}, which gives it). */
         public Builder environment(String environment) {
             this.environment = environment;
             return this;
         }
 
-        /** The gateway's configuration (required), rendered for {@link #organization} and {@link #environment}. */
+        /**
+         * The gateway's configuration, rendered for {@link #organization} and {@link #environment}. Required without
+         * {@code setup}; with it, Default: every default of {@link MicrogatewayConfig}.
+         */
         public Builder config(MicrogatewayConfig config) {
             this.config = config;
             return this;
         }
 
-        /** The key {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        /**
+         * What a {@link MicrogatewaySetup} made for this gateway's environment ({@code setup.environment("test")}):
+         * organization, environment, key, secret and the Edge endpoints, the regional bootstrap and analytics hosts
+         * among them, which replace the config's. Then the config may be left out (every default). Default: none:
+         * give organization, environment, config, key and secret yourself (a key and secret {@code edgemicro
+         * configure} printed).
+         */
+        public Builder setup(MicrogatewayEnvironment setup) {
+            this.setup = setup;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required without {@code setup}); kept a Pulumi secret. */
         public Builder key(Output<String> key) {
             this.key = key;
             return this;
         }
 
-        /** The key {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        /** The key {@code edgemicro configure} printed (required without {@code setup}), turned into a Pulumi secret at once. */
         public Builder key(String key) {
             this.key = key == null ? null : Output.ofSecret(key);
             return this;
         }
 
-        /** The secret {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        /** The secret {@code edgemicro configure} printed (required without {@code setup}); kept a Pulumi secret. */
         public Builder secret(Output<String> secret) {
             this.secret = secret;
             return this;
         }
 
-        /** The secret {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        /** The secret {@code edgemicro configure} printed (required without {@code setup}), turned into a Pulumi secret at once. */
         public Builder secret(String secret) {
             this.secret = secret == null ? null : Output.ofSecret(secret);
             return this;
@@ -363,7 +383,7 @@ public final class MicrogatewayServiceArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewayServiceArgs build() {
             var problems = new Problems("MicrogatewayServiceArgs");
-            GatewayContainer.checkIdentity(problems, "gateway", organization, environment, config, key, secret);
+            var identity = GatewayContainer.identity(problems, "gateway", setup, organization, environment, config, key, secret);
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             Images.checkPinned(problems, "image", image);
             problems.check(replicas >= 1, "replicas", replicas, "at least 1 replica");
@@ -384,7 +404,7 @@ public final class MicrogatewayServiceArgs {
                 problems.check(problem == null, "additionalSourceRanges[" + i + "]", range, problem);
             }
             problems.throwIfAny();
-            return new MicrogatewayServiceArgs(this);
+            return new MicrogatewayServiceArgs(this, identity);
         }
 
         private void checkResources(Problems problems) {

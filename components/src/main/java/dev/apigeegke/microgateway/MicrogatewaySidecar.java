@@ -93,7 +93,7 @@ public final class MicrogatewaySidecar extends ComponentResource {
         super(TYPE, checked(name, args), options);
         this.name = name;
         this.args = args;
-        String yaml = args.config().toYaml();
+        Output<String> yaml = args.yaml();
         String credentials = Names.child(name, "credentials");
         this.pod = new SidecarPod(args, credentials, yaml);
         var secret = new Secret(credentials, SecretArgs.builder()
@@ -118,7 +118,7 @@ public final class MicrogatewaySidecar extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        this.config = Output.of(yaml);
+        this.config = yaml;
         this.secretName = secret.metadata().applyValue(m -> m.name().orElse(credentials));
         registerOutputs(Map.of("config", config, "secretName", secretName));
     }

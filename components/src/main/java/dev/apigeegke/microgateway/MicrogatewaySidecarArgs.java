@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -19,11 +20,7 @@ public final class MicrogatewaySidecarArgs {
     private static final Pattern LABEL_KEY =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
-    private final String organization;
-    private final String environment;
-    private final MicrogatewayConfig config;
-    private final Output<String> key;
-    private final Output<String> secret;
+    private final GatewayContainer.Identity identity;
     private final String namespace;
     private final int appPort;
     private final Map<String, String> podSelector;
@@ -36,12 +33,8 @@ public final class MicrogatewaySidecarArgs {
     private final int preStopSeconds;
     private final int stopDelaySeconds;
 
-    private MicrogatewaySidecarArgs(Builder b) {
-        this.organization = b.organization;
-        this.environment = b.environment;
-        this.config = b.config;
-        this.key = b.key.asSecret();
-        this.secret = b.secret.asSecret();
+    private MicrogatewaySidecarArgs(Builder b, GatewayContainer.Identity identity) {
+        this.identity = identity;
         this.namespace = b.namespace;
         this.appPort = b.appPort;
         this.podSelector = Collections.unmodifiableSortedMap(new TreeMap<>(b.podSelector));
@@ -55,34 +48,44 @@ public final class MicrogatewaySidecarArgs {
         this.stopDelaySeconds = b.stopDelaySeconds;
     }
 
-    /** A builder; organization, environment, config, key, secret, appPort and podSelector are required. */
+    /** A builder; appPort, podSelector and either setup or organization, environment, config, key and secret are required. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** The Apigee organization. */
     public String organization() {
-        return organization;
+        return identity.organization();
     }
 
     /** The Apigee environment. */
     public String environment() {
-        return environment;
+        return identity.environment();
     }
 
     /** This service's own gateway policy. */
     public MicrogatewayConfig config() {
-        return config;
+        return identity.config();
     }
 
     /** The microgateway key, a Pulumi secret. */
     public Output<String> key() {
-        return key;
+        return identity.key();
     }
 
     /** The microgateway secret, a Pulumi secret. */
     public Output<String> secret() {
-        return secret;
+        return identity.secret();
+    }
+
+    /** The setup's endpoints, which replace the config's; empty without {@code setup(...)}. */
+    public Optional<MicrogatewayEndpoints> setupEndpoints() {
+        return Optional.ofNullable(identity.endpoints());
+    }
+
+    /** The config YAML the gateway loads: known at once without a setup, once its credential exists with one. */
+    Output<String> yaml() {
+        return identity.yaml();
     }
 
     /** The service's namespace, where the Secret and NetworkPolicy go; default {@code default}. */
@@ -171,6 +174,7 @@ public final class MicrogatewaySidecarArgs {
         private MicrogatewayConfig config;
         private Output<String> key;
         private Output<String> secret;
+        private @Nullable MicrogatewayEnvironment setup;
         private String namespace = MicrogatewaySidecarDefaults.NAMESPACE;
         private int appPort;
         private Map<String, String> podSelector = Map.of();
@@ -186,43 +190,58 @@ public final class MicrogatewaySidecarArgs {
         private Builder() {
         }
 
-        /** The Apigee organization (required). */
+        /** The Apigee organization (required without {@code setup}, which gives it). */
         public Builder organization(String organization) {
             this.organization = organization;
             return this;
         }
 
-        /** The Apigee environment (required). */
+        /** The Apigee environment (required without {@code setup}, which gives it). */
         public Builder environment(String environment) {
             this.environment = environment;
             return this;
         }
 
-        /** This service's gateway policy (required): plugins, spike arrest, whether a key is required; same organization and environment. */
+        /**
+         * This service's gateway policy: plugins, spike arrest, whether a key is required; same organization and
+         * environment. Required without {@code setup}; with it, Default: every default of {@link MicrogatewayConfig}.
+         */
         public Builder config(MicrogatewayConfig config) {
             this.config = config;
             return this;
         }
 
-        /** The key {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        /**
+         * What a {@link MicrogatewaySetup} made for this sidecar's environment ({@code setup.environment("test")}):
+         * organization, environment, key, secret and the Edge endpoints, the regional bootstrap and analytics hosts
+         * among them, which replace the config's. Then the config may be left out (every default). Default: none:
+         * give organization, environment, config, key and secret yourself (a key and secret {@code edgemicro
+         * configure} printed).
+         */
+        public Builder setup(MicrogatewayEnvironment setup) {
+            this.setup = setup;
+            return this;
+        }
+
+        /** The key {@code edgemicro configure} printed (required without {@code setup}); kept a Pulumi secret. */
         public Builder key(Output<String> key) {
             this.key = key;
             return this;
         }
 
-        /** The key {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        /** The key {@code edgemicro configure} printed (required without {@code setup}), turned into a Pulumi secret at once. */
         public Builder key(String key) {
             this.key = key == null ? null : Output.ofSecret(key);
             return this;
         }
 
-        /** The secret {@code edgemicro configure} printed (required); kept a Pulumi secret. */
+        /** The secret {@code edgemicro configure} printed (required without {@code setup}); kept a Pulumi secret. */
         public Builder secret(Output<String> secret) {
             this.secret = secret;
             return this;
         }
 
-        /** The secret {@code edgemicro configure} printed (required), turned into a Pulumi secret at once. */
+        /** The secret {@code edgemicro configure} printed (required without {@code setup}), turned into a Pulumi secret at once. */
         public Builder secret(String secret) {
             this.secret = secret == null ? null : Output.ofSecret(secret);
             return this;
@@ -309,13 +328,7 @@ public final class MicrogatewaySidecarArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewaySidecarArgs build() {
             var problems = new Problems("MicrogatewaySidecarArgs");
-            GatewayContainer.checkIdentity(problems, "sidecar", organization, environment, config, key, secret);
-            if (config != null && config.publicKeyOverride().isEmpty()) {
-                problems.add("config.publicKey", null, "a sidecar verifies keys and tokens offline and its loader insists on the key "
-                        + "even when no plugin checks one (in local-proxy mode the gateway downloads nothing): give the organization's "
-                        + "edgemicro-auth public key with MicrogatewayConfig.publicKey(pem), "
-                        + "from curl https://" + organization + "-" + environment + ".apigee.net/edgemicro-auth/publicKey");
-            }
+            var identity = GatewayContainer.identity(problems, "sidecar", setup, organization, environment, config, key, secret);
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             problems.check(appPort >= 1 && appPort <= 65535 && appPort != MicrogatewaySidecarDefaults.PORT, "appPort", appPort,
                     "the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on");
@@ -341,7 +354,7 @@ public final class MicrogatewaySidecarArgs {
                         "only used with iptablesRedirect(true); remove it or turn iptablesRedirect on");
             }
             problems.throwIfAny();
-            return new MicrogatewaySidecarArgs(this);
+            return new MicrogatewaySidecarArgs(this, identity);
         }
     }
 }

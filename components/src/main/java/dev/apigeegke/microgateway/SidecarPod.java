@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
@@ -24,7 +25,7 @@ final class SidecarPod {
     private final List<ContainerArgs> initContainers;
     private final int gracePeriodSeconds;
 
-    SidecarPod(MicrogatewaySidecarArgs args, String secretName, String yaml) {
+    SidecarPod(MicrogatewaySidecarArgs args, String secretName, Output<String> yaml) {
         this.sidecar = sidecar(args, secretName, yaml);
         this.gracePeriodSeconds = args.terminationGracePeriodSeconds();
         this.initContainers = args.iptablesRedirect() ? List.of(proxyInit(args.proxyInitImage())) : List.of();
@@ -88,7 +89,7 @@ final class SidecarPod {
         return all;
     }
 
-    private static ContainerArgs sidecar(MicrogatewaySidecarArgs args, String secretName, String yaml) {
+    private static ContainerArgs sidecar(MicrogatewaySidecarArgs args, String secretName, Output<String> yaml) {
         var env = new ArrayList<>(GatewayContainer.env(secretName));
         env.add(GatewayContainer.plain("EDGEMICRO_LOCAL_PROXY", "1"));
         env.add(GatewayContainer.plain("EDGEMICRO_DECORATOR", "1"));
@@ -98,7 +99,7 @@ final class SidecarPod {
         env.addAll(GatewayContainer.podIdentity());
         // The Secret does not restart pods when it changes; a new checksum in the container rolls them. An env var
         // rather than a pod annotation, so injection touches nothing of the pod but what it adds.
-        env.add(GatewayContainer.plain("APIGEE_GKE_CONFIG_SHA256", GatewayContainer.sha256(yaml)));
+        env.add(EnvVarArgs.builder().name("APIGEE_GKE_CONFIG_SHA256").value(yaml.applyValue(GatewayContainer::sha256)).build());
         // Seccomp on the container: the app's pod-level security context is the app's, and may not set it.
         return GatewayContainer.container(new GatewayContainer.Shape(MicrogatewaySidecarDefaults.CONTAINER, "mgw-http", env,
                 args.image(), args.requests(), args.limits(), true, MicrogatewaySidecarDefaults.VOLUME_PREFIX, args.preStopSeconds()));

@@ -44,6 +44,8 @@ class MicrogatewayConfigTest {
         assertThat(at(tree, "oauth", "keep-authorization-header")).isEqualTo(false);
         assertThat(at(tree, "oauth", "allowAPIKeyOnly")).isEqualTo(false);
         assertThat(at(tree, "oauth", "allowOAuthOnly")).isEqualTo(false);
+        // Clock-skew tolerance on a token's nbf and exp, as configure writes it.
+        assertThat(at(tree, "oauth", "gracePeriod")).isEqualTo(10);
         assertThat(((Map<?, ?>) at(tree, "oauth")).containsKey("public_key")).isFalse();
         assertThat(at(tree, "spikearrest")).isEqualTo(Map.of("timeUnit", "minute", "allow", 30, "bufferSize", 5));
         assertThat(at(tree, "headers")).isEqualTo(Map.of("x-forwarded-for", true, "x-forwarded-host", true,
@@ -70,7 +72,7 @@ class MicrogatewayConfigTest {
                 Map.entry("bootstrapMessage", "Please copy the following property to the edge micro agent config"),
                 Map.entry("keySecretMessage", "The following credentials are required to start edge micro"),
                 Map.entry("products", "https://acme-test.apigee.net/edgemicro-auth/products"),
-                Map.entry("quotaUri", "https://edgemicroservices.apigee.net/edgemicro/quotas/organization/%s/environment/%s")));
+                Map.entry("quotaUri", "https://%s-%s.apigee.net/edgemicro-auth")));
         assertThat(at(tree, "oauth", "verify_api_key_url")).isEqualTo("https://acme-test.apigee.net/edgemicro-auth/verifyApiKey");
         assertThat(at(tree, "analytics", "uri"))
                 .isEqualTo("https://edgemicroservices.apigee.net/edgemicro/axpublisher/organization/acme/environment/test");
@@ -85,7 +87,8 @@ class MicrogatewayConfigTest {
         assertThat(at(tree, "edge_config", "bootstrap"))
                 .isEqualTo("http://ms.example.com:8080/edgemicro/bootstrap/organization/acme/environment/test");
         assertThat(at(tree, "edge_config", "baseUri")).isEqualTo("http://ms.example.com:8080/edgemicro/%s/organization/%s/environment/%s");
-        assertThat(at(tree, "edge_config", "quotaUri")).isEqualTo("http://ms.example.com:8080/edgemicro/quotas/organization/%s/environment/%s");
+        // edgemicro-auth's quota API on the router; %c takes each of the org and env util.format adds and writes nothing.
+        assertThat(at(tree, "edge_config", "quotaUri")).isEqualTo("https://api.example.com/edgemicro-auth%c%c");
         assertThat(at(tree, "edge_config", "jwt_public_key")).isEqualTo("https://api.example.com/edgemicro-auth/publicKey");
         assertThat(at(tree, "edge_config", "authUri")).isEqualTo("https://api.example.com/edgemicro-auth");
         assertThat(at(tree, "edge_config", "products")).isEqualTo("https://api.example.com/edgemicro-auth/products");
@@ -93,6 +96,55 @@ class MicrogatewayConfigTest {
         assertThat(at(tree, "analytics", "uri"))
                 .isEqualTo("http://ms.example.com:8080/edgemicro/axpublisher/organization/acme/environment/test");
         assertThat(config.toYaml()).doesNotContain("apigee.net");
+    }
+
+    @Test
+    void putsBootstrapAndAnalyticsOnTheRegionalServicesHostGiven() {
+        var tree = acme().servicesUrl("https://edgemicroservices-us-east-1.apigee.net/").build().tree();
+        assertThat(at(tree, "edge_config", "bootstrap"))
+                .isEqualTo("https://edgemicroservices-us-east-1.apigee.net/edgemicro/bootstrap/organization/acme/environment/test");
+        assertThat(at(tree, "analytics", "uri"))
+                .isEqualTo("https://edgemicroservices-us-east-1.apigee.net/edgemicro/axpublisher/organization/acme/environment/test");
+        // What configure writes on the regional host is those two; the rest stays where it was.
+        assertThat(at(tree, "edge_config", "baseUri"))
+                .isEqualTo("https://edgemicroservices.apigee.net/edgemicro/%s/organization/%s/environment/%s");
+        assertThat(at(tree, "edge_config", "quotaUri")).isEqualTo("https://%s-%s.apigee.net/edgemicro-auth");
+        assertThat(at(tree, "edge_config", "products")).isEqualTo("https://acme-test.apigee.net/edgemicro-auth/products");
+    }
+
+    @Test
+    void pointsEdgemicroAuthCallsAtTheRuntimeBaseUrlGiven() {
+        var tree = acme().runtimeBaseUrl("https://api.example.com").build().tree();
+        assertThat(at(tree, "edge_config", "jwt_public_key")).isEqualTo("https://api.example.com/edgemicro-auth/publicKey");
+        assertThat(at(tree, "edge_config", "products")).isEqualTo("https://api.example.com/edgemicro-auth/products");
+        assertThat(at(tree, "oauth", "verify_api_key_url")).isEqualTo("https://api.example.com/edgemicro-auth/verifyApiKey");
+        assertThat(at(tree, "edge_config", "authUri")).isEqualTo("https://api.example.com/edgemicro-auth");
+        assertThat(at(tree, "edge_config", "quotaUri")).isEqualTo("https://api.example.com/edgemicro-auth%c%c");
+        assertThat(at(tree, "edge_config", "bootstrap"))
+                .isEqualTo("https://edgemicroservices.apigee.net/edgemicro/bootstrap/organization/acme/environment/test");
+    }
+
+    @Test
+    void checksTheCloudHostsAndRefusesThemInAPrivateCloud() {
+        assertThat(problems(acme().servicesUrl("edgemicroservices-us-east-1.apigee.net").runtimeBaseUrl("https://api.example.com?x=1")))
+                .containsExactly(
+                        "servicesUrl = \"edgemicroservices-us-east-1.apigee.net\": an absolute http or https URL without query, "
+                                + "e.g. https://edgemicroservices-us-east-1.apigee.net",
+                        "runtimeBaseUrl = \"https://api.example.com?x=1\": an absolute http or https URL without query, e.g. "
+                                + "https://api.example.com");
+        assertThat(problems(acme().privateCloud("http://ms.example.com:8080", "https://api.example.com")
+                .servicesUrl("https://edgemicroservices.apigee.net").runtimeBaseUrl("https://other.example.com"))).containsExactly(
+                "servicesUrl = \"https://edgemicroservices.apigee.net\": in a private cloud the microgateway services are the "
+                        + "management server's and edgemicro-auth is on privateCloud's runtimeBaseUrl: remove it",
+                "runtimeBaseUrl = \"https://other.example.com\": in a private cloud the microgateway services are the "
+                        + "management server's and edgemicro-auth is on privateCloud's runtimeBaseUrl: remove it");
+    }
+
+    @Test
+    void aPerSecondSpikeArrestQueuesOneSecondOfRequests() {
+        assertThat(SpikeArrestPlugin.perSecond(30)).isEqualTo(new SpikeArrestPlugin("second", 30, 30));
+        assertThat(at(acme().spikeArrest(SpikeArrestPlugin.perSecond(5)).build().tree(), "spikearrest"))
+                .isEqualTo(Map.of("timeUnit", "second", "allow", 5, "bufferSize", 5));
     }
 
     @Test

@@ -466,11 +466,14 @@ class MicrogatewayServiceTest {
         assertThat(problemsOf(MicrogatewayServiceArgs.builder())).containsExactly(
                 "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
                 "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
-                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
-                "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
-                "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)");
-        assertThat(problemsOf(args().key((String) null))).containsExactly("key = (not set): give the key that `edgemicro "
-                + "configure` printed (an Output or a string)");
+                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env, or "
+                        + "setup(...) with a MicrogatewaySetup's environment (then every default)",
+                "key = (not set): give setup(...) with a MicrogatewaySetup's environment, or the key that "
+                        + "`edgemicro configure` printed (an Output or a string)",
+                "secret = (not set): give setup(...) with a MicrogatewaySetup's environment, or the secret that "
+                        + "`edgemicro configure` printed (an Output or a string)");
+        assertThat(problemsOf(args().key((String) null))).containsExactly("key = (not set): give setup(...) with a "
+                + "MicrogatewaySetup's environment, or the key that `edgemicro configure` printed (an Output or a string)");
     }
 
     @Test

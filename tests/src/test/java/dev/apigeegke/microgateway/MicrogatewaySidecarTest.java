@@ -421,9 +421,12 @@ class MicrogatewaySidecarTest {
         assertThat(problemsOf(MicrogatewaySidecarArgs.builder())).containsExactly(
                 "organization = (not set): " + ApigeeNamesTest.ORGANIZATION,
                 "environment = (not set): " + ApigeeNamesTest.ENVIRONMENT,
-                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env",
-                "key = (not set): give the key that `edgemicro configure` printed (an Output or a string)",
-                "secret = (not set): give the secret that `edgemicro configure` printed (an Output or a string)",
+                "config = (not set): pass MicrogatewayConfig.builder()...build() for the same org and env, or "
+                        + "setup(...) with a MicrogatewaySetup's environment (then every default)",
+                "key = (not set): give setup(...) with a MicrogatewaySetup's environment, or the key that "
+                        + "`edgemicro configure` printed (an Output or a string)",
+                "secret = (not set): give setup(...) with a MicrogatewaySetup's environment, or the secret that "
+                        + "`edgemicro configure` printed (an Output or a string)",
                 "appPort = 0: the app container's port, from 1 to 65535 and not 8000, which the sidecar itself listens on",
                 "podSelector = {}: the service's pod labels; an empty selector would put every pod of the namespace behind this "
                         + "sidecar's policy");

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,14 @@ class RealGatewayIT {
     private static final List<Map<String, Object>> PRODUCTS = List.of(
             Map.of("name", "orders-product", "proxies", List.of("edgemicro_orders", "edgemicro-auth"), "apiResources", List.of("/**")));
 
+    /** Sequential requests in the spike-arrest scenarios: each is sent once the one before is answered. */
+    private static final int BACK_TO_BACK = 20;
+
     @TempDir
     static Path dir;
+
+    /** The pattern 2 program's rendered config. */
+    private static String pattern2Yaml;
 
     private static GatewayScenarios scenarios;
     /** The routes of the edgemicro_ proxies the pattern 2 program deploys, read from their bundles. */
@@ -66,6 +73,7 @@ class RealGatewayIT {
         assertThat(result.errors()).isEmpty();
         var plan = result.plan();
         String yaml = (String) plan.outputsOf(plan.get(MicrogatewayService.TYPE, "apigee-p2-gateway")).get("config");
+        pattern2Yaml = yaml;
         pattern2Routes = new ArrayList<>();
         for (var proxy : plan.ofType("apigee:index:ApiProxy")) {
             pattern2Routes.add(Map.of("name", proxy.inputs().get("name"), "base_path", GatewayScenarios.basePath(proxy)));
@@ -84,6 +92,14 @@ class RealGatewayIT {
         // One request per minute, no buffer: the first passes and the next ones, sent at once, are refused.
         add("spikeArrest", acme().plugins(List.of("healthcheck", "spikearrest")).spikeArrest(new SpikeArrestPlugin("minute", 1, 0)).build(),
                 ROUTES, List.of(get("/orders/1"), get("/orders/2"), get("/catalog/3")));
+
+        // The patterns' 30ps, back to back (each request sent once the last one is answered): without a buffer and with
+        // the buffer they render.
+        var backToBack = IntStream.range(0, BACK_TO_BACK).mapToObj(i -> get("/orders/" + i)).toList();
+        add("spikeArrestNoBuffer", acme().plugins(List.of("healthcheck", "spikearrest"))
+                .spikeArrest(new SpikeArrestPlugin("second", 30, 0)).build(), ROUTES, backToBack);
+        add("spikeArrestPatterns", acme().plugins(List.of("healthcheck", "spikearrest"))
+                .spikeArrest(SpikeArrestPlugin.perSecond(30)).build(), ROUTES, backToBack);
 
         addTokenScenario();
         scenarios.run();
@@ -150,6 +166,18 @@ class RealGatewayIT {
         var results = results("spikeArrest");
         assertThat(LocalTokens.statuses(results)).containsExactly(200, 503, 503);
         assertThat(results.get(1).path("body").path("message").asText()).isEqualTo("SpikeArrest engaged");
+    }
+
+    @Test
+    void thePatternsSpikeArrestBufferLetsBackToBackRequestsThroughWhereNoBufferRefusesThem() {
+        var none = LocalTokens.statuses(results("spikeArrestNoBuffer"));
+        var buffered = LocalTokens.statuses(results("spikeArrestPatterns"));
+        // Without a buffer each request within 1/30 s of the last one let through is refused (measured: 2 to 4 of 20 pass).
+        assertThat(none).as("30ps, no buffer: %s", none).startsWith(200).contains(503);
+        // With one second's requests as buffer a request waits for its slot instead.
+        assertThat(buffered).as("30ps, buffer 30: %s", buffered).hasSize(BACK_TO_BACK).containsOnly(200);
+        // What the patterns render for their default apigee-gke:spikeArrest 30ps.
+        assertThat(pattern2Yaml).contains("spikearrest:\n  allow: 30\n  bufferSize: 30\n  timeUnit: second\n");
     }
 
     @Test

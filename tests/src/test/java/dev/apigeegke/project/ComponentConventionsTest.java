@@ -22,6 +22,8 @@ import dev.apigeegke.ingress.IngressBackend;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
+import dev.apigeegke.microgateway.MicrogatewaySetupArgs;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import dev.apigeegke.testing.ComponentClasses;
@@ -32,11 +34,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,7 +68,7 @@ class ComponentConventionsTest {
                     .key(Output.of("key")).secret(Output.of("secret")).build(),
             MicrogatewaySidecar.class,
             () -> MicrogatewaySidecarArgs.builder().organization("acme").environment("test")
-                    .config(MicrogatewayConfig.builder().organization("acme").environment("test").publicKey(publicKeyPem()).build())
+                    .config(gatewayConfig())
                     .key(Output.of("key")).secret(Output.of("secret"))
                     .namespace("shop").appPort(8080).podSelector(Map.of("app", "orders")).build(),
             ApigeeProxy.class,
@@ -78,6 +76,8 @@ class ComponentConventionsTest {
                     .proxyName("shop").basePath("/shop").target("https://api.internal.example.com").build(),
             ApigeeProduct.class,
             () -> ApigeeProductArgs.builder().name("shop").environments(List.of("test")).proxies(List.of("shop-api")).build(),
+            MicrogatewaySetup.class,
+            () -> MicrogatewaySetupArgs.builder().organization("acme").environments("test").build(),
             MicrogatewayProxies.class,
             () -> MicrogatewayProxiesArgs.builder().organization("acme").environment("test")
                     .routes(List.of(MicrogatewayRoute.toService("orders", "shop")))
@@ -85,19 +85,6 @@ class ComponentConventionsTest {
 
     private static MicrogatewayConfig gatewayConfig() {
         return MicrogatewayConfig.builder().organization("acme").environment("test").build();
-    }
-
-    /** A sidecar insists on the organization's public key; any RSA key will do here. */
-    private static String publicKeyPem() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(generator.generateKeyPair().getPublic().getEncoded());
-            return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Every concrete ComponentResource in the components' classes. */
@@ -108,7 +95,7 @@ class ComponentConventionsTest {
     @Test
     void findsEveryComponentAndKnowsHowToDeclareEachOne() {
         assertThat(components()).as("the components found in the components' classes")
-                .hasSizeGreaterThanOrEqualTo(8)
+                .hasSizeGreaterThanOrEqualTo(9)
                 .containsExactlyInAnyOrderElementsOf(MINIMAL_ARGS.keySet());
     }
 

@@ -74,6 +74,14 @@ public final class Harness {
         public static final String ADDRESS = "34.120.7.7";
         public static final String CONSUMER_KEY = "Xk3Y9consumerKeyInClear0000000001";
         public static final String CONSUMER_SECRET = "s3cretConsumerSecretInClear00002";
+        /** What the provider would generate and register for a gateway: a key and secret, and a signing key pair. */
+        public static final String GATEWAY_KEY = "9f2c4e1agatewayKeyInClear000000000000000000000000000000000000003";
+        public static final String GATEWAY_SECRET = "7b1d0c3egatewaySecretInClear00000000000000000000000000000000004";
+        public static final String PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nprivateSigningKeyInClear00005\n-----END PRIVATE KEY-----\n";
+        public static final String PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\npublicSigningKey00006\n-----END PUBLIC KEY-----\n";
+        public static final String CERTIFICATE = "-----BEGIN CERTIFICATE-----\nsigningCertificate00007\n-----END CERTIFICATE-----\n";
+        /** The regional microgateway services host the registration answers with. */
+        public static final String SERVICES_HOST = "edgemicroservices-us-east-1.apigee.net";
 
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -88,6 +96,20 @@ public final class Harness {
                     state.put("consumerKey", CONSUMER_KEY);
                     state.put("consumerSecret", CONSUMER_SECRET);
                     state.put("appId", "app-" + args.name);
+                }
+                case "apigee:index:RsaKeyPair" -> {
+                    state.put("privateKeyPem", PRIVATE_KEY);
+                    state.put("publicKeyPem", PUBLIC_KEY);
+                    state.put("certificatePem", CERTIFICATE);
+                    state.put("certificateSha256", "ab".repeat(32));
+                    state.put("notAfter", "2036-12-01T00:00:00Z");
+                }
+                case "apigee:index:MicrogatewayCredential" -> {
+                    state.put("key", GATEWAY_KEY);
+                    state.put("secret", GATEWAY_SECRET);
+                    state.put("region", "us-east-1");
+                    state.put("host", SERVICES_HOST);
+                    state.put("servicesUrl", "https://" + SERVICES_HOST);
                 }
                 case "apigee:index:ApiProxy" -> {
                     state.put("revision", "1");

@@ -27,7 +27,8 @@ public final class ApigeeNames {
         problems.check(isName(environment), argument, environment, "an Apigee environment name, e.g. test: " + RULE);
     }
 
-    private static boolean isName(String value) {
+    /** Whether {@code name} is an organization or environment name as the checks above accept it. */
+    public static boolean isName(String value) {
         return value != null && NAME.matcher(value).matches();
     }
 }

@@ -3,6 +3,7 @@ package dev.apigeegke.examples.pattern2;
 import static dev.apigeegke.testing.Harness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import java.util.List;
@@ -25,6 +26,21 @@ public class Pattern2Test {
         config.put("apigee-gke:microgatewayKey", KEY);
         config.put("apigee-gke:microgatewaySecret", SECRET);
         return config;
+    }
+
+    /** The stack without a key and secret of its own, as the repository's sample: the program sets Edge Microgateway up. */
+    public static Map<String, String> setupStackConfig() {
+        var config = stackConfig();
+        config.remove("apigee-gke:microgatewayKey");
+        config.remove("apigee-gke:microgatewaySecret");
+        return config;
+    }
+
+    /** The errors a stack configuration is refused with, once it is clear that no resource was registered. */
+    static List<String> refused(Map<String, String> config) {
+        var result = Harness.preview(config, Set.of(), Pattern2::stack);
+        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+        return result.errors();
     }
 
     static Plan preview(Map<String, String> config) {
@@ -96,7 +112,7 @@ public class Pattern2Test {
         var result = Harness.preview(config, Set.of(), Pattern2::stack);
         assertThat(result.errors()).containsExactly(
                 """
-                stack configuration: 8 invalid arguments
+                stack configuration: 6 invalid arguments
                   - gcp:project = (not set): set the GCP project id (pulumi config set gcp:project ...)
                   - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
                   - apigee-gke:allowlist = (not set): list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public \
@@ -104,12 +120,121 @@ public class Pattern2Test {
                   - apigee:organization = (not set): set the Apigee organization the gateway serves (pulumi config set \
                 apigee:organization ...)
                   - apigee-gke:apigeeEnvironments = (not set): name the Apigee environment the gateway serves, e.g. [test]
-                  - apigee-gke:microgatewayKey = (not set): set the key and secret `edgemicro configure` printed, as secrets \
-                (pulumi config set --secret apigee-gke:microgatewayKey ...)
-                  - apigee-gke:microgatewaySecret = (not set): set the key and secret `edgemicro configure` printed, as secrets \
-                (pulumi config set --secret apigee-gke:microgatewaySecret ...)
                   - apigee-gke:spikeArrest = "fast": requests per second as <n>ps, e.g. 30ps""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+    }
+
+    @Test
+    void withoutAKeyAndSecretOfItsOwnTheStackSetsUpEdgeMicrogateway() {
+        var plan = preview(setupStackConfig());
+        var setup = plan.get("apigee-gke:index:MicrogatewaySetup", "apigee-p2-setup");
+        assertThat(plan.get("apigee:index:ApiProxy", "apigee-p2-setup-edgemicro-auth").inputs())
+                .containsEntry("name", "edgemicro-auth").containsEntry("environments", List.of("test"));
+        assertThat(plan.get("apigee:index:KeyValueMap", "apigee-p2-setup-test-kvm").inputs())
+                .containsEntry("environment", "test").containsEntry("name", "microgateway").containsEntry("encrypted", true);
+        assertThat(plan.get("apigee:index:RsaKeyPair", "apigee-p2-setup-test-keys").parent()).isEqualTo(setup.urn());
+        var credential = plan.get("apigee:index:MicrogatewayCredential", "apigee-p2-setup-test-credential");
+        assertThat(credential.inputs()).containsEntry("environment", "test");
+        // The gateway's Secret holds the key and secret the credential registers: known once it exists.
+        var secret = plan.get("kubernetes:core/v1:Secret", "apigee-p2-gateway-credentials");
+        assertThat(at(secret.inputs(), "stringData", "mgw-key")).isEqualTo(Harness.UNKNOWN);
+        assertThat(at(secret.inputs(), "stringData", "mgw-org")).isEqualTo(Harness.SECRET);
+        assertThat(credential.dependencies()).contains(plan.get("apigee:index:ApiProxy", "apigee-p2-setup-edgemicro-auth").urn(),
+                plan.get("apigee:index:KeyValueMap", "apigee-p2-setup-test-kvm").urn());
+        // The product lists edgemicro-auth, which Edge checks exists when a product is created: the proxies and product
+        // wait for the setup's.
+        assertThat(plan.ofType("apigee:index:ApiProduct")).singleElement()
+                .satisfies(p -> assertThat(p.inputs().get("proxies").toString()).contains("edgemicro-auth"));
+        assertThat(plan.get("apigee-gke:index:MicrogatewayProxies", "apigee-p2").dependencies())
+                .contains(plan.get("apigee:index:ApiProxy", "apigee-p2-setup-edgemicro-auth").urn());
+    }
+
+    @Test
+    void theSetUpGatewayLoadsTheRegionalHostsAndNoGeneratedSecretAppearsInClear() throws Exception {
+        var result = OfflineEngine.run(Harness.PROJECT, Harness.STACK, setupStackConfig(), Set.of(), Pattern2::stack, false,
+                new Harness.FakeCloud());
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        String config = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewayService", "apigee-p2-gateway")).get("config");
+        String regional = "https://" + Harness.FakeCloud.SERVICES_HOST;
+        assertThat(config).contains("bootstrap: " + regional + "/edgemicro/bootstrap/organization/my-org/environment/test")
+                .contains("uri: " + regional + "/edgemicro/axpublisher/organization/my-org/environment/test")
+                .contains("quotaUri: https://%s-%s.apigee.net/edgemicro-auth").contains("gracePeriod: 10");
+        String everything = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(plan);
+        assertThat(everything).doesNotContain(Harness.FakeCloud.GATEWAY_KEY).doesNotContain(Harness.FakeCloud.GATEWAY_SECRET)
+                .doesNotContain("privateSigningKeyInClear");
+    }
+
+    @Test
+    void aKeyAndSecretOfTheStacksOwnGoTogetherWithTheirServicesHost() {
+        var keyOnly = setupStackConfig();
+        keyOnly.put("apigee-gke:microgatewayKey", KEY);
+        keyOnly.put("apigee-gke:microgatewayServicesHost", "edgemicroservices-eu-west-1.apigee.net");
+        assertThat(refused(keyOnly)).containsExactly(
+                """
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:microgatewaySecret = (not set): the key and secret `edgemicro configure` printed go together: set \
+                apigee-gke:microgatewaySecret too (pulumi config set --secret apigee-gke:microgatewaySecret ...), or remove \
+                apigee-gke:microgatewayKey and the stack sets Edge Microgateway up itself
+                  - apigee-gke:microgatewayServicesHost = "edgemicroservices-eu-west-1.apigee.net": only goes with your own \
+                apigee-gke:microgatewayKey and apigee-gke:microgatewaySecret: without them the stack sets Edge Microgateway up \
+                itself, finding the regional host and making the key edgemicro-auth signs with; remove it, or set both""");
+
+        var secretOnly = setupStackConfig();
+        secretOnly.put("apigee-gke:microgatewaySecret", SECRET);
+        assertThat(refused(secretOnly)).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:microgatewayKey = (not set): the key and secret `edgemicro configure` printed go together: set \
+                apigee-gke:microgatewayKey too (pulumi config set --secret apigee-gke:microgatewayKey ...), or remove \
+                apigee-gke:microgatewaySecret and the stack sets Edge Microgateway up itself""");
+
+        var both = stackConfig();
+        both.put("apigee-gke:microgatewayServicesHost", "edgemicroservices-eu-west-1.apigee.net");
+        var plan = preview(both);
+        assertThat(plan.ofType("apigee-gke:index:MicrogatewaySetup")).isEmpty();
+        assertThat(plan.ofType("apigee:index:MicrogatewayCredential")).isEmpty();
+        String config = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewayService", "apigee-p2-gateway")).get("config");
+        assertThat(config).contains("bootstrap: https://edgemicroservices-eu-west-1.apigee.net/edgemicro/bootstrap/organization/my-org/environment/test")
+                .contains("uri: https://edgemicroservices-eu-west-1.apigee.net/edgemicro/axpublisher/organization/my-org/environment/test");
+        // Without a host of its own the config keeps the global one.
+        String global = (String) preview(stackConfig()).outputsOf(preview(stackConfig()).get("apigee-gke:index:MicrogatewayService",
+                "apigee-p2-gateway")).get("config");
+        assertThat(global).contains("bootstrap: https://edgemicroservices.apigee.net/edgemicro/bootstrap/organization/my-org/environment/test");
+
+        var badHost = stackConfig();
+        badHost.put("apigee-gke:microgatewayServicesHost", "https://edgemicroservices-eu-west-1.apigee.net/");
+        assertThat(refused(badHost)).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:microgatewayServicesHost = "https://edgemicroservices-eu-west-1.apigee.net/": a host name without \
+                scheme or path, as in the bootstrap URL configure wrote: e.g. edgemicroservices-us-east-1.apigee.net""");
+    }
+
+    @Test
+    void refusesApigeeXBeforeAnyResource() {
+        var x = setupStackConfig();
+        x.put("apigee:flavor", "x");
+        assertThat(refused(x)).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee:flavor = "x": Edge Microgateway works only with Apigee Edge (its gateways authenticate through Edge's \
+                edgemicro-auth proxy and microgateway services, which Apigee X and hybrid lack): deploy pattern 1 for Apigee X \
+                (apigee-gke:pattern: pattern1), or set apigee:flavor edge for an Edge organization""");
+        var edge = setupStackConfig();
+        edge.put("apigee:flavor", "edge");
+        assertThat(Harness.preview(edge, Set.of(), Pattern2::stack).errors()).isEmpty();
+    }
+
+    @Test
+    void aGatewayServesOneEnvironment() {
+        var two = setupStackConfig();
+        two.put("apigee-gke:apigeeEnvironments", "[\"test\",\"prod\"]");
+        assertThat(refused(two)).containsExactly(
+                """
+                stack configuration: 1 invalid argument
+                  - apigee-gke:apigeeEnvironments = [test, prod]: a gateway serves one environment: list one, e.g. [test], and \
+                deploy a stack per environment""");
     }
 
     /** Pattern 2's configuration for an internal Ingress, without its proxy-only subnet. */

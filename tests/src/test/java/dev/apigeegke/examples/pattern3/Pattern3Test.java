@@ -101,18 +101,43 @@ public class Pattern3Test {
     }
 
     @Test
-    void theKeyedSidecarNeedsTheOrganizationsPublicKey() {
-        var result = Harness.preview(Pattern2Test.stackConfig(), Set.of(), Pattern3::stack);
-        assertThat(result.errors()).containsExactly(
-                """
-                stack configuration: 1 invalid argument
-                  - apigee-gke:edgemicroPublicKey = (not set): the sidecars verify keys and tokens offline: set the \
-                organization's edgemicro-auth public key (curl https://my-org-test.apigee.net/edgemicro-auth/publicKey > \
-                key.pem; pulumi config set apigee-gke:edgemicroPublicKey < key.pem)""");
-        assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
+    void aPublicKeyOfTheStacksOwnGoesIntoTheSidecarsConfigAndIsOptional() {
         var plan = preview();
         String orders = (String) plan.outputsOf(plan.get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-orders-mgw")).get("config");
-        assertThat(orders).contains("public_key").contains("oauthv2");
+        assertThat(orders).contains("public_key: |").contains("oauthv2");
+        // Without it the image's loader downloads the key from edgemicro-auth, as a Service's gateway does.
+        var result = Harness.preview(Pattern2Test.stackConfig(), Set.of(), Pattern3::stack);
+        assertThat(result.errors()).isEmpty();
+        String open = (String) result.plan().outputsOf(result.plan().get("apigee-gke:index:MicrogatewaySidecar", "apigee-p3-orders-mgw"))
+                .get("config");
+        assertThat(open).doesNotContain("BEGIN PUBLIC KEY").contains("jwt_public_key: https://my-org-test.apigee.net/edgemicro-auth/publicKey");
+    }
+
+    @Test
+    void withoutAKeyAndSecretOfItsOwnEverySidecarUsesOneSetup() {
+        var result = Harness.preview(Pattern2Test.setupStackConfig(), Set.of(), Pattern3::stack);
+        assertThat(result.errors()).isEmpty();
+        var plan = result.plan();
+        assertThat(plan.ofType("apigee-gke:index:MicrogatewaySetup")).extracting(Plan.Resource::name).containsExactly("apigee-p3-setup");
+        assertThat(plan.ofType("apigee:index:MicrogatewayCredential")).hasSize(1);
+        for (String service : List.of("orders", "catalog")) {
+            var secret = plan.get("kubernetes:core/v1:Secret", "apigee-p3-" + service + "-mgw-credentials");
+            assertThat(at(secret.inputs(), "stringData", "mgw-key")).isEqualTo(Harness.UNKNOWN);
+        }
+        assertThat(plan.get("apigee:index:ApiProxy", "apigee-p3-setup-edgemicro-auth").inputs())
+                .containsEntry("name", "edgemicro-auth").containsEntry("environments", List.of("test"));
+        // Each product lists edgemicro-auth, which Edge checks exists when a product is created: it waits for the setup's.
+        String edgemicroAuth = plan.get("apigee:index:ApiProxy", "apigee-p3-setup-edgemicro-auth").urn();
+        assertThat(plan.ofType("apigee:index:ApiProduct")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.dependencies()).contains(edgemicroAuth));
+
+        // A public key only goes with a key and secret of the stack's own: the setup makes the one edgemicro-auth signs with.
+        var withKey = Pattern2Test.setupStackConfig();
+        withKey.put("apigee-gke:edgemicroPublicKey", PUBLIC_KEY);
+        var refused = Harness.preview(withKey, Set.of(), Pattern3::stack);
+        assertThat(refused.errors()).singleElement().asString()
+                .contains("apigee-gke:edgemicroPublicKey = \"(a PEM key)\": only goes with your own apigee-gke:microgatewayKey");
+        assertThat(refused.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
     /** The local proxy's name the image's entrypoint gives a pod: edgemicro_ + the part of POD_NAME before the first '-', upper-cased. */
@@ -209,9 +234,11 @@ public class Pattern3Test {
     void theStackExportsTheSampleAppsKey() {
         var deployed = Harness.deploy(ctx -> Pattern3.build(ctx, new dev.apigeegke.examples.gateway.GatewayStackSettings(
                 "my-project", "europe-west1", "p3", List.of("0.0.0.0/0"), false, java.util.Optional.empty(), List.of(), List.of(),
-                java.util.Optional.empty(), true, "my-org", "test", com.pulumi.core.Output.ofSecret("k"),
-                com.pulumi.core.Output.ofSecret("s"), 30, "dev@example.com", java.util.Optional.of(PUBLIC_KEY),
-                dev.apigeegke.internal.config.NodeScaling.DEFAULT)));
+                java.util.Optional.empty(), true, "my-org", "test",
+                java.util.Optional.of(new dev.apigeegke.examples.gateway.GatewayStackSettings.OwnCredentials(
+                        com.pulumi.core.Output.ofSecret("k"), com.pulumi.core.Output.ofSecret("s"), java.util.Optional.empty(),
+                        java.util.Optional.of(PUBLIC_KEY))),
+                30, "dev@example.com", dev.apigeegke.internal.config.NodeScaling.DEFAULT)));
         assertThat(deployed.outputs()).containsEntry("consumerKey", Harness.SECRET);
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Pattern 3's Apigee side for the sample stack ({@code Pulumi.pattern3.yaml}), driven through the provider's gRPC
  * interface as {@code pulumi up} drives it, against the emulator of Apigee Edge: each product lists its service's local
  * proxy, and Edge validates the proxies a product lists when the product is created. The organization already has
- * {@code edgemicro-auth}, as after {@code edgemicro configure}.
+ * {@code edgemicro-auth}, as after {@code edgemicro configure}, and the stack brings that run's key and secret.
  */
 @ExtendWith(ConformanceExtension.class)
 class Pattern3ApigeeSideTest {
@@ -30,7 +30,11 @@ class Pattern3ApigeeSideTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        var result = OfflineEngine.run(Harness.PROJECT, "pattern3", stack.config(), stack.secretKeys(), Pattern3::stack,
+        var config = new java.util.TreeMap<>(stack.config());
+        config.put("apigee-gke:microgatewayKey", "key-of-a-configure-run");
+        config.put("apigee-gke:microgatewaySecret", "secret-of-a-configure-run");
+        var result = OfflineEngine.run(Harness.PROJECT, "pattern3", config,
+                java.util.Set.of("apigee-gke:microgatewayKey", "apigee-gke:microgatewaySecret"), Pattern3::stack,
                 false, new Harness.FakeCloud());
         assertThat(result.errors()).as("pattern 3's program errors").isEmpty();
         return ProviderCallsTest.apigeeSide(result.plan());

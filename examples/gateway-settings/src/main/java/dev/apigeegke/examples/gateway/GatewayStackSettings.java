@@ -3,14 +3,20 @@ package dev.apigeegke.examples.gateway;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import dev.apigeegke.internal.config.NodeScaling;
-import dev.apigeegke.core.Problems;
 import dev.apigeegke.examples.common.ClusterSettings;
 import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
+import dev.apigeegke.microgateway.MicrogatewayEndpoints;
+import dev.apigeegke.microgateway.MicrogatewayEnvironment;
+import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
+import dev.apigeegke.microgateway.MicrogatewaySetupArgs;
+import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import java.util.List;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * The stack settings of the Edge Microgateway patterns: 2 (the gateway as a Service) and 3 (as a sidecar in each
@@ -29,14 +35,14 @@ import java.util.Optional;
  * @param nodesPerZone       {@code apigee-gke:nodesPerZone}; default: the cluster's
  * @param deletionProtection {@code apigee-gke:deletionProtection}; default true
  * @param organization       {@code apigee:organization} (required; the Apigee provider's setting)
- * @param environment        the first of {@code apigee-gke:apigeeEnvironments} (required): the gateway serves one org/env
- * @param microgatewayKey    {@code apigee-gke:microgatewayKey} (required, a secret: from {@code edgemicro configure})
- * @param microgatewaySecret {@code apigee-gke:microgatewaySecret} (required, a secret)
+ * @param environment        the one entry of {@code apigee-gke:apigeeEnvironments} (required): a gateway serves one
+ *                           org/env
+ * @param ownCredentials     {@code apigee-gke:microgatewayKey} and {@code apigee-gke:microgatewaySecret} (both or neither,
+ *                           secrets: what {@code edgemicro configure} printed), with {@code microgatewayServicesHost} and
+ *                           {@code edgemicroPublicKey}; empty: the pattern creates a {@link MicrogatewaySetup} instead
  * @param spikeArrestPerSecond {@code apigee-gke:spikeArrest} as {@code <n>ps}: the gateway's spike-arrest rate; default
  *                           {@value StackReader#DEFAULT_SPIKE_ARREST}
  * @param consumerEmail      {@code apigee-gke:consumerEmail}; default {@value dev.apigeegke.apigee.ApiConsumer#SAMPLE_EMAIL}
- * @param edgemicroPublicKey {@code apigee-gke:edgemicroPublicKey}: the organization's edgemicro-auth public key (PEM);
- *                           pattern 3's sidecars verify keys with it offline (pattern 2's gateway downloads it)
  * @param scaling            {@code apigee-gke:autoscaling}, {@code minNodes}, {@code maxNodes}: node-pool autoscaling;
  *                           default: on, the cluster's limits
  */
@@ -53,12 +59,26 @@ public record GatewayStackSettings(
         boolean deletionProtection,
         String organization,
         String environment,
-        Output<String> microgatewayKey,
-        Output<String> microgatewaySecret,
+        Optional<OwnCredentials> ownCredentials,
         int spikeArrestPerSecond,
         String consumerEmail,
-        Optional<String> edgemicroPublicKey,
         NodeScaling scaling) {
+
+    /**
+     * The gateway's key and secret from an {@code edgemicro configure} run of the user's, and what goes with them.
+     *
+     * @param key          {@code apigee-gke:microgatewayKey}, a secret
+     * @param secret       {@code apigee-gke:microgatewaySecret}, a secret
+     * @param servicesHost {@code apigee-gke:microgatewayServicesHost}: the organization's regional microgateway services
+     *                     host, as configure wrote it into the bootstrap URL (e.g.
+     *                     {@code edgemicroservices-us-east-1.apigee.net}); empty: the global host
+     *                     {@code edgemicroservices.apigee.net}
+     * @param publicKey    {@code apigee-gke:edgemicroPublicKey}: the organization's edgemicro-auth public key (PEM), put in
+     *                     the gateways' config; empty: the gateways download it from edgemicro-auth
+     */
+    public record OwnCredentials(Output<String> key, Output<String> secret, Optional<String> servicesHost,
+                                 Optional<String> publicKey) {
+    }
 
     /** Reads and checks the stack configuration, every problem reported at once; {@code defaultPrefix} is the pattern's. */
     public static GatewayStackSettings from(Context ctx, String defaultPrefix) {
@@ -70,12 +90,60 @@ public record GatewayStackSettings(
         return new ClusterSettings(prefix, project, region, nodesPerZone, Optional.empty(), deletionProtection, scaling);
     }
 
-    /** A gateway configuration for the organization and environment, with the stack's spike arrest (per second, no buffer). */
+    /**
+     * A gateway configuration for the organization and environment, with the stack's spike arrest (per second, with a
+     * buffer of one second's requests) and, with the stack's own credentials, their services host and public key.
+     */
     public MicrogatewayConfig.Builder gatewayConfig() {
-        return MicrogatewayConfig.builder()
+        var config = MicrogatewayConfig.builder()
                 .organization(organization)
                 .environment(environment)
-                .spikeArrest(new MicrogatewayConfig.SpikeArrestPlugin("second", spikeArrestPerSecond, 0));
+                .spikeArrest(MicrogatewayConfig.SpikeArrestPlugin.perSecond(spikeArrestPerSecond));
+        ownCredentials.ifPresent(own -> {
+            own.servicesHost().ifPresent(host -> config.servicesUrl("https://" + host));
+            own.publicKey().ifPresent(config::publicKey);
+        });
+        return config;
+    }
+
+    /**
+     * What {@code edgemicro configure} would create, for the stack's organization and environment, as a
+     * {@link MicrogatewaySetup} takes it; empty when the stack brings its own key and secret.
+     */
+    public Optional<MicrogatewaySetupArgs> setupArgs() {
+        return ownCredentials.isPresent() ? Optional.empty()
+                : Optional.of(MicrogatewaySetupArgs.builder().organization(organization).environments(environment).build());
+    }
+
+    /** The name of the patterns' {@link MicrogatewaySetup}: {@code <prefix>-setup}. */
+    public String setupName() {
+        return prefix + "-setup";
+    }
+
+    /**
+     * {@code gateway} serving the stack's organization and environment: with the stack's own key and secret, or with
+     * {@code setup}'s outputs. Before the setup is declared ({@code null}), with a stand-in that has its organization and
+     * environment and no values, so that the arguments are checked before any resource exists; set them again with
+     * the setup once it is.
+     */
+    public MicrogatewayServiceArgs.Builder identify(MicrogatewayServiceArgs.Builder gateway, @Nullable MicrogatewaySetup setup) {
+        return ownCredentials.map(own -> gateway.organization(organization).environment(environment).key(own.key()).secret(own.secret()))
+                .orElseGet(() -> gateway.setup(setupEnvironment(setup)));
+    }
+
+    /** {@code sidecar} serving the stack's organization and environment, as {@link #identify(MicrogatewayServiceArgs.Builder, MicrogatewaySetup)}. */
+    public MicrogatewaySidecarArgs.Builder identify(MicrogatewaySidecarArgs.Builder sidecar, @Nullable MicrogatewaySetup setup) {
+        return ownCredentials.map(own -> sidecar.organization(organization).environment(environment).key(own.key()).secret(own.secret()))
+                .orElseGet(() -> sidecar.setup(setupEnvironment(setup)));
+    }
+
+    private MicrogatewayEnvironment setupEnvironment(@Nullable MicrogatewaySetup setup) {
+        if (setup != null) {
+            return setup.environment(environment);
+        }
+        var none = Output.of("");
+        return new MicrogatewayEnvironment(organization, environment, none, none, none,
+                new MicrogatewayEndpoints(none, none, none, none, none, none, none));
     }
 
     /**
@@ -90,20 +158,5 @@ public record GatewayStackSettings(
             ingress.allowlist(allowlist);
         }
         return ingress;
-    }
-
-    /**
-     * The organization's edgemicro-auth public key, for gateways that verify keys and tokens offline (pattern 3's
-     * sidecars); reported as a stack configuration problem when unset.
-     */
-    public String requireEdgemicroPublicKey() {
-        if (edgemicroPublicKey.isEmpty()) {
-            new Problems("stack configuration").add(StackReader.NAMESPACE + ":edgemicroPublicKey", null,
-                    "the sidecars verify keys and tokens offline: set the organization's edgemicro-auth public key "
-                            + "(curl https://" + organization + "-" + environment
-                            + ".apigee.net/edgemicro-auth/publicKey > key.pem; pulumi config set apigee-gke:edgemicroPublicKey < key.pem)")
-                    .throwIfAny();
-        }
-        return edgemicroPublicKey.get();
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class GatewayStackSettingsReader {
     private static final String NAMESPACE = StackReader.NAMESPACE;
     private static final Pattern RATE = Pattern.compile("(\\d+)ps");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
 
     private GatewayStackSettingsReader() {
     }
@@ -30,19 +31,16 @@ final class GatewayStackSettingsReader {
             problems.add(NAMESPACE + ":allowlist", null,
                     "list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public API), or set apigee-gke:internal true");
         }
+        checkFlavor(stack);
         String organization = stack.apigee.require("organization", "set the Apigee organization the gateway serves");
         var environments = own.list("apigeeEnvironments");
         if (environments.isEmpty()) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "name the Apigee environment the gateway serves, e.g. [test]");
+        } else if (environments.size() > 1) {
+            problems.add(NAMESPACE + ":apigeeEnvironments", environments, "a gateway serves one environment: list one, e.g. ["
+                    + environments.get(0) + "], and deploy a stack per environment");
         }
-        var key = stack.secret("microgatewayKey");
-        var secret = stack.secret("microgatewaySecret");
-        for (String name : List.of("microgatewayKey", "microgatewaySecret")) {
-            if (!stack.isSet(name)) {
-                problems.add(NAMESPACE + ":" + name, null, "set the key and secret `edgemicro configure` printed, as secrets "
-                        + "(pulumi config set --secret " + NAMESPACE + ":" + name + " ...)");
-            }
-        }
+        var ownCredentials = ownCredentials(stack);
         String rate = stack.spikeArrest();
         var m = RATE.matcher(rate);
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
@@ -58,14 +56,62 @@ final class GatewayStackSettingsReader {
                 own.bool("deletionProtection", true),
                 organization,
                 environments.isEmpty() ? null : environments.get(0),
-                key,
-                secret,
+                ownCredentials,
                 m.matches() ? Integer.parseInt(m.group(1)) : 0,
                 stack.consumerEmail(),
-                own.string("edgemicroPublicKey"),
                 NodeScaling.read(own));
         problems.throwIfAny();
         return config;
+    }
+
+    /**
+     * Edge Microgateway exists for Apigee Edge alone: its gateway authenticates through Edge's edgemicro-auth proxy and
+     * Apigee's microgateway services, which Apigee X and hybrid do not have.
+     */
+    private static void checkFlavor(StackReader stack) {
+        String flavor = stack.apigee.string("flavor", "edge");
+        if ("x".equals(flavor)) {
+            stack.problems.add("apigee:flavor", flavor, "Edge Microgateway works only with Apigee Edge (its gateways authenticate "
+                    + "through Edge's edgemicro-auth proxy and microgateway services, which Apigee X and hybrid lack): deploy "
+                    + "pattern 1 for Apigee X (" + NAMESPACE + ":pattern: pattern1), or set apigee:flavor edge for an Edge "
+                    + "organization");
+        } else {
+            stack.problems.check("edge".equals(flavor), "apigee:flavor", flavor, "edge (Apigee Edge, SaaS or private cloud); "
+                    + "patterns 2 and 3 need Edge");
+        }
+    }
+
+    /**
+     * The stack's own gateway key and secret, both or neither; the services host and public key only go with them
+     * (a setup finds the regional host itself and makes the key edgemicro-auth signs with).
+     */
+    private static Optional<GatewayStackSettings.OwnCredentials> ownCredentials(StackReader stack) {
+        var problems = stack.problems;
+        String key = NAMESPACE + ":microgatewayKey";
+        String secret = NAMESPACE + ":microgatewaySecret";
+        boolean hasKey = stack.isSet("microgatewayKey");
+        boolean hasSecret = stack.isSet("microgatewaySecret");
+        var host = stack.own.string("microgatewayServicesHost");
+        var publicKey = stack.own.string("edgemicroPublicKey");
+        if (hasKey != hasSecret) {
+            String missing = hasKey ? secret : key;
+            String given = hasKey ? key : secret;
+            problems.add(missing, null, "the key and secret `edgemicro configure` printed go together: set " + missing
+                    + " too (pulumi config set --secret " + missing + " ...), or remove " + given
+                    + " and the stack sets Edge Microgateway up itself");
+        }
+        if (!hasKey || !hasSecret) {
+            String fix = "only goes with your own " + key + " and " + secret + ": without them the stack sets Edge Microgateway up "
+                    + "itself, finding the regional host and making the key edgemicro-auth signs with; remove it, or set both";
+            problems.check(host.isEmpty(), NAMESPACE + ":microgatewayServicesHost", host.orElse(null), fix);
+            problems.check(publicKey.isEmpty(), NAMESPACE + ":edgemicroPublicKey", publicKey.isPresent() ? "(a PEM key)" : null, fix);
+            return Optional.empty();
+        }
+        host.ifPresent(h -> problems.check(HOST.matcher(h).matches(), NAMESPACE + ":microgatewayServicesHost", h,
+                "a host name without scheme or path, as in the bootstrap URL configure wrote: e.g. "
+                        + "edgemicroservices-us-east-1.apigee.net"));
+        return Optional.of(new GatewayStackSettings.OwnCredentials(stack.secret("microgatewayKey"), stack.secret("microgatewaySecret"),
+                host, publicKey));
     }
 
     /** The internal Ingress's proxy-only subnet from exactly one of its two keys; none for an external Ingress. */

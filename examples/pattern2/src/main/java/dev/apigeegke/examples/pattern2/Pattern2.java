@@ -19,6 +19,7 @@ import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.stream.IntStream;
  * Kubernetes Service, which enforces the policy (API key or OAuth token, spike arrest, the product's quota)
  * and routes by base path to the microservices; NetworkPolicies keep the services reachable only from the
  * gateway. On Apigee ({@link MicrogatewayProxies}): an {@code edgemicro_} proxy per route, one for the health
- * check, and a product (listing {@code edgemicro-auth}) with a sample app.
+ * check, and a product (listing {@code edgemicro-auth}) with a sample app; and, unless the stack brings the key and
+ * secret of its own {@code edgemicro configure} run, a {@link MicrogatewaySetup} in its place: edgemicro-auth, the
+ * signing key and the gateway's registered key and secret.
  */
 public final class Pattern2 {
     /** {@code apigee-gke:prefix} unless set. */
@@ -69,18 +72,16 @@ public final class Pattern2 {
         var serviceArgs = samples.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
                 .image(s.image()).port(Samples.PORT).clusterService(true).build()).toList();
         String gatewayName = config.prefix() + "-gateway";
-        var gatewayArgs = MicrogatewayServiceArgs.builder()
-                .organization(config.organization())
-                .environment(config.environment())
-                .config(config.gatewayConfig().build())
-                .key(config.microgatewayKey())
-                .secret(config.microgatewaySecret())
+        var gatewayConfig = config.gatewayConfig().build();
+        var setupArgs = config.setupArgs();
+        var gateway = MicrogatewayServiceArgs.builder()
+                .config(gatewayConfig)
                 .protectedBackends(samples.stream().map(s -> new MicrogatewayServiceArgs.ProtectedBackend(
-                        SERVICES_NAMESPACE, Microservice.selectorFor(s.name()), Samples.PORT)).toList())
-                .build();
+                        SERVICES_NAMESPACE, Microservice.selectorFor(s.name()), Samples.PORT)).toList());
+        var checked = config.identify(gateway, null).build();
         var ingressArgs = config.expose(ArmoredIngressArgs.builder()
                 .project(config.project())
-                .namespace(gatewayArgs.namespace())
+                .namespace(checked.namespace())
                 .domains(config.domains())
                 .wafRuleSets(config.wafRuleSets())
                 .backend(IngressBackend.builder()
@@ -100,19 +101,26 @@ public final class Pattern2 {
                 .consumer(Samples.consumer(config.consumerEmail(), config.prefix()))
                 .build();
 
+        // The setup first: the gateway's key, secret and regional endpoints are its outputs (checked above with a stand-in).
+        var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
+        var gatewayArgs = config.identify(gateway, setup.orElse(null)).build();
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var services = IntStream.range(0, samples.size())
                 .mapToObj(i -> new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster)).toList();
-        var gateway = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
+        var gatewayService = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs,
-                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gateway).build());
-        var apis = new MicrogatewayProxies(config.prefix(), apigeeArgs);
+                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gatewayService).build());
+        // The product lists edgemicro-auth, which Edge checks exists when the product is created: when the setup makes
+        // it, the proxies and product wait for it.
+        var afterSetup = ComponentResourceOptions.builder();
+        setup.ifPresent(s -> afterSetup.dependsOn(s.proxy()));
+        var apis = new MicrogatewayProxies(config.prefix(), apigeeArgs, afterSetup.build());
 
         ctx.export("clusterName", cluster.clusterName());
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("gatewayUrl", armored.url());
         ctx.export("consumerKey", apis.consumerKey());
-        return new Pattern2Resources(cluster, services, gateway, armored, apis);
+        return new Pattern2Resources(cluster, services, gatewayService, armored, apis, setup);
     }
 }

@@ -3,6 +3,7 @@ package dev.apigeegke.examples.pattern3;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.apigee.ProductQuota;
 import dev.apigeegke.cluster.GkeCluster;
@@ -18,6 +19,7 @@ import dev.apigeegke.ingress.IngressBackend;
 import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
@@ -33,8 +35,9 @@ import javax.annotation.Nullable;
  * token and counts a quota, {@code catalog} is open but rate-limited. The armored Ingress routes to the sidecars'
  * port, and NetworkPolicies admit only that port, so nothing reaches an app around its gateway. On Apigee, per
  * service: the sidecars' local proxy ({@code edgemicro_ORDERS}, named after the Deployment) and an
- * {@link ApigeeProduct} listing it and {@code edgemicro-auth} for the service's own paths, with its quota; and a
- * sample app for the keyed ones (see {@link Pattern3Policy} for why).
+ * {@link ApigeeProduct} listing it and {@code edgemicro-auth} for the service's own paths, with its quota; a
+ * sample app for the keyed ones (see {@link Pattern3Policy} for why); and, unless the stack brings the key and
+ * secret of its own {@code edgemicro configure} run, a {@link MicrogatewaySetup} that all sidecars share.
  */
 public final class Pattern3 {
     /** {@code apigee-gke:prefix} unless set. */
@@ -87,15 +90,17 @@ public final class Pattern3 {
     public static Pattern3Resources build(Context ctx, GatewayStackSettings config, List<Service> samples) {
         Names.requireNameList("services", samples.stream().map(Service::name).toList());
         Pattern3Policy.checkServices(samples);
-        String publicKey = config.requireEdgemicroPublicKey();
         var clusterArgs = config.cluster().args();
-        var sidecarArgs = new ArrayList<MicrogatewaySidecarArgs>();
+        var setupArgs = config.setupArgs();
+        var sidecarBuilders = new ArrayList<MicrogatewaySidecarArgs.Builder>();
         var serviceArgs = new ArrayList<MicroserviceArgs>();
         var ingress = ArmoredIngressArgs.builder().project(config.project()).namespace(NAMESPACE)
                 .domains(config.domains()).wafRuleSets(config.wafRuleSets());
         for (var sample : samples) {
-            var sidecar = Pattern3Policy.sidecar(config, sample, publicKey, NAMESPACE);
-            sidecarArgs.add(sidecar);
+            var builder = Pattern3Policy.sidecar(config, sample, NAMESPACE);
+            sidecarBuilders.add(builder);
+            // Checked now, with a stand-in for the setup declared below when the stack brings no key and secret.
+            var sidecar = config.identify(builder, null).build();
             // The opt-in label is what the transformation looks for. The app serves until its sidecar has drained.
             serviceArgs.add(MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image()).port(Samples.PORT)
                     .preStopSeconds(sidecar.drainSeconds())
@@ -112,6 +117,9 @@ public final class Pattern3 {
         var localProxyArgs = Pattern3Policy.localProxies(config, samples);
         var productArgs = Pattern3Policy.products(config, samples);
 
+        // The setup first: the sidecars' key, secret and regional endpoints are its outputs.
+        var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
+        var sidecarArgs = sidecarBuilders.stream().map(b -> config.identify(b, setup.orElse(null)).build()).toList();
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var sidecars = IntStream.range(0, samples.size()).mapToObj(i ->
@@ -127,14 +135,16 @@ public final class Pattern3 {
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs, onCluster);
 
         var localProxies = Pattern3Policy.declareLocalProxies(config, samples, localProxyArgs);
-        var products = Pattern3Policy.declareProducts(config, samples, productArgs, localProxies);
+        // Each product lists edgemicro-auth too: when the setup makes it, the products wait for it.
+        var products = Pattern3Policy.declareProducts(config, samples, productArgs, localProxies,
+                setup.<List<Resource>>map(s -> List.of(s.proxy())).orElse(List.of()));
         var holder = products.stream().filter(p -> p.app().isPresent()).findFirst();
 
         ctx.export("clusterName", cluster.clusterName());
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("url", armored.url());
         ctx.export("consumerKey", holder.map(ApigeeProduct::consumerKey).orElse(Output.ofSecret("")));
-        return new Pattern3Resources(cluster, sidecars, services, armored, localProxies, products);
+        return new Pattern3Resources(cluster, sidecars, services, armored, localProxies, products, setup);
     }
 
     static String sidecarName(GatewayStackSettings config, Service sample) {

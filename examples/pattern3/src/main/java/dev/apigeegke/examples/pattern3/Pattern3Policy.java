@@ -2,6 +2,7 @@ package dev.apigeegke.examples.pattern3;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.apigee.ApigeeProductArgs;
 import dev.apigeegke.apigee.ApigeeProxy;
@@ -36,26 +37,24 @@ final class Pattern3Policy {
     }
 
     /** The gateway policy of one service: the keyed one verifies keys and tokens, the open one only rate-limits. */
-    static MicrogatewayConfig policy(GatewayStackSettings config, Pattern3.Service sample, String publicKey) {
-        var policy = config.gatewayConfig().publicKey(publicKey);
+    static MicrogatewayConfig policy(GatewayStackSettings config, Pattern3.Service sample) {
+        var policy = config.gatewayConfig();
         if (!sample.keyed()) {
             policy.plugins(OPEN_PLUGINS);
         }
         return policy.build();
     }
 
-    /** The sidecar of one service, in {@code namespace}, in front of the app's port. */
-    static MicrogatewaySidecarArgs sidecar(GatewayStackSettings config, Pattern3.Service sample, String publicKey, String namespace) {
+    /**
+     * The sidecar of one service, in {@code namespace}, in front of the app's port; who it is on Apigee is
+     * {@link GatewayStackSettings#identify(MicrogatewaySidecarArgs.Builder, dev.apigeegke.microgateway.MicrogatewaySetup)}'s.
+     */
+    static MicrogatewaySidecarArgs.Builder sidecar(GatewayStackSettings config, Pattern3.Service sample, String namespace) {
         return MicrogatewaySidecarArgs.builder()
-                .organization(config.organization())
-                .environment(config.environment())
-                .key(config.microgatewayKey())
-                .secret(config.microgatewaySecret())
-                .config(policy(config, sample, publicKey))
+                .config(policy(config, sample))
                 .namespace(namespace)
                 .appPort(Samples.PORT)
-                .podSelector(Microservice.selectorFor(sample.name()))
-                .build();
+                .podSelector(Microservice.selectorFor(sample.name()));
     }
 
     /**
@@ -161,14 +160,15 @@ final class Pattern3Policy {
      * sample consumer last, subscribed to every other keyed service's product once their names exist.
      */
     static List<ApigeeProduct> declareProducts(GatewayStackSettings config, List<Pattern3.Service> samples,
-                                               List<ApigeeProductArgs> args, List<ApigeeProxy> localProxies) {
+                                               List<ApigeeProductArgs> args, List<ApigeeProxy> localProxies,
+                                               List<Resource> edgemicroAuth) {
         int holder = IntStream.range(0, args.size()).filter(i -> args.get(i).consumer().isPresent()).findFirst().orElse(-1);
         var products = new ApigeeProduct[args.size()];
         var otherKeyed = new ArrayList<Output<String>>();
         for (int i = 0; i < args.size(); i++) {
             if (i != holder) {
                 products[i] = new ApigeeProduct(Names.child(config.prefix(), samples.get(i).name()), args.get(i),
-                        after(localProxies.get(i)));
+                        after(localProxies.get(i), edgemicroAuth));
                 if (samples.get(i).keyed()) {
                     otherKeyed.add(products[i].productName());
                 }
@@ -176,13 +176,18 @@ final class Pattern3Policy {
         }
         if (holder >= 0) {
             products[holder] = new ApigeeProduct(Names.child(config.prefix(), samples.get(holder).name()),
-                    args.get(holder).withOtherProducts(otherKeyed), after(localProxies.get(holder)));
+                    args.get(holder).withOtherProducts(otherKeyed), after(localProxies.get(holder), edgemicroAuth));
         }
         return List.of(products);
     }
 
-    /** Options that make a product wait for the proxy resource itself: Apigee validates the product's proxies. */
-    private static ComponentResourceOptions after(ApigeeProxy localProxy) {
-        return ComponentResourceOptions.builder().dependsOn(localProxy.apiProxy()).build();
+    /**
+     * Options that make a product wait for the proxy resources themselves, its local proxy and (when the stack sets it
+     * up) edgemicro-auth: Apigee validates the product's proxies.
+     */
+    private static ComponentResourceOptions after(ApigeeProxy localProxy, List<Resource> edgemicroAuth) {
+        var proxies = new ArrayList<Resource>(edgemicroAuth);
+        proxies.add(localProxy.apiProxy());
+        return ComponentResourceOptions.builder().dependsOn(proxies).build();
     }
 }
