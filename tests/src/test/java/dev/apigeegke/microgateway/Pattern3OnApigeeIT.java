@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +38,6 @@ class Pattern3OnApigeeIT {
     private static final String ORDERS_PRODUCT = "apigee-p3-orders";
     private static final int QUOTA = 3;
     private static final String APP = "localhost:8080";
-    /**
-     * Why the key tests wait: each service's product grants only the service's own paths ({@code /orders},
-     * {@code /orders/**}), and edgemicro-auth's key check (VerifyAPIKey on its {@code /verifyApiKey}) and token grant
-     * (on {@code /token}) are held to the product's paths too, so Apigee answers "Invalid ApiKey for given resource"
-     * (oauth.v2.InvalidApiKeyForGivenResource) for every key of the pattern's products, the sample app's included.
-     */
-    private static final String KEYS_REFUSED = "pattern 3's products restrict resource paths to the service's own, which "
-            + "edgemicro-auth's /verifyApiKey and /token do not match: every key is refused";
 
     @TempDir
     static Path dir;
@@ -147,7 +138,6 @@ class Pattern3OnApigeeIT {
     }
 
     @Test
-    @Disabled(KEYS_REFUSED)
     void ordersKeyPassesOrdersSidecarAndIsRefusedAtCatalogs() {
         var atOrders = starts.started("orders").path("results");
         assertThat(LocalTokens.statuses(atOrders).subList(0, 5)).containsExactly(200, 401, 200, 200, 200);
@@ -160,7 +150,6 @@ class Pattern3OnApigeeIT {
     }
 
     @Test
-    @Disabled(KEYS_REFUSED)
     void ordersQuotaAppliesToTheAppAndIsCountedOnApigee() {
         var results = starts.started("orders").path("results");
         assertThat(results.get(5).path("status").asInt()).isEqualTo(403);

@@ -174,7 +174,7 @@ public class Pattern3Test {
                     .map(p -> p.get("path")).toList();
             assertThat(routed).as(service).containsExactly("/" + service);
             assertThat(plan.get("apigee:index:ApiProduct", "apigee-p3-" + service + "-product").inputs())
-                    .containsEntry("apiResources", List.of("/" + service, "/" + service + "/**"));
+                    .containsEntry("apiResources", List.of("/" + service, "/" + service + "/**", "/verifyApiKey", "/token"));
         }
     }
 

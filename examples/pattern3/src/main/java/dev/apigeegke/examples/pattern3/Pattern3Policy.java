@@ -89,12 +89,23 @@ final class Pattern3Policy {
     }
 
     /**
+     * The paths of edgemicro-auth's own calls that a sidecar makes with a client's key: {@code POST /verifyApiKey} (an
+     * API key exchanged for a token) and {@code POST /token} (a client-credentials token). edgemicro-auth's
+     * VerifyAPIKey and OAuthV2 policies check the key's products against the path of that call on the edgemicro-auth
+     * proxy, so a product granting only the service's paths would have every key refused there ("Invalid ApiKey for
+     * given resource") and no key would ever pass a sidecar.
+     */
+    static final List<String> EDGEMICRO_AUTH_PATHS = List.of("/verifyApiKey", "/token");
+
+    /**
      * The paths a service's product grants: the ones the Ingress routes to its sidecar, which sees them unchanged
-     * (base path "/" strips nothing). A key of this product is then refused at every other service's sidecar, since
-     * none of its paths is routed there.
+     * (base path "/" strips nothing), and {@link #EDGEMICRO_AUTH_PATHS}. A key of this product is then refused at every
+     * other service's sidecar on every path the Ingress routes there.
      */
     static List<String> apiResources(Pattern3.Service sample) {
-        return List.of(path(sample), path(sample) + "/**");
+        var paths = new java.util.ArrayList<>(List.of(path(sample), path(sample) + "/**"));
+        paths.addAll(EDGEMICRO_AUTH_PATHS);
+        return List.copyOf(paths);
     }
 
     /**
