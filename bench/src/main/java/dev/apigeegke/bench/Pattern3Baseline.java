@@ -166,7 +166,9 @@ public final class Pattern3Baseline {
                     List.of(config.environment()), null);
             var productArgs = PlainApigee.product(config.prefix() + "-" + service.name(), service.name() + " (pattern 3)",
                     List.of(config.environment()), List.of(localProxy, "edgemicro-auth"))
-                    .apiResources(List.of("/" + service.name(), "/" + service.name() + "/**"));
+                    // The service's paths, and edgemicro-auth's two calls a sidecar makes with the client's key (it checks
+                    // the key's products against their paths).
+                    .apiResources(List.of("/" + service.name(), "/" + service.name() + "/**", "/verifyApiKey", "/token"));
             if (service.quota() != null) {
                 productArgs.quota(Integer.toString(service.quota().count()))
                         .quotaInterval(Integer.toString(service.quota().interval()))
