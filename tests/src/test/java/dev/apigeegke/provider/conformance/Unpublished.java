@@ -108,9 +108,7 @@ final class Unpublished {
     /** A key call of the microgateway service, its bodies checked against {@link #KEY_CALLS}. */
     private static Operation keyCall(String id, String method, String service, Map<String, JsonNode> body,
                                      Map<String, JsonNode> answer) {
-        return new Operation(ApigeePlatform.EDGE, id, MICROGATEWAY_SOURCE, method,
-                PathTemplate.parse("/", String.format(SERVICE, service)), Map.of(), Map.of(), body,
-                Map.of(Operation.ANY_SUCCESS, answer), KEY_CALLS, false);
+        return service(id, method, String.format(SERVICE, service), body, Map.of(Operation.ANY_SUCCESS, answer), KEY_CALLS);
     }
 
     private static Map<String, Map<String, JsonNode>> answers(String mediaType) {
@@ -126,7 +124,13 @@ final class Unpublished {
     /** A microgateway operation: its path is from the root of its host, with no {@code /v1}. */
     private static Operation service(String id, String method, String path, Map<String, JsonNode> bodies,
                                      Map<String, Map<String, JsonNode>> answers) {
+        return service(id, method, path, bodies, answers, NONE);
+    }
+
+    /** A microgateway operation whose bodies {@code schemas} checks. */
+    private static Operation service(String id, String method, String path, Map<String, JsonNode> bodies,
+                                     Map<String, Map<String, JsonNode>> answers, SchemaCheck schemas) {
         return new Operation(ApigeePlatform.EDGE, id, MICROGATEWAY_SOURCE, method, PathTemplate.parse("/", path), Map.of(),
-                Map.of(), bodies, answers, NONE, false);
+                Map.of(), bodies, answers, schemas, false);
     }
 }

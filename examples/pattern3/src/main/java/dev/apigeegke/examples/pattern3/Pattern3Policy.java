@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Pattern 3's policy per service: its sidecar's gateway configuration, and on Apigee its local proxy and its product.
@@ -103,9 +104,7 @@ final class Pattern3Policy {
      * other service's sidecar on every path the Ingress routes there.
      */
     static List<String> apiResources(Pattern3.Service sample) {
-        var paths = new java.util.ArrayList<>(List.of(path(sample), path(sample) + "/**"));
-        paths.addAll(EDGEMICRO_AUTH_PATHS);
-        return List.copyOf(paths);
+        return Stream.concat(Stream.of(path(sample), path(sample) + "/**"), EDGEMICRO_AUTH_PATHS.stream()).toList();
     }
 
     /**
