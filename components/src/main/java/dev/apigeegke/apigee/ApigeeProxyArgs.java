@@ -304,7 +304,10 @@ public final class ApigeeProxyArgs {
             ApigeeNames.checkOrganization(problems, "organization", organization);
             ApigeeProductArgs.checkEnvironments(problems, environments);
             String host = hostname;
-            if (host == null && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {
+            // The Edge host is made from the organization and first environment: checked only when they are valid,
+            // since their own problems already say what to fix.
+            boolean namesValid = problems.isEmpty();
+            if (host == null && namesValid && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {
                 host = organization + "-" + environments.get(0) + ".apigee.net";
             }
             if (flavor == ProxyModel.Flavor.X && hostname == null) {

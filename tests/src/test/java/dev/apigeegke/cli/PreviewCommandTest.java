@@ -142,11 +142,14 @@ class PreviewCommandTest {
         var run = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
-                  stack configuration: 3 invalid arguments
+                  stack configuration: 5 invalid arguments
                     - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
                     - apigee:organization = (not set): set the Apigee organization the proxy is deployed to \
                 (pulumi config set apigee:organization ...)
                     - apigee-gke:apigeeEnvironments = (not set): list the Apigee environments to deploy the proxy to, e.g. [test]
+                    - apigee-gke:nodesPerZone = 0: a node pool needs at least 1 node per zone
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
+                or 2001:db8::/32 (host names are not accepted)
                 """);
         assertThat(run.out()).isEmpty();
 
@@ -163,8 +166,8 @@ class PreviewCommandTest {
         var bad = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
-                  ArmoredIngressArgs: 1 invalid argument
-                    - allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
+                  stack configuration: 1 invalid argument
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
                 or 2001:db8::/32 (host names are not accepted)
                 """);
     }

@@ -15,10 +15,12 @@ public final class StackReader {
     public static final String NAMESPACE = "apigee-gke";
     /** {@code apigee-gke:spikeArrest} unless set: the spike-arrest rate of the proxy or gateway. */
     public static final String DEFAULT_SPIKE_ARREST = "30ps";
+    /** What the one report of a stack's problems is about. */
+    public static final String SUBJECT = "stack configuration";
 
     private final Context ctx;
     /** The problems found so far. */
-    public final Problems problems = new Problems("stack configuration");
+    public final Problems problems = new Problems(SUBJECT);
     /** {@code gcp:*}. */
     public final StackConfig gcp;
     /** {@code apigee:*}: the Apigee provider's own settings, read by the patterns too (one source of truth). */
@@ -34,14 +36,32 @@ public final class StackReader {
         this.own = new StackConfig(ctx.config(NAMESPACE), problems);
     }
 
-    /** {@code gcp:project} (required). */
-    public String project() {
-        return gcp.require("project", "set the GCP project id");
+    /** The check that adds every component's problems, named by their stack keys, to this reader's. */
+    public ProgramCheck check() {
+        return new ProgramCheck(problems);
     }
 
-    /** {@code gcp:region} (required). */
+    /** {@code gcp:project} (required); empty when unset (the problem is recorded). */
+    public String project() {
+        return orEmpty(gcp.require("project", "set the GCP project id"));
+    }
+
+    /** {@code gcp:region} (required); empty when unset (the problem is recorded). */
     public String region() {
-        return gcp.require("region", "set the GCP region, e.g. europe-west1");
+        return orEmpty(gcp.require("region", "set the GCP region, e.g. europe-west1"));
+    }
+
+    /** {@code apigee:organization} (required); empty when unset (the problem is recorded, saying what it is for). */
+    public String organization(String purpose) {
+        return orEmpty(apigee.require("organization", purpose));
+    }
+
+    /**
+     * A required value, or the empty string the components are given when it is missing: the reader has recorded
+     * the problem, so the components' own problems with the stand-in are left out of the report.
+     */
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** Whether {@code apigee-gke:<key>} is set at all (an empty list is set). */

@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
 /** Reads {@link GatewayStackSettings} from the stack configuration. */
 final class GatewayStackSettingsReader {
     private static final String NAMESPACE = StackReader.NAMESPACE;
-    private static final Pattern RATE = Pattern.compile("(\\d+)ps");
+    /** The most requests per second the gateway's spike arrest takes here: nine digits, so the count is an int. */
+    private static final int MAX_PER_SECOND = 999_999_999;
+    private static final Pattern RATE = Pattern.compile("(\\d{1,9})ps");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
 
     private GatewayStackSettingsReader() {
     }
 
-    /** Reads and checks the settings; every problem is reported at once. */
+    /**
+     * Reads and checks the settings, recording every problem in {@code stack}'s report without throwing; a missing or
+     * malformed value is replaced by a stand-in, so that the program goes on to check its components too.
+     */
     static GatewayStackSettings read(StackReader stack, String defaultPrefix) {
         var problems = stack.problems;
         var own = stack.own;
@@ -32,7 +37,7 @@ final class GatewayStackSettingsReader {
                     "list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public API), or set apigee-gke:internal true");
         }
         checkFlavor(stack);
-        String organization = stack.apigee.require("organization", "set the Apigee organization the gateway serves");
+        String organization = stack.organization("set the Apigee organization the gateway serves");
         var environments = own.list("apigeeEnvironments");
         if (environments.isEmpty()) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "name the Apigee environment the gateway serves, e.g. [test]");
@@ -41,11 +46,7 @@ final class GatewayStackSettingsReader {
                     + environments.get(0) + "], and deploy a stack per environment");
         }
         var ownCredentials = ownCredentials(stack);
-        String rate = stack.spikeArrest();
-        var m = RATE.matcher(rate);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-            problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
-        }
+        int perSecond = perSecond(stack);
         var proxyOnlySubnet = proxyOnlySubnet(own, problems, internal, region);
         var config = new GatewayStackSettings(project, region,
                 own.string("prefix", defaultPrefix),
@@ -55,13 +56,29 @@ final class GatewayStackSettingsReader {
                 own.integer("nodesPerZone"),
                 own.bool("deletionProtection", true),
                 organization,
-                environments.isEmpty() ? null : environments.get(0),
+                environments.isEmpty() ? "" : environments.get(0),
                 ownCredentials,
-                m.matches() ? Integer.parseInt(m.group(1)) : 0,
+                perSecond,
                 stack.consumerEmail(),
                 NodeScaling.read(own));
-        problems.throwIfAny();
         return config;
+    }
+
+    /**
+     * {@code apigee-gke:spikeArrest} as requests per second; when it is malformed, the problem is recorded and the
+     * default's rate stands in.
+     */
+    private static int perSecond(StackReader stack) {
+        String rate = stack.spikeArrest();
+        var m = RATE.matcher(rate);
+        if (m.matches() && Integer.parseInt(m.group(1)) >= 1) {
+            return Integer.parseInt(m.group(1));
+        }
+        stack.problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, n a whole number from 1 to "
+                + MAX_PER_SECOND + ", e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
+        var fallback = RATE.matcher(StackReader.DEFAULT_SPIKE_ARREST);
+        fallback.matches();
+        return Integer.parseInt(fallback.group(1));
     }
 
     /**
