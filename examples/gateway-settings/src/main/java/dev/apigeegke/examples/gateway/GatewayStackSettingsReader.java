@@ -60,6 +60,7 @@ final class GatewayStackSettingsReader {
                 m.matches() ? Integer.parseInt(m.group(1)) : 0,
                 stack.consumerEmail(),
                 NodeScaling.read(own));
+        stack.checkKeys("pattern2", "pattern3");
         problems.throwIfAny();
         return config;
     }
