@@ -70,7 +70,12 @@ public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<
         if (invalid.isPresent()) {
             throw new ProjectConfig.Refused(invalid.get());
         }
-        return new StackFile(project.apply(stack, config, secretKeys, objectKeys), secretKeys, objectKeys);
+        try {
+            return new StackFile(project.apply(stack, config, secretKeys, objectKeys), secretKeys, objectKeys);
+        } catch (ProjectConfig.Refused e) {
+            // As `pulumi preview` and `pulumi up` wrap it (pkg/cmd/pulumi/operations).
+            throw new ProjectConfig.Refused("validating stack config: " + e.getMessage());
+        }
     }
 
     /** The project name from {@code Pulumi.yaml} in {@code dir}. */

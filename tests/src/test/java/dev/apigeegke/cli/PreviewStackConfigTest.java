@@ -40,7 +40,8 @@ class PreviewStackConfigTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly(
                 "apigee-gke: " + file + " does not match the config Pulumi.yaml declares; the Pulumi CLI refuses it:",
-                "  error: Stack 'pattern2' is missing configuration value 'apigee-gke:apigeeEnvironments'");
+                "  error: validating stack config: Stack 'pattern2' is missing configuration value "
+                        + "'apigee-gke:apigeeEnvironments'");
     }
 
     @Test
@@ -48,15 +49,18 @@ class PreviewStackConfigTest {
         var quota = preview("pattern1", stack("pattern1", "  apigee-gke:quotaCount: 1000", "  apigee-gke:quotaCount: lots\n"));
         assertThat(quota.code()).isEqualTo(1);
         assertThat(quota.err().lines()).last()
-                .isEqualTo("  error: Stack 'pattern1' with configuration key 'apigee-gke:quotaCount' must be of type 'integer'");
+                .isEqualTo("  error: validating stack config: Stack 'pattern1' with configuration key "
+                        + "'apigee-gke:quotaCount' must be of type 'integer'");
 
         var internal = preview("pattern3", stack("pattern3", null, "  apigee-gke:internal: maybe\n"));
         assertThat(internal.err().lines()).last()
-                .isEqualTo("  error: Stack 'pattern3' with configuration key 'apigee-gke:internal' must be of type 'boolean'");
+                .isEqualTo("  error: validating stack config: Stack 'pattern3' with configuration key "
+                        + "'apigee-gke:internal' must be of type 'boolean'");
 
         var domains = preview("pattern1", stack("pattern1", null, "  apigee-gke:domains: api.example.com\n"));
         assertThat(domains.err().lines()).last()
-                .isEqualTo("  error: Stack 'pattern1' with configuration key 'apigee-gke:domains' must be of type 'array<string>'");
+                .isEqualTo("  error: validating stack config: Stack 'pattern1' with configuration key "
+                        + "'apigee-gke:domains' must be of type 'array<string>'");
     }
 
     @Test

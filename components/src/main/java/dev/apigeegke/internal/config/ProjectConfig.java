@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,7 @@ public final class ProjectConfig {
     public Map<String, String> apply(String stack, Map<String, String> config, Set<String> objectKeys, Set<String> secureKeys)
             throws Refused {
         var merged = new TreeMap<>(config);
-        var applied = new java.util.HashSet<String>();
+        var applied = new HashSet<String>();
         var missing = new ArrayList<String>();
         var sorted = new TreeMap<>(declarations);
         for (var d : sorted.values()) {

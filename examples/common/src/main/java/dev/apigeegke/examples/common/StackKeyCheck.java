@@ -5,6 +5,7 @@ import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.internal.config.StackConfig;
 import dev.apigeegke.internal.config.StackKeys;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,10 +55,10 @@ final class StackKeyCheck {
         if (sameButCase.isPresent()) {
             return sameButCase.map(c -> prefix + c);
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(c -> distance(c.toLowerCase(java.util.Locale.ROOT), lower) <= Math.min(MAX_DISTANCE, c.length() / 3))
-                .min(Comparator.comparingInt((String c) -> distance(c.toLowerCase(java.util.Locale.ROOT), lower)).thenComparing(c -> c))
+                .filter(c -> distance(c.toLowerCase(Locale.ROOT), lower) <= Math.min(MAX_DISTANCE, c.length() / 3))
+                .min(Comparator.comparingInt((String c) -> distance(c.toLowerCase(Locale.ROOT), lower)).thenComparing(c -> c))
                 .map(c -> prefix + c);
     }
 
