@@ -41,6 +41,14 @@ class StackKeyTablesTest {
     }
 
     @Test
+    void aHandEditedRowIsWhatTheCheckFinds() throws Exception {
+        String doc = Files.readString(Repo.root().resolve(StackKeyTables.DOC));
+        String edited = doc.replace("| `apigee-gke:quotaCount` | `integer` | `1000` |", "| `apigee-gke:quotaCount` | `integer` | `500` |");
+        assertThat(edited).isNotEqualTo(doc);
+        assertThat(StackKeyTables.render(edited, declared, read)).isEqualTo(StackKeyTables.render(doc, declared, read));
+    }
+
+    @Test
     void aTableListsTheKeysItsPatternReadsWithTheirDefaults() {
         String table = StackKeyTables.table(declared, "pattern1", read.get("pattern1"));
         assertThat(table.lines()).contains(
