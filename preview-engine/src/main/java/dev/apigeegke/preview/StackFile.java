@@ -2,6 +2,7 @@ package dev.apigeegke.preview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigeegke.internal.config.ProjectConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +18,25 @@ import java.util.TreeSet;
  *
  * @param config     the configuration
  * @param secretKeys the keys whose values are secrets
+ * @param objectKeys the keys whose values are lists or objects in the file (the CLI types them as such, not as text)
  */
-public record StackFile(Map<String, String> config, Set<String> secretKeys) {
+public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<String> objectKeys) {
     /** Stands in for an encrypted value, which only the Pulumi CLI can decrypt. */
     public static final String ENCRYPTED_PLACEHOLDER = "offline-preview-placeholder";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A configuration without lists or objects. */
+    public StackFile(Map<String, String> config, Set<String> secretKeys) {
+        this(config, secretKeys, Set.of());
+    }
 
     /** Reads {@code path}; keys without a namespace belong to {@code project}. */
     public static StackFile read(Path path, String project) throws IOException {
         Map<?, ?> root = YAML.readValue(Files.readString(path), Map.class);
         var config = new TreeMap<String, String>();
         var secrets = new TreeSet<String>();
+        var objects = new TreeSet<String>();
         Object section = root == null ? null : root.get("config");
         if (section instanceof Map<?, ?> entries) {
             for (var entry : entries.entrySet()) {
@@ -41,13 +49,33 @@ public record StackFile(Map<String, String> config, Set<String> secretKeys) {
                     secrets.add(key);
                     config.put(key, ENCRYPTED_PLACEHOLDER);
                 } else if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+                    objects.add(key);
                     config.put(key, JSON.writeValueAsString(value));
                 } else {
                     config.put(key, value == null ? "" : String.valueOf(value));
                 }
             }
         }
-        return new StackFile(config, secrets);
+        return new StackFile(config, secrets, objects);
+    }
+
+    /**
+     * This configuration as the Pulumi CLI hands it to the program of the project in {@code dir}, whose
+     * {@code Pulumi.yaml} may declare keys: their defaults applied; refused, with the CLI's message, when a required
+     * key is missing or a value is not of its declared type.
+     */
+    public StackFile withProjectConfig(Path dir, String stack) throws IOException, ProjectConfig.Refused {
+        var project = ProjectConfig.parse(Files.readString(dir.resolve("Pulumi.yaml")));
+        var invalid = project.validate();
+        if (invalid.isPresent()) {
+            throw new ProjectConfig.Refused(invalid.get());
+        }
+        try {
+            return new StackFile(project.apply(stack, config, secretKeys, objectKeys), secretKeys, objectKeys);
+        } catch (ProjectConfig.Refused e) {
+            // As `pulumi preview` and `pulumi up` wrap it (pkg/cmd/pulumi/operations).
+            throw new ProjectConfig.Refused("validating stack config: " + e.getMessage());
+        }
     }
 
     /** The project name from {@code Pulumi.yaml} in {@code dir}. */

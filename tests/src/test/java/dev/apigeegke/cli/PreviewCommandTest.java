@@ -137,17 +137,15 @@ class PreviewCommandTest {
                   apigee-gke:allowlist:
                     - 203.0.113.0/24
                     - 300.1.1.0/24
-                  apigee-gke:nodesPerZone: 0
+                  apigee-gke:apigeeEnvironments: [test]
                 """);
         var run = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
-                  stack configuration: 5 invalid arguments
+                  stack configuration: 3 invalid arguments
                     - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
                     - apigee:organization = (not set): set the Apigee organization the proxy is deployed to \
                 (pulumi config set apigee:organization ...)
-                    - apigee-gke:apigeeEnvironments = (not set): list the Apigee environments to deploy the proxy to, e.g. [test]
-                    - apigee-gke:nodesPerZone = 0: a node pool needs at least 1 node per zone
                     - apigee-gke:allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
                 or 2001:db8::/32 (host names are not accepted)
                 """);
@@ -155,6 +153,7 @@ class PreviewCommandTest {
 
         Files.writeString(stackFile, """
                 config:
+                  apigee-gke:pattern: pattern1
                   gcp:project: my-gcp-project
                   gcp:region: europe-west1
                   apigee:organization: my-org

@@ -33,7 +33,7 @@ class EveryProblemAtOnceTest {
             "apigee-gke:domains", "[\"a..b\"]", "\"a..b\"",
             "apigee-gke:wafRuleSets", "[\"sqli-v34-stable\"]", "\"sqli-v34-stable\"",
             "apigee-gke:consumerEmail", "not-an-email", "\"not-an-email\"",
-            "apigee-gke:nodesPerZone", "0", "0",
+            "apigee-gke:nodesPerZone", "-1", "-1",
             "apigee-gke:deletionProtection", "yes", "\"yes\"",
             "apigee:organization", "My_Org!", "\"My_Org!\"");
 

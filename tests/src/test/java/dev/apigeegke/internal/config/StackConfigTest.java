@@ -116,4 +116,23 @@ class StackConfigTest {
                 "apigee-gke:nodesPerZone = \"x\": a whole number",
                 "apigee-gke:deletionProtection = \"maybe\": true or false");
     }
+
+    @Test
+    void aKeyAtItsDeclaredDefaultReadsAsUnsetSoTheReaderFallsBack() {
+        // The Pulumi CLI hands the program a declared default as if the stack had set it.
+        var values = Map.of("rateBanCount", "0", "allowlist", "[ ]", "prefix", "", "proxyOnlySubnet", "{}", "quotaCount", "5");
+        var all = ImmutableMap.<String, String>builder();
+        values.forEach((k, v) -> all.put("apigee-gke:" + k, v));
+        var c = new StackConfig(new Config(new DeploymentImpl.Config(all.build(), ImmutableSet.of()), "apigee-gke"), problems,
+                Map.of("rateBanCount", "0", "allowlist", "[]", "prefix", "", "proxyOnlySubnet", "{}", "quotaCount", "1000"));
+        assertThat(c.integer("rateBanCount")).isEmpty();
+        assertThat(c.isSet("rateBanCount")).isFalse();
+        assertThat(c.isSet("allowlist")).as("the same list, spaced otherwise").isFalse();
+        assertThat(c.string("prefix", "apigee-p1")).isEqualTo("apigee-p1");
+        assertThat(c.map("proxyOnlySubnet", "")).isEmpty();
+        assertThat(c.integer("quotaCount")).contains(5);
+        assertThat(c.keysRead()).containsExactlyInAnyOrder("rateBanCount", "allowlist", "prefix", "proxyOnlySubnet", "quotaCount");
+        assertThat(c.hasValue("quotaCount")).isTrue();
+        assertThat(problems.list()).isEmpty();
+    }
 }

@@ -61,6 +61,7 @@ final class GatewayStackSettingsReader {
                 perSecond,
                 stack.consumerEmail(),
                 NodeScaling.read(own));
+        stack.checkKeys("pattern2", "pattern3");
         return config;
     }
 

@@ -116,6 +116,7 @@ public record Pattern1Config(
                 own.bool("deletionProtection", true),
                 apigee,
                 NodeScaling.read(own));
+        stack.checkKeys("pattern1");
         return config;
     }
 
