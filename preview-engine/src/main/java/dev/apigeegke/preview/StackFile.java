@@ -1,5 +1,8 @@
 package dev.apigeegke.preview;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apigeegke.internal.config.ProjectConfig;
@@ -23,7 +26,9 @@ import java.util.TreeSet;
 public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<String> objectKeys) {
     /** Stands in for an encrypted value, which only the Pulumi CLI can decrypt. */
     public static final String ENCRYPTED_PLACEHOLDER = "offline-preview-placeholder";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice is refused, as the CLI's YAML reader refuses it ("mapping key ... already defined"). */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A configuration without lists or objects. */
@@ -33,11 +38,15 @@ public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<
 
     /** Reads {@code path}; keys without a namespace belong to {@code project}. */
     public static StackFile read(Path path, String project) throws IOException {
-        Map<?, ?> root = YAML.readValue(Files.readString(path), Map.class);
+        Map<?, ?> root = root(path);
         var config = new TreeMap<String, String>();
         var secrets = new TreeSet<String>();
         var objects = new TreeSet<String>();
         Object section = root == null ? null : root.get("config");
+        if (section != null && !(section instanceof Map<?, ?>)) {
+            throw new IOException(path + ": config: must be a mapping of keys to values, e.g.\n  config:\n"
+                    + "    gcp:project: my-gcp-project");
+        }
         if (section instanceof Map<?, ?> entries) {
             for (var entry : entries.entrySet()) {
                 String key = String.valueOf(entry.getKey());
@@ -57,6 +66,27 @@ public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<
             }
         }
         return new StackFile(config, secrets, objects);
+    }
+
+    /** The stack file's top-level mapping (null when the file is empty); refused when it is not a mapping or repeats a key. */
+    private static Map<?, ?> root(Path path) throws IOException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(path));
+        } catch (JsonParseException e) {
+            String what = e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a key is given twice (" + e.getOriginalMessage().replace("Duplicate field", "key") + "): keep one"
+                    : "not YAML the Pulumi CLI reads: " + e.getOriginalMessage();
+            throw new IOException(path + ", line " + e.getLocation().getLineNr() + ": " + what);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return null;
+        }
+        if (!root.isObject()) {
+            throw new IOException(path + ": a stack file is a mapping with a config: section, e.g.\n  config:\n"
+                    + "    gcp:project: my-gcp-project");
+        }
+        return YAML.treeToValue(root, Map.class);
     }
 
     /**
