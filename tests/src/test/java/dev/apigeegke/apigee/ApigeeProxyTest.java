@@ -144,7 +144,8 @@ class ApigeeProxyTest {
                 .build())).containsExactly(
                         "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION,
                         "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
-                        "hostname = \"Acme Corp-Test.apigee.net\": a host name such as api.example.com",
+                        "hostname = \"Acme Corp-Test.apigee.net\": the label \"Acme Corp-Test\" has characters other than letters, digits "
+                                + "and '-'",
                         "target = \"ftp://files.example.com/path\": a base URL http(s)://host[:port] without path or query; put "
                                 + "a path in targetPath",
                         "quota.count = 0: at least 1 request per interval",
