@@ -88,14 +88,19 @@ final class WafRuleSets {
             return List.of(name);
         }
         String family = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
-        if (family.equals(name)) {
-            // A bare family ("sqli") asks for its sets: the stable ones, newest generation first.
-            return NAMES.stream().filter(n -> n.startsWith(family + "-") && n.endsWith("-stable")).limit(SUGGESTIONS).toList();
-        }
         var sameFamily = NAMES.stream().filter(n -> n.startsWith(family + "-")).toList();
-        int limit = Math.max(2, name.length() / 2);
-        var candidates = sameFamily.isEmpty() ? NAMES.stream().filter(n -> distance(name, n) <= limit).toList() : sameFamily;
-        return candidates.stream()
+        if (family.equals(name)) {
+            // A bare family ("sqli") asks for its sets: the stable ones newest generation first, else the canary ones.
+            var stable = sameFamily.stream().filter(n -> n.endsWith("-stable")).toList();
+            return (stable.isEmpty() ? sameFamily : stable).stream().limit(SUGGESTIONS).toList();
+        }
+        if (sameFamily.isEmpty()) {
+            // A mistyped family: only the nearest names, and none farther than half the name (that would be a guess).
+            int best = NAMES.stream().mapToInt(n -> distance(name, n)).min().orElseThrow();
+            return best > Math.max(2, name.length() / 2) ? List.of()
+                    : NAMES.stream().filter(n -> distance(name, n) == best).limit(SUGGESTIONS).toList();
+        }
+        return sameFamily.stream()
                 .sorted(Comparator.comparingInt((String n) -> distance(name, n)))
                 .limit(SUGGESTIONS)
                 .toList();

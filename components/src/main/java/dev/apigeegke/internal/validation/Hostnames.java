@@ -57,8 +57,10 @@ public final class Hostnames {
                 return problem;
             }
         }
-        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
-            return "an IP address, not a host name: " + rule;
+        String last = labels[labels.length - 1];
+        if (last.chars().allMatch(Character::isDigit)) {
+            return host.matches("[0-9.]+") ? "an IP address, not a host name: " + rule
+                    : "the last label \"" + last + "\" is all digits, which no top-level domain is";
         }
         String lower = host.toLowerCase(Locale.ROOT);
         return host.equals(lower) ? null : "write it in lowercase: " + lower;
