@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Email addresses: an Apigee developer's (its id in the organization) and a Google service account's. Every
- * component and the provider's checks use this one rule.
+ * component checks them here; the shape and the case rule are those the provider's Check applies.
  *
  * <p>Apigee X identifies a developer by an email that "has to be in lowercase only" (Developer.email in the
  * {@code apigee:v1} discovery document); Edge takes any case. A service account email ends in
