@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import dev.apigeegke.apigee.ApiConsumer;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.StackConfig;
+import dev.apigeegke.internal.validation.Emails;
 
 /**
  * Reads a pattern's stack configuration: {@code gcp:*}, the Apigee provider's {@code apigee:*} and the patterns'
@@ -62,7 +63,7 @@ public final class StackReader {
     /** {@code apigee-gke:consumerEmail}, the sample developer's email; default {@value ApiConsumer#SAMPLE_EMAIL}. */
     public String consumerEmail() {
         String email = own.string("consumerEmail", ApiConsumer.SAMPLE_EMAIL);
-        ApiConsumer.checkEmail(problems, NAMESPACE + ":consumerEmail", email);
+        Emails.checkDeveloper(problems, NAMESPACE + ":consumerEmail", email, false);
         return email;
     }
 }

@@ -5,16 +5,15 @@ import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.StackConfig;
 import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
+import dev.apigeegke.internal.validation.Hostnames;
+import dev.apigeegke.internal.validation.Rates;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads {@link GatewayStackSettings} from the stack configuration. */
 final class GatewayStackSettingsReader {
     private static final String NAMESPACE = StackReader.NAMESPACE;
-    private static final Pattern RATE = Pattern.compile("(\\d+)ps");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
 
     private GatewayStackSettingsReader() {
     }
@@ -42,8 +41,8 @@ final class GatewayStackSettingsReader {
         }
         var ownCredentials = ownCredentials(stack);
         String rate = stack.spikeArrest();
-        var m = RATE.matcher(rate);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+        var perSecond = Rates.perSecond(rate);
+        if (perSecond.isEmpty()) {
             problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
         }
         var proxyOnlySubnet = proxyOnlySubnet(own, problems, internal, region);
@@ -57,7 +56,7 @@ final class GatewayStackSettingsReader {
                 organization,
                 environments.isEmpty() ? null : environments.get(0),
                 ownCredentials,
-                m.matches() ? Integer.parseInt(m.group(1)) : 0,
+                perSecond.orElse(0),
                 stack.consumerEmail(),
                 NodeScaling.read(own));
         problems.throwIfAny();
@@ -107,7 +106,8 @@ final class GatewayStackSettingsReader {
             problems.check(publicKey.isEmpty(), NAMESPACE + ":edgemicroPublicKey", publicKey.isPresent() ? "(a PEM key)" : null, fix);
             return Optional.empty();
         }
-        host.ifPresent(h -> problems.check(HOST.matcher(h).matches(), NAMESPACE + ":microgatewayServicesHost", h,
+        host.ifPresent(h -> problems.check(Hostnames.problem(h, "edgemicroservices-us-east-1.apigee.net") == null,
+                NAMESPACE + ":microgatewayServicesHost", h,
                 "a host name without scheme or path, as in the bootstrap URL configure wrote: e.g. "
                         + "edgemicroservices-us-east-1.apigee.net"));
         return Optional.of(new GatewayStackSettings.OwnCredentials(stack.secret("microgatewayKey"), stack.secret("microgatewaySecret"),
