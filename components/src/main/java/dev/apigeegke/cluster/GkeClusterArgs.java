@@ -3,13 +3,15 @@ package dev.apigeegke.cluster;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.cluster.MachineTypes;
 import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.Distinct;
+import dev.apigeegke.internal.validation.Emails;
+import dev.apigeegke.internal.validation.GcpNames;
 import dev.apigeegke.internal.validation.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -17,12 +19,8 @@ import javax.annotation.Nullable;
  * validates them all and reports every problem at once.
  */
 public final class GkeClusterArgs {
-    private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
-    private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+\\d+-[a-z]");
-    private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
     /** Arguments the pattern programs read from stack keys of the same name; see {@link Builder#stackKeys(String)}. */
     private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "minNodes", "maxNodes");
-    private static final Pattern SA_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@developer\\.gserviceaccount\\.com");
 
     private final String project;
     private final String location;
@@ -83,7 +81,7 @@ public final class GkeClusterArgs {
 
     /** Whether {@link #location()} is a region. */
     public boolean regional() {
-        return REGION.matcher(location).matches();
+        return GcpNames.isRegion(location);
     }
 
     /**
@@ -183,7 +181,7 @@ public final class GkeClusterArgs {
         if (!nodeLocations.isEmpty()) {
             return nodeLocations.size();
         }
-        return REGION.matcher(location).matches() ? GkeClusterDefaults.REGIONAL_ZONES : 1;
+        return GcpNames.isRegion(location) ? GkeClusterDefaults.REGIONAL_ZONES : 1;
     }
 
     /** Builder of {@link GkeClusterArgs}. */
@@ -356,30 +354,31 @@ public final class GkeClusterArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public GkeClusterArgs build() {
             var problems = new Problems("GkeClusterArgs");
-            problems.check(project != null && PROJECT.matcher(project).matches(), "project", project,
-                    "give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting with a letter");
-            boolean locationOk = location != null && (REGION.matcher(location).matches() || ZONE.matcher(location).matches());
+            GcpNames.checkProject(problems, "project", project);
+            boolean locationOk = GcpNames.isRegion(location) || GcpNames.isZone(location);
             problems.check(locationOk, "location", location,
                     "give a region such as europe-west1 (regional cluster) or a zone such as europe-west1-b (zonal cluster)");
             for (int i = 0; i < nodeLocations.size(); i++) {
                 String zone = nodeLocations.get(i);
-                problems.check(zone != null && ZONE.matcher(zone).matches(), "nodeLocations[" + i + "]", zone,
-                        "give a zone such as europe-west1-b");
-                if (locationOk && zone != null && ZONE.matcher(zone).matches()) {
-                    String region = location.replaceFirst("-[a-z]$", "");
+                problems.check(GcpNames.isZone(zone), "nodeLocations[" + i + "]", zone, "give a zone such as europe-west1-b");
+                if (locationOk && GcpNames.isZone(zone)) {
+                    String region = GcpNames.isZone(location) ? GcpNames.regionOf(location) : location;
                     problems.check(zone.startsWith(region + "-"), "nodeLocations[" + i + "]", zone,
                             "node zones must be in the cluster's region " + region);
                 }
             }
+            Distinct.check(problems, "nodeLocations", nodeLocations);
             int zones = locationOk ? zoneCount(location, nodeLocations) : 1;
             int perZone = nodesPerZone != null ? nodesPerZone
-                    : (locationOk && REGION.matcher(location).matches()
+                    : (locationOk && GcpNames.isRegion(location)
                             ? GkeClusterDefaults.REGIONAL_NODES_PER_ZONE : GkeClusterDefaults.ZONAL_NODES_PER_ZONE);
             if (nodesPerZone == null && autoscaling && minNodes != null && minNodes > perZone * zones) {
                 // A pool starts with at least its minimum, spread evenly over its zones.
                 perZone = (minNodes + zones - 1) / zones;
             }
             problems.check(perZone >= 1, arg("nodesPerZone"), perZone, "a node pool needs at least 1 node per zone");
+            problems.check(perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX, arg("nodesPerZone"), perZone,
+                    "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone");
             problems.check(machineType != null && !machineType.isBlank(), arg("machineType"), machineType,
                     "give a Compute Engine machine type such as e2-standard-2");
             problems.check(imageType != null && GkeClusterDefaults.IMAGE_TYPES.contains(imageType), "imageType", imageType,
@@ -389,7 +388,7 @@ public final class GkeClusterArgs {
                     "releaseChannel", releaseChannel, "use one of RAPID, REGULAR, STABLE, EXTENDED, UNSPECIFIED");
             problems.check(network != null && !network.isBlank(), "network", network, "give a VPC network name, e.g. default");
             if (nodeServiceAccount != null) {
-                problems.check(SA_EMAIL.matcher(nodeServiceAccount).matches(), "nodeServiceAccount", nodeServiceAccount,
+                problems.check(Emails.isServiceAccount(nodeServiceAccount), "nodeServiceAccount", nodeServiceAccount,
                         "give a service account email such as gke-nodes@PROJECT.iam.gserviceaccount.com, or leave it unset for a dedicated one");
             }
             for (int i = 0; i < masterAuthorizedNetworks.size(); i++) {
@@ -398,6 +397,7 @@ public final class GkeClusterArgs {
                     problems.add("masterAuthorizedNetworks[" + i + "]", masterAuthorizedNetworks.get(i), problem);
                 }
             }
+            Distinct.check(problems, "masterAuthorizedNetworks", masterAuthorizedNetworks);
             Labels.checkGcp(problems, "resourceLabels", resourceLabels);
             Labels.checkKubernetes(problems, "nodeLabels", nodeLabels);
             int total = perZone * zones;
@@ -405,6 +405,7 @@ public final class GkeClusterArgs {
             int max = autoscaling && maxNodes != null ? maxNodes : (autoscaling ? GkeClusterDefaults.MAX_NODES_FACTOR * min : total);
             if (locationOk && perZone >= 1) {
                 checkScaling(problems, perZone, total, min, max);
+                checkLimits(problems, zones, min, max);
             }
             if (requireProductionSize && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);
@@ -418,6 +419,21 @@ public final class GkeClusterArgs {
             }
             problems.throwIfAny();
             return new GkeClusterArgs(this, perZone, min, max);
+        }
+
+        /** GKE's node limits on the autoscaler's bounds, which count the nodes of every zone together. */
+        private void checkLimits(Problems problems, int zones, int min, int max) {
+            if (!autoscaling) {
+                return;
+            }
+            int most = Math.min(GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX * zones, GkeClusterDefaults.NODES_PER_CLUSTER_MAX);
+            String why = most == GkeClusterDefaults.NODES_PER_CLUSTER_MAX
+                    ? "GKE allows at most " + most + " nodes in a cluster"
+                    : "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone, "
+                            + most + " in the pool's " + zones + " zone(s)";
+            problems.check(minNodes == null || minNodes <= most, arg("minNodes"), minNodes, why);
+            problems.check(max <= most || maxNodes == null && minNodes != null && minNodes > most, arg("maxNodes"), max,
+                    why + (maxNodes == null ? " (maxNodes defaults to twice minNodes): set maxNodes" : ""));
         }
 
         /** The pool's size at creation, its autoscaling limits, and the seed's 3 nodes, which no limit may undercut. */

@@ -146,8 +146,8 @@ class PreviewCommandTest {
                     - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
                     - apigee:organization = (not set): set the Apigee organization the proxy is deployed to \
                 (pulumi config set apigee:organization ...)
-                    - apigee-gke:allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
-                or 2001:db8::/32 (host names are not accepted)
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": the number 300 is above 255: each of an IPv4 address's four numbers \
+                is from 0 to 255
                 """);
         assertThat(run.out()).isEmpty();
 
@@ -166,8 +166,8 @@ class PreviewCommandTest {
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
                   stack configuration: 1 invalid argument
-                    - apigee-gke:allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
-                or 2001:db8::/32 (host names are not accepted)
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": the number 300 is above 255: each of an IPv4 address's four numbers \
+                is from 0 to 255
                 """);
     }
 

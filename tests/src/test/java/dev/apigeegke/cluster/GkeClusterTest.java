@@ -203,8 +203,8 @@ class GkeClusterTest {
                 .masterAuthorizedNetworks(List.of("10.0.0.1/8"))
                 .nodeServiceAccount("someone@example.com")
                 .build())).containsExactly(
-                        "project = \"My_Project\": give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting "
-                                + "with a letter",
+                        "project = \"My_Project\": has capitals: a project id is 6 to 30 lowercase letters, digits and '-', "
+                                + "starting with a letter and not ending with '-' (give the id, not the display name)",
                         "location = \"europe\": give a region such as europe-west1 (regional cluster) or a zone such as "
                                 + "europe-west1-b (zonal cluster)",
                         "nodesPerZone = 0: a node pool needs at least 1 node per zone",
@@ -219,7 +219,7 @@ class GkeClusterTest {
     @Test
     void requiresProjectAndLocation() {
         assertThat(problems(() -> GkeClusterArgs.builder().build())).containsExactly(
-                "project = (not set): give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting with a letter",
+                "project = (not set): give the GCP project id, e.g. my-project-123",
                 "location = (not set): give a region such as europe-west1 (regional cluster) or a zone such as europe-west1-b "
                         + "(zonal cluster)");
     }

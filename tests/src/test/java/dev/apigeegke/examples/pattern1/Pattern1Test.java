@@ -131,8 +131,8 @@ public class Pattern1Test {
                 """
                 stack configuration: 2 invalid arguments
                   - apigee-gke:allowlist[1] = "10.1.2.3/8": host bits are set; write the range as 10.0.0.0/8
-                  - apigee-gke:allowlist[2] = "apigee.example.com": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or \
-                2001:db8::/32 (host names are not accepted)""");
+                  - apigee-gke:allowlist[2] = "apigee.example.com": a host name, not an address: a range is matched against a client's \
+                address and never looks a name up; give the range of its addresses, e.g. 203.0.113.0/24""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 

@@ -6,6 +6,7 @@ import dev.apigeegke.apigee.ApiConsumer;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.internal.config.StackConfig;
+import dev.apigeegke.internal.validation.Emails;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ public final class StackReader {
     /** {@code apigee-gke:consumerEmail}, the sample developer's email; default {@value ApiConsumer#SAMPLE_EMAIL}. */
     public String consumerEmail() {
         String email = own.string("consumerEmail", ApiConsumer.SAMPLE_EMAIL);
-        ApiConsumer.checkEmail(problems, NAMESPACE + ":consumerEmail", email);
+        Emails.checkDeveloper(problems, NAMESPACE + ":consumerEmail", email, false);
         return email;
     }
 }

@@ -5,18 +5,15 @@ import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.StackConfig;
 import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
+import dev.apigeegke.internal.validation.Hostnames;
+import dev.apigeegke.internal.validation.Rates;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads {@link GatewayStackSettings} from the stack configuration. */
 final class GatewayStackSettingsReader {
     private static final String NAMESPACE = StackReader.NAMESPACE;
-    /** The most requests per second the gateway's spike arrest takes here: nine digits, so the count is an int. */
-    private static final int MAX_PER_SECOND = 999_999_999;
-    private static final Pattern RATE = Pattern.compile("(\\d{1,9})ps");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
 
     private GatewayStackSettingsReader() {
     }
@@ -71,15 +68,13 @@ final class GatewayStackSettingsReader {
      */
     private static int perSecond(StackReader stack) {
         String rate = stack.spikeArrest();
-        var m = RATE.matcher(rate);
-        if (m.matches() && Integer.parseInt(m.group(1)) >= 1) {
-            return Integer.parseInt(m.group(1));
+        var perSecond = Rates.perSecond(rate);
+        if (perSecond.isPresent()) {
+            return perSecond.getAsInt();
         }
         stack.problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, n a whole number from 1 to "
-                + MAX_PER_SECOND + ", e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
-        var fallback = RATE.matcher(StackReader.DEFAULT_SPIKE_ARREST);
-        fallback.matches();
-        return Integer.parseInt(fallback.group(1));
+                + Rates.MAX + ", e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
+        return Rates.perSecond(StackReader.DEFAULT_SPIKE_ARREST).getAsInt();
     }
 
     /**
@@ -125,7 +120,8 @@ final class GatewayStackSettingsReader {
             problems.check(publicKey.isEmpty(), NAMESPACE + ":edgemicroPublicKey", publicKey.isPresent() ? "(a PEM key)" : null, fix);
             return Optional.empty();
         }
-        host.ifPresent(h -> problems.check(HOST.matcher(h).matches(), NAMESPACE + ":microgatewayServicesHost", h,
+        host.ifPresent(h -> problems.check(Hostnames.problem(h, "edgemicroservices-us-east-1.apigee.net") == null,
+                NAMESPACE + ":microgatewayServicesHost", h,
                 "a host name without scheme or path, as in the bootstrap URL configure wrote: e.g. "
                         + "edgemicroservices-us-east-1.apigee.net"));
         return Optional.of(new GatewayStackSettings.OwnCredentials(stack.secret("microgatewayKey"), stack.secret("microgatewaySecret"),
