@@ -312,8 +312,13 @@ public final class ApigeeProxyArgs {
             }
             if (flavor == ProxyModel.Flavor.X && hostname == null) {
                 problems.add("hostname", null, "Apigee X serves proxies on an environment group's host name: give it, e.g. api.example.com");
-            } else if (host != null) {
+            } else if (hostname != null) {
                 Hostnames.check(problems, "hostname", host, "api.example.com");
+            } else if (host != null) {
+                String problem = Hostnames.problem(host, "api.example.com");
+                problems.check(problem == null, "hostname", null, "the host Edge serves the proxy on, made from the organization "
+                        + "and first environment (\"" + host + "\"), is not a host name (" + problem + "): give the virtual "
+                        + "host's name");
             }
             if (plainTarget != null) {
                 try {

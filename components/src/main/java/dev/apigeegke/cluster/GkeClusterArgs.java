@@ -10,7 +10,6 @@ import dev.apigeegke.internal.validation.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.Nullable;
 
@@ -19,8 +18,6 @@ import javax.annotation.Nullable;
  * validates them all and reports every problem at once.
  */
 public final class GkeClusterArgs {
-    /** Arguments the pattern programs read from stack keys of the same name; see {@link Builder#stackKeys(String)}. */
-    private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "minNodes", "maxNodes");
 
     private final String project;
     private final String location;
@@ -205,7 +202,6 @@ public final class GkeClusterArgs {
         private @Nullable Integer minNodes;
         private @Nullable Integer maxNodes;
         private boolean requireProductionSize = true;
-        private @Nullable String stackNamespace;
 
         private Builder() {
         }
@@ -338,19 +334,6 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /**
-         * Names the problems with nodesPerZone, machineType, minNodes and maxNodes by the stack keys
-         * {@code <namespace>:<argument>} a pattern program read them from. Default: argument names.
-         */
-        public Builder stackKeys(String namespace) {
-            this.stackNamespace = namespace;
-            return this;
-        }
-
-        private String arg(String argument) {
-            return stackNamespace != null && STACK_KEYS.contains(argument) ? stackNamespace + ":" + argument : argument;
-        }
-
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public GkeClusterArgs build() {
             var problems = new Problems("GkeClusterArgs");
@@ -374,12 +357,12 @@ public final class GkeClusterArgs {
                             ? GkeClusterDefaults.REGIONAL_NODES_PER_ZONE : GkeClusterDefaults.ZONAL_NODES_PER_ZONE);
             if (nodesPerZone == null && autoscaling && minNodes != null && minNodes > perZone * zones) {
                 // A pool starts with at least its minimum, spread evenly over its zones.
-                perZone = (minNodes + zones - 1) / zones;
+                perZone = (int) (((long) minNodes + zones - 1) / zones);
             }
-            problems.check(perZone >= 1, arg("nodesPerZone"), perZone, "a node pool needs at least 1 node per zone");
-            problems.check(perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX, arg("nodesPerZone"), perZone,
+            problems.check(perZone >= 1, "nodesPerZone", perZone, "a node pool needs at least 1 node per zone");
+            problems.check(perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX, "nodesPerZone", perZone,
                     "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone");
-            problems.check(machineType != null && !machineType.isBlank(), arg("machineType"), machineType,
+            problems.check(machineType != null && !machineType.isBlank(), "machineType", machineType,
                     "give a Compute Engine machine type such as e2-standard-2");
             problems.check(imageType != null && GkeClusterDefaults.IMAGE_TYPES.contains(imageType), "imageType", imageType,
                     "use COS_CONTAINERD (Container-Optimized OS, the default) or UBUNTU_CONTAINERD");
@@ -400,20 +383,24 @@ public final class GkeClusterArgs {
             Distinct.check(problems, "masterAuthorizedNetworks", masterAuthorizedNetworks);
             Labels.checkGcp(problems, "resourceLabels", resourceLabels);
             Labels.checkKubernetes(problems, "nodeLabels", nodeLabels);
-            int total = perZone * zones;
+            // Counts past GKE's limits are reported above; capped here so the products below cannot overflow an int.
+            int total = (int) Math.min((long) perZone * zones, Integer.MAX_VALUE);
             int min = autoscaling && minNodes != null ? minNodes : total;
-            int max = autoscaling && maxNodes != null ? maxNodes : (autoscaling ? GkeClusterDefaults.MAX_NODES_FACTOR * min : total);
+            int max = autoscaling && maxNodes != null ? maxNodes
+                    : (autoscaling ? (int) Math.min((long) GkeClusterDefaults.MAX_NODES_FACTOR * min, Integer.MAX_VALUE) : total);
             if (locationOk && perZone >= 1) {
-                checkScaling(problems, perZone, total, min, max);
+                if (perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX) {
+                    checkScaling(problems, perZone, total, min, max);
+                }
                 checkLimits(problems, zones, min, max);
             }
             if (requireProductionSize && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);
                 if (vcpus.isEmpty()) {
-                    problems.add(arg("machineType"), machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
+                    problems.add("machineType", machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
                             + "or set requireProductionSize(false) to skip the sizing check");
                 } else if (vcpus.getAsInt() < GkeClusterDefaults.MIN_VCPUS) {
-                    problems.add(arg("machineType"), machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
+                    problems.add("machineType", machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
                             + " dedicated vCPUs; use e2-standard-2 or larger, or set requireProductionSize(false) for a small development cluster");
                 }
             }
@@ -431,8 +418,11 @@ public final class GkeClusterArgs {
                     ? "GKE allows at most " + most + " nodes in a cluster"
                     : "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone, "
                             + most + " in the pool's " + zones + " zone(s)";
-            problems.check(minNodes == null || minNodes <= most, arg("minNodes"), minNodes, why);
-            problems.check(max <= most || maxNodes == null && minNodes != null && minNodes > most, arg("maxNodes"), max,
+            problems.check(minNodes == null || minNodes <= most, "minNodes", minNodes, why);
+            // A default maximum past the limit because minNodes or nodesPerZone is: their problem is the one to fix.
+            boolean fromOther = maxNodes == null && (minNodes != null ? minNodes > most
+                    : nodesPerZone != null && nodesPerZone > GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX);
+            problems.check(max <= most || fromOther, "maxNodes", max,
                     why + (maxNodes == null ? " (maxNodes defaults to twice minNodes): set maxNodes" : ""));
         }
 
@@ -441,23 +431,23 @@ public final class GkeClusterArgs {
             String seedFix = "the patterns are sized for at least " + GkeClusterDefaults.MIN_NODES
                     + " nodes; set requireProductionSize(false) for a small development cluster";
             if (!autoscaling) {
-                problems.check(minNodes == null, arg("minNodes"), minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
-                problems.check(maxNodes == null, arg("maxNodes"), maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
-                problems.check(!requireProductionSize || total >= GkeClusterDefaults.MIN_NODES, arg("nodesPerZone"), perZone,
+                problems.check(minNodes == null, "minNodes", minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(maxNodes == null, "maxNodes", maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(!requireProductionSize || total >= GkeClusterDefaults.MIN_NODES, "nodesPerZone", perZone,
                         "the pool would have " + total + " node(s); raise nodesPerZone: " + seedFix);
                 return;
             }
             if (min < 1) {
-                problems.add(arg("minNodes"), min, "the pool needs at least 1 node in all zones together");
+                problems.add("minNodes", min, "the pool needs at least 1 node in all zones together");
                 return;
             }
-            problems.check(!requireProductionSize || min >= GkeClusterDefaults.MIN_NODES, arg(minNodes != null ? "minNodes" : "nodesPerZone"),
+            problems.check(!requireProductionSize || min >= GkeClusterDefaults.MIN_NODES, minNodes != null ? "minNodes" : "nodesPerZone",
                     minNodes != null ? minNodes : perZone, "the autoscaler could shrink the pool to " + min + " node(s); "
                             + (minNodes != null ? "raise minNodes: " : "raise nodesPerZone or set minNodes: ") + seedFix);
             if (max < min) {
-                problems.add(arg("maxNodes"), max, "is below minNodes " + min + ": give a maximum of at least " + min + " nodes");
+                problems.add("maxNodes", max, "is below minNodes " + min + ": give a maximum of at least " + min + " nodes");
             } else if (total < min || total > max) {
-                problems.add(arg("nodesPerZone"), perZone, "the pool would start with " + total + " node(s) in all zones, outside "
+                problems.add("nodesPerZone", perZone, "the pool would start with " + total + " node(s) in all zones, outside "
                         + "minNodes " + min + " to maxNodes " + max + (maxNodes == null ? " (twice minNodes unless set)" : "")
                         + ": change nodesPerZone or the limits");
             }

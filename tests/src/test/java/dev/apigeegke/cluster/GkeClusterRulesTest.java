@@ -28,12 +28,20 @@ class GkeClusterRulesTest {
                 "maxNodes = 1001: GKE allows at most 1000 nodes per node pool in a zone, 1000 in the pool's 1 zone(s)");
         assertThat(problems(() -> args().minNodes(3001).maxNodes(3001).build())).containsExactly(
                 "nodesPerZone = 1001: GKE allows at most 1000 nodes per node pool in a zone",
-                "nodesPerZone = 1001: the pool would start with 3003 node(s) in all zones, outside minNodes 3001 to maxNodes 3001: "
-                        + "change nodesPerZone or the limits",
                 "minNodes = 3001: GKE allows at most 1000 nodes per node pool in a zone, 3000 in the pool's 3 zone(s)",
                 "maxNodes = 3001: GKE allows at most 1000 nodes per node pool in a zone, 3000 in the pool's 3 zone(s)");
         var most = args().minNodes(3).maxNodes(3000).build();
         assertThat(most.maxNodes()).isEqualTo(3000);
+    }
+
+    @Test
+    void countsNearTheIntRangeAreReportedOnceNotOverflowed() {
+        // 3 zones of 2147483647 nodes overflowed an int: the default maximum came out as -6.
+        assertThat(problems(() -> args().nodesPerZone(Integer.MAX_VALUE).build())).containsExactly(
+                "nodesPerZone = 2147483647: GKE allows at most 1000 nodes per node pool in a zone");
+        assertThat(problems(() -> args().minNodes(Integer.MAX_VALUE).build())).containsExactly(
+                "nodesPerZone = 715827883: GKE allows at most 1000 nodes per node pool in a zone",
+                "minNodes = 2147483647: GKE allows at most 1000 nodes per node pool in a zone, 3000 in the pool's 3 zone(s)");
     }
 
     @Test

@@ -392,20 +392,6 @@ class GkeClusterTest {
     }
 
     @Test
-    void namesProblemsByTheirStackKeysWhenAPatternProgramAsks() {
-        assertThat(problems(() -> args().stackKeys("apigee-gke").minNodes(2).machineType("e2-small").build()))
-                .containsExactly(
-                        "apigee-gke:minNodes = 2: the autoscaler could shrink the pool to 2 node(s); raise minNodes: the "
-                                + "patterns are sized for at least 3 nodes; set requireProductionSize(false) for a small "
-                                + "development cluster",
-                        "apigee-gke:machineType = \"e2-small\": has fewer than 2 dedicated vCPUs; use e2-standard-2 or larger, "
-                                + "or set requireProductionSize(false) for a small development cluster");
-        assertThat(problems(() -> args().minNodes(2).build())).containsExactly("minNodes = 2: the autoscaler could shrink the "
-                + "pool to 2 node(s); raise minNodes: the patterns are sized for at least 3 nodes; set "
-                + "requireProductionSize(false) for a small development cluster");
-    }
-
-    @Test
     void rejectsNodeZonesOutsideTheRegion() {
         assertThat(problems(() -> args().nodeLocations(List.of("europe-west1-b", "us-east1-c")).build())).containsExactly(
                 "nodeLocations[1] = \"us-east1-c\": node zones must be in the cluster's region europe-west1",

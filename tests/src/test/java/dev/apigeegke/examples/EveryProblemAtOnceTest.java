@@ -118,6 +118,14 @@ class EveryProblemAtOnceTest {
         assertThat(reported(result, 1)).containsOnlyKeys("apigee-gke:prefix");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pattern1", "pattern2", "pattern3"})
+    void aZoneGivenAsTheRegionIsReportedAsTheRegion(String pattern) throws Exception {
+        var result = run(pattern, mistakes("gcp:region", "europe-west1-b", "\"europe-west1-b\""));
+        assertThat(result.errors().get(0).lines().skip(1).toList()).containsExactly(
+                "  - gcp:region = \"europe-west1-b\": the GCP region: a region such as europe-west1 (this is a zone of europe-west1)");
+    }
+
     @Test
     void aMissingKeyIsReportedOnceWithTheCommandThatSetsIt() throws Exception {
         var stack = StackFile.read(Repo.root().resolve("Pulumi.pattern1.yaml"), "apigee-gke");

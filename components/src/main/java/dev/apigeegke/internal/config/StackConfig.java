@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads stack configuration for the pattern programs, collecting every problem (missing key, wrong type)
@@ -19,6 +20,7 @@ import java.util.TreeSet;
  * stands for ({@code ""}, {@code 0}, {@code []}, {@code {}}: another key's value, the component's default, off).
  */
 public final class StackConfig {
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?([0-9]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Config config;
     private final Problems problems;
@@ -105,8 +107,21 @@ public final class StackConfig {
         return value.get();
     }
 
+    /**
+     * A string; empty when unset. A value that is empty or only blanks (written, not the declared default) is a
+     * problem: it would silently stand for the default.
+     */
     public Optional<String> string(String name) {
-        return raw(name).filter(v -> !v.isBlank());
+        var raw = raw(name);
+        if (raw.isPresent() && raw.get().isBlank()) {
+            blank(name, raw.get(), "a value");
+            return Optional.empty();
+        }
+        return raw;
+    }
+
+    private void blank(String name, String value, String what) {
+        problems.add(key(name), value, "empty: remove the key for its default, or give " + what);
     }
 
     public String string(String name, String defaultValue) {
@@ -118,12 +133,19 @@ public final class StackConfig {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Integer.parseInt(raw.get().trim()));
-        } catch (NumberFormatException e) {
+        // ASCII digits only, as the CLI's integer type reads them (Integer.parseInt would take other scripts' digits).
+        String text = raw.get().trim();
+        var digits = WHOLE_NUMBER.matcher(text);
+        if (!digits.matches()) {
             problems.add(key(name), raw.get(), "a whole number");
             return Optional.empty();
         }
+        long value = digits.group(1).length() <= 10 ? Long.parseLong(text) : Long.MAX_VALUE;
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            problems.add(key(name), raw.get(), "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+            return Optional.empty();
+        }
+        return Optional.of((int) value);
     }
 
     public boolean bool(String name, boolean defaultValue) {
@@ -144,7 +166,11 @@ public final class StackConfig {
     /** A list of strings, written in the stack file as a YAML list (Pulumi passes it as JSON). */
     public List<String> list(String name) {
         var raw = raw(name);
-        if (raw.isEmpty() || raw.get().isBlank()) {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.get().isBlank()) {
+            blank(name, raw.get(), "a list, e.g. [203.0.113.0/24]");
             return List.of();
         }
         try {
@@ -161,7 +187,11 @@ public final class StackConfig {
      */
     public Optional<Map<String, String>> map(String name, String example) {
         var raw = raw(name);
-        if (raw.isEmpty() || raw.get().isBlank()) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().isBlank()) {
+            blank(name, raw.get(), "an object");
             return Optional.empty();
         }
         try {

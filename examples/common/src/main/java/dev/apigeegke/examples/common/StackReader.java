@@ -7,6 +7,7 @@ import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.internal.config.StackConfig;
 import dev.apigeegke.internal.validation.Emails;
+import dev.apigeegke.internal.validation.GcpNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -122,7 +123,12 @@ public final class StackReader {
 
     /** {@code gcp:region} (required); empty when unset (the problem is recorded). */
     public String region() {
-        return orEmpty(gcp.require("region", "set the GCP region, e.g. europe-west1"));
+        String region = gcp.require("region", "set the GCP region, e.g. europe-west1");
+        if (region != null) {
+            // The gcp provider's region, where every regional resource goes: a region, not a zone.
+            GcpNames.checkRegion(problems, "gcp:region", region, "the GCP region");
+        }
+        return orEmpty(region);
     }
 
     /** {@code apigee:organization} (required); empty when unset (the problem is recorded, saying what it is for). */
