@@ -316,9 +316,8 @@ public final class ApigeeProxyArgs {
                 Hostnames.check(problems, "hostname", host, "api.example.com");
             } else if (host != null) {
                 String problem = Hostnames.problem(host, "api.example.com");
-                problems.check(problem == null, "hostname", null, "the host Edge serves the proxy on, made from the organization "
-                        + "and first environment (\"" + host + "\"), is not a host name (" + problem + "): give the virtual "
-                        + "host's name");
+                problems.check(problem == null, "hostname", host, "the host Edge serves the proxy on, made from the organization "
+                        + "and first environment, is not a host name (" + problem + "): give the virtual host's name");
             }
             if (plainTarget != null) {
                 try {

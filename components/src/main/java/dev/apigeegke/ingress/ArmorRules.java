@@ -36,6 +36,27 @@ final class ArmorRules {
             }
         }
         Distinct.check(problems, argument, allowlist);
+        // The same range written another way (2001:DB8::/32 and 2001:db8::/32, 10.0.0.1 and 10.0.0.1/32).
+        var ranges = new ArrayList<Cidr>();
+        for (int i = 0; i < allowlist.size(); i++) {
+            String text = allowlist.get(i);
+            var range = Cidr.parse(text).filter(r -> Cidr.problem(text) == null);
+            if (range.isEmpty() || allowlist.subList(0, i).contains(text)) {
+                continue;
+            }
+            for (int j = 0; j < ranges.size(); j++) {
+                var earlier = ranges.get(j);
+                if (earlier != null && earlier.contains(range.get()) && range.get().contains(earlier)) {
+                    problems.add(argument + "[" + i + "]", text, "the same range as entry " + j + " (\""
+                            + allowlist.get(j) + "\"), written another way; remove one");
+                    break;
+                }
+            }
+            while (ranges.size() < i) {
+                ranges.add(null);
+            }
+            ranges.add(range.get());
+        }
     }
 
     /** Splits the allowlist into chunks of at most {@link ArmoredIngressDefaults#MAX_RANGES_PER_RULE}. */

@@ -122,8 +122,8 @@ class ApigeeProxyTest {
         String org = "o".repeat(63);
         String env = "e".repeat(63);
         assertThat(problems(() -> args().organization(org).environments(List.of(env)).build())).containsExactly(
-                "hostname = (not set): the host Edge serves the proxy on, made from the organization and first environment (\""
-                        + org + "-" + env + ".apigee.net\"), is not a host name ("
+                "hostname = \"" + org + "-" + env + ".apigee.net\": the host Edge serves the proxy on, made from the organization "
+                        + "and first environment, is not a host name ("
                         + dev.apigeegke.internal.validation.Hostnames.problem(org + "-" + env + ".apigee.net", "api.example.com")
                         + "): give the virtual host's name");
         assertThat(args().organization(org).environments(List.of(env)).hostname("api.example.com").build()).isNotNull();

@@ -119,6 +119,8 @@ public record GatewayStackSettings(
                         ? "proxyOnlySubnet" : "proxyOnlySubnetCidr"))
                 .key("servicesUrl", own + "microgatewayServicesHost")
                 .key("consumer.email", own + "consumerEmail")
+                // The Edge host of a proxy on Apigee, made from the organization and the environment.
+                .key("hostname", environments)
                 .derived("productName", own + "prefix", prefix, "the product name")
                 .derived("consumer.appName", own + "prefix", prefix, "the sample app's name");
     }

@@ -41,6 +41,7 @@ final class Pattern1Proxy {
                 .key("consumer.email", own + "consumerEmail")
                 .derived("proxy.name", own + "prefix", config.prefix(), "the proxy name")
                 .derived("proxy.basePath", own + "prefix", config.prefix(), "the base path")
+                .derived("proxy.targetServer", own + "prefix", config.prefix(), "the target server's name")
                 .derived("productName", own + "prefix", config.prefix(), "the product name")
                 .derived("consumer.appName", own + "prefix", config.prefix(), "the sample app's name");
     }
