@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,7 +35,7 @@ final class BadStackFiles {
 
     /** A pattern's sample stack with one key broken. */
     static Arbitrary<StackCase> oneBrokenKey() {
-        return patterns().flatMap(pattern -> badValue(StackKeys.of(pattern))
+        return perPattern(pattern -> badValue(StackKeys.of(pattern))
                 .map(bad -> Stacks.file(pattern, Stacks.with(pattern, List.of(bad)), List.of(bad), "one key broken: " + bad)));
     }
 
@@ -44,7 +45,7 @@ final class BadStackFiles {
      * (an internal Ingress's subnet and the allowlist) do not go together.
      */
     static Arbitrary<StackCase> severalBrokenKeys() {
-        return patterns().flatMap(pattern -> {
+        return perPattern(pattern -> {
             var keys = StackKeys.of(pattern).stream().filter(k -> !k.name().equals("apigee-gke:pattern")).toList();
             return badValue(keys).list().ofMinSize(2).ofMaxSize(4).uniqueElements(Bad::key)
                     .filter(BadStackFiles::compatible)
@@ -55,7 +56,7 @@ final class BadStackFiles {
 
     /** YAML that is not a map holding a {@code config:} map: the whole file a list or a scalar, or {@code config:} one. */
     static Arbitrary<StackCase> notAMap() {
-        return patterns().flatMap(pattern -> {
+        return perPattern(pattern -> {
             var config = Stacks.base(pattern);
             var entries = config.entrySet().stream().map(e -> (Object) Map.of(e.getKey(), Objects.toString(e.getValue()))).toList();
             var documents = new LinkedHashMap<String, Object>();
@@ -72,21 +73,21 @@ final class BadStackFiles {
         });
     }
 
-    /** A pattern's sample stack giving one of its keys a second time, with a malformed value the second time. */
+    /**
+     * A pattern's sample stack giving one of its keys twice: first malformed, then valid. YAML forbids a repeated key;
+     * a reader that keeps the last value runs without a word about the first.
+     */
     static Arbitrary<StackCase> repeatedKey() {
-        return patterns().flatMap(pattern -> {
+        return perPattern(pattern -> {
             var keys = StackKeys.of(pattern).stream().filter(k -> !k.name().equals("apigee-gke:pattern")).toList();
             return badValue(keys).map(bad -> {
                 var key = bad.key();
-                // First as the sample stack has it (or its valid example), then again, broken.
-                Object first = key.kind() == Kind.CIDRS || key.kind() == Kind.NAMES ? List.of(key.example()) : key.example();
-                var config = Stacks.with(pattern, List.of(new Bad(key, bad.mistake(), first)));
-                config.putAll(Stacks.base(pattern).entrySet().stream().filter(e -> e.getKey().equals(key.name()))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                Object valid = key.kind() == Kind.CIDRS || key.kind() == Kind.NAMES ? List.of(key.example()) : key.example();
                 var document = new LinkedHashMap<String, Object>();
-                document.put(CONFIG, new Stacks.RepeatedKey(config, bad.key().name(), bad.value()));
-                return new StackCase(pattern, document, List.of(new Bad(bad.key(), Mistake.DUPLICATES, bad.value())),
-                        bad.key().name() + " given twice, then = " + Stacks.visible(String.valueOf(bad.value())));
+                document.put(CONFIG, new Stacks.RepeatedKey(Stacks.with(pattern, List.of(bad)), key.name(), valid));
+                return new StackCase(pattern, document, List.of(new Bad(key, Mistake.DUPLICATES, bad.value())),
+                        key.name() + " given twice: " + Stacks.visible(String.valueOf(bad.value())) + ", then "
+                                + Stacks.visible(String.valueOf(valid)));
             });
         });
     }
@@ -110,8 +111,9 @@ final class BadStackFiles {
         return stack.broken().isEmpty() ? List.of(CONFIG) : stack.broken().stream().map(b -> b.key().name()).toList();
     }
 
-    private static Arbitrary<String> patterns() {
-        return Arbitraries.of(StackKeys.P1, StackKeys.P2, StackKeys.P3);
+    /** The cases {@code cases} makes for each pattern, each pattern equally likely. */
+    private static Arbitrary<StackCase> perPattern(Function<String, Arbitrary<StackCase>> cases) {
+        return Arbitraries.oneOf(cases.apply(StackKeys.P1), cases.apply(StackKeys.P2), cases.apply(StackKeys.P3));
     }
 
     /** A broken value of one of {@code keys}, each key and mistake equally likely. */

@@ -3,6 +3,7 @@ package dev.apigeegke.cli.fuzz;
 import dev.apigeegke.cli.fuzz.StackKeys.Key;
 import dev.apigeegke.cli.fuzz.StackKeys.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,10 +135,10 @@ final class BadValues {
             case NAME -> label(limit + 1, limit + 20).map(s -> (Object) s);
             case HOST -> Arbitraries.oneOf(
                     Arbitraries.integers().between(64, 80).map(n -> (Object) ("a".repeat(n) + ".example.com")),
-                    Arbitraries.integers().between(5, 7).map(n -> (Object) (String.join(".", java.util.Collections.nCopies(n, "a".repeat(50))) + ".com")));
+                    Arbitraries.integers().between(5, 7).map(n -> (Object) (String.join(".", Collections.nCopies(n, "a".repeat(50))) + ".com")));
             case EMAIL -> Arbitraries.oneOf(
                     Arbitraries.integers().between(65, 80).map(n -> (Object) ("a".repeat(n) + "@example.com")),
-                    Arbitraries.integers().between(5, 7).map(n -> (Object) ("team@" + String.join(".", java.util.Collections.nCopies(n, "b".repeat(50))) + ".com")));
+                    Arbitraries.integers().between(5, 7).map(n -> (Object) ("team@" + String.join(".", Collections.nCopies(n, "b".repeat(50))) + ".com")));
             default -> Arbitraries.strings().numeric().ofMinLength(limit).ofMaxLength(limit + 10).map(d -> (Object) ("e2-standard-" + d));
         });
     }

@@ -34,7 +34,7 @@ import net.jqwik.api.statistics.Statistics;
  * Stack files that look odd but are valid, previewed with {@code --out}: the preview succeeds (exit 0) and keeps
  * what it was given; a secret, whatever characters it holds, appears in no output in any encoding.
  */
-class OddButValidStackProperties {
+class OddButValidStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Pattern BASE64_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
