@@ -1,5 +1,7 @@
 package dev.apigeegke.cli.fuzz;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+
 import dev.apigeegke.cli.fuzz.BadValues.Bad;
 import dev.apigeegke.cli.fuzz.BadValues.Mistake;
 import dev.apigeegke.cli.fuzz.StackKeys.Key;
@@ -12,9 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The generated bad stack files: one key broken (every key of every pattern, every kind of mistake that applies to
@@ -28,13 +30,13 @@ final class BadStackFiles {
     }
 
     /** Every kind of bad file, mostly single mistakes so that each key and mistake comes up. */
-    static Arbitrary<StackCase> any() {
-        return Arbitraries.frequencyOf(Tuple.of(6, oneBrokenKey()), Tuple.of(3, severalBrokenKeys()), Tuple.of(1, notAMap()),
-                Tuple.of(1, repeatedKey()));
+    static Gen<StackCase> any() {
+        return Generate.frequency(List.of(Pair.of(6, oneBrokenKey()), Pair.of(3, severalBrokenKeys()), Pair.of(1, notAMap()),
+                Pair.of(1, repeatedKey())));
     }
 
     /** A pattern's sample stack with one key broken. */
-    static Arbitrary<StackCase> oneBrokenKey() {
+    static Gen<StackCase> oneBrokenKey() {
         return perPattern(pattern -> badValue(StackKeys.of(pattern))
                 .map(bad -> Stacks.file(pattern, Stacks.with(pattern, List.of(bad)), List.of(bad), "one key broken: " + bad)));
     }
@@ -44,18 +46,17 @@ final class BadStackFiles {
      * left alone (with another pattern selected the keys cannot be checked), and keys that need each other's absence
      * (an internal Ingress's subnet and the allowlist) do not go together.
      */
-    static Arbitrary<StackCase> severalBrokenKeys() {
+    static Gen<StackCase> severalBrokenKeys() {
         return perPattern(pattern -> {
             var keys = StackKeys.of(pattern).stream().filter(k -> !k.name().equals("apigee-gke:pattern")).toList();
-            return badValue(keys).list().ofMinSize(2).ofMaxSize(4).uniqueElements(Bad::key)
-                    .filter(BadStackFiles::compatible)
+            return integers().between(2, 4).flatMap(n -> brokenKeys(keys, List.of(), n))
                     .map(bads -> Stacks.file(pattern, Stacks.with(pattern, bads), bads, bads.size() + " keys broken: "
                             + bads.stream().map(Bad::toString).collect(Collectors.joining("; "))));
         });
     }
 
     /** YAML that is not a map holding a {@code config:} map: the whole file a list or a scalar, or {@code config:} one. */
-    static Arbitrary<StackCase> notAMap() {
+    static Gen<StackCase> notAMap() {
         return perPattern(pattern -> {
             var config = Stacks.base(pattern);
             var entries = config.entrySet().stream().map(e -> (Object) Map.of(e.getKey(), Objects.toString(e.getValue()))).toList();
@@ -68,7 +69,7 @@ final class BadStackFiles {
             documents.put("config: a string", Map.of(CONFIG, pattern));
             documents.put("config: a number", Map.of(CONFIG, new YamlNumber("5")));
             documents.put("config: a boolean", Map.of(CONFIG, true));
-            return Arbitraries.of(List.copyOf(documents.entrySet()))
+            return Fuzz.pick(List.copyOf(documents.entrySet()))
                     .map(doc -> new StackCase(pattern, doc.getValue(), List.of(), doc.getKey()));
         });
     }
@@ -77,7 +78,7 @@ final class BadStackFiles {
      * A pattern's sample stack giving one of its keys twice: first malformed, then valid. YAML forbids a repeated key;
      * a reader that keeps the last value runs without a word about the first.
      */
-    static Arbitrary<StackCase> repeatedKey() {
+    static Gen<StackCase> repeatedKey() {
         return perPattern(pattern -> {
             var keys = StackKeys.of(pattern).stream().filter(k -> !k.name().equals("apigee-gke:pattern")).toList();
             return badValue(keys).map(bad -> {
@@ -92,7 +93,7 @@ final class BadStackFiles {
         });
     }
 
-    /** What to call a case in the statistics: the mistake, or how many keys are broken, or how the file is no map. */
+    /** What to call a case in the counts: the mistake, or how many keys are broken, or how the file is no map. */
     static String label(StackCase stack) {
         if (stack.broken().isEmpty()) {
             return "not a map";
@@ -112,35 +113,47 @@ final class BadStackFiles {
     }
 
     /** The cases {@code cases} makes for each pattern, each pattern equally likely. */
-    private static Arbitrary<StackCase> perPattern(Function<String, Arbitrary<StackCase>> cases) {
-        return Arbitraries.oneOf(cases.apply(StackKeys.P1), cases.apply(StackKeys.P2), cases.apply(StackKeys.P3));
+    private static Gen<StackCase> perPattern(Function<String, Gen<StackCase>> cases) {
+        return Fuzz.oneOf(cases.apply(StackKeys.P1), cases.apply(StackKeys.P2), cases.apply(StackKeys.P3));
     }
 
     /** A broken value of one of {@code keys}, each key and mistake equally likely. */
-    private static Arbitrary<Bad> badValue(List<Key> keys) {
-        var choices = new ArrayList<Arbitrary<Bad>>();
+    private static Gen<Bad> badValue(List<Key> keys) {
+        var choices = new ArrayList<Gen<Bad>>();
         for (var key : keys) {
             for (var mistake : Mistake.values()) {
                 BadValues.of(key, mistake).ifPresent(choices::add);
             }
         }
-        return Arbitraries.oneOf(choices);
+        return Fuzz.oneOf(choices);
     }
 
     /**
-     * Whether no broken key is one that another's context removes, or sets to something else than a context they
-     * share (the gateway key and secret go together; an internal Ingress's two subnet keys exclude each other).
+     * {@code broken} and {@code more} keys of {@code keys} broken after them, each one not broken yet that goes with
+     * every key broken before it (fewer when no key is left).
      */
-    private static boolean compatible(List<Bad> bads) {
-        for (var a : bads) {
-            for (var b : bads) {
-                var context = a.key().context();
-                if (a != b && context.containsKey(b.key().name())
-                        && (context.get(b.key().name()) == null || !context.equals(b.key().context()))) {
-                    return false;
-                }
-            }
+    private static Gen<List<Bad>> brokenKeys(List<Key> keys, List<Bad> broken, int more) {
+        var free = keys.stream().filter(k -> broken.stream().allMatch(b -> b.key() != k && goWith(b.key(), k))).toList();
+        if (more == 0 || free.isEmpty()) {
+            return Fuzz.constant(broken);
         }
-        return true;
+        return badValue(free).flatMap(bad -> {
+            var next = new ArrayList<>(broken);
+            next.add(bad);
+            return brokenKeys(keys, List.copyOf(next), more - 1);
+        });
+    }
+
+    /**
+     * Whether neither key's context removes the other, or sets it to something else than a context they share (the
+     * gateway key and secret go together; an internal Ingress's two subnet keys exclude each other).
+     */
+    private static boolean goWith(Key a, Key b) {
+        return contextAllows(a, b) && contextAllows(b, a);
+    }
+
+    private static boolean contextAllows(Key a, Key b) {
+        var context = a.context();
+        return !context.containsKey(b.name()) || (context.get(b.name()) != null && context.equals(b.context()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.apigeegke.cli.fuzz;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 import dev.apigeegke.cli.fuzz.StackKeys.Key;
 import dev.apigeegke.cli.fuzz.StackKeys.Kind;
 import java.util.ArrayList;
@@ -9,9 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
 
 /**
  * The malformed values of one stack key, by the kind of mistake a user makes. Every value made here is one that key's
@@ -60,11 +61,11 @@ final class BadValues {
     }
 
     /** The broken values of {@code key} with {@code mistake}; empty when no value of that kind is wrong for the key. */
-    static Optional<Arbitrary<Bad>> of(Key key, Mistake mistake) {
+    static Optional<Gen<Bad>> of(Key key, Mistake mistake) {
         return values(key, mistake).map(values -> values.map(v -> new Bad(key, mistake, v)));
     }
 
-    private static Optional<Arbitrary<Object>> values(Key key, Mistake mistake) {
+    private static Optional<Gen<Object>> values(Key key, Mistake mistake) {
         boolean providerSecret = PROVIDER_SECRETS.contains(key.name());
         if (providerSecret && mistake != Mistake.WRONG_TYPE) {
             return Optional.empty();
@@ -72,17 +73,17 @@ final class BadValues {
         return switch (mistake) {
             case WRONG_TYPE -> Optional.of(wrongType(key));
             case EMPTY -> Optional.of(empty(key));
-            case NULL -> Optional.of(Arbitraries.just(null));
+            case NULL -> Optional.of(Fuzz.constant(null));
             case TOO_LONG -> tooLong(key);
             case ILLEGAL_CHARACTERS -> illegal(key);
             case UNICODE -> unicode(key);
             case DUPLICATES -> duplicates(key);
             case BOUNDARY_NUMBER -> boundary(key);
-            case REFUSED -> key.refused().isEmpty() ? Optional.empty() : Optional.of(Arbitraries.of(List.copyOf(key.refused())));
+            case REFUSED -> key.refused().isEmpty() ? Optional.empty() : Optional.of(Fuzz.pick(key.refused()));
         };
     }
 
-    private static Arbitrary<Object> wrongType(Key key) {
+    private static Gen<Object> wrongType(Key key) {
         Object e = key.example();
         var values = new ArrayList<Object>();
         switch (key.kind()) {
@@ -102,62 +103,66 @@ final class BadValues {
                 }
             }
         }
-        return Arbitraries.of(values);
+        return Fuzz.pick(values);
     }
 
-    private static Arbitrary<Object> empty(Key key) {
+    private static Gen<Object> empty(Key key) {
         return switch (key.kind()) {
-            case CIDRS, NAMES -> REQUIRED_LISTS.contains(key.name()) ? Arbitraries.of(List.of(), List.of("")) : Arbitraries.just(List.of(""));
-            case OBJECT -> Arbitraries.of(Map.of(), Map.of("name", "", "cidr", ""));
-            default -> Arbitraries.of("", " ");
+            case CIDRS, NAMES -> REQUIRED_LISTS.contains(key.name()) ? Fuzz.pick(List.of(List.of(), List.of(""))) : Fuzz.constant(List.of(""));
+            case OBJECT -> Fuzz.pick(List.of(Map.of(), Map.of("name", "", "cidr", "")));
+            default -> Fuzz.pick(List.of("", " "));
         };
     }
 
-    private static Optional<Arbitrary<Object>> tooLong(Key key) {
+    private static Optional<Gen<Object>> tooLong(Key key) {
         int limit = key.maxLength();
         if (key.name().equals("apigee-gke:domains")) {
             // A ManagedCertificate takes at most 100 domains; and no DNS label is longer than 63 characters.
-            return Optional.of(Arbitraries.oneOf(
-                    Arbitraries.integers().between(101, 110).map(n -> (Object) IntStream.rangeClosed(1, n).mapToObj(i -> "d" + i + ".example.com").toList()),
-                    Arbitraries.integers().between(64, 80).map(n -> (Object) List.of("a".repeat(n) + ".example.com"))));
+            return Optional.of(Fuzz.oneOf(
+                    integers().between(101, 110).map(n -> (Object) IntStream.rangeClosed(1, n).mapToObj(i -> "d" + i + ".example.com").toList()),
+                    integers().between(64, 80).map(n -> (Object) List.of("a".repeat(n) + ".example.com"))));
         }
         if (key.name().equals("apigee-gke:apigeeEnvironments")) {
             return Optional.of(label(64, 80).map(name -> (Object) List.of(name)));
         }
         if (key.kind() == Kind.RATE) {
-            return Optional.of(Arbitraries.strings().numeric().ofMinLength(11).ofMaxLength(30).filter(s -> !s.startsWith("0"))
-                    .map(digits -> (Object) (digits + "ps")));
+            return Optional.of(strings().betweenCodePoints('1', '9').ofLength(1).zip(digits(10, 29), (first, rest) -> (Object) (first + rest + "ps")));
         }
         if (limit == 0) {
             return Optional.empty();
         }
         return Optional.of(switch (key.kind()) {
             case NAME -> label(limit + 1, limit + 20).map(s -> (Object) s);
-            case HOST -> Arbitraries.oneOf(
-                    Arbitraries.integers().between(64, 80).map(n -> (Object) ("a".repeat(n) + ".example.com")),
-                    Arbitraries.integers().between(5, 7).map(n -> (Object) (String.join(".", Collections.nCopies(n, "a".repeat(50))) + ".com")));
-            case EMAIL -> Arbitraries.oneOf(
-                    Arbitraries.integers().between(65, 80).map(n -> (Object) ("a".repeat(n) + "@example.com")),
-                    Arbitraries.integers().between(5, 7).map(n -> (Object) ("team@" + String.join(".", Collections.nCopies(n, "b".repeat(50))) + ".com")));
-            default -> Arbitraries.strings().numeric().ofMinLength(limit).ofMaxLength(limit + 10).map(d -> (Object) ("e2-standard-" + d));
+            case HOST -> Fuzz.oneOf(
+                    integers().between(64, 80).map(n -> (Object) ("a".repeat(n) + ".example.com")),
+                    integers().between(5, 7).map(n -> (Object) (String.join(".", Collections.nCopies(n, "a".repeat(50))) + ".com")));
+            case EMAIL -> Fuzz.oneOf(
+                    integers().between(65, 80).map(n -> (Object) ("a".repeat(n) + "@example.com")),
+                    integers().between(5, 7).map(n -> (Object) ("team@" + String.join(".", Collections.nCopies(n, "b".repeat(50))) + ".com")));
+            default -> digits(limit, limit + 10).map(d -> (Object) ("e2-standard-" + d));
         });
     }
 
     /** Lowercase letters only, so only the length is wrong. */
-    private static Arbitrary<String> label(int min, int max) {
-        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(min).ofMaxLength(max);
+    private static Gen<String> label(int min, int max) {
+        return strings().betweenCodePoints('a', 'z').ofLengthBetween(min, max);
     }
 
-    private static Optional<Arbitrary<Object>> illegal(Key key) {
+    /** Decimal digits, {@code min} to {@code max} of them. */
+    private static Gen<String> digits(int min, int max) {
+        return strings().betweenCodePoints('0', '9').ofLengthBetween(min, max);
+    }
+
+    private static Optional<Gen<Object>> illegal(Key key) {
         return switch (key.kind()) {
             case NAME, STRING, RATE -> Optional.of(inserted(String.valueOf(key.example()), LABEL_ILLEGAL));
             case HOST -> Optional.of(inserted(String.valueOf(key.example()), HOST_ILLEGAL));
             case EMAIL -> Optional.of(inserted(String.valueOf(key.example()), EMAIL_ILLEGAL));
-            case CIDRS -> Optional.of(inList(Arbitraries.of(MALFORMED_CIDRS).map(s -> (Object) s)));
+            case CIDRS -> Optional.of(inList(Fuzz.pick(MALFORMED_CIDRS).map(s -> (Object) s)));
             case NAMES -> Optional.of(inList(inserted(String.valueOf(key.example()),
                     key.name().equals("apigee-gke:domains") ? HOST_ILLEGAL : LABEL_ILLEGAL)));
-            case INTEGER -> Optional.of(Arbitraries.of(MALFORMED_INTEGERS).map(s -> (Object) s));
-            case BOOLEAN -> Optional.of(Arbitraries.of(MALFORMED_BOOLEANS).map(s -> (Object) s));
+            case INTEGER -> Optional.of(Fuzz.pick(MALFORMED_INTEGERS).map(s -> (Object) s));
+            case BOOLEAN -> Optional.of(Fuzz.pick(MALFORMED_BOOLEANS).map(s -> (Object) s));
             case OBJECT -> Optional.of(inserted("proxy-only-europe-west1", LABEL_ILLEGAL)
                     .map(name -> (Object) Map.of("name", name, "cidr", "10.129.0.0/23")));
             case SECRET -> Optional.empty();
@@ -165,21 +170,20 @@ final class BadValues {
     }
 
     /** {@code value} with one of {@code characters} put in at some position (the start and end included). */
-    private static Arbitrary<Object> inserted(String value, List<String> characters) {
-        return Combinators.combine(Arbitraries.integers().between(0, value.length()), Arbitraries.of(characters))
-                .as((at, c) -> (Object) (value.substring(0, at) + c + value.substring(at)));
+    private static Gen<Object> inserted(String value, List<String> characters) {
+        return integers().between(0, value.length()).zip(Fuzz.pick(characters), (at, c) -> (Object) (value.substring(0, at) + c + value.substring(at)));
     }
 
     /** The malformed element among valid ones, at some position. */
-    private static Arbitrary<Object> inList(Arbitrary<Object> element) {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), element).as((at, bad) -> {
+    private static Gen<Object> inList(Gen<Object> element) {
+        return integers().between(0, 2).zip(element, (at, bad) -> {
             var list = new ArrayList<Object>(List.of("198.51.100.0/24", "2001:db8:1200::/48"));
             list.add(at, bad);
             return (Object) list;
         });
     }
 
-    private static Optional<Arbitrary<Object>> unicode(Key key) {
+    private static Optional<Gen<Object>> unicode(Key key) {
         String example = String.valueOf(key.example());
         return switch (key.kind()) {
             case NAME, STRING, RATE, HOST -> Optional.of(unicodeOf(example, true));
@@ -187,9 +191,9 @@ final class BadValues {
             case EMAIL -> Optional.of(inserted(example, concat(INVISIBLE, RTL)));
             case CIDRS -> Optional.of(inList(unicodeOf("203.0.113.0/24", false).map(s -> s)));
             case NAMES -> Optional.of(inList(unicodeOf(example, true)));
-            case INTEGER -> Optional.of(Arbitraries.of(digits(example, '\uFF10'), digits(example, '\u0660'), digits(example, '\u0966'),
-                    example + "\u200B", "\u202E" + example).map(s -> (Object) s));
-            case BOOLEAN -> Optional.of(Arbitraries.of("\uFF54\uFF52\uFF55\uFF45", "true\u200B", "tru\u0435", "\u202Efalse", "f\u0430lse")
+            case INTEGER -> Optional.of(Fuzz.pick(List.of(digits(example, '\uFF10'), digits(example, '\u0660'), digits(example, '\u0966'),
+                    example + "\u200B", "\u202E" + example)).map(s -> (Object) s));
+            case BOOLEAN -> Optional.of(Fuzz.pick(List.of("\uFF54\uFF52\uFF55\uFF45", "true\u200B", "tru\u0435", "\u202Efalse", "f\u0430lse"))
                     .map(s -> (Object) s));
             case OBJECT -> Optional.of(unicodeOf("proxy-only-europe-west1", true)
                     .map(name -> (Object) Map.of("name", name, "cidr", "10.129.0.0/23")));
@@ -198,14 +202,14 @@ final class BadValues {
     }
 
     /** {@code value} with a homoglyph for one of its letters (when {@code homoglyphs}), or an invisible, RTL or emoji character put in. */
-    private static Arbitrary<Object> unicodeOf(String value, boolean homoglyphs) {
+    private static Gen<Object> unicodeOf(String value, boolean homoglyphs) {
         var positions = IntStream.range(0, value.length()).filter(i -> HOMOGLYPHS.containsKey(value.charAt(i))).boxed().toList();
         var inserted = inserted(value, concat(concat(INVISIBLE, RTL), EMOJI));
         if (!homoglyphs || positions.isEmpty()) {
             return inserted;
         }
-        var replaced = Arbitraries.of(positions).map(i -> (Object) (value.substring(0, i) + HOMOGLYPHS.get(value.charAt(i)) + value.substring(i + 1)));
-        return Arbitraries.oneOf(replaced, inserted);
+        var replaced = Fuzz.pick(positions).map(i -> (Object) (value.substring(0, i) + HOMOGLYPHS.get(value.charAt(i)) + value.substring(i + 1)));
+        return Fuzz.oneOf(replaced, inserted);
     }
 
     /** {@code number} written with the digits of another script, starting at {@code zero}: {@code Integer.parseInt} reads them. */
@@ -215,19 +219,19 @@ final class BadValues {
         return sb.toString();
     }
 
-    private static Optional<Arbitrary<Object>> duplicates(Key key) {
+    private static Optional<Gen<Object>> duplicates(Key key) {
         Object e = key.example();
         return switch (key.kind()) {
-            case CIDRS -> Optional.of(Arbitraries.of(List.of(e, e), List.of(e, "2001:db8:1200::/48", e),
-                    List.of("2001:db8:1200::/48", "2001:DB8:1200::/48"), List.of("2001:db8:1200::/48", "2001:db8:1200:0::/48")));
-            case NAMES -> Optional.of(Arbitraries.of(List.of(e, e), List.of(e, e, e)));
+            case CIDRS -> Optional.of(Fuzz.pick(List.of(List.of(e, e), List.of(e, "2001:db8:1200::/48", e),
+                    List.of("2001:db8:1200::/48", "2001:DB8:1200::/48"), List.of("2001:db8:1200::/48", "2001:db8:1200:0::/48"))));
+            case NAMES -> Optional.of(Fuzz.pick(List.of(List.of(e, e), List.of(e, e, e))));
             default -> Optional.empty();
         };
     }
 
-    private static Optional<Arbitrary<Object>> boundary(Key key) {
+    private static Optional<Gen<Object>> boundary(Key key) {
         if (key.kind() == Kind.RATE) {
-            return Optional.of(Arbitraries.of("0ps", "-1ps", "2147483648ps", "1e309ps", "1.5ps").map(s -> (Object) s));
+            return Optional.of(Fuzz.pick(List.of("0ps", "-1ps", "2147483648ps", "1e309ps", "1.5ps")).map(s -> (Object) s));
         }
         if (key.kind() != Kind.INTEGER) {
             return Optional.empty();
@@ -240,7 +244,7 @@ final class BadValues {
         }
         values.addAll(List.of(new YamlNumber("1.5"), new YamlNumber("1e309"), new YamlNumber("-1e309"), new YamlNumber("1e3"),
                 new YamlNumber("99999999999999999999"), new YamlNumber(".nan"), new YamlNumber(key.example() + ".0")));
-        return Optional.of(Arbitraries.of(values));
+        return Optional.of(Fuzz.pick(values));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -1,6 +1,9 @@
 package dev.apigeegke.cli.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -17,22 +20,18 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.quicktheories.core.Gen;
 
 /**
  * Stack files that look odd but are valid, previewed with {@code --out}: the preview succeeds (exit 0) and keeps
- * what it was given; a secret, whatever characters it holds, appears in no output in any encoding.
+ * what it was given; a secret, whatever characters it holds, appears in no output in any encoding. QuickTheories
+ * theories of 5 or 6 examples each, run and shrunk as {@link Fuzz} says (the seed: {@code -Dfuzz.seed}).
  */
 class OddButValidStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,42 +39,59 @@ class OddButValidStackTest {
     private static final Pattern BASE64_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
     /** The most secret keys a pattern reads (patterns 2 and 3: the provider's two and the gateway's key and secret). */
     private static final int MOST_SECRETS = 4;
+    private static final int DRAWN_RANGES = 200;
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    private static final String DIGITS = "0123456789";
+    private static final String ALPHANUMERIC = LETTERS + LETTERS.toUpperCase(Locale.ROOT) + DIGITS;
 
-    @Provide
-    Arbitrary<String> patterns() {
-        return Arbitraries.of(StackKeys.P1, StackKeys.P2, StackKeys.P3);
-    }
+    private static final Gen<String> PATTERNS = Fuzz.pick(List.of(StackKeys.P1, StackKeys.P2, StackKeys.P3));
 
-    @Property(tries = 5, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.BOUNDED)
-    void acceptsHundredsOfMixedIpv4AndIpv6AllowlistRanges(@ForAll("patterns") String pattern,
-                                                          @ForAll("allowlists") List<String> ranges) throws IOException {
-        Statistics.label("IPv6 ranges").collect(ranges.stream().filter(r -> r.contains(":")).count() / 25 * 25 + "+");
-        var config = Stacks.base(pattern);
-        config.put("apigee-gke:allowlist", ranges);
-        var stack = Stacks.file(pattern, config, List.of(), ranges.size() + " allowlist ranges");
-        try (var run = PreviewRun.of(stack)) {
-            assertThat(run.code()).as("%s\nprinted:\n%s", stack, run.printed()).isZero();
-            String plan = Files.readString(run.outDir().resolve("plan.json"));
-            // Each range reaches the Cloud Armor policy: none dropped when the rules are split.
-            assertThat(ranges).as("ranges in plan.json").allMatch(r -> plan.contains("\"" + r + "\""));
+    @Test
+    void acceptsHundredsOfMixedIpv4AndIpv6AllowlistRanges(TestInfo test) {
+        try (var counts = new Counts(test)) {
+            Fuzz.qt(5).forAll(PATTERNS, allowlists()).checkAssert((pattern, ranges) -> counts.run(() -> {
+                var config = Stacks.base(pattern);
+                config.put("apigee-gke:allowlist", ranges);
+                var stack = Stacks.file(pattern, config, List.of(), ranges.size() + " allowlist ranges");
+                try (var run = PreviewRun.of(stack)) {
+                    assertThat(run.code()).as("%s\nprinted:\n%s", stack, run.printed()).isZero();
+                    String plan = Files.readString(run.outDir().resolve("plan.json"));
+                    // Each range reaches the Cloud Armor policy: none dropped when the rules are split.
+                    assertThat(ranges).as("ranges in plan.json").allMatch(r -> plan.contains("\"" + r + "\""));
+                }
+            }, "pattern", pattern, "IPv6 ranges", ranges.stream().filter(r -> r.contains(":")).count() / 25 * 25 + "+"));
         }
     }
 
-    @Property(tries = 5, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.BOUNDED)
-    void acceptsNamesAtTheirLengthLimits(@ForAll("patterns") String pattern, @ForAll("maximalNames") Map<String, Object> names) {
-        var config = Stacks.base(pattern);
-        config.putAll(names);
-        var stack = Stacks.file(pattern, config, List.of(), "names at their limits");
-        try (var run = PreviewRun.of(stack)) {
-            assertThat(run.code()).as("%s\nprinted:\n%s", stack, run.printed()).isZero();
-            assertThat(run.out()).as("the cluster is named after the prefix").contains((String) names.get("apigee-gke:prefix"));
+    @Test
+    void acceptsNamesAtTheirLengthLimits(TestInfo test) {
+        try (var counts = new Counts(test)) {
+            Fuzz.qt(5).forAll(PATTERNS, maximalNames()).checkAssert((pattern, names) -> counts.run(() -> {
+                var config = Stacks.base(pattern);
+                config.putAll(names);
+                var stack = Stacks.file(pattern, config, List.of(), "names at their limits");
+                try (var run = PreviewRun.of(stack)) {
+                    assertThat(run.code()).as("%s\nprinted:\n%s", stack, run.printed()).isZero();
+                    assertThat(run.out()).as("the cluster is named after the prefix").contains((String) names.get("apigee-gke:prefix"));
+                }
+            }, "pattern", pattern));
         }
     }
 
-    @Property(tries = 6, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.BOUNDED)
-    void writesNoSecretInAnyEncoding(@ForAll("patterns") String pattern, @ForAll("secrets") List<String> secrets) throws IOException {
-        var keys = StackKeys.of(pattern).stream().filter(k -> k.kind() == StackKeys.Kind.SECRET).map(Key::name).toList();
-        Statistics.label("secret keys").collect(keys.size());
+    @Test
+    void writesNoSecretInAnyEncoding(TestInfo test) {
+        try (var counts = new Counts(test)) {
+            Fuzz.qt(6).forAll(PATTERNS, secrets()).checkAssert((pattern, secrets) -> counts.run(() -> writesNoSecret(pattern, secrets),
+                    "pattern", pattern, "secret keys", secretKeys(pattern).size()));
+        }
+    }
+
+    private static List<String> secretKeys(String pattern) {
+        return StackKeys.of(pattern).stream().filter(k -> k.kind() == StackKeys.Kind.SECRET).map(Key::name).toList();
+    }
+
+    private static void writesNoSecret(String pattern, List<String> secrets) throws IOException {
+        var keys = secretKeys(pattern);
         var config = Stacks.base(pattern);
         var given = new LinkedHashMap<String, String>();
         for (int i = 0; i < keys.size(); i++) {
@@ -102,19 +118,22 @@ class OddButValidStackTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<String>> allowlists() {
-        var ipv4 = Combinators.combine(Arbitraries.integers().between(1, 223), Arbitraries.integers(), Arbitraries.integers().between(8, 32))
-                .as((first, rest, prefix) -> range(ByteArrayOf.ipv4(first, rest), prefix));
-        var ipv6 = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(), Arbitraries.integers().between(16, 128))
-                .as((high, low, prefix) -> range(ByteArrayOf.ipv6(0x2001_0db8L << 32 | (high & 0xFFFF_FFFFL), low), prefix));
-        return Arbitraries.oneOf(ipv4, ipv6).list().ofMinSize(100).ofMaxSize(150).uniqueElements()
-                .filter(list -> list.stream().anyMatch(r -> r.contains(":")) && list.stream().anyMatch(r -> !r.contains(":")));
+    /**
+     * 100 to 150 distinct ranges, IPv4 and IPv6 both among them: the first of 200 generated ranges that are not one
+     * already taken (many short IPv6 prefixes of 2001:db8:: are the same range); a draw without enough is drawn again.
+     */
+    private static Gen<List<String>> allowlists() {
+        var ipv4 = integers().between(1, 223).zip(integers().all(), integers().between(8, 32),
+                (first, rest, prefix) -> range(ByteArrayOf.ipv4(first, rest), prefix));
+        var ipv6 = longs().all().zip(longs().all(), integers().between(16, 128),
+                (high, low, prefix) -> range(ByteArrayOf.ipv6(0x2001_0db8L << 32 | (high & 0xFFFF_FFFFL), low), prefix));
+        return integers().between(100, 150).zip(lists().of(Fuzz.oneOf(ipv4, ipv6)).ofSize(DRAWN_RANGES),
+                        (size, drawn) -> drawn.stream().distinct().limit(size).toList())
+                .assuming(list -> list.size() >= 100 && list.stream().anyMatch(r -> r.contains(":")) && list.stream().anyMatch(r -> !r.contains(":")));
     }
 
-    @Provide
-    Arbitrary<Map<String, Object>> maximalNames() {
-        return Combinators.combine(name(24), name(63), name(63)).as((prefix, org, env) -> {
+    private static Gen<Map<String, Object>> maximalNames() {
+        return name(24).zip(name(63), name(63), (prefix, org, env) -> {
             var names = new LinkedHashMap<String, Object>();
             names.put("apigee-gke:prefix", prefix);
             names.put("apigee:organization", org);
@@ -123,19 +142,24 @@ class OddButValidStackTest {
         });
     }
 
-    @Provide
-    Arbitrary<List<String>> secrets() {
-        var odd = Arbitraries.of("\"", "'", "\n", "$", "${HOME}", "`", "`id`", "\\", "\\n", "\u00FC", "\u4E2D", "\uD83D\uDD11", "\r\n", "\t", ": ", "#");
-        var core = Arbitraries.strings().alpha().numeric().ofLength(12);
-        var secret = Combinators.combine(core, odd.list().ofMinSize(1).ofMaxSize(4), core).as((a, specials, b) -> a + String.join("", specials) + b);
-        return secret.list().ofSize(MOST_SECRETS).uniqueElements();
+    /** {@value #MOST_SECRETS} distinct secrets, each two alphanumeric runs around one to four odd characters. */
+    private static Gen<List<String>> secrets() {
+        var odd = Fuzz.pick(List.of("\"", "'", "\n", "$", "${HOME}", "`", "`id`", "\\", "\\n", "\u00FC", "\u4E2D", "\uD83D\uDD11", "\r\n", "\t", ": ", "#"));
+        var core = of(ALPHANUMERIC, 12);
+        var secret = core.zip(lists().of(odd).ofSizeBetween(1, 4), core, (a, specials, b) -> a + String.join("", specials) + b);
+        return lists().of(secret).ofSize(MOST_SECRETS).assuming(list -> list.stream().distinct().count() == list.size());
     }
 
     /** A DNS label of exactly {@code length} characters: a letter, then letters, digits and '-', ending with a letter. */
-    private static Arbitrary<String> name(int length) {
-        var inner = Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('-').ofLength(length - 2);
-        return Combinators.combine(Arbitraries.chars().range('a', 'z'), inner, Arbitraries.chars().range('a', 'z'))
-                .as((first, middle, last) -> first + middle + last);
+    private static Gen<String> name(int length) {
+        var letter = of(LETTERS, 1);
+        return letter.zip(of(LETTERS + DIGITS + "-", length - 2), letter, (first, middle, last) -> first + middle + last);
+    }
+
+    /** {@code length} characters, each one of {@code characters}. */
+    private static Gen<String> of(String characters, int length) {
+        var character = Fuzz.pick(characters.chars().mapToObj(c -> String.valueOf((char) c)).toList());
+        return lists().of(character).ofSize(length).map(chars -> String.join("", chars));
     }
 
     /** The canonical text of the range of {@code address} with {@code prefix} bits: host bits cleared, RFC 5952 form. */

@@ -40,7 +40,7 @@ final class Stacks {
 
         @Override
         public String toString() {
-            // What jqwik prints for a failing case: the stack file itself, invisible characters spelled out.
+            // What QuickTheories prints for a failing case (its smallest and other failing values): the stack file itself, invisible characters spelled out.
             return pattern + ", " + note + "; the stack file:\n" + visible(yaml());
         }
     }
