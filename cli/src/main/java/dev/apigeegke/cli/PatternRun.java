@@ -1,5 +1,6 @@
 package dev.apigeegke.cli;
 
+import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
@@ -38,7 +39,15 @@ record PatternRun(int code, StackFile stackFile, OfflineEngine.Result result) {
                     + "; create it (see README) or pass --stack/--config");
             return failed(2);
         }
-        var stackFile = StackFile.read(configFile, project);
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.read(configFile, project).withProjectConfig(projectDir, stack);
+        } catch (ProjectConfig.Refused e) {
+            // What `pulumi preview` prints before it starts the program, in its words.
+            err.println("apigee-gke: " + configFile + " does not match the config Pulumi.yaml declares; the Pulumi CLI refuses it:");
+            err.println("  error: " + e.getMessage());
+            return failed(1);
+        }
         String selected = stackFile.config().get("apigee-gke:" + Patterns.KEY);
         if (selected != null && !selected.equals(pattern)) {
             err.println("apigee-gke: " + configFile + " selects apigee-gke:pattern = \"" + selected

@@ -2,6 +2,7 @@ package dev.apigeegke.cli;
 
 import com.pulumi.Context;
 import com.pulumi.exceptions.RunException;
+import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.examples.pattern1.Pattern1;
 import dev.apigeegke.examples.pattern2.Pattern2;
 import dev.apigeegke.examples.pattern3.Pattern3;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 /** The pattern programs, by the name a stack selects them with ({@code apigee-gke:pattern}). */
 public final class Patterns {
     /** The configuration key that selects the pattern. */
-    public static final String KEY = "pattern";
+    public static final String KEY = StackReader.PATTERN_KEY;
     private static final Map<String, Consumer<Context>> PROGRAMS = new TreeMap<>(Map.of(
             "pattern1", Pattern1::stack,
             "pattern2", Pattern2::stack,

@@ -4,11 +4,11 @@ import com.pulumi.core.Output;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.ApigeeNames;
+import dev.apigeegke.internal.validation.Distinct;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.annotation.Nullable;
 
@@ -17,9 +17,6 @@ import javax.annotation.Nullable;
  * validates them all and reports every problem at once.
  */
 public final class ApigeeProductArgs {
-    /** Apigee names of products and proxies: letters, digits, '.', '_', '-'. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
-
     private final String name;
     private final String displayName;
     private final @Nullable String description;
@@ -263,8 +260,9 @@ public final class ApigeeProductArgs {
             problems.check(!proxies.isEmpty() || microgateway, "proxies", proxies,
                     "list the proxies the product grants, or set microgateway(true) for an Edge Microgateway product");
             for (int i = 0; i < proxies.size(); i++) {
-                checkName(problems, "proxies[" + i + "]", proxies.get(i), "a proxy name: letters, digits, '.', '_', '-'");
+                ApigeeNames.checkProxy(problems, "proxies[" + i + "]", proxies.get(i));
             }
+            Distinct.check(problems, "proxies", proxies);
             problems.check(displayName == null || !displayName.isBlank(), "displayName", displayName,
                     "a name to show developers, or leave it unset for the product's name");
             problems.check(consumerName == null || !consumerName.isBlank(), "consumerName", consumerName,
@@ -279,7 +277,7 @@ public final class ApigeeProductArgs {
          * and consumer: the checks {@link ApigeeProxyArgs} runs for the product it declares.
          */
         void checkProduct(Problems problems, String nameArgument) {
-            checkName(problems, nameArgument, name, "a product name: letters, digits, '.', '_', '-'");
+            ApigeeNames.checkProduct(problems, nameArgument, name);
             if (quota != null) {
                 quota.validate(problems);
             }
@@ -304,16 +302,12 @@ public final class ApigeeProductArgs {
         }
     }
 
-    /** Checks an Apigee product or proxy name. */
-    static void checkName(Problems problems, String argument, String value, String fix) {
-        problems.check(value != null && NAME.matcher(value).matches(), argument, value, fix);
-    }
-
     /** Checks the environments a proxy or product is deployed to: at least one, each an environment name. */
     static void checkEnvironments(Problems problems, List<String> environments) {
         problems.check(!environments.isEmpty(), "environments", environments, "name at least one environment to deploy to, e.g. test");
         for (int i = 0; i < environments.size(); i++) {
             ApigeeNames.checkEnvironment(problems, "environments[" + i + "]", environments.get(i));
         }
+        Distinct.check(problems, "environments", environments);
     }
 }

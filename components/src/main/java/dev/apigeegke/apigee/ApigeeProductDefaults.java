@@ -10,7 +10,6 @@ final class ApigeeProductDefaults {
     static final String ACCESS = "public";
     static final Set<String> ACCESSES = Set.of("public", "private", "internal");
     static final List<String> API_RESOURCES = List.of("/", "/**");
-    static final Set<String> QUOTA_TIME_UNITS = Set.of("minute", "hour", "day", "month");
 
     private ApigeeProductDefaults() {
     }

@@ -8,11 +8,13 @@ import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.ApigeeNames;
+import dev.apigeegke.internal.validation.Distinct;
+import dev.apigeegke.internal.validation.Emails;
+import dev.apigeegke.internal.validation.Hostnames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -21,8 +23,6 @@ import javax.annotation.Nullable;
  * {@link Builder#build()} validates them all (the proxy model included) and reports every problem at once.
  */
 public final class ApigeeProxyArgs {
-    private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-
     private final ProxyModel.Flavor flavor;
     private final String organization;
     private final List<String> environments;
@@ -304,13 +304,21 @@ public final class ApigeeProxyArgs {
             ApigeeNames.checkOrganization(problems, "organization", organization);
             ApigeeProductArgs.checkEnvironments(problems, environments);
             String host = hostname;
-            if (host == null && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {
+            // The Edge host is made from the organization and first environment: checked only when they are valid,
+            // since their own problems already say what to fix.
+            boolean namesValid = problems.isEmpty();
+            if (host == null && namesValid && flavor == ProxyModel.Flavor.EDGE && organization != null && !environments.isEmpty()) {
                 host = organization + "-" + environments.get(0) + ".apigee.net";
             }
             if (flavor == ProxyModel.Flavor.X && hostname == null) {
                 problems.add("hostname", null, "Apigee X serves proxies on an environment group's host name: give it, e.g. api.example.com");
+            } else if (hostname != null) {
+                Hostnames.check(problems, "hostname", host, "api.example.com");
             } else if (host != null) {
-                problems.check(HOST.matcher(host).matches(), "hostname", host, "a host name such as api.example.com");
+                String problem = Hostnames.problem(host, "api.example.com");
+                problems.check(problem == null, "hostname", null, "the host Edge serves the proxy on, made from the organization "
+                        + "and first environment (\"" + host + "\"), is not a host name (" + problem + "): give the virtual "
+                        + "host's name");
             }
             if (plainTarget != null) {
                 try {
@@ -323,11 +331,14 @@ public final class ApigeeProxyArgs {
             product.checkProduct(problems, "productName");
             if (consumer != null) {
                 problems.check(createProduct, "consumer", consumer.appName(), "a consumer's app needs the product: remove createProduct(false)");
+                if (flavor == ProxyModel.Flavor.X && consumer.email() != null && Emails.developerProblem(consumer.email(), false) == null) {
+                    Emails.checkDeveloper(problems, "consumer.email", consumer.email(), true);
+                }
             }
             for (int i = 0; i < productProxies.size(); i++) {
-                ApigeeProductArgs.checkName(problems, "productProxies[" + i + "]", productProxies.get(i),
-                        "a proxy name: letters, digits, '.', '_', '-'");
+                ApigeeNames.checkProxy(problems, "productProxies[" + i + "]", productProxies.get(i));
             }
+            Distinct.check(problems, "productProxies", productProxies);
             nat.check(problems, flavor);
             var model = proxyModel(problems);
             problems.throwIfAny();

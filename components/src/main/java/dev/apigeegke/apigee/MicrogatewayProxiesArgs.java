@@ -150,7 +150,7 @@ public final class MicrogatewayProxiesArgs {
         private void checkShared(Problems problems) {
             ApigeeNames.checkOrganization(problems, "organization", organization);
             ApigeeNames.checkEnvironment(problems, "environment", environment);
-            ApigeeProductArgs.checkName(problems, "productName", productName, "a product name: letters, digits, '.', '_', '-'");
+            ApigeeNames.checkProduct(problems, "productName", productName);
             if (consumer != null) {
                 consumer.validate(problems);
             }

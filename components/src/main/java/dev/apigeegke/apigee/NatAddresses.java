@@ -7,9 +7,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -21,8 +21,6 @@ import javax.annotation.Nullable;
  */
 record NatAddresses(int count, @Nullable String instance) {
     static final int MAX = 10;
-    /** An Apigee X instance id. */
-    private static final Pattern INSTANCE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     void check(Problems problems, ProxyModel.Flavor flavor) {
         if (count == 0) {
@@ -31,8 +29,7 @@ record NatAddresses(int count, @Nullable String instance) {
         problems.check(flavor == ProxyModel.Flavor.X, "natAddresses", count,
                 "NAT addresses exist only on Apigee X; Apigee Edge's egress ranges come from Apigee support");
         problems.check(count >= 0 && count <= MAX, "natAddresses", count, "from 0 to " + MAX + " addresses");
-        problems.check(instance != null && INSTANCE.matcher(instance).matches(), "instance", instance,
-                "the Apigee X instance to reserve the addresses on");
+        ApigeeNames.checkInstance(problems, "instance", instance);
     }
 
     /** Reserves the addresses as {@code <name>-nat-<i>}; their IPs, or an empty list when there are none. */

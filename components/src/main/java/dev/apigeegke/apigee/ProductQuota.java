@@ -1,6 +1,7 @@
 package dev.apigeegke.apigee;
 
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Rates;
 
 /**
  * The quota an API product grants each app: {@code count} requests per {@code interval} {@code timeUnit}s.
@@ -12,9 +13,14 @@ import dev.apigeegke.core.Problems;
  */
 public record ProductQuota(int count, int interval, String timeUnit) {
     void validate(Problems problems) {
-        problems.check(count >= 1, "quota.count", count, "at least 1 request per interval");
+        String countProblem = Rates.quotaCountProblem(count);
+        if (countProblem != null) {
+            problems.add("quota.count", count, countProblem);
+        }
         problems.check(interval >= 1, "quota.interval", interval, "at least 1 time unit");
-        problems.check(timeUnit != null && ApigeeProductDefaults.QUOTA_TIME_UNITS.contains(timeUnit), "quota.timeUnit", timeUnit,
-                "one of minute, hour, day, month");
+        String unitProblem = Rates.productTimeUnitProblem(timeUnit);
+        if (unitProblem != null) {
+            problems.add("quota.timeUnit", timeUnit, unitProblem);
+        }
     }
 }

@@ -3,13 +3,14 @@ package dev.apigeegke.cluster;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.cluster.MachineTypes;
 import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.Distinct;
+import dev.apigeegke.internal.validation.Emails;
+import dev.apigeegke.internal.validation.GcpNames;
 import dev.apigeegke.internal.validation.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -17,12 +18,6 @@ import javax.annotation.Nullable;
  * validates them all and reports every problem at once.
  */
 public final class GkeClusterArgs {
-    private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
-    private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+\\d+-[a-z]");
-    private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
-    /** Arguments the pattern programs read from stack keys of the same name; see {@link Builder#stackKeys(String)}. */
-    private static final Set<String> STACK_KEYS = Set.of("nodesPerZone", "machineType", "minNodes", "maxNodes");
-    private static final Pattern SA_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com|[^@\\s]+@developer\\.gserviceaccount\\.com");
 
     private final String project;
     private final String location;
@@ -83,7 +78,7 @@ public final class GkeClusterArgs {
 
     /** Whether {@link #location()} is a region. */
     public boolean regional() {
-        return REGION.matcher(location).matches();
+        return GcpNames.isRegion(location);
     }
 
     /**
@@ -183,7 +178,7 @@ public final class GkeClusterArgs {
         if (!nodeLocations.isEmpty()) {
             return nodeLocations.size();
         }
-        return REGION.matcher(location).matches() ? GkeClusterDefaults.REGIONAL_ZONES : 1;
+        return GcpNames.isRegion(location) ? GkeClusterDefaults.REGIONAL_ZONES : 1;
     }
 
     /** Builder of {@link GkeClusterArgs}. */
@@ -207,7 +202,6 @@ public final class GkeClusterArgs {
         private @Nullable Integer minNodes;
         private @Nullable Integer maxNodes;
         private boolean requireProductionSize = true;
-        private @Nullable String stackNamespace;
 
         private Builder() {
         }
@@ -340,47 +334,35 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /**
-         * Names the problems with nodesPerZone, machineType, minNodes and maxNodes by the stack keys
-         * {@code <namespace>:<argument>} a pattern program read them from. Default: argument names.
-         */
-        public Builder stackKeys(String namespace) {
-            this.stackNamespace = namespace;
-            return this;
-        }
-
-        private String arg(String argument) {
-            return stackNamespace != null && STACK_KEYS.contains(argument) ? stackNamespace + ":" + argument : argument;
-        }
-
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public GkeClusterArgs build() {
             var problems = new Problems("GkeClusterArgs");
-            problems.check(project != null && PROJECT.matcher(project).matches(), "project", project,
-                    "give the GCP project id: 6 to 30 lowercase letters, digits and '-', starting with a letter");
-            boolean locationOk = location != null && (REGION.matcher(location).matches() || ZONE.matcher(location).matches());
+            GcpNames.checkProject(problems, "project", project);
+            boolean locationOk = GcpNames.isRegion(location) || GcpNames.isZone(location);
             problems.check(locationOk, "location", location,
                     "give a region such as europe-west1 (regional cluster) or a zone such as europe-west1-b (zonal cluster)");
             for (int i = 0; i < nodeLocations.size(); i++) {
                 String zone = nodeLocations.get(i);
-                problems.check(zone != null && ZONE.matcher(zone).matches(), "nodeLocations[" + i + "]", zone,
-                        "give a zone such as europe-west1-b");
-                if (locationOk && zone != null && ZONE.matcher(zone).matches()) {
-                    String region = location.replaceFirst("-[a-z]$", "");
+                problems.check(GcpNames.isZone(zone), "nodeLocations[" + i + "]", zone, "give a zone such as europe-west1-b");
+                if (locationOk && GcpNames.isZone(zone)) {
+                    String region = GcpNames.isZone(location) ? GcpNames.regionOf(location) : location;
                     problems.check(zone.startsWith(region + "-"), "nodeLocations[" + i + "]", zone,
                             "node zones must be in the cluster's region " + region);
                 }
             }
+            Distinct.check(problems, "nodeLocations", nodeLocations);
             int zones = locationOk ? zoneCount(location, nodeLocations) : 1;
             int perZone = nodesPerZone != null ? nodesPerZone
-                    : (locationOk && REGION.matcher(location).matches()
+                    : (locationOk && GcpNames.isRegion(location)
                             ? GkeClusterDefaults.REGIONAL_NODES_PER_ZONE : GkeClusterDefaults.ZONAL_NODES_PER_ZONE);
             if (nodesPerZone == null && autoscaling && minNodes != null && minNodes > perZone * zones) {
                 // A pool starts with at least its minimum, spread evenly over its zones.
-                perZone = (minNodes + zones - 1) / zones;
+                perZone = (int) (((long) minNodes + zones - 1) / zones);
             }
-            problems.check(perZone >= 1, arg("nodesPerZone"), perZone, "a node pool needs at least 1 node per zone");
-            problems.check(machineType != null && !machineType.isBlank(), arg("machineType"), machineType,
+            problems.check(perZone >= 1, "nodesPerZone", perZone, "a node pool needs at least 1 node per zone");
+            problems.check(perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX, "nodesPerZone", perZone,
+                    "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone");
+            problems.check(machineType != null && !machineType.isBlank(), "machineType", machineType,
                     "give a Compute Engine machine type such as e2-standard-2");
             problems.check(imageType != null && GkeClusterDefaults.IMAGE_TYPES.contains(imageType), "imageType", imageType,
                     "use COS_CONTAINERD (Container-Optimized OS, the default) or UBUNTU_CONTAINERD");
@@ -389,7 +371,7 @@ public final class GkeClusterArgs {
                     "releaseChannel", releaseChannel, "use one of RAPID, REGULAR, STABLE, EXTENDED, UNSPECIFIED");
             problems.check(network != null && !network.isBlank(), "network", network, "give a VPC network name, e.g. default");
             if (nodeServiceAccount != null) {
-                problems.check(SA_EMAIL.matcher(nodeServiceAccount).matches(), "nodeServiceAccount", nodeServiceAccount,
+                problems.check(Emails.isServiceAccount(nodeServiceAccount), "nodeServiceAccount", nodeServiceAccount,
                         "give a service account email such as gke-nodes@PROJECT.iam.gserviceaccount.com, or leave it unset for a dedicated one");
             }
             for (int i = 0; i < masterAuthorizedNetworks.size(); i++) {
@@ -398,21 +380,27 @@ public final class GkeClusterArgs {
                     problems.add("masterAuthorizedNetworks[" + i + "]", masterAuthorizedNetworks.get(i), problem);
                 }
             }
+            Distinct.check(problems, "masterAuthorizedNetworks", masterAuthorizedNetworks);
             Labels.checkGcp(problems, "resourceLabels", resourceLabels);
             Labels.checkKubernetes(problems, "nodeLabels", nodeLabels);
-            int total = perZone * zones;
+            // Counts past GKE's limits are reported above; capped here so the products below cannot overflow an int.
+            int total = (int) Math.min((long) perZone * zones, Integer.MAX_VALUE);
             int min = autoscaling && minNodes != null ? minNodes : total;
-            int max = autoscaling && maxNodes != null ? maxNodes : (autoscaling ? GkeClusterDefaults.MAX_NODES_FACTOR * min : total);
+            int max = autoscaling && maxNodes != null ? maxNodes
+                    : (autoscaling ? (int) Math.min((long) GkeClusterDefaults.MAX_NODES_FACTOR * min, Integer.MAX_VALUE) : total);
             if (locationOk && perZone >= 1) {
-                checkScaling(problems, perZone, total, min, max);
+                if (perZone <= GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX) {
+                    checkScaling(problems, perZone, total, min, max);
+                }
+                checkLimits(problems, zones, min, max);
             }
             if (requireProductionSize && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);
                 if (vcpus.isEmpty()) {
-                    problems.add(arg("machineType"), machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
+                    problems.add("machineType", machineType, "cannot tell this machine type's vCPUs; use a predefined type such as e2-standard-2, "
                             + "or set requireProductionSize(false) to skip the sizing check");
                 } else if (vcpus.getAsInt() < GkeClusterDefaults.MIN_VCPUS) {
-                    problems.add(arg("machineType"), machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
+                    problems.add("machineType", machineType, "has fewer than " + GkeClusterDefaults.MIN_VCPUS
                             + " dedicated vCPUs; use e2-standard-2 or larger, or set requireProductionSize(false) for a small development cluster");
                 }
             }
@@ -420,28 +408,46 @@ public final class GkeClusterArgs {
             return new GkeClusterArgs(this, perZone, min, max);
         }
 
+        /** GKE's node limits on the autoscaler's bounds, which count the nodes of every zone together. */
+        private void checkLimits(Problems problems, int zones, int min, int max) {
+            if (!autoscaling) {
+                return;
+            }
+            int most = Math.min(GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX * zones, GkeClusterDefaults.NODES_PER_CLUSTER_MAX);
+            String why = most == GkeClusterDefaults.NODES_PER_CLUSTER_MAX
+                    ? "GKE allows at most " + most + " nodes in a cluster"
+                    : "GKE allows at most " + GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX + " nodes per node pool in a zone, "
+                            + most + " in the pool's " + zones + " zone(s)";
+            problems.check(minNodes == null || minNodes <= most, "minNodes", minNodes, why);
+            // A default maximum past the limit because minNodes or nodesPerZone is: their problem is the one to fix.
+            boolean fromOther = maxNodes == null && (minNodes != null ? minNodes > most
+                    : nodesPerZone != null && nodesPerZone > GkeClusterDefaults.NODES_PER_POOL_ZONE_MAX);
+            problems.check(max <= most || fromOther, "maxNodes", max,
+                    why + (maxNodes == null ? " (maxNodes defaults to twice minNodes): set maxNodes" : ""));
+        }
+
         /** The pool's size at creation, its autoscaling limits, and the seed's 3 nodes, which no limit may undercut. */
         private void checkScaling(Problems problems, int perZone, int total, int min, int max) {
             String seedFix = "the patterns are sized for at least " + GkeClusterDefaults.MIN_NODES
                     + " nodes; set requireProductionSize(false) for a small development cluster";
             if (!autoscaling) {
-                problems.check(minNodes == null, arg("minNodes"), minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
-                problems.check(maxNodes == null, arg("maxNodes"), maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
-                problems.check(!requireProductionSize || total >= GkeClusterDefaults.MIN_NODES, arg("nodesPerZone"), perZone,
+                problems.check(minNodes == null, "minNodes", minNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(maxNodes == null, "maxNodes", maxNodes, "applies only with autoscaling: remove it, or turn autoscaling on");
+                problems.check(!requireProductionSize || total >= GkeClusterDefaults.MIN_NODES, "nodesPerZone", perZone,
                         "the pool would have " + total + " node(s); raise nodesPerZone: " + seedFix);
                 return;
             }
             if (min < 1) {
-                problems.add(arg("minNodes"), min, "the pool needs at least 1 node in all zones together");
+                problems.add("minNodes", min, "the pool needs at least 1 node in all zones together");
                 return;
             }
-            problems.check(!requireProductionSize || min >= GkeClusterDefaults.MIN_NODES, arg(minNodes != null ? "minNodes" : "nodesPerZone"),
+            problems.check(!requireProductionSize || min >= GkeClusterDefaults.MIN_NODES, minNodes != null ? "minNodes" : "nodesPerZone",
                     minNodes != null ? minNodes : perZone, "the autoscaler could shrink the pool to " + min + " node(s); "
                             + (minNodes != null ? "raise minNodes: " : "raise nodesPerZone or set minNodes: ") + seedFix);
             if (max < min) {
-                problems.add(arg("maxNodes"), max, "is below minNodes " + min + ": give a maximum of at least " + min + " nodes");
+                problems.add("maxNodes", max, "is below minNodes " + min + ": give a maximum of at least " + min + " nodes");
             } else if (total < min || total > max) {
-                problems.add(arg("nodesPerZone"), perZone, "the pool would start with " + total + " node(s) in all zones, outside "
+                problems.add("nodesPerZone", perZone, "the pool would start with " + total + " node(s) in all zones, outside "
                         + "minNodes " + min + " to maxNodes " + max + (maxNodes == null ? " (twice minNodes unless set)" : "")
                         + ": change nodesPerZone or the limits");
             }

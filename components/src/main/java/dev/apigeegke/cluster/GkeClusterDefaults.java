@@ -47,6 +47,14 @@ final class GkeClusterDefaults {
     static final String LOCATION_POLICY = "BALANCED";
     /** Without maxNodes the autoscaler may grow the pool to this many times minNodes. */
     static final int MAX_NODES_FACTOR = 2;
+    /**
+     * GKE's limits on a Standard cluster's nodes: 1,000 per node pool per zone and 15,000 per cluster (GKE 1.18 and
+     * later; past 5,000 the cluster size quota must be raised through support). Source: GKE "Quotas and limits",
+     * https://cloud.google.com/kubernetes-engine/quotas, checked on December 1, 2026. The component creates one pool,
+     * so the cluster limit applies to it too.
+     */
+    static final int NODES_PER_POOL_ZONE_MAX = 1_000;
+    static final int NODES_PER_CLUSTER_MAX = 15_000;
     /** Service account ids are 6 to 30 characters. */
     static final int SERVICE_ACCOUNT_ID_MAX = 30;
 

@@ -9,6 +9,7 @@ import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsBanThresh
 import com.pulumi.gcp.compute.inputs.SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.Distinct;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +35,7 @@ final class ArmorRules {
                 problems.add(argument + "[" + i + "]", allowlist.get(i), problem);
             }
         }
-        var seen = new java.util.HashSet<String>();
-        for (int i = 0; i < allowlist.size(); i++) {
-            if (allowlist.get(i) != null && !seen.add(allowlist.get(i))) {
-                problems.add(argument + "[" + i + "]", allowlist.get(i), "listed twice; remove the duplicate");
-            }
-        }
+        Distinct.check(problems, argument, allowlist);
     }
 
     /** Splits the allowlist into chunks of at most {@link ArmoredIngressDefaults#MAX_RANGES_PER_RULE}. */

@@ -3,11 +3,13 @@ package dev.apigeegke.ingress;
 import com.pulumi.core.Output;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Distinct;
+import dev.apigeegke.internal.validation.GcpNames;
+import dev.apigeegke.internal.validation.Hostnames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -15,10 +17,6 @@ import javax.annotation.Nullable;
  * validates them all and reports every problem at once.
  */
 public final class ArmoredIngressArgs {
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
-    private static final Pattern NETWORK =
-            Pattern.compile("((https://www\\.googleapis\\.com/compute/v1/)?projects/[^/]+/global/networks/)?[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final @Nullable String project;
     private final String namespace;
@@ -406,8 +404,7 @@ public final class ArmoredIngressArgs {
                 problems.check(network == null, "network", network,
                         "only an internal Ingress creates network resources (the proxy-only firewall rule); remove it or set internal(true)");
             } else {
-                problems.check(region != null && REGION.matcher(region).matches(), "region", region,
-                        "an internal Ingress needs the region of its address, e.g. europe-west1");
+                GcpNames.checkRegion(problems, "region", region, "an internal Ingress needs the region of its address");
                 problems.check(domains.isEmpty(), "domains", domains,
                         "Google-managed certificates are not available on internal load balancers; remove domains or set internal(false)");
                 problems.check(allowlist == null && allowlistOutput == null, "allowlist", allowlist,
@@ -418,7 +415,7 @@ public final class ArmoredIngressArgs {
                 } else {
                     proxyOnlySubnet.check(problems, "proxyOnlySubnet.cidr", "proxyOnlySubnet.name", region);
                 }
-                problems.check(network == null || NETWORK.matcher(network).matches(), "network", network,
+                problems.check(network == null || GcpNames.isNetwork(network), "network", network,
                         "a VPC network name such as default, or its self link projects/PROJECT/global/networks/NAME");
             }
             if (backends.isEmpty()) {
@@ -449,18 +446,18 @@ public final class ArmoredIngressArgs {
                 problems.add("defaultBackend", chosenDefault, "name one of the backends: " + names);
             }
             for (int i = 0; i < domains.size(); i++) {
-                String domain = domains.get(i);
-                problems.check(domain != null && DOMAIN.matcher(domain).matches(), "domains[" + i + "]", domain,
-                        "a fully qualified lowercase domain such as api.example.com (no scheme, port, path or wildcard)");
+                Hostnames.check(problems, "domains[" + i + "]", domains.get(i), "api.example.com");
             }
+            Distinct.check(problems, "domains", domains);
             if (domains.size() > 100) {
                 problems.add("domains", domains.size() + " domains", "a ManagedCertificate takes at most 100 domains");
             }
             problems.check(sslPolicy == null || !domains.isEmpty(), "sslPolicy", sslPolicy, "an SSL policy applies to HTTPS: give domains too");
             for (int i = 0; i < wafRuleSets.size(); i++) {
                 String set = wafRuleSets.get(i);
-                problems.check(WafRuleSets.isKnown(set), "wafRuleSets[" + i + "]", set, WafRuleSets.fix());
+                problems.check(WafRuleSets.isKnown(set), "wafRuleSets[" + i + "]", set, WafRuleSets.fix(set));
             }
+            Distinct.check(problems, "wafRuleSets", wafRuleSets);
             problems.check(wafSensitivity >= 1 && wafSensitivity <= 4, "wafSensitivity", wafSensitivity, "a sensitivity from 1 to 4");
             if (rateBan != null) {
                 rateBan.validate(problems);

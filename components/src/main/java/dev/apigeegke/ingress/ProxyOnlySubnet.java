@@ -2,6 +2,7 @@ package dev.apigeegke.ingress;
 
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.Cidr;
+import dev.apigeegke.internal.validation.GcpNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,7 +21,6 @@ public final class ProxyOnlySubnet {
     static final int LONGEST_PREFIX = 26;
     static final int SHORTEST_PREFIX = 9;
     private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
-    private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern SELF_LINK = Pattern.compile(
             "(https://www\\.googleapis\\.com/compute/v1/)?projects/[^/]+/regions/([a-z]+-[a-z]+\\d+)/subnetworks/([^/]+)");
 
@@ -79,11 +79,11 @@ public final class ProxyOnlySubnet {
         }
         if (existing != null) {
             Matcher link = SELF_LINK.matcher(existing);
-            if (link.matches() && NAME.matcher(link.group(3)).matches()) {
+            if (link.matches() && GcpNames.isResourceName(link.group(3))) {
                 problems.check(region == null || region.equals(link.group(2)), nameArgument, existing,
                         "the proxy-only subnet must be in the Ingress's region " + region + "; name that region's subnet");
             } else {
-                problems.check(NAME.matcher(existing).matches(), nameArgument, existing,
+                problems.check(GcpNames.isResourceName(existing), nameArgument, existing,
                         "the existing subnet's name (lowercase letters, digits and '-') or its self link "
                                 + "projects/PROJECT/regions/REGION/subnetworks/NAME");
             }

@@ -1,8 +1,10 @@
 package dev.apigeegke.ingress;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,8 +58,71 @@ final class WafRuleSets {
         return name != null && NAMES.contains(name);
     }
 
-    /** The fix for a name not in the table: the valid names. */
-    static String fix() {
-        return "a preconfigured rule set Cloud Armor publishes: " + String.join(", ", NAMES);
+    /** Where Cloud Armor lists the sets, for the fix of a name not in the table. */
+    static final String DOC = "https://cloud.google.com/armor/docs/waf-rules";
+    /** The most names a fix suggests; more would be the whole table again. */
+    private static final int SUGGESTIONS = 3;
+
+    /**
+     * The fix for {@code name}, not in the table: the closest valid names by edit distance (ties newest generation
+     * first), then where the full list is, rather than every name on one line.
+     */
+    static String fix(String name) {
+        String valid = "valid: the CRS 4.22, 3.3 and 3.0 sets (<family>-v422-stable, <family>-v33-stable, <family>-stable "
+                + "and their -canary sets), cve-canary and json-sqli-canary, see " + DOC;
+        String given = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        var close = closest(given);
+        if (close.isEmpty()) {
+            return "not a preconfigured rule set Cloud Armor publishes (" + valid + ")";
+        }
+        return "did you mean " + String.join(" or ", close) + "? (" + valid + ")";
+    }
+
+    /**
+     * The valid names nearest {@code name}: of its own family when it names one (the generation or the channel is what
+     * is wrong), else of any family within an edit distance of half its length (farther is a guess, not a correction).
+     */
+    private static List<String> closest(String name) {
+        if (NAMES.contains(name)) {
+            // Only the case or surrounding spaces were wrong.
+            return List.of(name);
+        }
+        String family = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
+        var sameFamily = NAMES.stream().filter(n -> n.startsWith(family + "-")).toList();
+        if (family.equals(name)) {
+            // A bare family ("sqli") asks for its sets: the stable ones newest generation first, else the canary ones.
+            var stable = sameFamily.stream().filter(n -> n.endsWith("-stable")).toList();
+            return (stable.isEmpty() ? sameFamily : stable).stream().limit(SUGGESTIONS).toList();
+        }
+        if (sameFamily.isEmpty()) {
+            // A mistyped family: only the nearest names, and none farther than half the name (that would be a guess).
+            int best = NAMES.stream().mapToInt(n -> distance(name, n)).min().orElseThrow();
+            return best > Math.max(2, name.length() / 2) ? List.of()
+                    : NAMES.stream().filter(n -> distance(name, n) == best).limit(SUGGESTIONS).toList();
+        }
+        return sameFamily.stream()
+                .sorted(Comparator.comparingInt((String n) -> distance(name, n)))
+                .limit(SUGGESTIONS)
+                .toList();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions each count one. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

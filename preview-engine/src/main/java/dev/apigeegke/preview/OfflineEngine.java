@@ -10,6 +10,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.internal.config.StackKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +92,8 @@ public final class OfflineEngine {
                     .config(config, secretKeys)
                     .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded, componentOutputs))
                     .build();
-            var result = test.runTest(program);
+            // The program sees every key of its stack as under the CLI, where PULUMI_CONFIG lists them.
+            var result = StackKeys.whileRunning(config, secretKeys, () -> test.runTest(program));
             // The SDK can report one failure through several paths: show each message once.
             var errors = new java.util.LinkedHashSet<String>();
             for (var e : result.exceptions()) {

@@ -126,7 +126,8 @@ class ApigeeProductTest {
                 .otherProducts(List.of(Output.of("other")));
         assertThatThrownBy(everything::build).hasMessageStartingWith("ApigeeProductArgs: 10 invalid arguments\n  - ");
         assertThat(problems(everything::build)).containsExactly(
-                "name = \"shop product\": a product name: letters, digits, '.', '_', '-'",
+                "name = \"shop product\": a product name: letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                        + "at most 255 characters",
                 "quota.count = 0: at least 1 request per interval",
                 "quota.timeUnit = \"fortnight\": one of minute, hour, day, month",
                 "approvalType = \"sometimes\": auto or manual",

@@ -117,6 +117,19 @@ class ApigeeProxyTest {
     }
 
     @Test
+    void anEdgeHostMadeFromValidNamesThatIsNoHostNameAsksForTheVirtualHost() {
+        // Each name is valid alone (63 characters), but "<org>-<env>" is one DNS label of 127.
+        String org = "o".repeat(63);
+        String env = "e".repeat(63);
+        assertThat(problems(() -> args().organization(org).environments(List.of(env)).build())).containsExactly(
+                "hostname = (not set): the host Edge serves the proxy on, made from the organization and first environment (\""
+                        + org + "-" + env + ".apigee.net\"), is not a host name ("
+                        + dev.apigeegke.internal.validation.Hostnames.problem(org + "-" + env + ".apigee.net", "api.example.com")
+                        + "): give the virtual host's name");
+        assertThat(args().organization(org).environments(List.of(env)).hostname("api.example.com").build()).isNotNull();
+    }
+
+    @Test
     void apigeeXNeedsItsHostnameAndCanReserveNatAddresses() {
         assertThat(problems(() -> args().flavor(ProxyModel.Flavor.X).build())).containsExactly("hostname = (not set): Apigee X "
                 + "serves proxies on an environment group's host name: give it, e.g. api.example.com");
@@ -144,7 +157,6 @@ class ApigeeProxyTest {
                 .build())).containsExactly(
                         "organization = \"Acme Corp\": " + ApigeeNamesTest.ORGANIZATION,
                         "environments[0] = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
-                        "hostname = \"Acme Corp-Test.apigee.net\": a host name such as api.example.com",
                         "target = \"ftp://files.example.com/path\": a base URL http(s)://host[:port] without path or query; put "
                                 + "a path in targetPath",
                         "quota.count = 0: at least 1 request per interval",

@@ -98,7 +98,8 @@ class MicrogatewayProxiesTest {
         assertThat(problems(everything::build)).containsExactly(
                 "organization = \"Acme\": " + ApigeeNamesTest.ORGANIZATION,
                 "environment = \"Test\": " + ApigeeNamesTest.ENVIRONMENT,
-                "productName = (not set): a product name: letters, digits, '.', '_', '-'",
+                "productName = (not set): a product name: letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                        + "at most 255 characters",
                 "consumer.email = \"not-an-email\": a developer email such as team@example.com",
                 "routes[1] = (not set): a route, e.g. MicrogatewayRoute.toService(\"orders\", \"default\")",
                 "routes[2].name = \"orders\": route names must be distinct",

@@ -137,7 +137,7 @@ class PreviewCommandTest {
                   apigee-gke:allowlist:
                     - 203.0.113.0/24
                     - 300.1.1.0/24
-                  apigee-gke:nodesPerZone: 0
+                  apigee-gke:apigeeEnvironments: [test]
                 """);
         var run = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(run.code()).isEqualTo(1);
@@ -146,12 +146,14 @@ class PreviewCommandTest {
                     - gcp:region = (not set): set the GCP region, e.g. europe-west1 (pulumi config set gcp:region ...)
                     - apigee:organization = (not set): set the Apigee organization the proxy is deployed to \
                 (pulumi config set apigee:organization ...)
-                    - apigee-gke:apigeeEnvironments = (not set): list the Apigee environments to deploy the proxy to, e.g. [test]
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": the number 300 is above 255: each of an IPv4 address's four numbers \
+                is from 0 to 255
                 """);
         assertThat(run.out()).isEmpty();
 
         Files.writeString(stackFile, """
                 config:
+                  apigee-gke:pattern: pattern1
                   gcp:project: my-gcp-project
                   gcp:region: europe-west1
                   apigee:organization: my-org
@@ -163,9 +165,9 @@ class PreviewCommandTest {
         var bad = run("preview", "pattern1", "--project-dir", root(), "--config", stackFile.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("apigee-gke: the pattern1 program failed with " + stackFile + ":\n" + """
-                  ArmoredIngressArgs: 1 invalid argument
-                    - allowlist[1] = "300.1.1.0/24": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 \
-                or 2001:db8::/32 (host names are not accepted)
+                  stack configuration: 1 invalid argument
+                    - apigee-gke:allowlist[1] = "300.1.1.0/24": the number 300 is above 255: each of an IPv4 address's four numbers \
+                is from 0 to 255
                 """);
     }
 

@@ -63,7 +63,7 @@ class ClusterStackKeysTest {
         var limits = run(pattern, Map.of("apigee-gke:minNodes", "2", "apigee-gke:maxNodes", "1"));
         assertThat(limits.errors()).containsExactly(
                 """
-                GkeClusterArgs: 2 invalid arguments
+                stack configuration: 2 invalid arguments
                   - apigee-gke:minNodes = 2: the autoscaler could shrink the pool to 2 node(s); raise minNodes: the patterns are \
                 sized for at least 3 nodes; set requireProductionSize(false) for a small development cluster
                   - apigee-gke:maxNodes = 1: is below minNodes 2: give a maximum of at least 2 nodes""");
@@ -81,7 +81,7 @@ class ClusterStackKeysTest {
         var name = run(pattern, Map.of("apigee-gke:prefix", prefix));
         assertThat(name.errors()).containsExactly(
                 """
-                GkeCluster: 1 invalid argument
+                stack configuration: 1 invalid argument
                   - apigee-gke:prefix = "ppppppppppppppppppppppppp": is 25 characters: the node service account id \
                 "ppppppppppppppppppppppppp-nodes" (31 characters) would exceed 30 characters, the most IAM allows. Use a name of \
                 at most 24 characters (or 34 with nodeServiceAccount(...))""");

@@ -25,23 +25,11 @@ class ArmoredIngressTest {
     private static final int DEFAULT_PRIORITY = 2147483647;
 
     /** The fix of every unknown rule set: the rule sets Cloud Armor publishes. */
-    private static final String PUBLISHED_RULE_SETS = "a preconfigured rule set Cloud Armor publishes: "
-            + "sqli-v422-stable, sqli-v422-canary, xss-v422-stable, xss-v422-canary, lfi-v422-stable, "
-            + "lfi-v422-canary, rfi-v422-stable, rfi-v422-canary, rce-v422-stable, rce-v422-canary, "
-            + "methodenforcement-v422-stable, methodenforcement-v422-canary, scannerdetection-v422-stable, "
-            + "scannerdetection-v422-canary, protocolattack-v422-stable, protocolattack-v422-canary, "
-            + "php-v422-stable, php-v422-canary, sessionfixation-v422-stable, sessionfixation-v422-canary, "
-            + "java-v422-stable, java-v422-canary, generic-v422-stable, generic-v422-canary, sqli-v33-stable, "
-            + "sqli-v33-canary, xss-v33-stable, xss-v33-canary, lfi-v33-stable, lfi-v33-canary, "
-            + "rfi-v33-stable, rfi-v33-canary, rce-v33-stable, rce-v33-canary, methodenforcement-v33-stable, "
-            + "methodenforcement-v33-canary, scannerdetection-v33-stable, scannerdetection-v33-canary, "
-            + "protocolattack-v33-stable, protocolattack-v33-canary, php-v33-stable, php-v33-canary, "
-            + "sessionfixation-v33-stable, sessionfixation-v33-canary, java-v33-stable, java-v33-canary, "
-            + "nodejs-v33-stable, nodejs-v33-canary, sqli-stable, sqli-canary, xss-stable, xss-canary, "
-            + "lfi-stable, lfi-canary, rfi-stable, rfi-canary, rce-stable, rce-canary, "
-            + "methodenforcement-stable, methodenforcement-canary, scannerdetection-stable, "
-            + "scannerdetection-canary, protocolattack-stable, protocolattack-canary, php-stable, php-canary, "
-            + "sessionfixation-stable, sessionfixation-canary, cve-canary, json-sqli-canary";
+    private static final String HOST_NAME_GIVEN = "a host name, not an address: a range is matched against a client's "
+            + "address and never looks a name up; give the range of its addresses, e.g. 203.0.113.0/24";
+    private static final String VALID_RULE_SETS = "(valid: the CRS 4.22, 3.3 and 3.0 sets (<family>-v422-stable, "
+            + "<family>-v33-stable, <family>-stable and their -canary sets), cve-canary and json-sqli-canary, see "
+            + "https://cloud.google.com/armor/docs/waf-rules)";
 
     private static IngressBackend backend(String name, String... paths) {
         return IngressBackend.builder().name(name).selector(Map.of("app", name)).targetPort(8080)
@@ -292,11 +280,14 @@ class ArmoredIngressTest {
         assertThat(rejected(args(List.of("203.0.113.0/24"))
                 .wafRuleSets(List.of("sqli-v99-stable", "nodejs-v422-stable", "java-stable", "xss-v33-beta", "SQLI-V33-STABLE"))))
                 .containsExactly(
-                        "wafRuleSets[0] = \"sqli-v99-stable\": " + PUBLISHED_RULE_SETS,
-                        "wafRuleSets[1] = \"nodejs-v422-stable\": " + PUBLISHED_RULE_SETS,
-                        "wafRuleSets[2] = \"java-stable\": " + PUBLISHED_RULE_SETS,
-                        "wafRuleSets[3] = \"xss-v33-beta\": " + PUBLISHED_RULE_SETS,
-                        "wafRuleSets[4] = \"SQLI-V33-STABLE\": " + PUBLISHED_RULE_SETS);
+                        "wafRuleSets[0] = \"sqli-v99-stable\": did you mean sqli-v33-stable or sqli-v422-stable or sqli-stable? "
+                                + VALID_RULE_SETS,
+                        "wafRuleSets[1] = \"nodejs-v422-stable\": did you mean nodejs-v33-stable or nodejs-v33-canary? " + VALID_RULE_SETS,
+                        "wafRuleSets[2] = \"java-stable\": did you mean java-v33-stable or java-v422-stable or java-v33-canary? "
+                                + VALID_RULE_SETS,
+                        "wafRuleSets[3] = \"xss-v33-beta\": did you mean xss-v33-stable or xss-v33-canary or xss-stable? "
+                                + VALID_RULE_SETS,
+                        "wafRuleSets[4] = \"SQLI-V33-STABLE\": did you mean sqli-v33-stable? " + VALID_RULE_SETS);
     }
 
     @Test
@@ -436,8 +427,7 @@ class ArmoredIngressTest {
                 "proxyOnlySubnet.cidr = \"10.0.0.0/8\": a proxy-only subnet has at least 64 addresses: a prefix from /9 to /26 "
                 + "(/23 gives the load balancers room to scale)");
         assertThat(rejected(internal().proxyOnlySubnet(ProxyOnlySubnet.create("proxy")))).containsExactly(
-                "proxyOnlySubnet.cidr = \"proxy\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or "
-                + "2001:db8::/32 (host names are not accepted)");
+                "proxyOnlySubnet.cidr = \"proxy\": " + HOST_NAME_GIVEN);
         for (var good : List.of("10.129.0.0/26", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/9")) {
             assertThat(internal().proxyOnlySubnet(ProxyOnlySubnet.create(good)).build().proxyOnlySubnet()).map(ProxyOnlySubnet::cidr)
                     .contains(good);
@@ -490,8 +480,8 @@ class ArmoredIngressTest {
                 .backend(backend("orders", "/orders")).build(), null))).containsExactly(
                         """
                         ArmoredIngress "edge": 1 invalid argument
-                          - allowlist[1] = "not-a-cidr": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or \
-                        2001:db8::/32 (host names are not accepted)""");
+                          - allowlist[1] = "not-a-cidr": a host name, not an address: a range is matched against a client's \
+                        address and never looks a name up; give the range of its addresses, e.g. 203.0.113.0/24""");
     }
 
     @Test
@@ -504,18 +494,16 @@ class ArmoredIngressTest {
                 .wafRuleSets(List.of("sqli"))
                 .denyStatus(401)
                 .build())).containsExactly(
-                        "allowlist[0] = \"203.0.113.0/33\": the prefix length after '/' must be a number from 0 to 32",
-                        "allowlist[1] = \"example.com\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or "
-                                + "2001:db8::/32 (host names are not accepted)",
+                        "allowlist[0] = \"203.0.113.0/33\": the prefix length 33 is above 32, the length of an IPv4 address",
+                        "allowlist[1] = \"example.com\": " + HOST_NAME_GIVEN,
                         "allowlist[3] = \"203.0.113.0/24\": listed twice; remove the duplicate",
                         "backends[0].name = \"Orders\": a Service name: lowercase letters, digits and '-', starting with a "
                                 + "letter, at most 63 characters",
                         "backends[0].selector = {}: give the labels of the pods to route to, e.g. {app: orders}",
                         "backends[0].targetPort = 0: give the container port the pods listen on, from 1 to 65535",
                         "backends[0].paths[0] = \"orders\": a path prefix starting with '/', e.g. /orders",
-                        "domains[0] = \"https://api.example.com\": a fully qualified lowercase domain such as api.example.com "
-                                + "(no scheme, port, path or wildcard)",
-                        "wafRuleSets[0] = \"sqli\": " + PUBLISHED_RULE_SETS,
+                        "domains[0] = \"https://api.example.com\": remove the scheme: give a host name such as api.example.com",
+                        "wafRuleSets[0] = \"sqli\": did you mean sqli-v422-stable or sqli-v33-stable or sqli-stable? " + VALID_RULE_SETS,
                         "denyStatus = 401: Cloud Armor denies with 403, 404 or 502");
     }
 

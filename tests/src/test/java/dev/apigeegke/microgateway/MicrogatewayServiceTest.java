@@ -559,8 +559,8 @@ class MicrogatewayServiceTest {
     void rejectsSourceRangesThatAreNotCidrs() {
         assertThat(problemsOf(args().additionalSourceRanges(List.of("10.0.0.0/8", "10.1.2.3/16", "proxy-subnet")))).containsExactly(
                 "additionalSourceRanges[1] = \"10.1.2.3/16\": host bits are set; write the range as 10.1.0.0/16",
-                "additionalSourceRanges[2] = \"proxy-subnet\": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 "
-                        + "or 2001:db8::/32 (host names are not accepted)");
+                "additionalSourceRanges[2] = \"proxy-subnet\": a host name, not an address: a range is matched against a "
+                        + "client's address and never looks a name up; give the range of its addresses, e.g. 203.0.113.0/24");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.apigeegke.apigee.bundle;
 
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.ApigeeNames;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ public final class ProxyModel {
     /** The RaiseFault policy of {@link #UNKNOWN_REQUEST_FLOW}; no policy of the model may take this name. */
     public static final String UNKNOWN_REQUEST_POLICY = "RF-unknown-request";
 
-    private static final Pattern PROXY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern BASE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]+)+");
     private static final Pattern VIRTUAL_HOST = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern TARGET_SERVER = Pattern.compile("[A-Za-z0-9._-]{1,255}");
@@ -264,8 +264,7 @@ public final class ProxyModel {
         }
 
         private void checkName(Problems problems) {
-            if (name == null || !PROXY_NAME.matcher(name).matches()) {
-                problems.add("name", name, "a proxy name: letters, digits, '-' and '_', at most 255 characters");
+            if (!ApigeeNames.checkProxy(problems, "name", name)) {
                 return;
             }
             boolean prefixed = name.startsWith(MICROGATEWAY_PREFIX);

@@ -1,6 +1,7 @@
 package dev.apigeegke.apigee.bundle;
 
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Rates;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class Quota extends PolicyBase implements Policy {
     /** The name unless {@link #withName} changes it. */
     public static final String DEFAULT_NAME = "Q-quota";
     /** The time units a quota interval can have. */
-    public static final List<String> TIME_UNITS = List.of("minute", "hour", "day", "week", "month");
+    public static final List<String> TIME_UNITS = Rates.POLICY_TIME_UNITS;
     /** The interval of {@link #fromProduct}'s fallback unless {@link #fallbackPer} changes it: one hour. */
     public static final int FALLBACK_INTERVAL = 1;
     /** The time unit of {@link #fromProduct}'s fallback unless {@link #fallbackPer} changes it. */
@@ -94,10 +95,13 @@ public final class Quota extends PolicyBase implements Policy {
         Rules.checkPolicyName(problems, argument + ".name", name());
         String prefix = fromProduct ? "fallback " : "";
         problems.check(count >= 1, argument + ".count", count, "a " + prefix + "count of at least 1 request");
+        problems.check(count <= Rates.MAX, argument + ".count", count, "a " + prefix + "count of at most " + Rates.MAX + " requests");
         problems.check(interval >= 1, argument + ".interval", interval,
                 (fromProduct ? "a fallback " : "an ") + "interval of at least 1 " + timeUnit);
-        problems.check(timeUnit != null && TIME_UNITS.contains(timeUnit), argument + ".timeUnit", timeUnit,
-                "one of " + String.join(", ", TIME_UNITS));
+        String unitProblem = Rates.policyTimeUnitProblem(timeUnit);
+        if (unitProblem != null) {
+            problems.add(argument + ".timeUnit", timeUnit, unitProblem);
+        }
         if (fromProduct) {
             problems.check(keyName != null, argument + ".key", null,
                     "pass the VerifyApiKey policy whose API product quota this enforces");

@@ -1,8 +1,8 @@
 package dev.apigeegke.apigee.bundle;
 
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.validation.Rates;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Smooths traffic bursts to protect the target ({@code <SpikeArrest>}): at most the given rate across
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 public final class SpikeArrest extends PolicyBase implements Policy {
     /** The name unless {@link #withName} changes it. */
     public static final String DEFAULT_NAME = "SA-spike-arrest";
-    private static final Pattern RATE = Pattern.compile("[1-9][0-9]{0,8}p[sm]");
 
     private final String rate;
 
@@ -39,8 +38,10 @@ public final class SpikeArrest extends PolicyBase implements Policy {
     @Override
     public void validate(Problems problems, String argument) {
         Rules.checkPolicyName(problems, argument + ".name", name());
-        problems.check(rate != null && RATE.matcher(rate).matches(), argument + ".rate", rate,
-                "a rate as <n>ps (per second) or <n>pm (per minute), n a whole number from 1, e.g. 30ps or 600pm");
+        String problem = Rates.spikeArrestProblem(rate);
+        if (problem != null) {
+            problems.add(argument + ".rate", rate, problem);
+        }
     }
 
     @Override

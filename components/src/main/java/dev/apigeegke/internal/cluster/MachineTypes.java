@@ -16,10 +16,10 @@ public final class MachineTypes {
     /** Shared-core types: a fraction of a vCPU sustained, so they never meet a 2-vCPU sizing. */
     private static final Map<String, Integer> SHARED_CORE = Map.of(
             "e2-micro", 0, "e2-small", 0, "e2-medium", 1, "f1-micro", 0, "g1-small", 0);
-    /** {@code <family>-<kind>-<vcpus>[-lssd]}, e.g. e2-standard-2, n2d-highmem-16, c3-standard-4-lssd. */
-    private static final Pattern PREDEFINED = Pattern.compile("[a-z][a-z0-9]*-[a-z]+-(\\d+)(-lssd)?");
+    /** {@code <family>-<kind>-<vcpus>[-lssd]}, e.g. e2-standard-2, n2d-highmem-16, c3-standard-4-lssd; at most 4 digits of vCPUs (the largest type has 416). */
+    private static final Pattern PREDEFINED = Pattern.compile("[a-z][a-z0-9]*-[a-z]+-(\\d{1,4})(-lssd)?");
     /** {@code [<family>-]custom-<vcpus>-<memoryMb>[-ext]}. */
-    private static final Pattern CUSTOM = Pattern.compile("([a-z][a-z0-9]*-)?custom-(\\d+)-\\d+(-ext)?");
+    private static final Pattern CUSTOM = Pattern.compile("([a-z][a-z0-9]*-)?custom-(\\d{1,4})-\\d+(-ext)?");
     /**
      * Memory (GiB) of the types whose whole shape is known, in the order the capacity estimate lists them;
      * shared-core types are left out: their allocatable differs.

@@ -21,11 +21,19 @@ class PolicyValidationTest {
 
     @Test
     void spikeArrestRateIsAWholeNumberOfRequestsPerSecondOrPerMinute() {
-        for (String rate : Arrays.asList("0ps", "30", "30ph", "-1ps", "1.5ps", "30 ps", "ps", "01ps", "9999999999ps", null)) {
+        for (String rate : Arrays.asList("30", "-1ps", "1.5ps", "30 ps", "ps", "30pps", "", null)) {
             assertThat(problems(SpikeArrest.rate(rate), "p")).containsExactly("p.rate = " + shown(rate) + ": "
                             + "a rate as <n>ps (per second) or <n>pm (per minute), n a whole number from 1, e.g. 30ps or 600pm");
         }
-        for (String rate : List.of("1ps", "30ps", "600pm", "100000pm")) {
+        assertThat(problems(SpikeArrest.rate("0ps"), "p")).containsExactly(
+                "p.rate = \"0ps\": the rate must be at least 1: a rate of 0 refuses every request");
+        assertThat(problems(SpikeArrest.rate("01ps"), "p")).containsExactly("p.rate = \"01ps\": the rate 01 has a leading zero: write 1");
+        assertThat(problems(SpikeArrest.rate("9999999999ps"), "p")).containsExactly(
+                "p.rate = \"9999999999ps\": the rate 9999999999 is above 999999999");
+        assertThat(problems(SpikeArrest.rate("30PS"), "p")).containsExactly("p.rate = \"30PS\": write the unit in lowercase: 30ps");
+        assertThat(problems(SpikeArrest.rate("30ph"), "p")).containsExactly("p.rate = \"30ph\": a SpikeArrest rate is per second (ps) "
+                + "or per minute (pm) only; limit each app per hour or day with a Quota");
+        for (String rate : List.of("1ps", "30ps", "600pm", "100000pm", "999999999ps", "999999999pm")) {
             assertThat(problems(SpikeArrest.rate(rate), "p")).as(rate).isEmpty();
         }
     }

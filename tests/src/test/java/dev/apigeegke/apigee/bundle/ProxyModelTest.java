@@ -53,9 +53,13 @@ class ProxyModelTest {
 
     @Test
     void namesAndBasePathsFollowApigeeRules() {
-        for (String name : Arrays.asList(null, "", "orders api", "orders.api", "orders/api", "o".repeat(256))) {
+        for (String name : Arrays.asList(null, "", "orders api", "orders/api", "orders$", "o".repeat(256))) {
             assertThat(problems(() -> edge().name(name).build())).containsExactly("name = " + shown(name) + ": "
-                            + "a proxy name: letters, digits, '-' and '_', at most 255 characters");
+                            + "a proxy name: letters, digits, '.', '_' and '-', at most 255 characters");
+        }
+        // The characters Apigee publishes for a proxy name, the dot included, up to 255 of them.
+        for (String name : List.of("orders.api", "orders_v1-2", "_orders", "o".repeat(255))) {
+            assertThat(edge().name(name).build().name()).isEqualTo(name);
         }
         for (String basePath : Arrays.asList(null, "orders", "/orders/", "/a//b", "/a b", "/a?b", "/{id}")) {
             assertThat(problems(() -> edge().basePath(basePath).build())).containsExactly("basePath = " + shown(basePath) + ": "
@@ -78,7 +82,7 @@ class ProxyModelTest {
                 .flows(List.of(flow("a b", "x")));
         assertThatThrownBy(everything::build).hasMessageStartingWith("ProxyModel \"bad name\": 9 invalid arguments\n  - ");
         assertThat(problems(everything::build)).containsExactly(
-                "name = \"bad name\": a proxy name: letters, digits, '-' and '_', at most 255 characters",
+                "name = \"bad name\": a proxy name: letters, digits, '.', '_' and '-', at most 255 characters",
                 "basePath = \"orders\": a path starting with '/', e.g. /orders or /v1/orders: segments of letters, digits, '.', "
                         + "'_', '~' and '-', no trailing '/'",
                 "virtualHosts = []: an Edge proxy listens on at least one virtual host, e.g. secure (HTTPS) or default (HTTP)",

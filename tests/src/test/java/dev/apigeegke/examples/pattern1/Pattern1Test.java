@@ -129,10 +129,10 @@ public class Pattern1Test {
         var result = Harness.preview(config, Set.of(), Pattern1::stack);
         assertThat(result.errors()).containsExactly(
                 """
-                ArmoredIngressArgs: 2 invalid arguments
-                  - allowlist[1] = "10.1.2.3/8": host bits are set; write the range as 10.0.0.0/8
-                  - allowlist[2] = "apigee.example.com": not an IPv4 or IPv6 address; give a CIDR such as 203.0.113.0/24 or \
-                2001:db8::/32 (host names are not accepted)""");
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:allowlist[1] = "10.1.2.3/8": host bits are set; write the range as 10.0.0.0/8
+                  - apigee-gke:allowlist[2] = "apigee.example.com": a host name, not an address: a range is matched against a client's \
+                address and never looks a name up; give the range of its addresses, e.g. 203.0.113.0/24""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
@@ -264,9 +264,9 @@ public class Pattern1Test {
         var outOfRange = Harness.preview(config, Set.of(), Pattern1::stack);
         assertThat(outOfRange.errors()).containsExactly(
                 """
-                ArmoredIngressArgs: 2 invalid arguments
-                  - rateBan.count = 20000: Cloud Armor counts 1 to 10000 requests per interval
-                  - rateBan.intervalSec = 45: an interval Cloud Armor takes: one of 10, 30, 60, 120, 180, 240, 300, 600, 900, \
+                stack configuration: 2 invalid arguments
+                  - apigee-gke:rateBanCount = 20000: Cloud Armor counts 1 to 10000 requests per interval
+                  - apigee-gke:rateBanIntervalSec = 45: an interval Cloud Armor takes: one of 10, 30, 60, 120, 180, 240, 300, 600, 900, \
                 1200, 1800, 2700, 3600 seconds""");
         assertThat(outOfRange.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }

@@ -120,7 +120,8 @@ public class Pattern2Test {
                   - apigee:organization = (not set): set the Apigee organization the gateway serves (pulumi config set \
                 apigee:organization ...)
                   - apigee-gke:apigeeEnvironments = (not set): name the Apigee environment the gateway serves, e.g. [test]
-                  - apigee-gke:spikeArrest = "fast": requests per second as <n>ps, e.g. 30ps""");
+                  - apigee-gke:spikeArrest = "fast": requests per second as <n>ps, n a whole number from 1 to \
+                999999999, e.g. 30ps""");
         assertThat(result.plan().resources()).extracting(Plan.Resource::type).containsOnly("pulumi:pulumi:Stack");
     }
 

@@ -58,6 +58,9 @@ class MachineTypesTest {
         custom-4                | -     | -
         e2-custom-medium-4096   | -     | -
         a2-highgpu-1g           | -     | -
+        # more vCPUs than an int holds (read as a number, it threw): no known shape
+        e2-standard-99999999999 | -     | -
+        custom-99999999999-1024 | -     | -
         """)
     void readsTheShapeOfAMachineTypeFromItsName(String machineType, Integer vcpus, Double memoryGib) {
         assertThat(MachineTypes.vcpus(machineType)).isEqualTo(vcpus == null ? OptionalInt.empty() : OptionalInt.of(vcpus));

@@ -33,12 +33,41 @@ class StackConfigTest {
     }
 
     @Test
-    void aMissingOrBlankListIsEmpty() {
-        var c = config(Map.of("domains", "  "));
+    void aMissingListIsEmpty() {
+        var c = config(Map.of());
         assertThat(c.list("allowlist")).isEmpty();
-        assertThat(c.list("domains")).isEmpty();
         assertThat(c.list("project")).as("gcp:project is another namespace").isEmpty();
         assertThat(problems.list()).isEmpty();
+    }
+
+    @Test
+    void aBlankValueIsAProblemNotTheDefault() {
+        // Written in the stack file (not a declared default), a blank would otherwise stand for the default unseen.
+        var c = config(Map.of("domains", "  ", "prefix", "", "proxyOnlySubnet", " "));
+        assertThat(c.list("domains")).isEmpty();
+        assertThat(c.string("prefix")).isEmpty();
+        assertThat(c.map("proxyOnlySubnet", "        name: x")).isEmpty();
+        assertThat(Rejections.lines(problems.list())).containsExactly(
+                "apigee-gke:domains = \"  \": empty: remove the key for its default, or give a list, e.g. [203.0.113.0/24]",
+                "apigee-gke:prefix = \"\": empty: remove the key for its default, or give a value",
+                "apigee-gke:proxyOnlySubnet = \" \": empty: remove the key for its default, or give an object");
+    }
+
+    @Test
+    void aWholeNumberIsWrittenInAsciiDigitsAndFitsAnInt() {
+        // Integer.parseInt alone would read other scripts' digits ("３" as 3) and throw past the int range.
+        var c = config(Map.of("a", "３", "b", "٣", "c", "99999999999999999999", "d", "2147483648", "e", " 12 ", "f", "-3"));
+        assertThat(c.integer("a")).isEmpty();
+        assertThat(c.integer("b")).isEmpty();
+        assertThat(c.integer("c")).isEmpty();
+        assertThat(c.integer("d")).isEmpty();
+        assertThat(c.integer("e")).contains(12);
+        assertThat(c.integer("f")).contains(-3);
+        assertThat(Rejections.lines(problems.list())).containsExactly(
+                "apigee-gke:a = \"３\": a whole number",
+                "apigee-gke:b = \"٣\": a whole number",
+                "apigee-gke:c = \"99999999999999999999\": a whole number from -2147483648 to 2147483647",
+                "apigee-gke:d = \"2147483648\": a whole number from -2147483648 to 2147483647");
     }
 
     @Test
@@ -115,5 +144,24 @@ class StackConfigTest {
                         - 203.0.113.0/24""",
                 "apigee-gke:nodesPerZone = \"x\": a whole number",
                 "apigee-gke:deletionProtection = \"maybe\": true or false");
+    }
+
+    @Test
+    void aKeyAtItsDeclaredDefaultReadsAsUnsetSoTheReaderFallsBack() {
+        // The Pulumi CLI hands the program a declared default as if the stack had set it.
+        var values = Map.of("rateBanCount", "0", "allowlist", "[ ]", "prefix", "", "proxyOnlySubnet", "{}", "quotaCount", "5");
+        var all = ImmutableMap.<String, String>builder();
+        values.forEach((k, v) -> all.put("apigee-gke:" + k, v));
+        var c = new StackConfig(new Config(new DeploymentImpl.Config(all.build(), ImmutableSet.of()), "apigee-gke"), problems,
+                Map.of("rateBanCount", "0", "allowlist", "[]", "prefix", "", "proxyOnlySubnet", "{}", "quotaCount", "1000"));
+        assertThat(c.integer("rateBanCount")).isEmpty();
+        assertThat(c.isSet("rateBanCount")).isFalse();
+        assertThat(c.isSet("allowlist")).as("the same list, spaced otherwise").isFalse();
+        assertThat(c.string("prefix", "apigee-p1")).isEqualTo("apigee-p1");
+        assertThat(c.map("proxyOnlySubnet", "")).isEmpty();
+        assertThat(c.integer("quotaCount")).contains(5);
+        assertThat(c.keysRead()).containsExactlyInAnyOrder("rateBanCount", "allowlist", "prefix", "proxyOnlySubnet", "quotaCount");
+        assertThat(c.hasValue("quotaCount")).isTrue();
+        assertThat(problems.list()).isEmpty();
     }
 }

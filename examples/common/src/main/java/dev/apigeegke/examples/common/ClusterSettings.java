@@ -24,16 +24,37 @@ public record ClusterSettings(String prefix, String project, String location, Op
      * against every name the cluster derives from it.
      */
     public GkeClusterArgs args() {
-        var args = GkeClusterArgs.builder()
-                .stackKeys(StackReader.NAMESPACE)
-                .project(project)
-                .location(location)
-                .deletionProtection(deletionProtection);
-        nodesPerZone.ifPresent(args::nodesPerZone);
-        machineType.ifPresent(args::machineType);
-        scaling.applyTo(args);
-        var validated = args.build();
-        GkeCluster.requireName(StackReader.NAMESPACE + ":prefix", prefix, validated);
+        var check = new ProgramCheck();
+        var args = args(check, "apigee-gke:location");
+        check.throwIfAny();
+        return args.orElseThrow();
+    }
+
+    /**
+     * The cluster's arguments, their problems (and the prefix's, checked against every name the cluster derives from
+     * it) recorded in {@code check} under their stack keys; {@code locationKey} is the key the location came from.
+     * Empty when they are invalid.
+     */
+    public Optional<GkeClusterArgs> args(ProgramCheck check, String locationKey) {
+        String own = StackReader.NAMESPACE + ":";
+        var keys = ArgumentKeys.of("GkeClusterArgs")
+                .key("project", "gcp:project")
+                .key("location", locationKey)
+                .key("nodesPerZone", own + "nodesPerZone")
+                .key("machineType", own + "machineType")
+                .key("minNodes", own + "minNodes")
+                .key("maxNodes", own + "maxNodes");
+        var validated = check.args(keys, () -> {
+            var args = GkeClusterArgs.builder()
+                    .project(project)
+                    .location(location)
+                    .deletionProtection(deletionProtection);
+            nodesPerZone.ifPresent(args::nodesPerZone);
+            machineType.ifPresent(args::machineType);
+            scaling.applyTo(args);
+            return args.build();
+        });
+        check.check(keys, () -> GkeCluster.requireName(own + "prefix", prefix, validated.orElse(null)));
         return validated;
     }
 }

@@ -3,6 +3,7 @@ package dev.apigeegke.examples.gateway;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import dev.apigeegke.internal.config.NodeScaling;
+import dev.apigeegke.examples.common.ArgumentKeys;
 import dev.apigeegke.examples.common.ClusterSettings;
 import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
@@ -82,7 +83,44 @@ public record GatewayStackSettings(
 
     /** Reads and checks the stack configuration, every problem reported at once; {@code defaultPrefix} is the pattern's. */
     public static GatewayStackSettings from(Context ctx, String defaultPrefix) {
-        return GatewayStackSettingsReader.read(new StackReader(ctx), defaultPrefix);
+        var stack = new StackReader(ctx);
+        var settings = read(stack, defaultPrefix);
+        stack.problems.throwIfAny();
+        return settings;
+    }
+
+    /**
+     * Reads the settings, recording every problem in {@code stack}'s one report without throwing (a missing or
+     * malformed value is replaced by a stand-in), so that the program can check every component's arguments too.
+     */
+    public static GatewayStackSettings read(StackReader stack, String defaultPrefix) {
+        return GatewayStackSettingsReader.read(stack, defaultPrefix);
+    }
+
+    /**
+     * The stack keys the arguments of {@code component} come from, for the problems the patterns' components find:
+     * the keys these settings were read from, and the names made from {@code apigee-gke:prefix}.
+     */
+    public ArgumentKeys keys(String component) {
+        String own = StackReader.NAMESPACE + ":";
+        String environments = own + "apigeeEnvironments";
+        return ArgumentKeys.of(component)
+                .key("project", "gcp:project")
+                .key("region", "gcp:region")
+                .key("organization", "apigee:organization")
+                .key("environment", environments)
+                .key("environments", environments)
+                .key("allowlist", own + "allowlist")
+                .key("domains", own + "domains")
+                .key("wafRuleSets", own + "wafRuleSets")
+                .key("spikeArrest", own + "spikeArrest")
+                // The reader checks the subnet under the key it came from; the Ingress's checks repeat its own.
+                .key("proxyOnlySubnet", own + (proxyOnlySubnet.flatMap(ProxyOnlySubnet::existingSubnet).isPresent()
+                        ? "proxyOnlySubnet" : "proxyOnlySubnetCidr"))
+                .key("servicesUrl", own + "microgatewayServicesHost")
+                .key("consumer.email", own + "consumerEmail")
+                .derived("productName", own + "prefix", prefix, "the product name")
+                .derived("consumer.appName", own + "prefix", prefix, "the sample app's name");
     }
 
     /** The cluster: in the stack's region, on the machine type the cluster chooses. */

@@ -5,21 +5,23 @@ import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.StackConfig;
 import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
+import dev.apigeegke.internal.validation.Hostnames;
+import dev.apigeegke.internal.validation.Rates;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads {@link GatewayStackSettings} from the stack configuration. */
 final class GatewayStackSettingsReader {
     private static final String NAMESPACE = StackReader.NAMESPACE;
-    private static final Pattern RATE = Pattern.compile("(\\d+)ps");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+");
 
     private GatewayStackSettingsReader() {
     }
 
-    /** Reads and checks the settings; every problem is reported at once. */
+    /**
+     * Reads and checks the settings, recording every problem in {@code stack}'s report without throwing; a missing or
+     * malformed value is replaced by a stand-in, so that the program goes on to check its components too.
+     */
     static GatewayStackSettings read(StackReader stack, String defaultPrefix) {
         var problems = stack.problems;
         var own = stack.own;
@@ -32,7 +34,7 @@ final class GatewayStackSettingsReader {
                     "list who may call the gateway (CIDRs; 0.0.0.0/0 and ::/0 for a public API), or set apigee-gke:internal true");
         }
         checkFlavor(stack);
-        String organization = stack.apigee.require("organization", "set the Apigee organization the gateway serves");
+        String organization = stack.organization("set the Apigee organization the gateway serves");
         var environments = own.list("apigeeEnvironments");
         if (environments.isEmpty()) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "name the Apigee environment the gateway serves, e.g. [test]");
@@ -41,11 +43,7 @@ final class GatewayStackSettingsReader {
                     + environments.get(0) + "], and deploy a stack per environment");
         }
         var ownCredentials = ownCredentials(stack);
-        String rate = stack.spikeArrest();
-        var m = RATE.matcher(rate);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-            problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
-        }
+        int perSecond = perSecond(stack);
         var proxyOnlySubnet = proxyOnlySubnet(own, problems, internal, region);
         var config = new GatewayStackSettings(project, region,
                 own.string("prefix", defaultPrefix),
@@ -55,13 +53,28 @@ final class GatewayStackSettingsReader {
                 own.integer("nodesPerZone"),
                 own.bool("deletionProtection", true),
                 organization,
-                environments.isEmpty() ? null : environments.get(0),
+                environments.isEmpty() ? "" : environments.get(0),
                 ownCredentials,
-                m.matches() ? Integer.parseInt(m.group(1)) : 0,
+                perSecond,
                 stack.consumerEmail(),
                 NodeScaling.read(own));
-        problems.throwIfAny();
+        stack.checkKeys("pattern2", "pattern3");
         return config;
+    }
+
+    /**
+     * {@code apigee-gke:spikeArrest} as requests per second; when it is malformed, the problem is recorded and the
+     * default's rate stands in.
+     */
+    private static int perSecond(StackReader stack) {
+        String rate = stack.spikeArrest();
+        var perSecond = Rates.perSecond(rate);
+        if (perSecond.isPresent()) {
+            return perSecond.getAsInt();
+        }
+        stack.problems.add(NAMESPACE + ":spikeArrest", rate, "requests per second as <n>ps, n a whole number from 1 to "
+                + Rates.MAX + ", e.g. " + StackReader.DEFAULT_SPIKE_ARREST);
+        return Rates.perSecond(StackReader.DEFAULT_SPIKE_ARREST).getAsInt();
     }
 
     /**
@@ -107,7 +120,8 @@ final class GatewayStackSettingsReader {
             problems.check(publicKey.isEmpty(), NAMESPACE + ":edgemicroPublicKey", publicKey.isPresent() ? "(a PEM key)" : null, fix);
             return Optional.empty();
         }
-        host.ifPresent(h -> problems.check(HOST.matcher(h).matches(), NAMESPACE + ":microgatewayServicesHost", h,
+        host.ifPresent(h -> problems.check(Hostnames.problem(h, "edgemicroservices-us-east-1.apigee.net") == null,
+                NAMESPACE + ":microgatewayServicesHost", h,
                 "a host name without scheme or path, as in the bootstrap URL configure wrote: e.g. "
                         + "edgemicroservices-us-east-1.apigee.net"));
         return Optional.of(new GatewayStackSettings.OwnCredentials(stack.secret("microgatewayKey"), stack.secret("microgatewaySecret"),

@@ -3,19 +3,22 @@ package dev.apigeegke.examples.pattern1;
 import com.pulumi.Context;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apigeegke.apigee.ApigeeProxy;
+import dev.apigeegke.apigee.ApigeeProxyArgs;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
+import dev.apigeegke.examples.common.ArgumentKeys;
 import dev.apigeegke.examples.common.PatternProgram;
+import dev.apigeegke.examples.common.ProgramCheck;
+import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.examples.common.Samples;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
-import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -48,9 +51,15 @@ public final class Pattern1 {
         PatternProgram.main(Pattern1::stack);
     }
 
-    /** The program: reads the stack configuration and declares the resources. */
+    /**
+     * The program: reads the stack configuration and declares the resources; every problem, with the stack's keys
+     * and with any component's arguments, is reported in one message before the first resource.
+     */
     public static void stack(Context ctx) {
-        PatternProgram.run(() -> build(ctx, Pattern1Config.from(ctx)));
+        PatternProgram.run(() -> {
+            var stack = new StackReader(ctx);
+            build(ctx, Pattern1Config.read(stack), SAMPLES, stack.check());
+        });
     }
 
     /** Declares pattern 1's resources for {@code config} and the sample services, and exports its outputs. */
@@ -60,12 +69,39 @@ public final class Pattern1 {
 
     /** Declares pattern 1's resources for {@code config} and {@code samples}, and exports its outputs. */
     public static Pattern1Resources build(Context ctx, Pattern1Config config, List<Service> samples) {
-        Names.requireNameList("services", samples.stream().map(Service::name).toList());
-        // Every argument is built (and so validated) before the first resource is registered.
-        var clusterArgs = config.cluster().args();
+        return build(ctx, config, samples, new ProgramCheck());
+    }
+
+    /**
+     * Declares pattern 1's resources for {@code config} and {@code samples}: every argument is built (and so
+     * validated) first, its problems added to {@code check}'s under the stack keys they came from, and nothing is
+     * registered unless there is none.
+     */
+    static Pattern1Resources build(Context ctx, Pattern1Config config, List<Service> samples, ProgramCheck check) {
+        String own = StackReader.NAMESPACE + ":";
+        check.check(ArgumentKeys.of("services"), () -> Names.requireNameList("services", samples.stream().map(Service::name).toList()));
+        var clusterArgs = config.cluster().args(check,
+                config.location().equals(config.region()) ? "gcp:region" : own + "location");
         var serviceArgs = samples.stream()
-                .map(s -> MicroserviceArgs.builder().image(s.image()).port(Samples.PORT).healthPath(Samples.HEALTH_PATH).build())
+                .map(s -> check.args(ArgumentKeys.of("services"), () -> MicroserviceArgs.builder()
+                        .image(s.image()).port(Samples.PORT).healthPath(Samples.HEALTH_PATH).build()))
                 .toList();
+        var ingressKeys = ArgumentKeys.of("ArmoredIngressArgs")
+                .key("project", "gcp:project")
+                .key("allowlist", own + "allowlist")
+                .key("domains", own + "domains")
+                .key("wafRuleSets", own + "wafRuleSets")
+                .key("rateBan.count", own + "rateBanCount")
+                .key("rateBan.intervalSec", own + "rateBanIntervalSec")
+                .key("rateBan.banDurationSec", own + "rateBanDurationSec");
+        var ingressArgs = check.args(ingressKeys, () -> ingressArgs(config, samples));
+        var apiArgs = check.args(Pattern1Proxy.keys(config), () -> Pattern1Proxy.args(config, samples));
+        check.throwIfAny();
+        return declare(ctx, config, samples, clusterArgs.orElseThrow(), serviceArgs.stream().map(Optional::orElseThrow).toList(),
+                ingressArgs.orElseThrow(), apiArgs.orElseThrow());
+    }
+
+    private static ArmoredIngressArgs ingressArgs(Pattern1Config config, List<Service> samples) {
         var ingress = ArmoredIngressArgs.builder()
                 .project(config.project())
                 .allowlist(config.allowlist())
@@ -82,9 +118,12 @@ public final class Pattern1 {
                     .healthCheckPath(Samples.HEALTH_PATH)
                     .build());
         }
-        var ingressArgs = ingress.build();
-        var apiArgs = Pattern1Proxy.args(config, samples);
+        return ingress.build();
+    }
 
+    private static Pattern1Resources declare(Context ctx, Pattern1Config config, List<Service> samples, GkeClusterArgs clusterArgs,
+                                             List<MicroserviceArgs> serviceArgs, ArmoredIngressArgs ingressArgs,
+                                             ApigeeProxyArgs apiArgs) {
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var services = IntStream.range(0, samples.size())

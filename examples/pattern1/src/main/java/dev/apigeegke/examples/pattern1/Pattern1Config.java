@@ -64,6 +64,17 @@ public record Pattern1Config(
     /** Reads and checks the stack configuration; every problem is reported at once. */
     public static Pattern1Config from(Context ctx) {
         var stack = new StackReader(ctx);
+        var config = read(stack);
+        stack.problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * Reads the stack configuration, recording every problem in {@code stack}'s one report without throwing: a
+     * missing or malformed value is replaced by a stand-in, so that the program can go on to check every component's
+     * arguments and report their problems too.
+     */
+    public static Pattern1Config read(StackReader stack) {
         var problems = stack.problems;
         var own = stack.own;
         String project = stack.project();
@@ -81,7 +92,7 @@ public record Pattern1Config(
                 yield ProxyModel.Flavor.EDGE;
             }
         };
-        String organization = stack.apigee.require("organization", "set the Apigee organization the proxy is deployed to");
+        String organization = stack.organization("set the Apigee organization the proxy is deployed to");
         var environments = own.list("apigeeEnvironments");
         if (!stack.isSet("apigeeEnvironments")) {
             problems.add(NAMESPACE + ":apigeeEnvironments", null, "list the Apigee environments to deploy the proxy to, e.g. [test]");
@@ -105,7 +116,7 @@ public record Pattern1Config(
                 own.bool("deletionProtection", true),
                 apigee,
                 NodeScaling.read(own));
-        problems.throwIfAny();
+        stack.checkKeys("pattern1");
         return config;
     }
 

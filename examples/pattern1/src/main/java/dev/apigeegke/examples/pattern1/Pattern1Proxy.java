@@ -8,7 +8,9 @@ import dev.apigeegke.apigee.bundle.JsonThreatProtection;
 import dev.apigeegke.apigee.bundle.Quota;
 import dev.apigeegke.apigee.bundle.SpikeArrest;
 import dev.apigeegke.apigee.bundle.VerifyApiKey;
+import dev.apigeegke.examples.common.ArgumentKeys;
 import dev.apigeegke.examples.common.Samples;
+import dev.apigeegke.examples.common.StackReader;
 import java.util.List;
 
 /** Pattern 1's Apigee proxy, its product and the sample consumer. */
@@ -16,7 +18,31 @@ final class Pattern1Proxy {
     /** The header clients send their API key in; the proxy removes it before the request reaches the services. */
     static final String API_KEY_HEADER = "x-api-key";
 
+    /** Where the stack's spike arrest and the product's quota stand in the proxy's pre-flow. */
+    private static final int SPIKE_ARREST = 0;
+    private static final int QUOTA = 2;
+
     private Pattern1Proxy() {
+    }
+
+    /** The stack keys the proxy's arguments come from: {@link #args}'s problems in the stack's words. */
+    static ArgumentKeys keys(Pattern1Config config) {
+        String own = StackReader.NAMESPACE + ":";
+        var apigee = config.apigee();
+        return ArgumentKeys.of("ApigeeProxyArgs")
+                .key("flavor", "apigee:flavor")
+                .key("organization", "apigee:organization")
+                .key("environments", own + "apigeeEnvironments")
+                .key("hostname", own + "apigeeHostname")
+                .key("proxy.preFlow[" + SPIKE_ARREST + "].rate", own + "spikeArrest")
+                .key("proxy.preFlow[" + QUOTA + "].count", own + "quotaCount")
+                .key("quota.count", own + "quotaCount")
+                .key("quota.timeUnit", own + "quotaTimeUnit")
+                .key("consumer.email", own + "consumerEmail")
+                .derived("proxy.name", own + "prefix", config.prefix(), "the proxy name")
+                .derived("proxy.basePath", own + "prefix", config.prefix(), "the base path")
+                .derived("productName", own + "prefix", config.prefix(), "the product name")
+                .derived("consumer.appName", own + "prefix", config.prefix(), "the sample app's name");
     }
 
     /**
@@ -34,6 +60,7 @@ final class Pattern1Proxy {
                 .proxyName(config.prefix() + "-api")
                 .basePath("/" + config.prefix())
                 .description("Pattern 1: the microservices on GKE cluster " + config.prefix() + ", behind Cloud Armor")
+                // In the order SPIKE_ARREST, the key, QUOTA.
                 .preFlow(List.of(
                         SpikeArrest.rate(apigee.spikeArrest()),
                         key,

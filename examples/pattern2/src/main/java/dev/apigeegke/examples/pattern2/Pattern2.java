@@ -7,22 +7,25 @@ import dev.apigeegke.apigee.MicrogatewayProxiesArgs;
 import dev.apigeegke.apigee.MicrogatewayRoute;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
+import dev.apigeegke.examples.common.ArgumentKeys;
 import dev.apigeegke.examples.common.PatternProgram;
+import dev.apigeegke.examples.common.ProgramCheck;
+import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.examples.common.Samples;
 import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
-import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewayService;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
 import dev.apigeegke.microgateway.MicrogatewaySetup;
+import dev.apigeegke.microgateway.MicrogatewaySetupArgs;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -52,9 +55,15 @@ public final class Pattern2 {
         PatternProgram.main(Pattern2::stack);
     }
 
-    /** The program: reads the stack configuration and declares the resources. */
+    /**
+     * The program: reads the stack configuration and declares the resources; every problem, with the stack's keys
+     * and with any component's arguments, is reported in one message before the first resource.
+     */
     public static void stack(Context ctx) {
-        PatternProgram.run(() -> build(ctx, GatewayStackSettings.from(ctx, DEFAULT_PREFIX)));
+        PatternProgram.run(() -> {
+            var stack = new StackReader(ctx);
+            build(ctx, GatewayStackSettings.read(stack, DEFAULT_PREFIX), SAMPLES, stack.check());
+        });
     }
 
     /** Declares pattern 2's resources for {@code config} and the sample services. */
@@ -67,21 +76,33 @@ public final class Pattern2 {
      * is validated before the first resource.
      */
     public static Pattern2Resources build(Context ctx, GatewayStackSettings config, List<Service> samples) {
-        Names.requireNameList("services", samples.stream().map(Service::name).toList());
-        var clusterArgs = config.cluster().args();
-        var serviceArgs = samples.stream().map(s -> MicroserviceArgs.builder().namespace(SERVICES_NAMESPACE)
-                .image(s.image()).port(Samples.PORT).clusterService(true).build()).toList();
+        return build(ctx, config, samples, new ProgramCheck());
+    }
+
+    /**
+     * Declares pattern 2's resources: every argument is built (and so validated) first, its problems added to
+     * {@code check}'s under the stack keys they came from, and nothing is registered unless there is none.
+     */
+    static Pattern2Resources build(Context ctx, GatewayStackSettings config, List<Service> samples, ProgramCheck check) {
+        check.check(ArgumentKeys.of("services"), () -> Names.requireNameList("services", samples.stream().map(Service::name).toList()));
+        var clusterArgs = config.cluster().args(check, "gcp:region");
+        var serviceArgs = samples.stream().map(s -> check.args(ArgumentKeys.of("services"), () -> MicroserviceArgs.builder()
+                .namespace(SERVICES_NAMESPACE).image(s.image()).port(Samples.PORT).clusterService(true).build())).toList();
         String gatewayName = config.prefix() + "-gateway";
-        var gatewayConfig = config.gatewayConfig().build();
-        var setupArgs = config.setupArgs();
+        var gatewayConfig = check.args(config.keys("MicrogatewayConfig"), () -> config.gatewayConfig().build());
+        var setupArgs = check.args(config.keys("MicrogatewaySetupArgs"), config::setupArgs);
         var gateway = MicrogatewayServiceArgs.builder()
-                .config(gatewayConfig)
                 .protectedBackends(samples.stream().map(s -> new MicrogatewayServiceArgs.ProtectedBackend(
                         SERVICES_NAMESPACE, Microservice.selectorFor(s.name()), Samples.PORT)).toList());
-        var checked = config.identify(gateway, null).build();
-        var ingressArgs = config.expose(ArmoredIngressArgs.builder()
+        gatewayConfig.ifPresent(gateway::config);
+        var checked = gatewayConfig.flatMap(c -> check.args(config.keys("MicrogatewayServiceArgs"), () -> config.identify(gateway, null).build()));
+        // Where the gateway or the cluster is invalid, stand-ins for its namespace and network let the Ingress be checked
+        // too: the report is thrown before anything is declared.
+        var ingressKeys = config.keys("ArmoredIngressArgs")
+                .derived("backends[0].name", StackReader.NAMESPACE + ":prefix", config.prefix(), "the gateway's Service name");
+        var ingressArgs = check.args(ingressKeys, () -> config.expose(ArmoredIngressArgs.builder()
                 .project(config.project())
-                .namespace(checked.namespace())
+                .namespace(checked.map(MicrogatewayServiceArgs::namespace).orElse(SERVICES_NAMESPACE))
                 .domains(config.domains())
                 .wafRuleSets(config.wafRuleSets())
                 .backend(IngressBackend.builder()
@@ -91,16 +112,25 @@ public final class Pattern2 {
                         .targetPort(MicrogatewayService.PORT)
                         // The load balancer's default "/" would be rejected by the oauth plugin.
                         .healthCheckPath(MicrogatewayService.HEALTH_PATH)
-                        .build()), clusterArgs.network()).build();
+                        .build()), clusterArgs.map(GkeClusterArgs::network).orElse("default")).build());
         // On Apigee: the gateway loads every edgemicro_ proxy of its environment; clients need a key for the product.
-        var apigeeArgs = MicrogatewayProxiesArgs.builder()
+        var apigeeArgs = check.args(config.keys("MicrogatewayProxiesArgs"), () -> MicrogatewayProxiesArgs.builder()
                 .organization(config.organization())
                 .environment(config.environment())
                 .routes(samples.stream().map(s -> MicrogatewayRoute.toService(s.name(), SERVICES_NAMESPACE)).toList())
                 .productName(config.prefix() + "-product")
                 .consumer(Samples.consumer(config.consumerEmail(), config.prefix()))
-                .build();
+                .build());
+        check.throwIfAny();
+        return declare(ctx, config, samples, clusterArgs.orElseThrow(), serviceArgs.stream().map(Optional::orElseThrow).toList(),
+                gateway, setupArgs.orElseThrow(), ingressArgs.orElseThrow(), apigeeArgs.orElseThrow());
+    }
 
+    private static Pattern2Resources declare(Context ctx, GatewayStackSettings config, List<Service> samples,
+                                             GkeClusterArgs clusterArgs, List<MicroserviceArgs> serviceArgs,
+                                             MicrogatewayServiceArgs.Builder gateway, Optional<MicrogatewaySetupArgs> setupArgs,
+                                             ArmoredIngressArgs ingressArgs, MicrogatewayProxiesArgs apigeeArgs) {
+        String gatewayName = config.prefix() + "-gateway";
         // The setup first: the gateway's key, secret and regional endpoints are its outputs (checked above with a stand-in).
         var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
         var gatewayArgs = config.identify(gateway, setup.orElse(null)).build();

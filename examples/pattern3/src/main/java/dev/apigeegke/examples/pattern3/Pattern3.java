@@ -8,24 +8,29 @@ import dev.apigeegke.apigee.ApigeeProduct;
 import dev.apigeegke.apigee.ProductQuota;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
-import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.core.Names;
+import dev.apigeegke.apigee.ApigeeProductArgs;
+import dev.apigeegke.apigee.ApigeeProxyArgs;
+import dev.apigeegke.examples.common.ArgumentKeys;
 import dev.apigeegke.examples.common.PatternProgram;
+import dev.apigeegke.examples.common.ProgramCheck;
+import dev.apigeegke.examples.common.StackReader;
 import dev.apigeegke.examples.common.Samples;
 import dev.apigeegke.examples.gateway.GatewayStackSettings;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.IngressBackend;
-import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
 import dev.apigeegke.microgateway.MicrogatewaySetup;
+import dev.apigeegke.microgateway.MicrogatewaySetupArgs;
 import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.annotation.Nullable;
 
@@ -73,9 +78,15 @@ public final class Pattern3 {
         PatternProgram.main(Pattern3::stack);
     }
 
-    /** The program: reads the stack configuration and declares the resources. */
+    /**
+     * The program: reads the stack configuration and declares the resources; every problem, with the stack's keys
+     * and with any component's arguments, is reported in one message before the first resource.
+     */
     public static void stack(Context ctx) {
-        PatternProgram.run(() -> build(ctx, GatewayStackSettings.from(ctx, DEFAULT_PREFIX)));
+        PatternProgram.run(() -> {
+            var stack = new StackReader(ctx);
+            build(ctx, GatewayStackSettings.read(stack, DEFAULT_PREFIX), SAMPLES, stack.check());
+        });
     }
 
     /** Declares pattern 3's resources for {@code config} and the sample services. */
@@ -88,23 +99,33 @@ public final class Pattern3 {
      * before the first resource.
      */
     public static Pattern3Resources build(Context ctx, GatewayStackSettings config, List<Service> samples) {
-        Names.requireNameList("services", samples.stream().map(Service::name).toList());
-        Pattern3Policy.checkServices(samples);
-        var clusterArgs = config.cluster().args();
-        var setupArgs = config.setupArgs();
-        var sidecarBuilders = new ArrayList<MicrogatewaySidecarArgs.Builder>();
-        var serviceArgs = new ArrayList<MicroserviceArgs>();
+        return build(ctx, config, samples, new ProgramCheck());
+    }
+
+    /**
+     * Declares pattern 3's resources: every argument is built (and so validated) first, its problems added to
+     * {@code check}'s under the stack keys they came from, and nothing is registered unless there is none.
+     */
+    static Pattern3Resources build(Context ctx, GatewayStackSettings config, List<Service> samples, ProgramCheck check) {
+        var services = ArgumentKeys.of("services");
+        check.check(services, () -> Names.requireNameList("services", samples.stream().map(Service::name).toList()));
+        check.check(services, () -> Pattern3Policy.checkServices(samples));
+        var clusterArgs = config.cluster().args(check, "gcp:region");
+        var setupArgs = check.args(config.keys("MicrogatewaySetupArgs"), config::setupArgs);
+        var sidecarBuilders = new ArrayList<Optional<MicrogatewaySidecarArgs.Builder>>();
+        var serviceArgs = new ArrayList<Optional<MicroserviceArgs>>();
         var ingress = ArmoredIngressArgs.builder().project(config.project()).namespace(NAMESPACE)
                 .domains(config.domains()).wafRuleSets(config.wafRuleSets());
         for (var sample : samples) {
-            var builder = Pattern3Policy.sidecar(config, sample, NAMESPACE);
+            var builder = check.args(config.keys("MicrogatewayConfig"), () -> Pattern3Policy.sidecar(config, sample, NAMESPACE));
             sidecarBuilders.add(builder);
             // Checked now, with a stand-in for the setup declared below when the stack brings no key and secret.
-            var sidecar = config.identify(builder, null).build();
+            var sidecar = builder.flatMap(b -> check.args(config.keys("MicrogatewaySidecarArgs"), () -> config.identify(b, null).build()));
             // The opt-in label is what the transformation looks for. The app serves until its sidecar has drained.
-            serviceArgs.add(MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image()).port(Samples.PORT)
-                    .preStopSeconds(sidecar.drainSeconds())
-                    .labels(Map.of(MicrogatewaySidecar.OPT_IN_LABEL, sidecarName(config, sample))).build());
+            serviceArgs.add(check.args(services, () -> MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image())
+                    .port(Samples.PORT)
+                    .preStopSeconds(sidecar.map(MicrogatewaySidecarArgs::drainSeconds).orElse(0))
+                    .labels(Map.of(MicrogatewaySidecar.OPT_IN_LABEL, sidecarName(config, sample))).build()));
             ingress.backend(IngressBackend.builder()
                     .name(sample.name())
                     .selector(Microservice.selectorFor(sample.name()))
@@ -113,10 +134,24 @@ public final class Pattern3 {
                     .healthCheckPath(MicrogatewaySidecar.HEALTH_PATH)
                     .build());
         }
-        var ingressArgs = config.expose(ingress, clusterArgs.network()).build();
-        var localProxyArgs = Pattern3Policy.localProxies(config, samples);
-        var productArgs = Pattern3Policy.products(config, samples);
+        // A stand-in network where the cluster is invalid lets the Ingress be checked too: the report is thrown first.
+        var ingressArgs = check.args(config.keys("ArmoredIngressArgs"),
+                () -> config.expose(ingress, clusterArgs.map(GkeClusterArgs::network).orElse("default")).build());
+        var localProxyArgs = check.args(config.keys("ApigeeProxyArgs"), () -> Pattern3Policy.localProxies(config, samples));
+        var productArgs = check.args(config.keys("ApigeeProductArgs")
+                        .derived("name", StackReader.NAMESPACE + ":prefix", config.prefix(), "the product name"),
+                () -> Pattern3Policy.products(config, samples));
+        check.throwIfAny();
+        return declare(ctx, config, samples, clusterArgs.orElseThrow(), setupArgs.orElseThrow(),
+                sidecarBuilders.stream().map(Optional::orElseThrow).toList(), serviceArgs.stream().map(Optional::orElseThrow).toList(),
+                ingressArgs.orElseThrow(), localProxyArgs.orElseThrow(), productArgs.orElseThrow());
+    }
 
+    private static Pattern3Resources declare(Context ctx, GatewayStackSettings config, List<Service> samples,
+                                             GkeClusterArgs clusterArgs, Optional<MicrogatewaySetupArgs> setupArgs,
+                                             List<MicrogatewaySidecarArgs.Builder> sidecarBuilders,
+                                             List<MicroserviceArgs> serviceArgs, ArmoredIngressArgs ingressArgs,
+                                             List<ApigeeProxyArgs> localProxyArgs, List<ApigeeProductArgs> productArgs) {
         // The setup first: the sidecars' key, secret and regional endpoints are its outputs.
         var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
         var sidecarArgs = sidecarBuilders.stream().map(b -> config.identify(b, setup.orElse(null)).build()).toList();
