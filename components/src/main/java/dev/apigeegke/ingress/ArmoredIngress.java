@@ -360,6 +360,15 @@ public final class ArmoredIngress extends ComponentResource {
                 .build();
     }
 
+    /**
+     * Checks {@code name} for an {@code ArmoredIngress} with {@code args} before anything is declared: the names made
+     * from it (with each backend's, the BackendConfig's) must fit Kubernetes' 63 characters. A program that makes the
+     * name from its own settings calls this with its other argument checks, so the problem is reported with them.
+     */
+    public static void requireName(String name, ArmoredIngressArgs args) {
+        checked(name, args);
+    }
+
     private static String checked(String name, ArmoredIngressArgs args) {
         var problems = new Problems("ArmoredIngress");
         Names.checkLabel(problems, "name", name, args != null && args.internal() ? LONGEST_INTERNAL_SUFFIX : LONGEST_SUFFIX);

@@ -74,9 +74,10 @@ public record StackFile(Map<String, String> config, Set<String> secretKeys, Set<
         try {
             root = YAML.readTree(Files.readString(path));
         } catch (JsonParseException e) {
+            String key = e.getProcessor() == null ? null : e.getProcessor().getParsingContext().getCurrentName();
             String what = e.getOriginalMessage().startsWith("Duplicate field")
                     ? "a key is given twice (" + e.getOriginalMessage().replace("Duplicate field", "key") + "): keep one"
-                    : "not YAML the Pulumi CLI reads: " + e.getOriginalMessage();
+                    : (key == null ? "" : "the value of key '" + key + "' is ") + "not YAML the Pulumi CLI reads: " + e.getOriginalMessage();
             throw new IOException(path + ", line " + e.getLocation().getLineNr() + ": " + what);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -27,6 +27,9 @@ class BadStackFileTest {
     static final Pattern TRACE = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(|\\tat |^\\s*Caused by|\\b[A-Z]\\w*(Exception|Error)\\b|\\bjava\\.[a-z]+\\.");
     private static final Pattern CONFIG_WORD = Pattern.compile("(?<![-\\w])" + BadStackFiles.CONFIG + "(?![\\w-])");
     private static final String STACK_RESOURCE = "pulumi:pulumi:Stack";
+    private static final Pattern STACK_FILE_REFUSAL = Pattern.compile("^apigee-gke: \\S+\\.yaml(, line \\d+)?: ");
+    private static final Pattern DECLARATION_REFUSAL = Pattern.compile(
+            "validating stack config: .*'(gcp|apigee|apigee-gke):[A-Za-z]+'");
 
     @Test
     void exitsWithOneOrTwo(TestInfo test) {
@@ -41,7 +44,14 @@ class BadStackFileTest {
     void namesEveryBrokenKeyByItsStackKey(TestInfo test) {
         check(test, stack -> {
             try (var run = PreviewRun.of(stack)) {
-                for (String key : BadStackFiles.keysToName(stack)) {
+                var keys = BadStackFiles.keysToName(stack);
+                if (refusedByDeclaration(run)) {
+                    // As the Pulumi CLI does, the declaration's type check stops at the first key of the wrong type.
+                    assertThat(keys).as("the refusal names a broken key; it printed:\n%s", run.printed())
+                            .anyMatch(key -> run.err().contains("'" + key + "'"));
+                    return;
+                }
+                for (String key : keys) {
                     assertThat(names(run, key)).as("the report names %s; it printed:\n%s", key, run.printed()).isTrue();
                 }
             }
@@ -73,6 +83,14 @@ class BadStackFileTest {
         check(test, stack -> {
             try (var run = PreviewRun.of(stack)) {
                 var problems = problemLines(run.err());
+                if (refusedByDeclaration(run)) {
+                    assertThat(run.err()).as("the CLI's one-line refusal names the key; printed:\n%s", run.printed())
+                            .containsPattern(DECLARATION_REFUSAL);
+                    return;
+                }
+                if (refusedFile(run)) {
+                    return;
+                }
                 if (run.code() == 1) {
                     assertThat(problems).as("a failed program reports its problems; it printed:\n%s", run.printed()).isNotEmpty();
                 }
@@ -113,9 +131,25 @@ class BadStackFileTest {
         if (key.equals(BadStackFiles.CONFIG)) {
             return CONFIG_WORD.matcher(run.err()).find();
         }
+        if (refusedFile(run) && run.err().contains("key '" + key + "'")) {
+            return true;
+        }
         boolean asProblem = problemLines(run.err()).stream().anyMatch(l -> l.startsWith("    - " + key + " ")
                 || l.startsWith("    - " + key + "[") || l.startsWith("    - " + key + "."));
         return asProblem || (run.code() == 2 && run.err().contains(key));
+    }
+
+    /**
+     * Whether the stack was refused before the program ran, as the Pulumi CLI refuses a stack against the project's
+     * config declaration ("error: validating stack config: ...", one key, or the missing ones).
+     */
+    static boolean refusedByDeclaration(PreviewRun run) {
+        return run.code() == 1 && run.err().contains("validating stack config: ");
+    }
+
+    /** Whether the stack file itself was refused (not a mapping, a key given twice, not YAML): one line naming the file. */
+    static boolean refusedFile(PreviewRun run) {
+        return run.code() == 1 && STACK_FILE_REFUSAL.matcher(run.err()).find();
     }
 
     static List<String> problemLines(String err) {

@@ -40,7 +40,7 @@ final class BadValues {
 
     /** Keys a stack cannot do without: an empty list there is a mistake, not "none". */
     private static final Set<String> REQUIRED_LISTS = Set.of("apigee-gke:allowlist", "apigee-gke:apigeeEnvironments");
-    /** Keys only the Apigee provider reads: any string is a credential, so only a non-string is wrong. */
+    /** Keys only the Apigee provider reads: any string is a credential. */
     private static final Set<String> PROVIDER_SECRETS = Set.of("apigee:accessToken", "apigee:password");
     private static final List<String> LABEL_ILLEGAL = List.of(" ", "_", "!", "/", "#", "*", "%", ":", ",", "A", "\"", "'");
     private static final List<String> HOST_ILLEGAL = List.of(" ", "_", "!", "/", "#", "*", "%", ":", ",", "\"", "'");
@@ -62,12 +62,49 @@ final class BadValues {
 
     /** The broken values of {@code key} with {@code mistake}; empty when no value of that kind is wrong for the key. */
     static Optional<Gen<Bad>> of(Key key, Mistake mistake) {
-        return values(key, mistake).map(values -> values.map(v -> new Bad(key, mistake, v)));
+        return values(key, mistake).map(values -> values.map(v -> new Bad(key, mistake, notTheDefault(key, v))));
+    }
+
+    /**
+     * The root Pulumi.yaml's declared defaults, as the program receives them (the CLI passes a declared default as if
+     * the stack had set it, so the program reads the default's value as "unset": writing it is not a mistake).
+     */
+    private static final Map<String, String> DECLARED_DEFAULTS = declaredDefaults();
+
+    private static Map<String, String> declaredDefaults() {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            Map<?, ?> root = mapper.readValue(java.nio.file.Files.readString(dev.apigeegke.testing.Repo.root().resolve("Pulumi.yaml")), Map.class);
+            var defaults = new java.util.HashMap<String, String>();
+            ((Map<?, ?>) root.get("config")).forEach((k, v) -> {
+                if (v instanceof Map<?, ?> declaration && declaration.containsKey("default")) {
+                    Object d = declaration.get("default");
+                    defaults.put(String.valueOf(k), d instanceof String text ? text : String.valueOf(d));
+                }
+            });
+            return defaults;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code value}, unless the program would read it as the key's declared default: then a blank, or -1, in its place. */
+    private static Object notTheDefault(Key key, Object value) {
+        String declared = DECLARED_DEFAULTS.get(key.name());
+        if (declared == null) {
+            return value;
+        }
+        String received = value == null ? "" : value instanceof List<?> l && l.isEmpty() ? "[]" : String.valueOf(value);
+        if (!received.equals(declared)) {
+            return value;
+        }
+        return key.kind() == Kind.INTEGER ? new YamlNumber("-1") : key.kind() == Kind.CIDRS || key.kind() == Kind.NAMES ? List.of(" ") : " ";
     }
 
     private static Optional<Gen<Object>> values(Key key, Mistake mistake) {
-        boolean providerSecret = PROVIDER_SECRETS.contains(key.name());
-        if (providerSecret && mistake != Mistake.WRONG_TYPE) {
+        // Only the Apigee provider reads its credentials, and a real program receives a list there as JSON text it
+        // cannot tell from a password: the provider's own configuration check is the one that applies.
+        if (PROVIDER_SECRETS.contains(key.name())) {
             return Optional.empty();
         }
         return switch (mistake) {

@@ -69,15 +69,24 @@ class OddButValidStackTest {
             Fuzz.qt(5).forAll(PATTERNS, maximalNames()).checkAssert((pattern, names) -> counts.run(() -> {
                 var config = Stacks.base(pattern);
                 config.putAll(names);
+                var edgePair = (List<?>) config.remove(EDGE_HOST_PAIR);
                 if (pattern.equals(StackKeys.P1)) {
                     // Pattern 1 on Edge otherwise serves on <org>-<env>.apigee.net, one DNS label, which two names at
                     // their limits overflow (63 characters at most): such a stack has to name its host.
                     config.put("apigee-gke:apigeeHostname", "api.example.com");
+                } else {
+                    // Patterns 2 and 3 have no host to name: their proxies on Edge serve on <org>-<env>.apigee.net.
+                    config.put("apigee:organization", edgePair.get(0));
+                    config.put("apigee-gke:apigeeEnvironments", List.of(edgePair.get(1)));
+                }
+                if (pattern.equals(StackKeys.P2)) {
+                    // Pattern 2's BackendConfig is named <prefix>-ingress-<prefix>-gateway-lb: at most 63 with 21.
+                    config.put("apigee-gke:prefix", edgePair.get(2));
                 }
                 var stack = Stacks.file(pattern, config, List.of(), "names at their limits");
                 try (var run = PreviewRun.of(stack)) {
                     assertThat(run.code()).as("%s\nprinted:\n%s", stack, run.printed()).isZero();
-                    assertThat(run.out()).as("the cluster is named after the prefix").contains((String) names.get("apigee-gke:prefix"));
+                    assertThat(run.out()).as("the cluster is named after the prefix").contains((String) config.get("apigee-gke:prefix"));
                 }
             }, "pattern", pattern));
         }
@@ -137,15 +146,23 @@ class OddButValidStackTest {
                 .assuming(list -> list.size() >= 100 && list.stream().anyMatch(r -> r.contains(":")) && list.stream().anyMatch(r -> !r.contains(":")));
     }
 
+    /**
+     * The prefix at its limit and an organization and environment at theirs (63 characters each); with the shorter
+     * pair under {@link #EDGE_HOST_PAIR} too, for the patterns that serve on Edge's {@code <org>-<env>.apigee.net}.
+     */
     private static Gen<Map<String, Object>> maximalNames() {
-        return name(24).zip(name(63), name(63), (prefix, org, env) -> {
+        return name(24).zip(name(63), name(63), name(31).zip(name(31), name(21), List::of), (prefix, org, env, edgePair) -> {
             var names = new LinkedHashMap<String, Object>();
             names.put("apigee-gke:prefix", prefix);
             names.put("apigee:organization", org);
             names.put("apigee-gke:apigeeEnvironments", List.of(env));
+            names.put(EDGE_HOST_PAIR, edgePair);
             return names;
         });
     }
+
+    /** Not a stack key: the longest organization and environment whose Edge host label fits DNS's 63 (31 + '-' + 31). */
+    private static final String EDGE_HOST_PAIR = "edge host pair";
 
     /** {@value #MOST_SECRETS} distinct secrets, each two alphanumeric runs around one to four odd characters. */
     private static Gen<List<String>> secrets() {

@@ -118,6 +118,7 @@ public record GatewayStackSettings(
                 .key("proxyOnlySubnet", own + (proxyOnlySubnet.flatMap(ProxyOnlySubnet::existingSubnet).isPresent()
                         ? "proxyOnlySubnet" : "proxyOnlySubnetCidr"))
                 .key("servicesUrl", own + "microgatewayServicesHost")
+                .key("publicKeyOverride", own + "edgemicroPublicKey")
                 .key("consumer.email", own + "consumerEmail")
                 // The Edge host of a proxy on Apigee, made from the organization and the environment.
                 .key("hostname", environments)

@@ -104,6 +104,13 @@ final class GatewayStackSettingsReader {
         String secret = NAMESPACE + ":microgatewaySecret";
         boolean hasKey = stack.isSet("microgatewayKey");
         boolean hasSecret = stack.isSet("microgatewaySecret");
+        for (String name : List.of("microgatewayKey", "microgatewaySecret")) {
+            // Only blanks, or a list or object (Pulumi passes those as JSON text): no key or secret a gateway could
+            // authenticate with. The value is a secret: not shown.
+            problems.check(stack.own.rawValue(name).map(v -> v.isEmpty() || !v.isBlank() && !v.startsWith("[") && !v.startsWith("{"))
+                    .orElse(true), NAMESPACE + ":" + name, "(a secret)", "blank, or a list or object: set the text `edgemicro "
+                    + "configure` printed (pulumi config set --secret " + NAMESPACE + ":" + name + " ...), or remove the key");
+        }
         var host = stack.own.string("microgatewayServicesHost");
         var publicKey = stack.own.string("edgemicroPublicKey");
         if (hasKey != hasSecret) {

@@ -95,6 +95,9 @@ public final class Pattern1 {
                 .key("rateBan.intervalSec", own + "rateBanIntervalSec")
                 .key("rateBan.banDurationSec", own + "rateBanDurationSec");
         var ingressArgs = check.args(ingressKeys, () -> ingressArgs(config, samples));
+        ingressArgs.ifPresent(args -> check.check(ArgumentKeys.of("ArmoredIngress")
+                        .derived("name", own + "prefix", config.prefix(), "the Ingress name"),
+                () -> ArmoredIngress.requireName(config.prefix() + "-ingress", args)));
         var apiArgs = check.args(Pattern1Proxy.keys(config), () -> Pattern1Proxy.args(config, samples));
         check.throwIfAny();
         return declare(ctx, config, samples, clusterArgs.orElseThrow(), serviceArgs.stream().map(Optional::orElseThrow).toList(),

@@ -113,6 +113,9 @@ public final class Pattern2 {
                         // The load balancer's default "/" would be rejected by the oauth plugin.
                         .healthCheckPath(MicrogatewayService.HEALTH_PATH)
                         .build()), clusterArgs.map(GkeClusterArgs::network).orElse("default")).build());
+        ingressArgs.ifPresent(args -> check.check(ArgumentKeys.of("ArmoredIngress")
+                        .derived("name", StackReader.NAMESPACE + ":prefix", config.prefix(), "the Ingress name"),
+                () -> ArmoredIngress.requireName(config.prefix() + "-ingress", args)));
         // On Apigee: the gateway loads every edgemicro_ proxy of its environment; clients need a key for the product.
         var apigeeArgs = check.args(config.keys("MicrogatewayProxiesArgs"), () -> MicrogatewayProxiesArgs.builder()
                 .organization(config.organization())

@@ -122,7 +122,10 @@ public final class Pattern3 {
             // Checked now, with a stand-in for the setup declared below when the stack brings no key and secret.
             var sidecar = builder.flatMap(b -> check.args(config.keys("MicrogatewaySidecarArgs"), () -> config.identify(b, null).build()));
             // The opt-in label is what the transformation looks for. The app serves until its sidecar has drained.
-            serviceArgs.add(check.args(services, () -> MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image())
+            // The opt-in label's value is the sidecar's name, made from the prefix.
+            var serviceKeys = ArgumentKeys.of("services").derived("labels", StackReader.NAMESPACE + ":prefix", config.prefix(),
+                    "the sidecar's opt-in label");
+            serviceArgs.add(check.args(serviceKeys, () -> MicroserviceArgs.builder().namespace(NAMESPACE).image(sample.image())
                     .port(Samples.PORT)
                     .preStopSeconds(sidecar.map(MicrogatewaySidecarArgs::drainSeconds).orElse(0))
                     .labels(Map.of(MicrogatewaySidecar.OPT_IN_LABEL, sidecarName(config, sample))).build()));
@@ -137,6 +140,9 @@ public final class Pattern3 {
         // A stand-in network where the cluster is invalid lets the Ingress be checked too: the report is thrown first.
         var ingressArgs = check.args(config.keys("ArmoredIngressArgs"),
                 () -> config.expose(ingress, clusterArgs.map(GkeClusterArgs::network).orElse("default")).build());
+        ingressArgs.ifPresent(args -> check.check(ArgumentKeys.of("ArmoredIngress")
+                        .derived("name", StackReader.NAMESPACE + ":prefix", config.prefix(), "the Ingress name"),
+                () -> ArmoredIngress.requireName(config.prefix() + "-ingress", args)));
         var localProxyArgs = check.args(config.keys("ApigeeProxyArgs"), () -> Pattern3Policy.localProxies(config, samples));
         var productArgs = check.args(config.keys("ApigeeProductArgs")
                         .derived("name", StackReader.NAMESPACE + ":prefix", config.prefix(), "the product name"),
