@@ -393,6 +393,11 @@ public final class GkeClusterArgs {
                     checkScaling(problems, perZone, total, min, max);
                 }
                 checkLimits(problems, zones, min, max);
+            } else if (autoscaling) {
+                // Without a valid location the zone count is unknown: check what does not depend on it.
+                problems.check(minNodes == null || minNodes >= 1, "minNodes", minNodes, "the pool needs at least 1 node in all zones together");
+                problems.check(maxNodes == null || maxNodes >= Math.max(1, minNodes == null ? 1 : minNodes), "maxNodes", maxNodes,
+                        "give a maximum of at least " + Math.max(1, minNodes == null ? 1 : minNodes) + " node(s), and at least minNodes");
             }
             if (requireProductionSize && machineType != null && !machineType.isBlank()) {
                 var vcpus = MachineTypes.vcpus(machineType);

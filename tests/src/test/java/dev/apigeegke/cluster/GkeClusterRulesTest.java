@@ -45,6 +45,14 @@ class GkeClusterRulesTest {
     }
 
     @Test
+    void nodeBoundsAreCheckedEvenWhenTheLocationIsNot() {
+        // A bad location hid every scaling check: a stack with both mistakes showed one.
+        assertThat(problems(() -> args().location("nowhere").maxNodes(-1).build())).hasSize(2)
+                .anyMatch(line -> line.startsWith("location = \"nowhere\": "))
+                .contains("maxNodes = -1: give a maximum of at least 1 node(s), and at least minNodes");
+    }
+
+    @Test
     void saysWhenOnlyTheDefaultMaximumIsTooHigh() {
         assertThat(problems(() -> args().location("europe-west1-b").nodesPerZone(600).minNodes(600).build())).containsExactly(
                 "maxNodes = 1200: GKE allows at most 1000 nodes per node pool in a zone, 1000 in the pool's 1 zone(s) "
