@@ -1,5 +1,6 @@
 package dev.apigeegke.ingress;
 
+import dev.apigeegke.internal.validation.EditDistance;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -96,33 +97,13 @@ final class WafRuleSets {
         }
         if (sameFamily.isEmpty()) {
             // A mistyped family: only the nearest names, and none farther than half the name (that would be a guess).
-            int best = NAMES.stream().mapToInt(n -> distance(name, n)).min().orElseThrow();
+            int best = NAMES.stream().mapToInt(n -> EditDistance.between(name, n)).min().orElseThrow();
             return best > Math.max(2, name.length() / 2) ? List.of()
-                    : NAMES.stream().filter(n -> distance(name, n) == best).limit(SUGGESTIONS).toList();
+                    : NAMES.stream().filter(n -> EditDistance.between(name, n) == best).limit(SUGGESTIONS).toList();
         }
         return sameFamily.stream()
-                .sorted(Comparator.comparingInt((String n) -> distance(name, n)))
+                .sorted(Comparator.comparingInt((String n) -> EditDistance.between(name, n)))
                 .limit(SUGGESTIONS)
                 .toList();
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions each count one. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

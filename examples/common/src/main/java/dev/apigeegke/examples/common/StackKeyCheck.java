@@ -1,5 +1,6 @@
 package dev.apigeegke.examples.common;
 
+import dev.apigeegke.internal.validation.EditDistance;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.internal.config.StackConfig;
@@ -57,28 +58,8 @@ final class StackKeyCheck {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(c -> distance(c.toLowerCase(Locale.ROOT), lower) <= Math.min(MAX_DISTANCE, c.length() / 3))
-                .min(Comparator.comparingInt((String c) -> distance(c.toLowerCase(Locale.ROOT), lower)).thenComparing(c -> c))
+                .filter(c -> EditDistance.between(c.toLowerCase(Locale.ROOT), lower) <= Math.min(MAX_DISTANCE, c.length() / 3))
+                .min(Comparator.comparingInt((String c) -> EditDistance.between(c.toLowerCase(Locale.ROOT), lower)).thenComparing(c -> c))
                 .map(c -> prefix + c);
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
