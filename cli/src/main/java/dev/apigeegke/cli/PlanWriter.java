@@ -141,6 +141,11 @@ final class PlanWriter {
         }
     }
 
+    /**
+     * The plan as {@code plan.json}: per resource its address, the provider it uses ({@code default} for its package's
+     * default provider; none for a component), what it waits for ({@code dependsOn}, and the resources each input comes
+     * from), its options and inputs; then the providers with their inputs, and the stack outputs.
+     */
     static String json(Plan plan) throws IOException {
         var resources = new ArrayList<Map<String, Object>>();
         for (var r : plan.resources()) {
@@ -149,17 +154,80 @@ final class PlanWriter {
             m.put("type", r.type());
             m.put("name", r.name());
             m.put("parent", r.parent());
+            if (r.custom()) {
+                m.put("provider", r.providerUrn() == null ? DEFAULT_PROVIDER : r.providerUrn());
+            }
+            var dependencies = new TreeMap<String, Object>();
+            dependencies.put("dependsOn", r.dependsOn());
+            dependencies.put("inputs", r.propertyDependencies());
+            m.put("dependencies", dependencies);
+            m.put("options", options(r));
             m.put("inputs", r.inputs());
             resources.add(m);
+        }
+        var providers = new ArrayList<Map<String, Object>>();
+        for (var p : plan.providers()) {
+            var m = new TreeMap<String, Object>();
+            m.put("urn", p.urn());
+            m.put("package", p.pkg());
+            m.put("default", p.isDefault());
+            m.put("version", p.version());
+            m.put("inputs", p.inputs());
+            m.put("resources", p.users());
+            providers.add(m);
         }
         var root = new TreeMap<String, Object>();
         root.put("project", plan.project());
         root.put("stack", plan.stack());
         root.put("resources", resources);
+        root.put("providers", providers);
         root.put("outputs", plan.outputs());
         var printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         return JSON.writer(printer).writeValueAsString(root) + "\n";
+    }
+
+    /** The {@code provider} of a resource that uses its package's default provider. */
+    static final String DEFAULT_PROVIDER = "default";
+
+    /** Every option a resource can carry, unset ones as false or empty, so that a change to any shows in a diff. */
+    private static Map<String, Object> options(Plan.Resource r) {
+        var o = r.options();
+        var m = new TreeMap<String, Object>();
+        m.put("protect", o.protect());
+        m.put("deleteBeforeReplace", o.deleteBeforeReplace());
+        m.put("retainOnDelete", o.retainOnDelete());
+        m.put("ignoreChanges", o.ignoreChanges());
+        m.put("replaceOnChanges", o.replaceOnChanges());
+        m.put("additionalSecretOutputs", o.additionalSecretOutputs());
+        m.put("customTimeouts", o.customTimeouts());
+        var aliases = new ArrayList<Map<String, Object>>();
+        for (var a : o.aliases()) {
+            var alias = new TreeMap<String, Object>();
+            putIfSet(alias, "urn", a.urn());
+            putIfSet(alias, "name", a.name());
+            putIfSet(alias, "type", a.type());
+            putIfSet(alias, "parent", a.parent());
+            if (a.noParent()) {
+                alias.put("noParent", true);
+            }
+            putIfSet(alias, "project", a.project());
+            putIfSet(alias, "stack", a.stack());
+            aliases.add(alias);
+        }
+        m.put("aliases", aliases);
+        if (!r.custom()) {
+            var providers = new TreeMap<String, String>();
+            o.providers().forEach((pkg, ref) -> providers.put(pkg, Plan.urnOfReference(ref)));
+            m.put("providers", providers);
+        }
+        return m;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     /** The object as applied: apiVersion, kind, metadata first, then the rest of the inputs. */

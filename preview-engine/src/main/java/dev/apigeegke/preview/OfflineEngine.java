@@ -11,6 +11,8 @@ import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.internal.config.StackKeys;
+import dev.apigeegke.provider.schema.PropertySchema;
+import dev.apigeegke.provider.schema.ProviderSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,7 +107,8 @@ public final class OfflineEngine {
             var outputs = new TreeMap<String, Object>();
             result.outputs().forEach((name, output) -> outputs.put(name, valueOf(output)));
             var resources = recorded.stream().sorted(Comparator.comparing(Plan.Resource::urn)).toList();
-            return new Result(new Plan(project, stack, resources, outputs, new TreeMap<>(componentOutputs)),
+            return new Result(new Plan(project, stack, resources, outputs, new TreeMap<>(componentOutputs),
+                    providers(project, stack, resources, config, secretKeys)),
                     List.copyOf(errors), List.copyOf(warnings));
         } finally {
             PulumiTest.cleanup();
@@ -165,6 +168,99 @@ public final class OfflineEngine {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The registration {@code request} as recorded: its URN, inputs, provider, dependencies and options. */
+    private static Plan.Resource resource(RegisterResourceRequest request, String urn, Map<String, Object> inputs) {
+        var propertyDependencies = new TreeMap<String, List<String>>();
+        request.getPropertyDependenciesMap().forEach((input, deps) -> {
+            if (deps.getUrnsCount() > 0) {
+                propertyDependencies.put(input, deps.getUrnsList().stream().sorted().distinct().toList());
+            }
+        });
+        var timeouts = new TreeMap<String, String>();
+        if (request.hasCustomTimeouts()) {
+            var t = request.getCustomTimeouts();
+            putIfSet(timeouts, "create", t.getCreate());
+            putIfSet(timeouts, "update", t.getUpdate());
+            putIfSet(timeouts, "delete", t.getDelete());
+        }
+        var options = new Plan.Options(request.hasProtect() && request.getProtect(), request.getDeleteBeforeReplace(),
+                request.hasRetainOnDelete() && request.getRetainOnDelete(), request.getIgnoreChangesList(),
+                request.getReplaceOnChangesList(), request.getAdditionalSecretOutputsList(), timeouts, aliases(request),
+                request.getProvidersMap());
+        return new Plan.Resource(urn, request.getType(), request.getName(),
+                request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
+                request.getProvider().isEmpty() ? null : request.getProvider(),
+                request.getDependenciesList().stream().sorted().distinct().toList(), propertyDependencies, options,
+                request.getVersion());
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * The providers {@code resources} use: each explicit provider resource any of them names, with its inputs, and the
+     * default provider of every package a custom resource uses without naming one, with the stack's configuration in
+     * that package's namespace as its inputs ({@code secretKeys} masked), as the engine would create it.
+     */
+    static List<Plan.Provider> providers(String project, String stack, List<Plan.Resource> resources,
+                                         Map<String, String> config, Set<String> secretKeys) {
+        var byUrn = new TreeMap<String, Plan.Resource>();
+        resources.forEach(r -> byUrn.put(r.urn(), r));
+        var users = new TreeMap<String, Integer>();
+        var defaults = new TreeMap<String, String>();
+        for (var r : resources) {
+            if (!r.custom() || r.isProvider()) {
+                continue;
+            }
+            String pkg = TypeTokens.packageOf(r.type());
+            String urn = r.providerUrn();
+            if (urn == null) {
+                urn = "urn:pulumi:" + stack + "::" + project + "::" + Plan.PROVIDER_TYPE_PREFIX + pkg + "::"
+                        + Plan.Provider.defaultName(r.version());
+                defaults.put(urn, pkg + "\n" + r.version());
+            }
+            users.merge(urn, 1, Integer::sum);
+        }
+        var providers = new ArrayList<Plan.Provider>();
+        users.forEach((urn, count) -> {
+            var explicit = byUrn.get(urn);
+            if (explicit != null) {
+                String pkg = explicit.type().substring(Plan.PROVIDER_TYPE_PREFIX.length());
+                providers.add(new Plan.Provider(urn, pkg, false, explicit.version(), explicit.inputs(), count));
+                return;
+            }
+            String[] pkgVersion = defaults.getOrDefault(urn, "\n").split("\n", -1);
+            var inputs = new TreeMap<String, Object>();
+            config.forEach((key, value) -> {
+                if (key.startsWith(pkgVersion[0] + ":")) {
+                    String name = key.substring(pkgVersion[0].length() + 1);
+                    boolean secret = secretKeys.contains(key) || secretProviderInputs(pkgVersion[0]).contains(name);
+                    inputs.put(name, secret ? Plan.SECRET : value);
+                }
+            });
+            providers.add(new Plan.Provider(urn, pkgVersion[0], defaults.containsKey(urn), pkgVersion[1], inputs, count));
+        });
+        return providers;
+    }
+
+    /**
+     * The provider inputs {@code pkg}'s schema marks secret, which the engine keeps secret even when the stack file holds
+     * them in clear: the apigee provider's from its schema; gcp's {@code accessToken} and {@code credentials} and
+     * kubernetes' {@code kubeconfig}, as the pulumi-gcp and pulumi-kubernetes schemas declare them.
+     */
+    static Set<String> secretProviderInputs(String pkg) {
+        return switch (pkg) {
+            case "apigee" -> ProviderSchema.get().provider().inputs().stream().filter(PropertySchema::secret)
+                    .map(PropertySchema::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            case "gcp" -> Set.of("accessToken", "credentials");
+            case "kubernetes" -> Set.of("kubeconfig");
+            default -> Set.of();
+        };
+    }
+
     /** Records each registration request, as the engine would receive it, with its URN. */
     private static final class RecordingMonitor extends MockMonitor {
         private final ConcurrentLinkedQueue<Plan.Resource> recorded;
@@ -189,10 +285,7 @@ public final class OfflineEngine {
             var inputs = PropertyValues.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
                 var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
-                recorded.add(new Plan.Resource(response.getUrn(), request.getType(), request.getName(),
-                        request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
-                        request.getProvider().isEmpty() ? null : request.getProvider(),
-                        request.getDependenciesList(), request.getIgnoreChangesList(), aliases(request)));
+                recorded.add(resource(request, response.getUrn(), inputs));
                 return response;
             });
         }

@@ -1,7 +1,9 @@
 package dev.apigeegke.preview;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a program declared, as the engine would receive it: every resource with its inputs, and the
@@ -13,9 +15,16 @@ import java.util.Map;
  * @param resources the resources, sorted by URN
  * @param outputs   the stack outputs by name
  * @param componentOutputs the outputs each component registered, by the component's URN
+ * @param providers the providers the resources use, explicit and default, sorted by URN
  */
 public record Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs,
-                   Map<String, Map<String, Object>> componentOutputs) {
+                   Map<String, Map<String, Object>> componentOutputs, List<Provider> providers) {
+    /** A plan whose resources use no provider worth listing (tests that build plans by hand). */
+    public Plan(String project, String stack, List<Resource> resources, Map<String, Object> outputs,
+                Map<String, Map<String, Object>> componentOutputs) {
+        this(project, stack, resources, outputs, componentOutputs, List.of());
+    }
+
     /** Shown instead of every secret value. */
     public static final String SECRET = "[secret]";
     /** Shown for values only known after the cloud creates the resource. */
@@ -31,16 +40,28 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
      * @param custom whether it is a custom (cloud) resource rather than a component
      * @param inputs   its inputs
      * @param provider the explicit provider reference ({@code urn::id}), or null for the default provider
-     * @param dependencies  the URNs it waits for: its {@code dependsOn} and the resources its inputs come from
-     * @param ignoreChanges the inputs whose changes it ignores after creation
-     * @param aliases       the former addresses it takes over, as the program gave them
+     * @param dependencies the URNs it waits for: its {@code dependsOn} and the resources its inputs come from (a
+     *                     component stands for every resource under it)
+     * @param propertyDependencies for each input that comes from other resources, the URNs it comes from
+     * @param options  its resource options
+     * @param version  the version of its package it asks for (empty when none)
      */
     public record Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
-                           String provider, List<String> dependencies, List<String> ignoreChanges, List<Alias> aliases) {
+                           String provider, List<String> dependencies, Map<String, List<String>> propertyDependencies,
+                           Options options, String version) {
         public Resource {
             dependencies = List.copyOf(dependencies);
-            ignoreChanges = List.copyOf(ignoreChanges);
-            aliases = List.copyOf(aliases);
+            var deps = new TreeMap<String, List<String>>();
+            propertyDependencies.forEach((k, v) -> deps.put(k, List.copyOf(v)));
+            propertyDependencies = Collections.unmodifiableMap(deps);
+            version = version == null ? "" : version;
+        }
+
+        /** A resource with only the options {@code ignoreChanges} and {@code aliases}. */
+        public Resource(String urn, String type, String name, String parent, boolean custom, Map<String, Object> inputs,
+                        String provider, List<String> dependencies, List<String> ignoreChanges, List<Alias> aliases) {
+            this(urn, type, name, parent, custom, inputs, provider, dependencies, Map.of(),
+                    Options.NONE.withIgnoreChanges(ignoreChanges).withAliases(aliases), "");
         }
 
         /** A resource without aliases. */
@@ -58,6 +79,112 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
         /** Whether this is a Kubernetes object (not the Kubernetes provider). */
         public boolean isKubernetesObject() {
             return custom && TypeTokens.packageOf(type).equals(TypeTokens.KUBERNETES);
+        }
+
+        /** Whether this is a provider resource ({@code pulumi:providers:<package>}). */
+        public boolean isProvider() {
+            return type.startsWith(PROVIDER_TYPE_PREFIX);
+        }
+
+        /** The URN of the provider it uses ({@code urn::id} without the id), or null for its package's default provider. */
+        public String providerUrn() {
+            return provider == null || provider.isEmpty() ? null : urnOfReference(provider);
+        }
+
+        /** The URNs it waits for that none of its inputs comes from: what its {@code dependsOn} option adds. */
+        public List<String> dependsOn() {
+            var fromInputs = new java.util.HashSet<String>();
+            propertyDependencies.values().forEach(fromInputs::addAll);
+            return dependencies.stream().filter(d -> !fromInputs.contains(d)).sorted().distinct().toList();
+        }
+
+        /** The inputs whose changes it ignores after creation. */
+        public List<String> ignoreChanges() {
+            return options.ignoreChanges();
+        }
+
+        /** The former addresses it takes over, as the program gave them. */
+        public List<Alias> aliases() {
+            return options.aliases();
+        }
+    }
+
+    /** The provider URN of a provider reference {@code <urn>::<id>} (the engine splits at the last {@code ::}). */
+    public static String urnOfReference(String reference) {
+        int sep = reference.lastIndexOf("::");
+        return sep < 0 ? reference : reference.substring(0, sep);
+    }
+
+    /** The type of a provider resource of {@code pkg} is this prefix followed by the package. */
+    public static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+    /**
+     * The resource options a registration carries, as the SDK sent them.
+     *
+     * @param protect             whether Pulumi refuses to delete it
+     * @param deleteBeforeReplace whether a replacement deletes the old resource before creating the new one
+     * @param retainOnDelete      whether deleting it leaves the cloud resource in place
+     * @param ignoreChanges       the inputs whose changes are ignored after creation
+     * @param replaceOnChanges    the inputs whose change replaces it
+     * @param additionalSecretOutputs the outputs made secret
+     * @param customTimeouts      the operation timeouts it sets ({@code create}, {@code update}, {@code delete} → Go
+     *                            duration such as {@code 30m}), only those set
+     * @param aliases             the former addresses it takes over
+     * @param providers           for a component, the provider its children of each package use ({@code urn::id})
+     */
+    public record Options(boolean protect, boolean deleteBeforeReplace, boolean retainOnDelete, List<String> ignoreChanges,
+                          List<String> replaceOnChanges, List<String> additionalSecretOutputs,
+                          Map<String, String> customTimeouts, List<Alias> aliases, Map<String, String> providers) {
+        /** No option set. */
+        public static final Options NONE = new Options(false, false, false, List.of(), List.of(), List.of(), Map.of(),
+                List.of(), Map.of());
+
+        public Options {
+            ignoreChanges = List.copyOf(ignoreChanges);
+            replaceOnChanges = List.copyOf(replaceOnChanges);
+            additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
+            customTimeouts = Collections.unmodifiableMap(new TreeMap<>(customTimeouts));
+            aliases = List.copyOf(aliases);
+            providers = Collections.unmodifiableMap(new TreeMap<>(providers));
+        }
+
+        Options withIgnoreChanges(List<String> paths) {
+            return new Options(protect, deleteBeforeReplace, retainOnDelete, paths, replaceOnChanges,
+                    additionalSecretOutputs, customTimeouts, aliases, providers);
+        }
+
+        Options withAliases(List<Alias> former) {
+            return new Options(protect, deleteBeforeReplace, retainOnDelete, ignoreChanges, replaceOnChanges,
+                    additionalSecretOutputs, customTimeouts, former, providers);
+        }
+    }
+
+    /**
+     * A provider the resources use: an explicit provider resource of the program, or the default provider of a
+     * package, which the engine creates from the stack's configuration in the package's namespace.
+     *
+     * @param urn       its URN (a default provider's is {@code ...::pulumi:providers:<pkg>::default_<version>})
+     * @param pkg       the package it serves
+     * @param isDefault whether the engine creates it (no resource of the program declares it)
+     * @param version   the package version (empty when none was asked for)
+     * @param inputs    its inputs, secrets masked: a default provider's are the stack's {@code <pkg>:} keys
+     * @param users     how many resources use it
+     */
+    public record Provider(String urn, String pkg, boolean isDefault, String version, Map<String, Object> inputs,
+                           int users) {
+        public Provider {
+            inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
+        }
+
+        /**
+         * The name the engine gives the default provider of a package at {@code version}: {@code default}, or
+         * {@code default_} and the version with dots and other separators as underscores ({@code default_7_0_0}).
+         */
+        public static String defaultName(String version) {
+            if (version == null || version.isEmpty()) {
+                return "default";
+            }
+            return "default_" + version.replaceAll("[^A-Za-z0-9]", "_");
         }
     }
 

@@ -90,14 +90,36 @@ class PreviewCommandTest {
         run("preview", "pattern1", "--project-dir", root(), "--out", out.toString());
         Map<String, Object> plan = new ObjectMapper().readValue(out.resolve("plan.json").toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-        assertThat(List.copyOf(plan.keySet())).containsExactly("outputs", "project", "resources", "stack");
+        assertThat(List.copyOf(plan.keySet())).containsExactly("outputs", "project", "providers", "resources", "stack");
         assertThat(plan.get("project")).isEqualTo("apigee-gke");
         assertThat(plan.get("stack")).isEqualTo("pattern1");
-        var resources = (List<?>) plan.get("resources");
-        assertThat(resources).allSatisfy(r -> assertThat(((Map<?, ?>) r).keySet().stream().map(String::valueOf).toList())
-                .containsExactly("inputs", "name", "parent", "type", "urn"));
-        var stack = resources.stream().map(r -> (Map<?, ?>) r).filter(r -> r.get("type").equals("pulumi:pulumi:Stack")).findFirst();
+        var resources = ((List<?>) plan.get("resources")).stream().map(r -> (Map<?, ?>) r).toList();
+        // A custom resource names its provider; a component has none (its children name theirs).
+        assertThat(resources).allSatisfy(r -> {
+            var keys = r.keySet().stream().map(String::valueOf).toList();
+            boolean component = r.get("type").equals("pulumi:pulumi:Stack") || String.valueOf(r.get("type")).startsWith("apigee-gke:");
+            assertThat(keys).as("%s", r.get("urn")).containsAll(List.of("dependencies", "inputs", "name", "options", "parent",
+                    "type", "urn"));
+            assertThat(keys.contains("provider")).as("%s names a provider", r.get("urn")).isEqualTo(!component);
+        });
+        assertThat(resources).allSatisfy(r -> assertThat(((Map<?, ?>) r.get("options")).keySet().stream()
+                .map(String::valueOf).toList()).containsAll(List.of("additionalSecretOutputs", "aliases", "customTimeouts",
+                "deleteBeforeReplace", "ignoreChanges", "protect", "replaceOnChanges", "retainOnDelete")));
+        var stack = resources.stream().filter(r -> r.get("type").equals("pulumi:pulumi:Stack")).findFirst();
         assertThat(stack).hasValueSatisfying(s -> assertThat(s.get("parent")).isNull());
+        var provider = resources.stream().filter(r -> r.get("type").equals("pulumi:providers:kubernetes")).findFirst().orElseThrow();
+        var deployment = resources.stream().filter(r -> r.get("type").equals("kubernetes:apps/v1:Deployment")).findFirst().orElseThrow();
+        assertThat(deployment.get("provider")).isEqualTo(provider.get("urn"));
+        var pool = resources.stream().filter(r -> r.get("type").equals("gcp:container/nodePool:NodePool")).findFirst().orElseThrow();
+        var cluster = resources.stream().filter(r -> r.get("type").equals("gcp:container/cluster:Cluster")).findFirst().orElseThrow();
+        assertThat(pool.get("provider")).isEqualTo("default");
+        assertThat(((Map<?, ?>) pool.get("dependencies")).get("inputs")).isEqualTo(Map.of("cluster", List.of(cluster.get("urn"))));
+        var providers = ((List<?>) plan.get("providers")).stream().map(p -> (Map<?, ?>) p).toList();
+        assertThat(providers.stream().map(p -> (Object) p.get("urn")).toList()).contains(provider.get("urn"),
+                "urn:pulumi:pattern1::apigee-gke::pulumi:providers:gcp::default_7_0_0");
+        var gcp = providers.stream().filter(p -> "gcp".equals(p.get("package"))).findFirst().orElseThrow();
+        assertThat(gcp.get("default")).isEqualTo(true);
+        assertThat(gcp.get("inputs")).isEqualTo(Map.of("project", "my-gcp-project", "region", "europe-west1"));
     }
 
     @Test
