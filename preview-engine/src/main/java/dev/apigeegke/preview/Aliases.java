@@ -14,7 +14,7 @@ import java.util.Set;
  * the former URNs its aliases resolve to. An alias names a former name, type, parent, project or stack (the rest as
  * now); a former parent that was itself found through an alias stands for the address it was found at; and a child
  * inherits its parent's former address, its name following the parent's rename when it starts with the parent's
- * name. URNs are the ones {@link OfflineEngine} writes: every type chain starts at the stack resource.
+ * name. URNs are the engine's: the stack's own type is not part of a type chain.
  */
 public final class Aliases {
     private Aliases() {
@@ -85,13 +85,13 @@ public final class Aliases {
         String[] p = parts(r.urn());
         String stack = alias.stack() == null ? p[0].substring("urn:pulumi:".length()) : alias.stack();
         String project = alias.project() == null ? p[1] : alias.project();
-        return "urn:pulumi:" + stack + "::" + project + "::" + (parent == null ? type : typeOf(parent) + "$" + type) + "::" + name;
+        return "urn:pulumi:" + stack + "::" + project + "::" + TypeTokens.qualifiedType(parent, type) + "::" + name;
     }
 
     private static String inherited(String type, String name, String parentName, String parentFormer) {
         String formerName = name.startsWith(parentName) ? nameOf(parentFormer) + name.substring(parentName.length()) : name;
         String[] p = parts(parentFormer);
-        return p[0] + "::" + p[1] + "::" + p[2] + "$" + type + "::" + formerName;
+        return p[0] + "::" + p[1] + "::" + TypeTokens.qualifiedType(parentFormer, type) + "::" + formerName;
     }
 
     /** The stack resource of the stack {@code urn} is in. */

@@ -309,6 +309,7 @@ public final class OfflineEngine {
             var inputs = PropertyValues.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
                 var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
+                response = response.toBuilder().setUrn(TypeTokens.engineUrn(response.getUrn())).build();
                 if (preview && request.getCustom()) {
                     response = PropertyValues.withUnknownOutputs(response, outputNames(resource.getClass()));
                 }

@@ -19,7 +19,36 @@ public final class TypeTokens {
      */
     public static final String PROVIDER_PREFIX = providerPrefix();
 
+    /** The type of the stack resource, the root of every resource tree. */
+    public static final String ROOT_STACK = com.pulumi.resources.internal.Stack.RootPulumiStackTypeName;
+
     private TypeTokens() {
+    }
+
+    /**
+     * {@code urn} as the engine names it: the engine leaves the stack's type out of the type chain of a resource the
+     * stack is the parent of ({@code urn.New} in Pulumi's {@code sdk/go/common/resource/urn}); the SDK's test monitor
+     * keeps it ({@code ...::pulumi:pulumi:Stack$gcp:...}).
+     */
+    public static String engineUrn(String urn) {
+        String[] parts = urn.split("::", 4);
+        String stackPrefix = ROOT_STACK + "$";
+        if (parts.length == 4 && parts[2].startsWith(stackPrefix)) {
+            return parts[0] + "::" + parts[1] + "::" + parts[2].substring(stackPrefix.length()) + "::" + parts[3];
+        }
+        return urn;
+    }
+
+    /**
+     * The type chain of a resource of {@code type} under {@code parentUrn} (null for none), as the engine writes it in
+     * the URN: the parent's chain, {@code $}, the type; the stack's own type left out.
+     */
+    public static String qualifiedType(String parentUrn, String type) {
+        if (parentUrn == null) {
+            return type;
+        }
+        String parentChain = parentUrn.split("::", 4)[2];
+        return parentChain.equals(ROOT_STACK) ? type : parentChain + "$" + type;
     }
 
     private static String providerPrefix() {

@@ -50,7 +50,7 @@ public final class FormerAddresses {
     }
 
     /** {@code urn} with the segments of {@code types} removed from its type chain. */
-    static String withoutLayers(String urn, Set<String> types) {
+    public static String withoutLayers(String urn, Set<String> types) {
         var parts = urn.split("::", 4);
         var kept = new ArrayList<String>();
         for (String segment : parts[2].split("\\$")) {

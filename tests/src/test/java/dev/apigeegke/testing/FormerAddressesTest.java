@@ -47,7 +47,7 @@ class FormerAddressesTest {
         }, Set.of(GROUP));
         assertThat(adopted).allSatisfy((urn, former) -> assertThat(former).isPresent());
         assertThat(adopted.values()).extracting(f -> f.orElseThrow())
-                .contains("urn:pulumi:test::apigee-gke::pulumi:pulumi:Stack$apigee:index:Developer::d");
+                .contains("urn:pulumi:test::apigee-gke::apigee:index:Developer::d");
     }
 
     @Test
@@ -63,8 +63,8 @@ class FormerAddressesTest {
         }, Set.of(GROUP));
         assertThat(adopted.values()).extracting(f -> f.orElse("replaced")).containsExactlyInAnyOrder(
                 "urn:pulumi:test::apigee-gke::pulumi:pulumi:Stack::apigee-gke-test",
-                "urn:pulumi:test::apigee-gke::pulumi:pulumi:Stack$test:index:Old::o",
-                "urn:pulumi:test::apigee-gke::pulumi:pulumi:Stack$test:index:Old$apigee:index:Developer::o-kept",
-                "urn:pulumi:test::apigee-gke::pulumi:pulumi:Stack$test:index:Old$apigee:index:Developer::o-dev");
+                "urn:pulumi:test::apigee-gke::test:index:Old::o",
+                "urn:pulumi:test::apigee-gke::test:index:Old$apigee:index:Developer::o-kept",
+                "urn:pulumi:test::apigee-gke::test:index:Old$apigee:index:Developer::o-dev");
     }
 }
