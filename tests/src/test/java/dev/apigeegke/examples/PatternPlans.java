@@ -97,7 +97,10 @@ final class PatternPlans {
         return new Run(variant, config, plan);
     }
 
-    /** The plan of {@code pattern}'s sample stack with {@code count} services ({@code svc000}, {@code svc001}...). */
+    /**
+     * The plan of {@code pattern}'s sample stack with {@code count} services ({@code svc000}, {@code svc001}...); in
+     * pattern 3 the first is open, the others require a key.
+     */
     static Plan withServices(String pattern, int count) {
         var names = IntStream.range(0, count).mapToObj(i -> String.format("svc%03d", i)).toList();
         Consumer<Context> program = switch (pattern) {
@@ -106,7 +109,7 @@ final class PatternPlans {
             case "pattern2" -> ctx -> Pattern2.build(ctx, GatewayStackSettings.from(ctx, Pattern2.DEFAULT_PREFIX),
                     names.stream().map(n -> new Pattern2.Service(n, IMAGE)).toList());
             case "pattern3" -> ctx -> Pattern3.build(ctx, GatewayStackSettings.from(ctx, Pattern3.DEFAULT_PREFIX),
-                    IntStream.range(0, count).mapToObj(i -> new Pattern3.Service(names.get(i), IMAGE, i % 2 == 0)).toList());
+                    IntStream.range(0, count).mapToObj(i -> new Pattern3.Service(names.get(i), IMAGE, i > 0)).toList());
             default -> throw new IllegalArgumentException(pattern);
         };
         var stack = sample(pattern);
