@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlanChecksTest {
     private static final String CLUSTER = "gcp:container/cluster:Cluster";
-    private static final String K8S_PROVIDER = Plan.PROVIDER_TYPE_PREFIX + TypeTokens.KUBERNETES;
+    private static final String K8S_PROVIDER = TypeTokens.PROVIDER_PREFIX + TypeTokens.KUBERNETES;
     private static final String STACK = "pulumi:pulumi:Stack";
 
     static Stream<PatternPlans.Variant> variants() {
