@@ -142,8 +142,11 @@ public final class GkeCluster extends ComponentResource {
         }
         // A change to the cluster's nodeConfig replaces the cluster, and what GKE reports for it once the default
         // pool is gone need not match what was sent: it matters only for that pool's minutes, so it is not diffed.
-        this.cluster = new Cluster(name, clusterArgs.build(),
-                CustomResourceOptions.builder().parent(this).ignoreChanges("nodeConfig").build());
+        // Pulumi's protect follows GKE's deletion protection, so destroy and replacement stop at the preview rather
+        // than at GKE's refusal. The node pool is not protected: replacing it is routine (a new machine type) and
+        // loses no state.
+        this.cluster = new Cluster(name, clusterArgs.build(), CustomResourceOptions.builder().parent(this)
+                .ignoreChanges("nodeConfig").protect(args.deletionProtection()).build());
 
         var pool = NodePoolArgs.builder()
                 .name(Names.child(name, NODES))
@@ -234,7 +237,9 @@ public final class GkeCluster extends ComponentResource {
                 .project(project)
                 .accountId(accountId)
                 .displayName("GKE nodes of " + name)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // A replacement that keeps the account id would create one IAM already has, and pulumi-gcp deletes
+                // first only for a resource's own `name`, not for an accountId: the old account goes first.
+                .build(), CustomResourceOptions.builder().parent(this).deleteBeforeReplace(true).build());
         var bindings = new ArrayList<Resource>();
         for (String role : GkeClusterDefaults.NODE_ROLES) {
             String suffix = role.substring("roles/".length()).replace('.', '-').toLowerCase();

@@ -134,7 +134,10 @@ public final class GkeClusterArgs {
         return releaseChannel;
     }
 
-    /** GKE deletion protection; default true. */
+    /**
+     * GKE deletion protection, and Pulumi's {@code protect} on the cluster resource (not on the node pool); default
+     * true.
+     */
     public boolean deletionProtection() {
         return deletionProtection;
     }
@@ -259,7 +262,11 @@ public final class GkeClusterArgs {
             return this;
         }
 
-        /** Whether GKE refuses to delete the cluster. Default: true; set false before {@code pulumi destroy}. */
+        /**
+         * Whether GKE refuses to delete the cluster, and Pulumi too ({@code protect} on the cluster, so a destroy or a
+         * replacement fails at the preview). Default: true; set false and run {@code pulumi up} before
+         * {@code pulumi destroy}.
+         */
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;

@@ -125,7 +125,9 @@ public final class MicrogatewaySetup extends ComponentResource {
                 .name(MicrogatewaySetupDefaults.VAULT)
                 .encrypted(true)
                 .entries(entries)
-                .build(), child());
+                // A map changed from encrypted to plain (or back) is replaced under the same name, which Apigee refuses
+                // while the old one exists: the old one goes first.
+                .build(), CustomResourceOptions.builder().parent(this).deleteBeforeReplace(true).build());
         // The registration needs neither, but a gateway that starts before edgemicro-auth serves and can sign
         // fails its start: everything waiting on the key and secret waits for both.
         var credential = new MicrogatewayCredential(Names.child(name, env + "-credential"), MicrogatewayCredentialArgs.builder()

@@ -130,6 +130,18 @@ class GkeClusterTest {
     }
 
     @Test
+    void deletionProtectionAlsoProtectsTheClusterInPulumiButNotThePool() {
+        // Protected: `pulumi destroy` (or a change that would replace the cluster) stops at the preview.
+        var protectedPlan = preview(args().build());
+        assertThat(protectedPlan.get(CLUSTER, "main").options().protect()).isTrue();
+        assertThat(protectedPlan.get(POOL, "main-nodes").options().protect()).isFalse();
+        // Turned off, as docs/deploying.md says to before a destroy: neither GKE nor Pulumi refuses.
+        var unprotected = preview(args().deletionProtection(false).build());
+        assertThat(at(unprotected.get(CLUSTER, "main").inputs(), "deletionProtection")).isEqualTo(false);
+        assertThat(unprotected.resources()).noneMatch(r -> r.options().protect());
+    }
+
+    @Test
     void httpLoadBalancingCannotBeTurnedOff() {
         // There is no argument for it; whatever else is overridden, the add-on stays on.
         var cluster = preview(args().machineType("n2-standard-8").releaseChannel("RAPID").build()).get(CLUSTER, "main").inputs();
