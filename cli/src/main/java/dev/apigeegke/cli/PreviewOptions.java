@@ -66,7 +66,7 @@ final class PreviewOptions {
             compare = true;
             pattern = ALL;
             if (!capacity && !timeline) {
-                problems.add("preview all and --compare apply to --capacity or --timeline: add one of them");
+                problems.add("preview all and --compare apply to --capacity or --timeline: add --capacity or --timeline");
             }
             if (stack != null || config != null) {
                 problems.add("--stack/--config select one pattern's configuration; --compare reads Pulumi.<pattern>.yaml for each");

@@ -158,7 +158,7 @@ public final class MicrogatewayService extends ComponentResource {
                                 .build())
                         .template(GatewayPodTemplate.of(name, args, selector(), Names.child(name, "credentials"), yaml))
                         .build())
-                .build(), childOf(gatewayDependencies));
+                .build(), deploymentOptions(gatewayDependencies, options));
 
         this.service = new Service(Names.child(name, "service"), ServiceArgs.builder()
                 .metadata(meta(name))
@@ -308,6 +308,22 @@ public final class MicrogatewayService extends ComponentResource {
         var labels = new LinkedHashMap<String, String>(selector());
         labels.putAll(MANAGED_BY);
         return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+    }
+
+    /**
+     * The Deployment's options: after what it mounts and after the component's {@code dependsOn}, which the Java SDK
+     * gives to no child (the node pool, {@link dev.apigeegke.cluster.GkeCluster#onNodes()}).
+     */
+    private CustomResourceOptions deploymentOptions(List<Resource> dependencies, @Nullable ComponentResourceOptions options) {
+        if (options == null) {
+            return childOf(dependencies);
+        }
+        var all = List.copyOf(dependencies);
+        return CustomResourceOptions.builder().parent(this).dependsOn(options.getDependsOn().applyValue(extra -> {
+            var both = new ArrayList<Resource>(all);
+            both.addAll(extra);
+            return List.copyOf(both);
+        })).build();
     }
 
     private CustomResourceOptions childOf(List<Resource> dependencies) {
