@@ -65,6 +65,9 @@ import javax.annotation.Nullable;
  * {@code <name>-to-<namespace>-<selector values>-<port>}. In Kubernetes the ServiceAccount, Deployment, Service,
  * PDB and HPA are named {@code <name>}, the Secret {@code <name>-credentials}, the gateway's policy
  * {@code <name>-allow-ingress} and each backend's policy {@code <name>-to-<selector values>-<port>}.
+ *
+ * <p>The Deployment waits for the component's {@code dependsOn}, which the Java SDK gives to no child: pass
+ * {@link dev.apigeegke.cluster.GkeCluster#onNodes()} so no gateway pod is created before the cluster has nodes.
  */
 public final class MicrogatewayService extends ComponentResource {
     /** The type token; it never changes. */

@@ -32,7 +32,11 @@ public final class TimelinePrinter {
         printChain(schedule.firstRequest(), out);
         var last = schedule.firstRequest().isEmpty() ? null : schedule.firstRequest().get(schedule.firstRequest().size() - 1);
         if (last != null && last.serving() > last.end()) {
-            out.println("  " + pad(clock(last.serving() - last.end())) + "  then " + durations.of(last.resource().type()).settles());
+            var entry = durations.of(last.resource().type());
+            double from = last.serving() - entry.settle();
+            out.println("  " + pad(clock(entry.settle())) + "  then " + entry.settles() + "  (" + clock(from) + " → "
+                    + clock(last.serving()) + (from > last.end() ? ", once every " + entry.settleAfter() + " has ended" : "")
+                    + ")");
         }
         out.println();
         printSources(schedule, durations, out);
