@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * @param steps        every custom resource's step, in the order they start
  * @param parallel     the workers
  * @param criticalPath the chain of steps that ends last: the last one ends {@code pulumi up}
- * @param firstRequest the chain to the step whose serving ends last among those the first request needs
+ * @param firstRequest the chain to the step whose serving ends last among those the first request needs (a step whose
+ *                     settle time starts once another type's steps end follows the last of those)
  */
 public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, List<Step> firstRequest) {
     /**
@@ -123,6 +124,7 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
             }
         }
         var steps = new LinkedHashMap<String, Step>();
+        var settlesAfter = new HashMap<String, String>();
         for (String urn : order) {
             var r = byUrn.get(urn);
             var entry = durations.of(r.type());
@@ -130,8 +132,9 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
             double settleFrom = se[1];
             if (entry.settleAfter() != null) {
                 for (var other : graph.nodes()) {
-                    if (other.type().equals(entry.settleAfter())) {
-                        settleFrom = Math.max(settleFrom, started.get(other.urn())[1]);
+                    if (other.type().equals(entry.settleAfter()) && started.get(other.urn())[1] > settleFrom) {
+                        settleFrom = started.get(other.urn())[1];
+                        settlesAfter.put(urn, other.urn());
                     }
                 }
             }
@@ -141,7 +144,8 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
         var serving = steps.values().stream().filter(s -> durations.of(s.resource().type()).firstRequest())
                 .max(Comparator.comparingDouble(Step::serving).thenComparing(s -> s.resource().urn()));
         return new Schedule(List.copyOf(steps.values()), parallel,
-                last.map(s -> chain(steps, s)).orElse(List.of()), serving.map(s -> chain(steps, s)).orElse(List.of()));
+                last.map(s -> chain(steps, s)).orElse(List.of()),
+                serving.map(s -> servingChain(steps, settlesAfter, s)).orElse(List.of()));
     }
 
     /** A Service running while a Deployment it selects rolls out ends no earlier than the rollout. */
@@ -162,6 +166,17 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
                 after.put(service, deployment);
             }
         }
+    }
+
+    /** The chain to {@code last}, through the step its settle time waited for when that ended after it. */
+    private static List<Step> servingChain(Map<String, Step> steps, Map<String, String> settlesAfter, Step last) {
+        String before = settlesAfter.get(last.resource().urn());
+        if (before == null) {
+            return chain(steps, last);
+        }
+        var chain = new ArrayList<>(chain(steps, steps.get(before)));
+        chain.add(last);
+        return List.copyOf(chain);
     }
 
     private static List<Step> chain(Map<String, Step> steps, Step last) {

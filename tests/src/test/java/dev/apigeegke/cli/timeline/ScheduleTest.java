@@ -116,6 +116,18 @@ class ScheduleTest {
     }
 
     @Test
+    void aCertificateProvisionsOnlyOnceTheLoadBalancerHasItsIp() {
+        var durations = new Durations("test", Map.of(
+                "t:lb", entry(11, 100, true),
+                "t:cert", new Durations.Entry(2, 2, 1000, "Active", "t:lb", true, true, "test", "2026-12-01")));
+        var lb = custom("lb", "t:lb", null, null);
+        var cert = custom("cert", "t:cert", null, null);
+        var s = Schedule.of(plan(lb, cert), durations, 8);
+        assertThat(s.firstRequestAt()).isEqualTo(1011);
+        assertThat(s.firstRequest()).extracting(st -> st.resource().name()).containsExactly("lb", "cert");
+    }
+
+    @Test
     void aTypeWithoutAnEntryIsRefusedNotGuessed() {
         var p = plan(custom("x", "t:unlisted", null, null));
         assertThatThrownBy(() -> Schedule.of(p, DURATIONS, 4)).isInstanceOf(Durations.Missing.class)
