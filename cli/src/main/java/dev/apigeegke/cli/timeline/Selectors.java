@@ -1,6 +1,9 @@
 package dev.apigeegke.cli.timeline;
 
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.core.v1.Service;
 import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.TypeTokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +12,8 @@ import java.util.TreeSet;
 
 /** Which Deployments' pods each Service selects: same namespace, and every selector label on the pod template. */
 final class Selectors {
-    static final String SERVICE = "kubernetes:core/v1:Service";
-    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String SERVICE = TypeTokens.of(Service.class);
+    static final String DEPLOYMENT = TypeTokens.of(Deployment.class);
 
     private Selectors() {
     }
