@@ -39,7 +39,8 @@ class TimelineCommandTest {
                 .contains("Sources of the durations", "retrieved 2026-12-01");
         assertThat(run.out()).doesNotContain("pulumi:pulumi:Stack", "apigee-gke:index:");
         var critical = section(run.out(), "Critical path");
-        assertThat(critical.get(0)).contains("gcp:container/cluster:Cluster");
+        assertThat(critical.get(0)).contains("gcp:serviceaccount/account:Account apigee-p");
+        assertThat(critical.get(1)).contains("gcp:container/cluster:Cluster apigee-p");
         assertThat(critical.get(critical.size() - 1))
                 .containsPattern("kubernetes:(apps/v1:Deployment|autoscaling/v2:HorizontalPodAutoscaler) ");
         var first = section(run.out(), "Estimated first request served");
@@ -67,7 +68,7 @@ class TimelineCommandTest {
         var rows = section(run.out(), "pattern ");
         assertThat(rows).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(rows.get(i)).matches("pattern" + (i + 1) + " +\\d+ +\\d\\d:\\d\\d +\\d\\d:\\d\\d  apigee-p\\d → .*");
+            assertThat(rows.get(i)).matches("pattern" + (i + 1) + " +\\d+ +\\d\\d:\\d\\d +\\d\\d:\\d\\d  apigee-p\\d-nodes → apigee-p\\d → .*");
         }
     }
 
