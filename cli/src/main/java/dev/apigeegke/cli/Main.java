@@ -15,6 +15,7 @@ public final class Main {
             usage: apigee-gke preview <pattern> [--stack NAME] [--config FILE] [--out DIR] [--project-dir DIR]
                                         [--against OLD/plan.json [--format text|markdown]] [--diagram]
                    apigee-gke preview <pattern>|all --capacity [--compare]
+                   apigee-gke preview <pattern>|all --timeline [--parallel N]
 
               Runs the pattern's Pulumi program offline, in preview mode, and prints the resources it declares.
               <pattern>       one of %s
@@ -30,6 +31,9 @@ public final class Main {
                               the nodes that fit them, the request path's network hops and a monthly GCP list-price cost
               --compare       with --capacity: every pattern side by side (each with its Pulumi.<pattern>.yaml); same as
                               preview all --capacity
+              --timeline      print an ESTIMATE instead of the tree: when pulumi up would start and end each resource,
+                              the critical path, pulumi up's duration and when the first request can succeed
+              --parallel N    with --timeline: N steps at once, as pulumi up -p N (default: PULUMI_PARALLEL, else 4 × CPUs)
 
             Run by the Pulumi engine (pulumi preview / up), with no arguments, it deploys the pattern selected by
             the stack's apigee-gke:pattern.""";

@@ -22,6 +22,9 @@ final class PreviewCommand {
 
     /** Runs the preview the options ask for and prints it; returns the exit code (0 done, 1 the program failed, 2 bad usage). */
     static int run(PreviewOptions options, PrintStream out, PrintStream err) throws IOException {
+        if (options.timeline) {
+            return Timeline.run(options, out, err);
+        }
         if (options.compare) {
             var reports = new ArrayList<CapacityReport.Report>();
             for (String name : Patterns.names()) {

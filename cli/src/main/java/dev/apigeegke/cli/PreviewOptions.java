@@ -18,6 +18,9 @@ final class PreviewOptions {
     boolean diagram;
     boolean capacity;
     boolean compare;
+    boolean timeline;
+    /** With --timeline: the steps run at once ({@code pulumi up -p N}); null for Pulumi's default. */
+    Integer parallel;
 
     List<String> parse(List<String> args) {
         var problems = new ArrayList<String>();
@@ -29,6 +32,8 @@ final class PreviewOptions {
                 capacity = true;
             } else if (a.equals("--compare")) {
                 compare = true;
+            } else if (a.equals("--timeline")) {
+                timeline = true;
             } else if (a.startsWith("--")) {
                 if (i + 1 >= args.size()) {
                     problems.add(a + " needs a value");
@@ -42,6 +47,7 @@ final class PreviewOptions {
                     case "--project-dir" -> projectDir = Path.of(v);
                     case "--against" -> against = Path.of(v);
                     case "--format" -> format = v;
+                    case "--parallel" -> parallel = parallelOf(v, problems);
                     default -> problems.add("unknown option " + a);
                 }
             } else if (pattern == null) {
@@ -55,11 +61,12 @@ final class PreviewOptions {
         } else if (format != null && against == null) {
             problems.add("--format applies to --against: pass the plan.json to compare with");
         }
+        checkTimeline(problems);
         if (ALL.equals(pattern) || (compare && pattern == null)) {
             compare = true;
             pattern = ALL;
-            if (!capacity) {
-                problems.add("preview all and --compare apply to --capacity: add --capacity");
+            if (!capacity && !timeline) {
+                problems.add("preview all and --compare apply to --capacity or --timeline: add --capacity or --timeline");
             }
             if (stack != null || config != null) {
                 problems.add("--stack/--config select one pattern's configuration; --compare reads Pulumi.<pattern>.yaml for each");
@@ -79,5 +86,27 @@ final class PreviewOptions {
             problems.add("unknown pattern '" + pattern + "': use one of " + Patterns.names());
         }
         return problems;
+    }
+
+    private void checkTimeline(List<String> problems) {
+        if (parallel != null && !timeline) {
+            problems.add("--parallel applies to --timeline: add --timeline");
+        }
+        if (timeline && (capacity || against != null || diagram)) {
+            problems.add("--timeline replaces the tree like --capacity, --against and --diagram do: pass only one of them");
+        }
+    }
+
+    private static Integer parallelOf(String value, List<String> problems) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("--parallel '" + value + "': give a whole number of at least 1 (as pulumi up -p N)");
+        return null;
     }
 }

@@ -195,11 +195,13 @@ public final class GkeCluster extends ComponentResource {
                 .applyValue(t -> Kubeconfig.render(args.project(), args.location(), t.t1, t.t2,
                         t.t3.clusterCaCertificate().orElse("")))
                 .asSecret();
-        // The provider waits for the node pool, so workloads are not scheduled onto a cluster without nodes.
+        // The provider does not wait for the node pool: Services, the Ingress (its load balancer takes minutes),
+        // BackendConfigs and NetworkPolicies need no nodes and are created while the pool is. Only what runs pods
+        // waits for the pool, through onNodes().
         this.provider = new Provider(Names.child(name, "k8s"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(nodePool).build());
+                CustomResourceOptions.builder().parent(this).build());
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -207,9 +209,21 @@ public final class GkeCluster extends ComponentResource {
                 "kubeconfig", kubeconfig));
     }
 
-    /** The Kubernetes provider for this cluster; pass it to the other components. */
+    /**
+     * The Kubernetes provider for this cluster; pass it to the other components. It is ready as soon as the cluster
+     * is, before the node pool: give components that run pods {@link #onNodes()} instead.
+     */
     public Provider provider() {
         return provider;
+    }
+
+    /**
+     * Options for a component that runs pods on this cluster ({@code Microservice}, {@code MicrogatewayService}):
+     * this cluster's provider, and a wait for the node pool, which those components pass to their Deployments, so
+     * no pod is created before there are nodes. Add options to the builder as needed.
+     */
+    public ComponentResourceOptions.Builder onNodes() {
+        return ComponentResourceOptions.builder().providers(provider).dependsOn(nodePool);
     }
 
     /** The underlying GKE cluster resource. */

@@ -65,6 +65,9 @@ import javax.annotation.Nullable;
  * {@code <name>-to-<namespace>-<selector values>-<port>}. In Kubernetes the ServiceAccount, Deployment, Service,
  * PDB and HPA are named {@code <name>}, the Secret {@code <name>-credentials}, the gateway's policy
  * {@code <name>-allow-ingress} and each backend's policy {@code <name>-to-<selector values>-<port>}.
+ *
+ * <p>The Deployment waits for the component's {@code dependsOn}, which the Java SDK gives to no child: pass
+ * {@link dev.apigeegke.cluster.GkeCluster#onNodes()} so no gateway pod is created before the cluster has nodes.
  */
 public final class MicrogatewayService extends ComponentResource {
     /** The type token; it never changes. */
@@ -158,7 +161,7 @@ public final class MicrogatewayService extends ComponentResource {
                                 .build())
                         .template(GatewayPodTemplate.of(name, args, selector(), Names.child(name, "credentials"), yaml))
                         .build())
-                .build(), childOf(gatewayDependencies));
+                .build(), deploymentOptions(gatewayDependencies, options));
 
         this.service = new Service(Names.child(name, "service"), ServiceArgs.builder()
                 .metadata(meta(name))
@@ -308,6 +311,22 @@ public final class MicrogatewayService extends ComponentResource {
         var labels = new LinkedHashMap<String, String>(selector());
         labels.putAll(MANAGED_BY);
         return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+    }
+
+    /**
+     * The Deployment's options: after what it mounts and after the component's {@code dependsOn}, which the Java SDK
+     * gives to no child (the node pool, {@link dev.apigeegke.cluster.GkeCluster#onNodes()}).
+     */
+    private CustomResourceOptions deploymentOptions(List<Resource> dependencies, @Nullable ComponentResourceOptions options) {
+        if (options == null) {
+            return childOf(dependencies);
+        }
+        var all = List.copyOf(dependencies);
+        return CustomResourceOptions.builder().parent(this).dependsOn(options.getDependsOn().applyValue(extra -> {
+            var both = new ArrayList<Resource>(all);
+            both.addAll(extra);
+            return List.copyOf(both);
+        })).build();
     }
 
     private CustomResourceOptions childOf(List<Resource> dependencies) {

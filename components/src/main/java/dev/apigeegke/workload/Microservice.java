@@ -44,6 +44,10 @@ import javax.annotation.Nullable;
  *
  * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes) and, with
  * {@code clusterService(true)}, {@code <name>} (ClusterIP Service on port 80).
+ *
+ * <p>The Deployment waits for the component's {@code dependsOn} (the Java SDK gives a component's {@code dependsOn}
+ * to none of its children): pass {@link dev.apigeegke.cluster.GkeCluster#onNodes()} so its pods are not created
+ * before the cluster has nodes. The Service does not wait: it needs no nodes.
  */
 public final class Microservice extends ComponentResource {
     /** The type token; it never changes. */
@@ -125,7 +129,7 @@ public final class Microservice extends ComponentResource {
                                         .build())
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), deploymentOptions(options));
         if (args.clusterService()) {
             this.service = new Service(name, ServiceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
@@ -184,6 +188,15 @@ public final class Microservice extends ComponentResource {
                 .failureThreshold(failureThreshold)
                 .timeoutSeconds(2)
                 .build();
+    }
+
+    /** The Deployment's options: a child of this, after the component's {@code dependsOn}. */
+    private CustomResourceOptions deploymentOptions(@Nullable ComponentResourceOptions options) {
+        var builder = CustomResourceOptions.builder().parent(this);
+        if (options != null) {
+            builder.dependsOn(options.getDependsOn());
+        }
+        return builder.build();
     }
 
     private static String checked(String name, MicroserviceArgs args) {

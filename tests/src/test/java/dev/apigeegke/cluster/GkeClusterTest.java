@@ -9,6 +9,8 @@ import dev.apigeegke.core.InvalidArgumentsException;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Rejections;
+import dev.apigeegke.workload.Microservice;
+import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -412,5 +414,22 @@ class GkeClusterTest {
                         + "cluster");
         var twoZones = args().nodeLocations(List.of("europe-west1-b", "europe-west1-c")).nodesPerZone(2).build();
         assertThat(twoZones.totalNodes()).isEqualTo(4);
+    }
+
+    @Test
+    void theProviderIsReadyBeforeTheNodePoolAndOnlyWorkloadsOnItsNodesWaitForThePool() {
+        var plan = Harness.preview(ctx -> {
+            var cluster = new GkeCluster("main", args().build());
+            new Microservice("orders", MicroserviceArgs.builder()
+                    .image("us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0").port(8080)
+                    .clusterService(true).build(), cluster.onNodes().build());
+        });
+        String pool = plan.get(POOL, "main-nodes").urn();
+        var provider = plan.get("pulumi:providers:kubernetes", "main-k8s");
+        assertThat(provider.dependencies()).doesNotContain(pool);
+        var deployment = plan.get("kubernetes:apps/v1:Deployment", "orders");
+        assertThat(deployment.dependencies()).contains(pool);
+        assertThat(deployment.providerUrn()).isEqualTo(provider.urn());
+        assertThat(plan.get("kubernetes:core/v1:Service", "orders").dependencies()).doesNotContain(pool);
     }
 }

@@ -129,8 +129,10 @@ public final class Pattern1 {
                                              ApigeeProxyArgs apiArgs) {
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        // Only the Deployments wait for the node pool: the Ingress's load balancer is provisioned meanwhile.
+        var onNodes = cluster.onNodes().build();
         var services = IntStream.range(0, samples.size())
-                .mapToObj(i -> new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster)).toList();
+                .mapToObj(i -> new Microservice(samples.get(i).name(), serviceArgs.get(i), onNodes)).toList();
         // The Ingress does not wait for the Deployments: its load balancer finds the pods through the NEGs when
         // they are ready, and waiting would make each of its children depend on every service.
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs, onCluster);

@@ -138,12 +138,15 @@ public final class Pattern2 {
         var setup = setupArgs.map(args -> new MicrogatewaySetup(config.setupName(), args));
         var gatewayArgs = config.identify(gateway, setup.orElse(null)).build();
         var cluster = new GkeCluster(config.prefix(), clusterArgs);
-        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        // Only the Deployments wait for the node pool: the Ingress's load balancer is provisioned meanwhile.
+        var onNodes = cluster.onNodes().build();
         var services = IntStream.range(0, samples.size())
-                .mapToObj(i -> new Microservice(samples.get(i).name(), serviceArgs.get(i), onCluster)).toList();
-        var gatewayService = new MicrogatewayService(gatewayName, gatewayArgs, onCluster);
+                .mapToObj(i -> new Microservice(samples.get(i).name(), serviceArgs.get(i), onNodes)).toList();
+        var gatewayService = new MicrogatewayService(gatewayName, gatewayArgs, onNodes);
+        // The Ingress does not wait for the gateway (see pattern 1): its own Service selects the gateway's pods, and
+        // the load balancer finds them through the NEGs when they are ready.
         var armored = new ArmoredIngress(config.prefix() + "-ingress", ingressArgs,
-                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(gatewayService).build());
+                ComponentResourceOptions.builder().providers(cluster.provider()).build());
         // The product lists edgemicro-auth, which Edge checks exists when the product is created: when the setup makes
         // it, the proxies and product wait for it.
         var afterSetup = ComponentResourceOptions.builder();

@@ -166,7 +166,8 @@ public final class Pattern3 {
         var sidecars = IntStream.range(0, samples.size()).mapToObj(i ->
                 new MicrogatewaySidecar(sidecarName(config, samples.get(i)), sidecarArgs.get(i), onCluster)).toList();
         // Automatic injection: every Deployment below that carries the opt-in label gets its service's sidecar.
-        var injected = ComponentResourceOptions.builder().providers(cluster.provider())
+        // Only the Deployments wait for the node pool: the Ingress's load balancer is provisioned meanwhile.
+        var injected = cluster.onNodes()
                 .resourceTransformations(MicrogatewaySidecar.transformation(sidecars)).build();
         // Each Deployment is named after its service alone, with no prefix: its pods' names (<name>-<hash>-<id>) give
         // the local proxy's name, which the service's product lists.
