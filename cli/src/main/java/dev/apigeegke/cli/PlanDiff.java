@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,10 +45,12 @@ import java.util.regex.Pattern;
  *                   {@code provider})
  * @param earlierRecordsOptions whether the earlier plan records providers, dependencies and options (plans written
  *                   before they existed do not: then none of them is compared)
+ * @param unknownProviderInputs the inputs of explicit providers ({@code name: input (from resource)}) that come from
+ *                   a resource this change creates or replaces: unknown in Pulumi's preview, and compared so
  */
 record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchanged, List<PropertyChange> outputs,
                 List<String> secretsNotCompared, List<String> unknownsNotCompared, List<Change> recorded,
-                boolean earlierRecordsOptions) {
+                boolean earlierRecordsOptions, List<String> unknownProviderInputs) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final int MAX_SHOWN = 100;
@@ -195,6 +198,30 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         var recorded = new ArrayList<Change>();
         var secrets = new ArrayList<String>();
         var unknowns = new ArrayList<String>();
+        // First the inputs alone: a provider input that comes from a resource created or replaced is unknown in
+        // Pulumi's preview, which its DiffConfig may answer with a replacement of the provider.
+        var inputs = new HashMap<String, List<PropertyChange>>();
+        var renewed = new HashSet<String>();
+        for (var resource : now.resources()) {
+            String formerUrn = earlier.get(resource.urn());
+            if (formerUrn == null) {
+                renewed.add(resource.urn());
+                continue;
+            }
+            var props = new ArrayList<PropertyChange>();
+            var ignored = resource.ignoreChanges().stream().map(PropertyPath::parse).toList();
+            var replacing = resource.options().replaceOnChanges().stream().map(PropertyPath::parse).toList();
+            var walk = new Walk(resource.type(), ignored, replacing, props, new ArrayList<>(), new ArrayList<>());
+            walk.compare("", old.get(formerUrn).get("inputs"), current.get(resource.urn()).get("inputs"));
+            walk.secrets().forEach(p -> secrets.add(resource.name() + ": " + p));
+            walk.unknowns().forEach(p -> unknowns.add(resource.name() + ": " + p));
+            inputs.put(resource.urn(), props);
+            if (props.stream().anyMatch(p -> p.replaces() != null)) {
+                renewed.add(resource.urn());
+            }
+        }
+        var unknownProviderInputs = recordsOptions ? providers.unknownWhenRenewed(now, renewed) : List.<String>of();
+        unknowns.removeIf(u -> unknownProviderInputs.stream().anyMatch(i -> i.startsWith(u + " (from ")));
         int unchanged = 0;
         for (var resource : now.resources()) {
             JsonNode n = current.get(resource.urn());
@@ -205,13 +232,7 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
                 continue;
             }
             JsonNode o = old.get(formerUrn);
-            var props = new ArrayList<PropertyChange>();
-            var ignored = resource.ignoreChanges().stream().map(PropertyPath::parse).toList();
-            var replacing = resource.options().replaceOnChanges().stream().map(PropertyPath::parse).toList();
-            var walk = new Walk(resource.type(), ignored, replacing, props, new ArrayList<>(), new ArrayList<>());
-            walk.compare("", o.get("inputs"), n.get("inputs"));
-            walk.secrets().forEach(p -> secrets.add(resource.name() + ": " + p));
-            walk.unknowns().forEach(p -> unknowns.add(resource.name() + ": " + p));
+            var props = inputs.get(resource.urn());
             Change change = recordsOptions ? withOptions(resource, o, n, props, providers, earlier, recorded)
                     : new Change(props.isEmpty() ? Op.SAME : Op.UPDATE, resource.urn(), resource.type(),
                             resource.name(), props);
@@ -248,7 +269,8 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         outputWalk.unknowns().forEach(p -> unknowns.add("stack output " + p));
         String stack = after.path("stack").asText();
         return new PlanDiff(label, stack, List.copyOf(changes), unchanged, List.copyOf(outputs),
-                List.copyOf(secrets), List.copyOf(unknowns), List.copyOf(recorded), recordsOptions);
+                List.copyOf(secrets), List.copyOf(unknowns), List.copyOf(recorded), recordsOptions,
+                unknownProviderInputs);
     }
 
     /**

@@ -2,10 +2,15 @@ package dev.apigeegke.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.preview.TypeTokens;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The providers of two plan.json trees side by side: which provider each resource uses on each side, and whether a
@@ -18,6 +23,8 @@ final class ProviderChanges {
     private final Map<String, String> oldDefaults = new HashMap<>();
     private final Map<String, String> newDefaults = new HashMap<>();
     private final Map<String, String> earlier;
+    /** The providers with an input unknown because its resource is created or replaced (not a marker of both plans). */
+    private final Set<String> renewedInputs = new HashSet<>();
 
     /**
      * What happens to one resource because of its provider.
@@ -62,7 +69,31 @@ final class ProviderChanges {
         if (was == null || now == null) {
             return null;
         }
-        return ProviderRules.replacingKey(packageOf(urn), was, now, true);
+        return ProviderRules.replacingKey(packageOf(urn), was, now, !renewedInputs.contains(urn));
+    }
+
+    /**
+     * Takes each input of a provider resource of {@code now} that comes from a resource in {@code renewed} (created or
+     * replaced) as unknown, as Pulumi's preview does; returns those inputs as {@code name: input (from resource)}.
+     */
+    List<String> unknownWhenRenewed(Plan now, Set<String> renewed) {
+        var names = new HashMap<String, String>();
+        now.resources().forEach(r -> names.put(r.urn(), r.name()));
+        var found = new ArrayList<String>();
+        for (var provider : now.resources()) {
+            if (!provider.isProvider() || !(newInputs.get(provider.urn()) instanceof ObjectNode config)) {
+                continue;
+            }
+            var copy = config.deepCopy();
+            provider.propertyDependencies().forEach((input, from) -> from.stream().filter(renewed::contains).findFirst()
+                    .ifPresent(urn -> {
+                        copy.put(input, Plan.UNKNOWN);
+                        renewedInputs.add(provider.urn());
+                        found.add(provider.name() + ": " + input + " (from " + names.get(urn) + ")");
+                    }));
+            newInputs.put(provider.urn(), copy);
+        }
+        return found;
     }
 
     /** What the provider does to the custom resource {@code type}, {@code was} in the earlier plan, {@code now} in this one. */

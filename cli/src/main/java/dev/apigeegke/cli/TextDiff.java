@@ -97,6 +97,11 @@ final class TextDiff {
             notes.add("The earlier plan records no providers/options (it was written before plan.json held them): "
                     + "providers, dependencies and resource options are not compared.");
         }
+        if (!diff.unknownProviderInputs().isEmpty()) {
+            notes.add("Provider inputs that come from a resource being created or replaced are unknown until apply, "
+                    + "and were compared as unknown, as pulumi preview does: "
+                    + String.join("; ", diff.unknownProviderInputs()) + ".");
+        }
         if (!diff.secretsNotCompared().isEmpty()) {
             notes.add("Secret values are not compared (both plans hold [secret], never the value): "
                     + String.join("; ", diff.secretsNotCompared()) + ".");
