@@ -442,8 +442,8 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
     }
 
     /**
-     * A value as the diff shows it: JSON, with the secret and unknown markers bare, and long values cut to their
-     * start, length and a digest (a proxy bundle is megabytes of base64), so that a change stays visible.
+     * A value as the diff shows it: JSON, with the secret and unknown markers bare, and long values but URNs cut to
+     * their start, length and a digest (a proxy bundle is megabytes of base64), so that a change stays visible.
      */
     static String show(JsonNode value) {
         if (value == null) {
@@ -454,7 +454,9 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         }
         String text = value.isTextual() ? value.asText() : value.toString();
         String shown = value.isTextual() ? quote(text) : text;
-        if (shown.length() <= MAX_SHOWN && !text.contains("\n")) {
+        // A URN (a dependency, a provider) is an address: cut, it would name nothing.
+        boolean urn = value.isTextual() && text.startsWith("urn:pulumi:");
+        if ((shown.length() <= MAX_SHOWN || urn) && !text.contains("\n")) {
             return shown;
         }
         String start = text.lines().findFirst().orElse("");
