@@ -55,7 +55,9 @@ final class TextDiff {
      */
     static String header(PlanDiff.Change c) {
         boolean discards = c.op() == PlanDiff.Op.DELETE || c.op() == PlanDiff.Op.REPLACE;
-        String lock = c.wasProtected() && !c.protect() ? " 🔓" : c.protect() || c.wasProtected() ? " 🔒" : "";
+        // A delete has no new state: Pulumi shows the old protection locked (object_diff.go printStepHeader).
+        boolean unlocks = c.wasProtected() && !c.protect() && c.op() != PlanDiff.Op.DELETE;
+        String lock = unlocks ? " 🔓" : c.protect() || c.wasProtected() ? " 🔒" : "";
         return String.format("%-2s %s %s (%s%s)%s", c.op().symbol, c.type(), c.name(), c.op().verb,
                 discards && c.retainOnDelete() ? "[retain]" : "", lock);
     }
@@ -71,6 +73,12 @@ final class TextDiff {
         var unmarked = c.replaceReasons().stream().filter(r -> !marked.contains(r)).toList();
         if (!unmarked.isEmpty()) {
             lines.add("[replace reasons: " + String.join(", ", unmarked) + "]");
+        }
+        // The engine refuses both before anything runs (step.go DeleteStep.Apply, step_generator.go), preview included.
+        if (c.op() == PlanDiff.Op.DELETE && c.wasProtected()
+                || c.op() == PlanDiff.Op.REPLACE && c.wasProtected() && c.protect()) {
+            lines.add("[protected: pulumi preview fails here: it does not " + c.op().verb
+                    + " a protected resource; remove protect first]");
         }
         if (c.deleteBeforeReplace()) {
             lines.add("[replace order: delete-replaced first, then create-replacement (deleteBeforeReplace)]");

@@ -254,6 +254,13 @@ class PlanDiffTest {
         Consumer<Context> lockedAda = ctx -> new Developer("dev", developer("dev@example.com", "Ada"),
                 CustomResourceOptions.builder().protect(true).build());
         assertThat(TextDiff.render(diff(locked, lockedAda))).contains("~  " + DEVELOPER + " dev (update) 🔒\n");
+        // Pulumi's preview refuses to delete or replace a protected resource.
+        Consumer<Context> lockedNewEmail = ctx -> new Developer("dev", developer("ada@example.com", "Dev"),
+                CustomResourceOptions.builder().protect(true).build());
+        assertThat(TextDiff.render(diff(locked, lockedNewEmail))).contains("+- " + DEVELOPER + " dev (replace) 🔒\n"
+                + "        [protected: pulumi preview fails here: it does not replace a protected resource; remove protect first]");
+        assertThat(TextDiff.render(diff(locked, ctx -> { }))).contains("-  " + DEVELOPER + " dev (delete) 🔒\n"
+                + "        [protected: pulumi preview fails here: it does not delete a protected resource; remove protect first]");
     }
 
     @Test
