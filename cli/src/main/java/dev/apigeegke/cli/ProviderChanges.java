@@ -53,7 +53,7 @@ final class ProviderChanges {
         }
         // A provider resource's own inputs, as the program declared them, win over the listing's.
         for (JsonNode r : plan.path("resources")) {
-            if (r.path("type").asText().startsWith(Plan.PROVIDER_TYPE_PREFIX)) {
+            if (r.path("type").asText().startsWith(TypeTokens.PROVIDER_PREFIX)) {
                 inputs.put(r.path("urn").asText(), r.path("inputs"));
             }
         }
@@ -123,6 +123,6 @@ final class ProviderChanges {
         String type = providerUrn.substring(0, providerUrn.lastIndexOf("::"));
         type = type.substring(type.lastIndexOf("::") + 2);
         type = type.substring(type.lastIndexOf('$') + 1);
-        return type.startsWith(Plan.PROVIDER_TYPE_PREFIX) ? type.substring(Plan.PROVIDER_TYPE_PREFIX.length()) : type;
+        return type.startsWith(TypeTokens.PROVIDER_PREFIX) ? type.substring(TypeTokens.PROVIDER_PREFIX.length()) : type;
     }
 }

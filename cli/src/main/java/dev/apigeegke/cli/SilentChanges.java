@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigeegke.cli.PlanDiff.PropertyChange;
+import dev.apigeegke.preview.TypeTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class SilentChanges {
                     .compare("inputs", was.path("inputs"), p.path("inputs"));
             if (!changes.isEmpty()) {
                 String urn = p.path("urn").asText();
-                String type = "pulumi:providers:" + p.path("package").asText();
+                String type = TypeTokens.PROVIDER_PREFIX + p.path("package").asText();
                 recorded.add(new PlanDiff.Change(PlanDiff.Op.SAME, urn, type, urn.substring(urn.lastIndexOf("::") + 2),
                         changes));
             }
