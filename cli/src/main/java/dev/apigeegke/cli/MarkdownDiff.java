@@ -21,7 +21,7 @@ final class MarkdownDiff {
         diff.counts().forEach((op, n) -> out.append("| `").append(op.symbol).append("` ").append(op.verb)
                 .append(" | ").append(n).append(" |\n"));
         out.append("| unchanged | ").append(diff.unchanged()).append(" |\n\n");
-        if (diff.isEmpty()) {
+        if (!diff.changesResources() && diff.outputs().isEmpty()) {
             out.append("No changes.\n\n");
         }
         for (var op : PlanDiff.Op.values()) {
@@ -29,15 +29,19 @@ final class MarkdownDiff {
             if (changes.isEmpty()) {
                 continue;
             }
-            out.append("<details><summary><code>").append(op.symbol).append("</code> ").append(op.verb).append(": ")
-                    .append(changes.size()).append(changes.size() == 1 ? " resource" : " resources")
-                    .append("</summary>\n\n");
+            String label = op == PlanDiff.Op.SAME ? "same, protection changed" : op.verb;
+            out.append("<details><summary>").append(op.symbol.isEmpty() ? "" : "<code>" + op.symbol + "</code> ")
+                    .append(label).append(": ").append(resources(changes.size())).append("</summary>\n\n");
             for (var c : changes) {
-                out.append("- `").append(c.type()).append("` **").append(c.name()).append("**\n");
-                if (!c.properties().isEmpty()) {
-                    String lines = c.properties().stream().map(TextDiff::line).collect(Collectors.joining("\n"));
-                    out.append(fenced("diff", lines, "  "));
-                }
+                item(out, c, TextDiff.details(c));
+            }
+            out.append("\n</details>\n\n");
+        }
+        if (!diff.recorded().isEmpty()) {
+            out.append("<details><summary>").append(TextDiff.RECORDED).append(": ")
+                    .append(resources(diff.recorded().size())).append("</summary>\n\n");
+            for (var c : diff.recorded()) {
+                item(out, c, c.properties().stream().map(TextDiff::line).toList());
             }
             out.append("\n</details>\n\n");
         }
@@ -48,7 +52,8 @@ final class MarkdownDiff {
                     .collect(Collectors.joining("\n")), ""));
             out.append("\n</details>\n\n");
         }
-        var changed = diff.changes().stream().map(PlanDiff.Change::urn).collect(Collectors.toSet());
+        var changed = diff.changes().stream().filter(c -> c.op() != PlanDiff.Op.SAME).map(PlanDiff.Change::urn)
+                .collect(Collectors.toSet());
         out.append("#### Architecture (changed resources highlighted)\n\n");
         out.append(fenced("mermaid", Diagram.of(plan, changed).stripTrailing(), ""));
         var notes = TextDiff.notes(diff);
@@ -58,6 +63,22 @@ final class MarkdownDiff {
             out.setLength(out.length() - 2);
         }
         return out.toString();
+    }
+
+    private static String resources(int n) {
+        return n + (n == 1 ? " resource" : " resources");
+    }
+
+    /** One resource: its type, name, the op's marks ({@code [retain]}, 🔒) and its lines as a diff block. */
+    private static void item(StringBuilder out, PlanDiff.Change c, java.util.List<String> lines) {
+        String header = TextDiff.header(c);
+        String marks = header.substring(header.lastIndexOf(')') + 1);
+        String retain = header.contains("[retain])") ? " `[retain]`" : "";
+        out.append("- `").append(c.type()).append("` **").append(c.name()).append("**").append(retain).append(marks)
+                .append('\n');
+        if (!lines.isEmpty()) {
+            out.append(fenced("diff", String.join("\n", lines), "  "));
+        }
     }
 
     /** A fenced block longer than any backtick run inside, so no value can close it early. */

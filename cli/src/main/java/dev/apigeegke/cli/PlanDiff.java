@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,26 +25,42 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code pulumi preview --diff} would show between a plan written earlier and the current one: resources
- * matched by URN or through their aliases, their inputs compared path by path except those they ignore changes to. Secrets and values known only after apply are markers in
- * both plans, so they cannot be compared and are listed instead.
+ * matched by URN or through their aliases, their inputs compared path by path except those they ignore changes to,
+ * their providers compared as the engine does (a provider whose new configuration replaces, replaces every resource
+ * it manages), and their options applied (replaceOnChanges, protect, retainOnDelete, deleteBeforeReplace). Secrets and
+ * values known only after apply are markers in both plans, so they cannot be compared and are listed instead.
  *
  * @param oldPlan    the label of the earlier plan (as the user named it)
  * @param stack      the current plan's stack
- * @param changes    the changed resources, by operation then URN
- * @param unchanged  how many resources did not change
+ * @param changes    the resources Pulumi shows, by operation then URN: every step but {@code same}, and the
+ *                   {@code same} steps it always shows (a change of {@code protect})
+ * @param unchanged  how many resources have a {@code same} step (Pulumi's "N unchanged"), those shown included
  * @param outputs    the changed stack outputs
  * @param secretsNotCompared paths ({@code name: path}) holding a secret in both plans
  * @param unknownsNotCompared paths holding a value known only after apply in both plans
+ * @param recorded   per resource, what changed that {@code pulumi preview} records in the state without a diff (its
+ *                   dependencies, the options other than protect, a provider switch that replaces nothing, a default
+ *                   provider's configuration): each a {@link Change} of op {@link Op#SAME} whose properties name
+ *                   plan.json paths ({@code dependencies.dependsOn}, {@code options.customTimeouts.create},
+ *                   {@code provider})
+ * @param earlierRecordsOptions whether the earlier plan records providers, dependencies and options (plans written
+ *                   before they existed do not: then none of them is compared)
+ * @param unknownProviderInputs the inputs of explicit providers ({@code name: input (from resource)}) that come from
+ *                   a resource this change creates or replaces: unknown in Pulumi's preview, and compared so
  */
 record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchanged, List<PropertyChange> outputs,
-                List<String> secretsNotCompared, List<String> unknownsNotCompared) {
+                List<String> secretsNotCompared, List<String> unknownsNotCompared, List<Change> recorded,
+                boolean earlierRecordsOptions, List<String> unknownProviderInputs) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final int MAX_SHOWN = 100;
 
-    /** What happens to a resource, in the order the summary lists them. */
+    /**
+     * What happens to a resource, in the order the summary lists them; {@code SAME} (no change to the cloud resource)
+     * is counted as unchanged.
+     */
     enum Op {
-        CREATE("+", "create"), UPDATE("~", "update"), REPLACE("+-", "replace"), DELETE("-", "delete");
+        CREATE("+", "create"), UPDATE("~", "update"), REPLACE("+-", "replace"), DELETE("-", "delete"), SAME("", "same");
 
         final String symbol;
         final String verb;
@@ -65,13 +82,50 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         }
     }
 
-    /** One changed resource; {@code properties} is empty for creates and deletes. */
-    record Change(Op op, String urn, String type, String name, List<PropertyChange> properties) {
+    /**
+     * One resource's step.
+     *
+     * @param op         what happens to it
+     * @param urn        its URN (the earlier one for a delete)
+     * @param type       its type token
+     * @param name       its logical name
+     * @param properties its changed inputs; empty for creates and deletes
+     * @param replaceReasons why it is replaced, as Pulumi's {@code replaceReasons}: the input paths that force it
+     *                   ({@link PropertyChange#replaces()}), {@code provider} when its provider's configuration does;
+     *                   empty unless {@code op} is {@link Op#REPLACE}
+     * @param oldProvider the provider URN it used, when it differs from {@code newProvider}; else null
+     * @param newProvider the provider URN it uses now, ending in {@code ::[unknown]} when that provider is created or
+     *                   replaced (as Pulumi prints it), when its provider changed or is replaced; else null
+     * @param protect    whether it is protected now (Pulumi's 🔒)
+     * @param wasProtected whether it was protected (🔓 when it no longer is)
+     * @param retainOnDelete whether the earlier plan retains it on delete (Pulumi's {@code [retain]} on a delete or
+     *                   replace: the cloud resource is left behind)
+     * @param deleteBeforeReplace whether a replacement deletes it before creating the new one
+     */
+    record Change(Op op, String urn, String type, String name, List<PropertyChange> properties,
+                  List<String> replaceReasons, String oldProvider, String newProvider, boolean protect,
+                  boolean wasProtected, boolean retainOnDelete, boolean deleteBeforeReplace) {
+        public Change {
+            properties = List.copyOf(properties);
+            replaceReasons = List.copyOf(replaceReasons);
+        }
+
+        /** A step with no option and no provider change: the reasons are the replacing inputs. */
+        Change(Op op, String urn, String type, String name, List<PropertyChange> properties) {
+            this(op, urn, type, name, properties, properties.stream().map(PropertyChange::replaces)
+                    .filter(java.util.Objects::nonNull).distinct().toList(), null, null, false, false, false, false);
+        }
+
+        /** Whether the provider line ({@code [provider: old => new]}) is shown. */
+        boolean providerChanged() {
+            return newProvider != null;
+        }
     }
 
     /**
      * One changed input path with its old and new value (null when absent); {@code replaces} names the
-     * {@link ReplaceRules} property the change hits, or is null.
+     * {@link ReplaceRules} property, the {@code replaceOnChanges} path or the provider configuration key the change
+     * hits, or is null.
      */
     record PropertyChange(Kind kind, String path, JsonNode before, JsonNode after, String replaces) {
     }
@@ -137,60 +191,152 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         var old = byUrn(before);
         var current = byUrn(after);
         var earlier = Aliases.match(now.resources(), old.keySet());
+        // A plan written before providers, dependencies and options were recorded has none to compare.
+        boolean recordsOptions = before.has("providers");
+        var providers = new ProviderChanges(before, after, earlier);
         var changes = new ArrayList<Change>();
+        var recorded = new ArrayList<Change>();
         var secrets = new ArrayList<String>();
         var unknowns = new ArrayList<String>();
+        // First the inputs alone: a provider input that comes from a resource created or replaced is unknown in
+        // Pulumi's preview, which its DiffConfig may answer with a replacement of the provider.
+        var inputs = new HashMap<String, List<PropertyChange>>();
+        var renewed = new HashSet<String>();
+        for (var resource : now.resources()) {
+            String formerUrn = earlier.get(resource.urn());
+            if (formerUrn == null) {
+                renewed.add(resource.urn());
+                continue;
+            }
+            var props = new ArrayList<PropertyChange>();
+            var ignored = resource.ignoreChanges().stream().map(PropertyPath::parse).toList();
+            var replacing = resource.options().replaceOnChanges().stream().map(PropertyPath::parse).toList();
+            var walk = new Walk(resource.type(), ignored, replacing, props, new ArrayList<>(), new ArrayList<>());
+            walk.compare("", old.get(formerUrn).get("inputs"), current.get(resource.urn()).get("inputs"));
+            walk.secrets().forEach(p -> secrets.add(resource.name() + ": " + p));
+            walk.unknowns().forEach(p -> unknowns.add(resource.name() + ": " + p));
+            inputs.put(resource.urn(), props);
+            if (props.stream().anyMatch(p -> p.replaces() != null)) {
+                renewed.add(resource.urn());
+            }
+        }
+        var unknownProviderInputs = recordsOptions ? providers.unknownWhenRenewed(now, renewed) : List.<String>of();
+        unknowns.removeIf(u -> unknownProviderInputs.stream().anyMatch(i -> i.startsWith(u + " (from ")));
         int unchanged = 0;
         for (var resource : now.resources()) {
             JsonNode n = current.get(resource.urn());
             String formerUrn = earlier.get(resource.urn());
             if (formerUrn == null) {
-                changes.add(new Change(Op.CREATE, resource.urn(), resource.type(), resource.name(), List.of()));
+                changes.add(new Change(Op.CREATE, resource.urn(), resource.type(), resource.name(), List.of(), List.of(),
+                        null, null, resource.options().protect(), false, false, false));
                 continue;
             }
-            var props = new ArrayList<PropertyChange>();
-            var ignored = resource.ignoreChanges().stream().map(PropertyPath::parse).toList();
-            var walk = new Walk(resource.type(), ignored, props, new ArrayList<>(), new ArrayList<>());
-            walk.compare("", old.get(formerUrn).get("inputs"), n.get("inputs"));
-            walk.secrets().forEach(p -> secrets.add(resource.name() + ": " + p));
-            walk.unknowns().forEach(p -> unknowns.add(resource.name() + ": " + p));
-            if (props.isEmpty()) {
+            JsonNode o = old.get(formerUrn);
+            var props = inputs.get(resource.urn());
+            Change change = recordsOptions ? withOptions(resource, o, n, props, providers, earlier, recorded)
+                    : new Change(props.isEmpty() ? Op.SAME : Op.UPDATE, resource.urn(), resource.type(),
+                            resource.name(), props);
+            if (change.op() == Op.UPDATE && !change.replaceReasons().isEmpty()) {
+                change = new Change(Op.REPLACE, change.urn(), change.type(), change.name(), change.properties(),
+                        change.replaceReasons(), change.oldProvider(), change.newProvider(), change.protect(),
+                        change.wasProtected(), change.retainOnDelete(), change.deleteBeforeReplace());
+            }
+            if (change.op() == Op.SAME) {
                 unchanged++;
-            } else {
-                boolean replace = props.stream().anyMatch(p -> p.replaces() != null);
-                changes.add(new Change(replace ? Op.REPLACE : Op.UPDATE, resource.urn(), resource.type(), resource.name(),
-                        List.copyOf(props)));
+            }
+            // Pulumi always shows a same step whose protection changes; other same steps are hidden.
+            if (change.op() != Op.SAME || change.protect() != change.wasProtected()) {
+                changes.add(change);
             }
         }
         var taken = new HashSet<>(earlier.values());
         old.forEach((urn, o) -> {
             if (!taken.contains(urn)) {
-                changes.add(new Change(Op.DELETE, urn, o.get("type").asText(), o.get("name").asText(), List.of()));
+                var options = o.path("options");
+                changes.add(new Change(Op.DELETE, urn, o.get("type").asText(), o.get("name").asText(), List.of(),
+                        List.of(), null, null, false, options.path("protect").asBoolean(),
+                        options.path("retainOnDelete").asBoolean(), false));
             }
         });
+        if (recordsOptions) {
+            SilentChanges.defaultProviders(before, after, recorded);
+        }
         changes.sort(Comparator.comparing(Change::op).thenComparing(Change::urn));
         var outputs = new ArrayList<PropertyChange>();
-        var outputWalk = new Walk("", List.of(), outputs, new ArrayList<>(), new ArrayList<>());
+        var outputWalk = new Walk("", List.of(), List.of(), outputs, new ArrayList<>(), new ArrayList<>());
         outputWalk.compare("", before.path("outputs"), after.path("outputs"));
         outputWalk.secrets().forEach(p -> secrets.add("stack output " + p));
         outputWalk.unknowns().forEach(p -> unknowns.add("stack output " + p));
         String stack = after.path("stack").asText();
         return new PlanDiff(label, stack, List.copyOf(changes), unchanged, List.copyOf(outputs),
-                List.copyOf(secrets), List.copyOf(unknowns));
+                List.copyOf(secrets), List.copyOf(unknowns), List.copyOf(recorded), recordsOptions,
+                unknownProviderInputs);
     }
 
-    /** Whether nothing changed. */
+    /**
+     * The step of a resource in both plans with its provider and options applied: a provider whose configuration
+     * replaces replaces it, {@code protect}, {@code retainOnDelete} and {@code deleteBeforeReplace} mark it, and what
+     * changes without a diff is added to {@code recorded}.
+     */
+    private static Change withOptions(Plan.Resource resource, JsonNode o, JsonNode n, List<PropertyChange> props,
+                                      ProviderChanges providers, Map<String, String> earlier, List<Change> recorded) {
+        var reasons = new ArrayList<String>();
+        props.stream().map(PropertyChange::replaces).filter(java.util.Objects::nonNull).distinct().forEach(reasons::add);
+        String oldProvider = null;
+        String newProvider = null;
+        var silent = SilentChanges.of(o, n, earlier);
+        if (resource.isProvider()) {
+            // The provider's DiffConfig decides whether a change of its own configuration replaces it.
+            String key = providers.replacingKey(resource.urn());
+            if (key != null) {
+                props.replaceAll(p -> PropertyPath.parse(key).covers(PropertyPath.parse(p.path()))
+                        ? new PropertyChange(p.kind(), p.path(), p.before(), p.after(), key) : p);
+                if (!reasons.contains(key)) {
+                    reasons.add(key);
+                }
+            }
+        } else if (resource.custom()) {
+            var step = providers.step(resource.type(), o, n);
+            if (step != null && step.replace()) {
+                reasons.add("provider");
+            }
+            if (step != null && (step.replace() || !props.isEmpty())) {
+                oldProvider = step.from();
+                newProvider = step.to();
+            } else if (step != null) {
+                silent.add(new PropertyChange(Kind.UPDATE, "provider", JSON.getNodeFactory().textNode(step.from()),
+                        JSON.getNodeFactory().textNode(step.to()), null));
+            }
+        }
+        if (!silent.isEmpty()) {
+            recorded.add(new Change(Op.SAME, resource.urn(), resource.type(), resource.name(), silent));
+        }
+        Op op = !reasons.isEmpty() ? Op.REPLACE : props.isEmpty() ? Op.SAME : Op.UPDATE;
+        var options = o.path("options");
+        return new Change(op, resource.urn(), resource.type(), resource.name(), props, reasons, oldProvider,
+                newProvider, resource.options().protect(), options.path("protect").asBoolean(),
+                options.path("retainOnDelete").asBoolean(), op == Op.REPLACE && resource.options().deleteBeforeReplace());
+    }
+
+    /** Whether nothing changed, not even what Pulumi records without a diff. */
     boolean isEmpty() {
-        return changes.isEmpty() && outputs.isEmpty();
+        return changes.isEmpty() && outputs.isEmpty() && recorded.isEmpty();
     }
 
-    /** How many resources each operation touches, every operation listed. */
+    /** Whether a step other than {@code same} changes a resource. */
+    boolean changesResources() {
+        return changes.stream().anyMatch(c -> c.op() != Op.SAME);
+    }
+
+    /** How many resources each operation touches, every operation but {@code same} (counted as unchanged) listed. */
     Map<Op, Integer> counts() {
         var counts = new TreeMap<Op, Integer>();
         for (Op op : Op.values()) {
-            counts.put(op, 0);
+            if (op != Op.SAME) {
+                counts.put(op, 0);
+            }
         }
-        changes.forEach(c -> counts.merge(c.op(), 1, Integer::sum));
+        changes.stream().filter(c -> c.op() != Op.SAME).forEach(c -> counts.merge(c.op(), 1, Integer::sum));
         return counts;
     }
 
@@ -200,9 +346,12 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         return map;
     }
 
-    /** Walks two values side by side, recording the differing paths that no {@code ignored} path covers. */
-    private record Walk(String type, List<PropertyPath> ignored, List<PropertyChange> changes, List<String> secrets,
-                        List<String> unknowns) {
+    /**
+     * Walks two values side by side, recording the differing paths that no {@code ignored} path covers; a change hits
+     * the type's {@link ReplaceRules} or a {@code replacing} path (the resource's replaceOnChanges option).
+     */
+    record Walk(String type, List<PropertyPath> ignored, List<PropertyPath> replacing, List<PropertyChange> changes,
+                List<String> secrets, List<String> unknowns) {
         void compare(String path, JsonNode before, JsonNode after) {
             if (!path.isEmpty() && ignored.stream().anyMatch(i -> i.covers(PropertyPath.parse(path)))) {
                 return;
@@ -251,7 +400,18 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
                 before = before == null ? null : JSON.getNodeFactory().textNode(Plan.SECRET);
                 after = after == null ? null : JSON.getNodeFactory().textNode(Plan.SECRET);
             }
-            return new PropertyChange(kind, path, before, after, type.isEmpty() ? null : ReplaceRules.hit(type, path));
+            return new PropertyChange(kind, path, before, after, type.isEmpty() ? null : replaces(path));
+        }
+
+        /** The rule or replaceOnChanges path a change at {@code path} hits (at, under or above it), or null. */
+        private String replaces(String path) {
+            String rule = ReplaceRules.hit(type, path);
+            if (rule != null) {
+                return rule;
+            }
+            var changed = PropertyPath.parse(path);
+            return replacing.stream().filter(r -> r.covers(changed) || changed.covers(r)).findFirst()
+                    .map(r -> "replaceOnChanges: " + String.join(".", r.segments())).orElse(null);
         }
     }
 
@@ -282,8 +442,8 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
     }
 
     /**
-     * A value as the diff shows it: JSON, with the secret and unknown markers bare, and long values cut to their
-     * start, length and a digest (a proxy bundle is megabytes of base64), so that a change stays visible.
+     * A value as the diff shows it: JSON, with the secret and unknown markers bare, and long values but URNs cut to
+     * their start, length and a digest (a proxy bundle is megabytes of base64), so that a change stays visible.
      */
     static String show(JsonNode value) {
         if (value == null) {
@@ -294,7 +454,9 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         }
         String text = value.isTextual() ? value.asText() : value.toString();
         String shown = value.isTextual() ? quote(text) : text;
-        if (shown.length() <= MAX_SHOWN && !text.contains("\n")) {
+        // A URN (a dependency, a provider) is an address: cut, it would name nothing.
+        boolean urn = value.isTextual() && text.startsWith("urn:pulumi:");
+        if ((shown.length() <= MAX_SHOWN || urn) && !text.contains("\n")) {
             return shown;
         }
         String start = text.lines().findFirst().orElse("");

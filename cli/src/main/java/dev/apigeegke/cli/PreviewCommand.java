@@ -72,7 +72,8 @@ final class PreviewCommand {
             }
             var diff = PlanDiff.between(options.against.toString(), before, plan);
             if (options.diagram) {
-                var changed = diff.changes().stream().map(PlanDiff.Change::urn).collect(Collectors.toSet());
+                var changed = diff.changes().stream().filter(c -> c.op() != PlanDiff.Op.SAME)
+                        .map(PlanDiff.Change::urn).collect(Collectors.toSet());
                 out.print(Diagram.of(now, changed));
             } else {
                 out.print("markdown".equals(options.format) ? MarkdownDiff.render(diff, now) : TextDiff.render(diff));

@@ -202,6 +202,112 @@ class PreviewDiffTest {
         assertThat(r.out()).contains("[forces replacement: metadata.name]").contains("(replace)");
     }
 
+    /** The pattern's plan.json as a tree, to edit into an earlier plan. */
+    private static ObjectNode planTree(Path plan) throws Exception {
+        return (ObjectNode) new ObjectMapper().readTree(Files.readString(plan));
+    }
+
+    private static ObjectNode resource(ObjectNode plan, String type, String name) {
+        for (var r : plan.get("resources")) {
+            if (r.get("type").asText().equals(type) && r.get("name").asText().equals(name)) {
+                return (ObjectNode) r;
+            }
+        }
+        throw new AssertionError("no " + type + " " + name);
+    }
+
+    private Path write(ObjectNode plan, String name) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, plan.toPrettyString());
+        return file;
+    }
+
+    @Test
+    void aDeploymentThatRanOnASecondClustersProviderIsReplacedAndAnEditedDependencyIsRecordedApart() throws Exception {
+        var plan = planTree(basePlan("pattern1"));
+        var k8s = resource(plan, "pulumi:providers:kubernetes", "apigee-p1-k8s");
+        String second = k8s.get("urn").asText().replace("::apigee-p1-k8s", "::second-k8s");
+        var copy = k8s.deepCopy().put("urn", second).put("name", "second-k8s");
+        ((ArrayNode) plan.get("resources")).add(copy);
+        resource(plan, "kubernetes:apps/v1:Deployment", "orders").put("provider", second);
+        // The earlier Ingress also waited for the orders Deployment.
+        var ingress = resource(plan, "kubernetes:networking.k8s.io/v1:Ingress", "apigee-p1-ingress");
+        String orders = resource(plan, "kubernetes:apps/v1:Deployment", "orders").get("urn").asText();
+        ((ArrayNode) ingress.get("dependencies").get("dependsOn")).add(orders);
+        Path before = write(plan, "second-cluster.json");
+
+        var r = diff("pattern1", before, null);
+        assertThat(resourceLines(r.out())).containsExactly(
+                "+- kubernetes:apps/v1:Deployment orders (replace)",
+                "-  pulumi:providers:kubernetes second-k8s (delete)");
+        assertThat(r.out()).contains("[provider: " + second + " => " + k8s.get("urn").asText() + "]\n"
+                + "        [replace reasons: provider]")
+                .contains("+- 1 to replace").contains("-  1 to delete").contains("28 unchanged")
+                .contains(TextDiff.RECORDED + ":\n    kubernetes:networking.k8s.io/v1:Ingress apigee-p1-ingress\n"
+                        + "        - dependencies.dependsOn: \"" + orders + "\"\n");
+
+        var md = diff("pattern1", before, null, "--format", "markdown");
+        assertThat(md.out()).contains("| `+-` replace | 1 |").contains("| unchanged | 28 |")
+                .contains("<details><summary><code>+-</code> replace: 1 resource</summary>")
+                .contains("  [provider: " + second + " => " + k8s.get("urn").asText() + "]")
+                .contains("<details><summary>" + TextDiff.RECORDED + ": 1 resource</summary>")
+                .contains("  - dependencies.dependsOn: \"" + orders + "\"");
+    }
+
+    @Test
+    void aNewProjectReplacesTheClusterSoItsKubernetesProviderAndEveryWorkloadAreReplacedToo() throws Exception {
+        Path base = basePlan("pattern1");
+        var r = diff("pattern1", base, config("pattern1", "gcp:project: my-gcp-project", "gcp:project: other-project"));
+        var lines = resourceLines(r.out());
+        assertThat(lines).contains("+- gcp:container/cluster:Cluster apigee-p1 (replace)",
+                "+- pulumi:providers:kubernetes apigee-p1-k8s (replace)",
+                "+- kubernetes:apps/v1:Deployment orders (replace)",
+                "+- kubernetes:networking.k8s.io/v1:Ingress apigee-p1-ingress (replace)");
+        // Every Kubernetes object runs on the replaced provider, whose ID is known only after apply.
+        long objects = lines.stream().filter(l -> l.startsWith("+- kubernetes:")).count();
+        assertThat(objects).isEqualTo(9);
+        assertThat(r.out()).contains("$pulumi:providers:kubernetes::apigee-p1-k8s::[unknown]]")
+                .contains("apigee-p1-k8s: kubeconfig (from apigee-p1)")
+                .doesNotContain("apigee-p1-k8s: kubeconfig;");
+        // The default gcp provider's new project is the engine's own step: recorded, not shown as a change.
+        assertThat(r.out()).contains("    pulumi:providers:gcp default_7_0_0\n"
+                + "        ~ inputs.project: \"my-gcp-project\" → \"other-project\"");
+    }
+
+    @Test
+    void aPlanWrittenBeforeProvidersAndOptionsWereRecordedHasNoChangesAndSaysSoOnce() throws Exception {
+        var plan = planTree(basePlan("pattern1"));
+        plan.remove("providers");
+        plan.get("resources").forEach(r -> ((ObjectNode) r).remove(List.of("provider", "dependencies", "options")));
+        Path before = write(plan, "old-format.json");
+        String note = "The earlier plan records no providers/options";
+        var text = diff("pattern1", before, null);
+        assertThat(text.out()).contains("no changes (29 unchanged)");
+        assertThat(text.out().split(note, -1)).hasSize(2);
+        var md = diff("pattern1", before, null, "--format", "markdown");
+        assertThat(md.out()).contains("No changes.").doesNotContain("<details>");
+        assertThat(md.out().split(note, -1)).hasSize(2);
+    }
+
+    @Test
+    void aProtectionTheEarlierPlanHadIsShownUnlockedAndItsRetainMarksTheDelete() throws Exception {
+        var plan = planTree(basePlan("pattern1"));
+        ((ObjectNode) resource(plan, "gcp:container/cluster:Cluster", "apigee-p1").get("options")).put("protect", true);
+        var gone = resource(plan, "gcp:compute/globalAddress:GlobalAddress", "apigee-p1-ingress-ip").deepCopy();
+        gone.put("urn", gone.get("urn").asText().replace("apigee-p1-ingress-ip", "apigee-p1-old-ip"))
+                .put("name", "apigee-p1-old-ip");
+        ((ObjectNode) gone.get("options")).put("retainOnDelete", true);
+        ((ArrayNode) plan.get("resources")).add(gone);
+        var r = diff("pattern1", write(plan, "protected.json"), null);
+        assertThat(r.out()).contains("     gcp:container/cluster:Cluster apigee-p1 (same) 🔓\n")
+                .contains("-  gcp:compute/globalAddress:GlobalAddress apigee-p1-old-ip (delete[retain])\n")
+                .contains("-  1 to delete").contains("29 unchanged");
+        var md = diff("pattern1", write(plan, "protected.json"), null, "--format", "markdown");
+        assertThat(md.out()).contains("<details><summary>same, protection changed: 1 resource</summary>")
+                .contains("- `gcp:container/cluster:Cluster` **apigee-p1** 🔓")
+                .contains("- `gcp:compute/globalAddress:GlobalAddress` **apigee-p1-old-ip** `[retain]`");
+    }
+
     @Test
     void markdownHasTheSummaryTableDetailsAndAHighlightedDiagram() throws Exception {
         Path base = basePlan("pattern1");
