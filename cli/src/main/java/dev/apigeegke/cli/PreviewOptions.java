@@ -18,6 +18,7 @@ final class PreviewOptions {
     boolean diagram;
     boolean capacity;
     boolean compare;
+    boolean json;
 
     List<String> parse(List<String> args) {
         var problems = new ArrayList<String>();
@@ -29,6 +30,8 @@ final class PreviewOptions {
                 capacity = true;
             } else if (a.equals("--compare")) {
                 compare = true;
+            } else if (a.equals("--json")) {
+                json = true;
             } else if (a.startsWith("--")) {
                 if (i + 1 >= args.size()) {
                     problems.add(a + " needs a value");
@@ -69,6 +72,10 @@ final class PreviewOptions {
         }
         if (capacity && (against != null || diagram)) {
             problems.add("--capacity replaces the tree like --against and --diagram do: pass only one of them");
+        }
+        if (json && (diagram || capacity || format != null)) {
+            problems.add("--json prints only the preview as pulumi preview --json does: drop "
+                    + (diagram ? "--diagram" : capacity ? "--capacity" : "--format"));
         }
         if (ALL.equals(pattern)) {
             return problems;
