@@ -8,8 +8,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.pulumi.automation.OperationType;
+import com.pulumi.automation.events.DiagnosticEvent;
 import com.pulumi.automation.events.StepEventMetadata;
 import com.pulumi.automation.events.StepEventStateMetadata;
+import com.pulumi.automation.events.SummaryEvent;
 import com.pulumi.automation.serialization.internal.LocalSerializer;
 import dev.apigeegke.testing.Repo;
 import java.nio.file.Files;
@@ -266,6 +268,18 @@ class PreviewJsonTest {
         var ops = new HashSet<OperationType>();
         var kinds = new HashSet<String>();
         for (var digest : documents) {
+            // The change summary is the summary event's resourceChanges: a count per Pulumi operation.
+            var summary = serializer.deserializeJson("{\"resourceChanges\": " + digest.path("changeSummary") + "}",
+                    SummaryEvent.class);
+            assertThat(summary.resourceChanges()).doesNotContainKey(OperationType.UNKNOWN).doesNotContainKey(null);
+            assertThat(summary.resourceChanges().values().stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(JSON.convertValue(digest.path("changeSummary"), Map.class).values().stream()
+                            .mapToInt(v -> (Integer) v).sum());
+            for (var d : digest.path("diagnostics")) {
+                DiagnosticEvent event = serializer.deserializeJson(d.toString(), DiagnosticEvent.class);
+                assertThat(event.severity()).isEqualTo("warning");
+                assertThat(event.message()).isEqualTo(d.path("message").asText());
+            }
             for (var s : steps(digest)) {
                 // A digest step holds the engine event's op, urn, provider and detailedDiff under the same names.
                 StepEventMetadata m = serializer.deserializeJson(s.toString(), StepEventMetadata.class);
