@@ -216,11 +216,6 @@ final class PlanWriter {
             aliases.add(alias);
         }
         m.put("aliases", aliases);
-        if (!r.custom()) {
-            var providers = new TreeMap<String, String>();
-            o.providers().forEach((pkg, ref) -> providers.put(pkg, Plan.urnOfReference(ref)));
-            m.put("providers", providers);
-        }
         return m;
     }
 

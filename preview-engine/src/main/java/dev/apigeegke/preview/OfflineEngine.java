@@ -3,7 +3,9 @@ package dev.apigeegke.preview;
 import com.pulumi.Context;
 import com.pulumi.Log;
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
 import com.pulumi.exceptions.RunException;
+import com.pulumi.resources.CustomResource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -33,8 +35,9 @@ import pulumirpc.Resource.RegisterResourceResponse;
 /**
  * Runs a Pulumi program in this process on the SDK's test engine in preview mode, and records every
  * resource registration exactly as the SDK sends it to the engine (type, name, parent, serialized inputs
- * with secrets marked, dependencies, ignored changes, aliases). Resources get their inputs back as state, as in a
- * real preview, so values only the cloud knows (IPs, endpoints, ids) stay unknown.
+ * with secrets marked, provider, dependencies, options). Resources get their inputs back as state and every other
+ * output unknown, as in a real preview, so values only the cloud knows (IPs, endpoints) stay unknown and the inputs
+ * they feed keep their dependencies.
  */
 public final class OfflineEngine {
     private OfflineEngine() {
@@ -92,7 +95,7 @@ public final class OfflineEngine {
                     .mocks(mocks)
                     .standardLogger(quiet)
                     .config(config, secretKeys)
-                    .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded, componentOutputs))
+                    .monitorDecorator(ignored -> new RecordingMonitor(mocks, log, recorded, componentOutputs, preview))
                     .build();
             // The program sees every key of its stack as under the CLI, where PULUMI_CONFIG lists them.
             var result = StackKeys.whileRunning(config, secretKeys, () -> test.runTest(program));
@@ -185,8 +188,7 @@ public final class OfflineEngine {
         }
         var options = new Plan.Options(request.hasProtect() && request.getProtect(), request.getDeleteBeforeReplace(),
                 request.hasRetainOnDelete() && request.getRetainOnDelete(), request.getIgnoreChangesList(),
-                request.getReplaceOnChangesList(), request.getAdditionalSecretOutputsList(), timeouts, aliases(request),
-                request.getProvidersMap());
+                request.getReplaceOnChangesList(), request.getAdditionalSecretOutputsList(), timeouts, aliases(request));
         return new Plan.Resource(urn, request.getType(), request.getName(),
                 request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), inputs,
                 request.getProvider().isEmpty() ? null : request.getProvider(),
@@ -218,7 +220,7 @@ public final class OfflineEngine {
             String pkg = TypeTokens.packageOf(r.type());
             String urn = r.providerUrn();
             if (urn == null) {
-                urn = "urn:pulumi:" + stack + "::" + project + "::" + Plan.PROVIDER_TYPE_PREFIX + pkg + "::"
+                urn = "urn:pulumi:" + stack + "::" + project + "::" + TypeTokens.PROVIDER_PREFIX + pkg + "::"
                         + Plan.Provider.defaultName(r.version());
                 defaults.put(urn, pkg + "\n" + r.version());
             }
@@ -228,7 +230,7 @@ public final class OfflineEngine {
         users.forEach((urn, count) -> {
             var explicit = byUrn.get(urn);
             if (explicit != null) {
-                String pkg = explicit.type().substring(Plan.PROVIDER_TYPE_PREFIX.length());
+                String pkg = explicit.type().substring(TypeTokens.PROVIDER_PREFIX.length());
                 providers.add(new Plan.Provider(urn, pkg, false, explicit.version(), explicit.inputs(), count));
                 return;
             }
@@ -261,16 +263,38 @@ public final class OfflineEngine {
         };
     }
 
+    /**
+     * The outputs a resource class declares ({@code @Export} fields of it and its superclasses), without the URN and id,
+     * which the engine answers apart from the outputs.
+     */
+    static Set<String> outputNames(Class<?> type) {
+        var names = new java.util.TreeSet<String>();
+        for (Class<?> c = type; c != null && c != CustomResource.class; c = c.getSuperclass()) {
+            for (var field : c.getDeclaredFields()) {
+                var export = field.getAnnotation(Export.class);
+                if (export != null) {
+                    names.add(export.name().isEmpty() ? field.getName() : export.name());
+                }
+            }
+        }
+        names.remove("urn");
+        names.remove("id");
+        return names;
+    }
+
     /** Records each registration request, as the engine would receive it, with its URN. */
     private static final class RecordingMonitor extends MockMonitor {
         private final ConcurrentLinkedQueue<Plan.Resource> recorded;
         private final Map<String, Map<String, Object>> componentOutputs;
 
+        private final boolean preview;
+
         RecordingMonitor(Mocks mocks, Log log, ConcurrentLinkedQueue<Plan.Resource> recorded,
-                         Map<String, Map<String, Object>> componentOutputs) {
+                         Map<String, Map<String, Object>> componentOutputs, boolean preview) {
             super(mocks, log);
             this.recorded = recorded;
             this.componentOutputs = componentOutputs;
+            this.preview = preview;
         }
 
         @Override
@@ -285,6 +309,9 @@ public final class OfflineEngine {
             var inputs = PropertyValues.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
                 var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
+                if (preview && request.getCustom()) {
+                    response = PropertyValues.withUnknownOutputs(response, outputNames(resource.getClass()));
+                }
                 recorded.add(resource(request, response.getUrn(), inputs));
                 return response;
             });

@@ -83,7 +83,7 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
 
         /** Whether this is a provider resource ({@code pulumi:providers:<package>}). */
         public boolean isProvider() {
-            return type.startsWith(PROVIDER_TYPE_PREFIX);
+            return type.startsWith(TypeTokens.PROVIDER_PREFIX);
         }
 
         /** The URN of the provider it uses ({@code urn::id} without the id), or null for its package's default provider. */
@@ -115,9 +115,6 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
         return sep < 0 ? reference : reference.substring(0, sep);
     }
 
-    /** The type of a provider resource of {@code pkg} is this prefix followed by the package. */
-    public static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
-
     /**
      * The resource options a registration carries, as the SDK sent them.
      *
@@ -130,14 +127,13 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
      * @param customTimeouts      the operation timeouts it sets ({@code create}, {@code update}, {@code delete} → Go
      *                            duration such as {@code 30m}), only those set
      * @param aliases             the former addresses it takes over
-     * @param providers           for a component, the provider its children of each package use ({@code urn::id})
      */
     public record Options(boolean protect, boolean deleteBeforeReplace, boolean retainOnDelete, List<String> ignoreChanges,
                           List<String> replaceOnChanges, List<String> additionalSecretOutputs,
-                          Map<String, String> customTimeouts, List<Alias> aliases, Map<String, String> providers) {
+                          Map<String, String> customTimeouts, List<Alias> aliases) {
         /** No option set. */
         public static final Options NONE = new Options(false, false, false, List.of(), List.of(), List.of(), Map.of(),
-                List.of(), Map.of());
+                List.of());
 
         public Options {
             ignoreChanges = List.copyOf(ignoreChanges);
@@ -145,17 +141,16 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
             additionalSecretOutputs = List.copyOf(additionalSecretOutputs);
             customTimeouts = Collections.unmodifiableMap(new TreeMap<>(customTimeouts));
             aliases = List.copyOf(aliases);
-            providers = Collections.unmodifiableMap(new TreeMap<>(providers));
         }
 
         Options withIgnoreChanges(List<String> paths) {
             return new Options(protect, deleteBeforeReplace, retainOnDelete, paths, replaceOnChanges,
-                    additionalSecretOutputs, customTimeouts, aliases, providers);
+                    additionalSecretOutputs, customTimeouts, aliases);
         }
 
         Options withAliases(List<Alias> former) {
             return new Options(protect, deleteBeforeReplace, retainOnDelete, ignoreChanges, replaceOnChanges,
-                    additionalSecretOutputs, customTimeouts, former, providers);
+                    additionalSecretOutputs, customTimeouts, former);
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +43,26 @@ final class PropertyValues {
         }
         return response.toBuilder().setObject(object).build();
     }
+
+    /**
+     * {@code response} with every output in {@code outputs} that it does not carry set to the engine's unknown value, as a
+     * real preview answers: the provider plans a create with the values it computes unknown. Without it the SDK would
+     * take a missing output as known and empty, which drops the input it feeds and that input's dependency.
+     */
+    static RegisterResourceResponse withUnknownOutputs(RegisterResourceResponse response, Collection<String> outputs) {
+        var object = response.getObject().toBuilder();
+        boolean changed = false;
+        for (String key : outputs) {
+            if (!object.containsFields(key)) {
+                object.putFields(key, Value.newBuilder().setStringValue(UNKNOWN).build());
+                changed = true;
+            }
+        }
+        return changed ? response.toBuilder().setObject(object).build() : response;
+    }
+
+    /** The engine's value for what only the cloud will know ({@code plugin.UnknownStringValue}). */
+    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private static boolean isSecret(Value value) {
         return value.hasStructValue() && value.getStructValue().getFieldsMap().containsKey(SIG)

@@ -13,7 +13,23 @@ public final class TypeTokens {
     /** The package of every Kubernetes resource type ({@code kubernetes:apps/v1:Deployment}). */
     public static final String KUBERNETES = packageOf(of(Deployment.class));
 
+    /**
+     * What the type of every provider resource starts with, followed by its package: read from the SDK's
+     * {@code ProviderResource}, which builds the type so (the constant is private there).
+     */
+    public static final String PROVIDER_PREFIX = providerPrefix();
+
     private TypeTokens() {
+    }
+
+    private static String providerPrefix() {
+        try {
+            var field = com.pulumi.resources.ProviderResource.class.getDeclaredField("ProviderResourceTypePrefix");
+            field.setAccessible(true);
+            return (String) field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("the Pulumi SDK's ProviderResource no longer names its type prefix", e);
+        }
     }
 
     /** The type token a custom resource class registers with, from its {@code @ResourceType}. */
