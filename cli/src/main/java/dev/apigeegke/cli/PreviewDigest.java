@@ -31,7 +31,6 @@ import java.util.TreeSet;
 final class PreviewDigest {
     /** The engine's unknown value, and the id of every provider in a preview of a stack that does not exist yet. */
     static final String UNKNOWN_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    static final String STACK_TYPE = "pulumi:pulumi:Stack";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -72,9 +71,10 @@ final class PreviewDigest {
             var change = changes.get(urn);
             String op = old == null ? PlanDiff.Op.CREATE.verb : change == null ? "same" : change.op().verb;
             summary.merge(op, 1, Integer::sum);
-            boolean root = r.path("type").asText().equals(STACK_TYPE) && r.path("parent").isNull();
-            // The CLI shows same steps only with --show-sames, but always the root stack's.
-            if (op.equals("same") && !root) {
+            // The SDK parents every resource to the stack but the stack itself.
+            boolean root = r.path("parent").isNull();
+            // The CLI shows same steps only with --show-sames, but always the root stack's (and those PlanDiff lists).
+            if (change == null && op.equals("same") && !root) {
                 continue;
             }
             var step = steps.addObject();
@@ -193,7 +193,7 @@ final class PreviewDigest {
          * unknown one, as in a preview that creates the provider (offline, no stored provider id is known).
          */
         String providerReference(JsonNode r) {
-            if (!r.has("provider") || r.path("type").asText().startsWith(Plan.PROVIDER_TYPE_PREFIX)) {
+            if (!r.has("provider") || r.path("type").asText().startsWith(TypeTokens.PROVIDER_PREFIX)) {
                 return null;
             }
             String urn = r.path("provider").asText();
@@ -219,7 +219,7 @@ final class PreviewDigest {
                 }
             }
             return "urn:pulumi:" + plan.path("stack").asText() + "::" + plan.path("project").asText() + "::"
-                    + Plan.PROVIDER_TYPE_PREFIX + pkg + "::" + Plan.Provider.defaultName(version);
+                    + TypeTokens.PROVIDER_PREFIX + pkg + "::" + Plan.Provider.defaultName(version);
         }
 
         /**
@@ -296,7 +296,7 @@ final class PreviewDigest {
                 e.getValue().forEach(d -> set.add(d.asText()));
             });
             String version = providers.getOrDefault(r.path("urn").asText(), NODES.objectNode()).path("version").asText("");
-            if (r.path("type").asText().startsWith(Plan.PROVIDER_TYPE_PREFIX) && !version.isEmpty()) {
+            if (r.path("type").asText().startsWith(TypeTokens.PROVIDER_PREFIX) && !version.isEmpty()) {
                 // Then it records the version a provider resource asks for among its inputs (source_eval.go SetProviderVersion).
                 inputs.put("version", version);
                 inputs = (ObjectNode) engineValue(inputs);

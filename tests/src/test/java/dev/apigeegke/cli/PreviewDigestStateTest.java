@@ -33,7 +33,7 @@ class PreviewDigestStateTest {
         var before = PlanDiff.tree(plan("ip", "before", Plan.Options.NONE));
         var options = new Plan.Options(true, true, true, List.of("labels"), List.of("name"), List.of("address"),
                 Map.of("create", "30m", "update", "1h30m", "delete", "1.5s"),
-                List.of(Plan.Alias.of("urn:pulumi:dev::proj::" + TYPE + "::ip")), Map.of());
+                List.of(Plan.Alias.of("urn:pulumi:dev::proj::" + TYPE + "::ip")));
         var now = plan("ip2", "after", options);
         var diff = PlanDiff.between("old", before, now);
         var digest = JSON.readTree(PreviewDigest.against(now, new StackFile(Map.of("gcp:project", "p", "proj:key", "k"),
