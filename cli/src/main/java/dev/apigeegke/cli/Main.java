@@ -13,7 +13,7 @@ import java.util.List;
 public final class Main {
     static final String USAGE = """
             usage: apigee-gke preview <pattern> [--stack NAME] [--config FILE] [--out DIR] [--project-dir DIR]
-                                        [--against OLD/plan.json [--format text|markdown]] [--diagram]
+                                        [--against OLD/plan.json [--format text|markdown]] [--diagram] [--json]
                    apigee-gke preview <pattern>|all --capacity [--compare]
                    apigee-gke preview <pattern>|all --timeline [--parallel N]
 
@@ -26,6 +26,8 @@ public final class Main {
               --against FILE  print what changes from FILE (a plan.json written earlier with --out) instead of the tree:
                               resources to create (+), update (~), replace (+-) or delete (-), with the changed inputs
               --format FMT    with --against: text (default) or markdown (a pull-request comment with a diagram)
+              --json          print only the preview as pulumi preview --json does (steps, config, change summary);
+                              with --against, the steps that change the earlier plan
               --diagram       print the pattern's architecture as a Mermaid flowchart instead of the tree
               --capacity      print an ESTIMATE instead of the tree: CPU/memory requested by the services and the gateway,
                               the nodes that fit them, the request path's network hops and a monthly GCP list-price cost

@@ -46,6 +46,9 @@ final class PreviewCommand {
             CapacityTables.print(CapacityReport.of(options.pattern, result.plan()), Prices.load(), out);
             return 0;
         }
+        if (options.json) {
+            return json(options, run, out, err);
+        }
         if (options.against != null || options.diagram) {
             return compare(options, result.plan(), out, err);
         }
@@ -53,6 +56,31 @@ final class PreviewCommand {
         TreePrinter.printNotes(result.warnings(), run.stackFile().secretKeys(), out);
         if (options.out != null) {
             TreePrinter.printWritten(options.out, PlanWriter.write(result.plan(), options.out), out);
+        }
+        return 0;
+    }
+
+    /** Prints the preview as {@code pulumi preview --json} would, and nothing else; {@code --out} still writes its files. */
+    private static int json(PreviewOptions options, PatternRun run, PrintStream out, PrintStream err) throws IOException {
+        var result = run.result();
+        String digest;
+        if (options.against == null) {
+            digest = PreviewDigest.fresh(result.plan(), run.stackFile(), result.warnings());
+        } else {
+            JsonNode before;
+            try {
+                before = PlanDiff.read(options.against);
+            } catch (PlanDiff.InvalidPlan e) {
+                err.println("apigee-gke: " + e.getMessage());
+                return 2;
+            }
+            var diff = PlanDiff.between(options.against.toString(), before, result.plan());
+            digest = PreviewDigest.against(result.plan(), run.stackFile(), result.warnings(), before, diff);
+        }
+        out.print(digest);
+        if (options.out != null) {
+            PlanWriter.write(result.plan(), options.out);
+            err.println("apigee-gke: wrote " + options.out.resolve("plan.json"));
         }
         return 0;
     }

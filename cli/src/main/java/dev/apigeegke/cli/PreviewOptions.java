@@ -21,6 +21,7 @@ final class PreviewOptions {
     boolean timeline;
     /** With --timeline: the steps run at once ({@code pulumi up -p N}); null for Pulumi's default. */
     Integer parallel;
+    boolean json;
 
     List<String> parse(List<String> args) {
         var problems = new ArrayList<String>();
@@ -34,6 +35,8 @@ final class PreviewOptions {
                 compare = true;
             } else if (a.equals("--timeline")) {
                 timeline = true;
+            } else if (a.equals("--json")) {
+                json = true;
             } else if (a.startsWith("--")) {
                 if (i + 1 >= args.size()) {
                     problems.add(a + " needs a value");
@@ -77,6 +80,10 @@ final class PreviewOptions {
         if (capacity && (against != null || diagram)) {
             problems.add("--capacity replaces the tree like --against and --diagram do: pass only one of them");
         }
+        if (json && (diagram || capacity || format != null)) {
+            problems.add("--json prints only the preview as pulumi preview --json does: drop "
+                    + (diagram ? "--diagram" : capacity ? "--capacity" : "--format"));
+        }
         if (ALL.equals(pattern)) {
             return problems;
         }
@@ -92,8 +99,8 @@ final class PreviewOptions {
         if (parallel != null && !timeline) {
             problems.add("--parallel applies to --timeline: add --timeline");
         }
-        if (timeline && (capacity || against != null || diagram)) {
-            problems.add("--timeline replaces the tree like --capacity, --against and --diagram do: pass only one of them");
+        if (timeline && (capacity || against != null || diagram || json)) {
+            problems.add("--timeline replaces the tree like --capacity, --against, --diagram and --json do: pass only one of them");
         }
     }
 
