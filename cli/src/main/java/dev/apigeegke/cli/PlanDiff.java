@@ -54,6 +54,8 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final int MAX_SHOWN = 100;
+    /** The replace reason of a resource whose provider's new configuration replaces it, as the engine names it. */
+    static final String PROVIDER_REASON = "provider";
 
     /**
      * What happens to a resource, in the order the summary lists them; {@code SAME} (no change to the cloud resource)
@@ -298,7 +300,7 @@ record PlanDiff(String oldPlan, String stack, List<Change> changes, int unchange
         } else if (resource.custom()) {
             var step = providers.step(resource.type(), o, n);
             if (step != null && step.replace()) {
-                reasons.add("provider");
+                reasons.add(PROVIDER_REASON);
             }
             if (step != null && (step.replace() || !props.isEmpty())) {
                 oldProvider = step.from();

@@ -127,6 +127,13 @@ final class PreviewDigest {
 
     /** An update's or replacement's changed keys and per-path diff; {@code null} detailedDiff otherwise, as Go writes a nil map. */
     private static void addDiff(ObjectNode step, PlanDiff.Change change) {
+        // A provider whose new configuration replaces ends the diff there (step_generator.go providerChanged): the
+        // engine's DiffResult holds ReplaceKeys ["provider"] and no changed keys or detailed diff.
+        if (change != null && change.op() == PlanDiff.Op.REPLACE && change.replaceReasons().contains(PlanDiff.PROVIDER_REASON)) {
+            step.putArray("replaceReasons").add(PlanDiff.PROVIDER_REASON);
+            step.putNull("detailedDiff");
+            return;
+        }
         if (change == null || change.properties().isEmpty()) {
             step.putNull("detailedDiff");
             return;

@@ -233,12 +233,12 @@ class PlanDiffTest {
         assertThat(diff.recorded()).singleElement().satisfies(r -> {
             assertThat(r.name()).isEqualTo("b");
             assertThat(r.properties()).extracting(p -> p.kind().symbol + " " + p.path() + " " + p.after().asText())
-                    .containsExactly("+ dependencies.dependsOn " + STACK + "$" + DEVELOPER + "::a");
+                    .containsExactly("+ dependencies.dependsOn " + STACK + DEVELOPER + "::a");
         });
         String text = TextDiff.render(diff);
         assertThat(text).contains("no changes (3 unchanged)")
                 .contains(TextDiff.RECORDED + ":\n    " + DEVELOPER + " b\n        + dependencies.dependsOn: \""
-                        + STACK + "$" + DEVELOPER + "::a\"\n");
+                        + STACK + DEVELOPER + "::a\"\n");
     }
 
     @Test
@@ -269,12 +269,12 @@ class PlanDiffTest {
         Consumer<Context> before = ctx -> new Developer("dev", developer("dev@example.com", "Dev"), null);
         Consumer<Context> listing = ctx -> new Developer("dev", developer("dev@example.com", "Ada"),
                 CustomResourceOptions.builder().replaceOnChanges("firstName").build());
-        assertThat(changes(before, listing)).containsExactly("replace " + STACK + "$" + DEVELOPER + "::dev ~firstName!");
+        assertThat(changes(before, listing)).containsExactly("replace " + STACK + DEVELOPER + "::dev ~firstName!");
         assertThat(TextDiff.render(diff(before, listing)))
                 .contains("~ firstName: \"Dev\" → \"Ada\"  [forces replacement: replaceOnChanges: firstName]");
         Consumer<Context> listingAnother = ctx -> new Developer("dev", developer("dev@example.com", "Ada"),
                 CustomResourceOptions.builder().replaceOnChanges("lastName").build());
-        assertThat(changes(before, listingAnother)).containsExactly("update " + STACK + "$" + DEVELOPER + "::dev ~firstName");
+        assertThat(changes(before, listingAnother)).containsExactly("update " + STACK + DEVELOPER + "::dev ~firstName");
     }
 
     @Test

@@ -73,7 +73,8 @@ class PreviewDiffTest {
 
     /** The resource lines of a text diff: {@code <op> <type> <name> (<verb>)}. */
     private static List<String> resourceLines(String out) {
-        return out.lines().filter(l -> l.matches("  (\\+-|\\+ |~ |- ) \\S+ \\S+ \\(\\w+\\)")).map(String::strip).toList();
+        return out.lines().filter(l -> l.matches("  (\\+-|\\+ |~ |- ) \\S+ \\S+ \\(\\w+(\\[retain])?\\)( 🔒| 🔓)?"))
+                .map(String::strip).toList();
     }
 
     @Test
@@ -133,8 +134,9 @@ class PreviewDiffTest {
         Path base = basePlan("pattern1");
         var r = diff("pattern1", base, config("pattern1", "prefix: apigee-p1", "prefix: apigee-q1"));
         var lines = resourceLines(r.out());
-        assertThat(lines).contains("+  gcp:container/cluster:Cluster apigee-q1 (create)",
-                "-  gcp:container/cluster:Cluster apigee-p1 (delete)",
+        // The cluster is protected (apigee-gke:deletionProtection): the preview says Pulumi refuses to delete it.
+        assertThat(lines).contains("+  gcp:container/cluster:Cluster apigee-q1 (create) 🔒",
+                "-  gcp:container/cluster:Cluster apigee-p1 (delete) 🔒",
                 "+  gcp:compute/securityPolicy:SecurityPolicy apigee-q1-ingress-armor (create)",
                 "-  gcp:compute/securityPolicy:SecurityPolicy apigee-p1-ingress-armor (delete)");
         // The services keep their names (and URNs): their Deployments are untouched or updated in place.
@@ -259,7 +261,8 @@ class PreviewDiffTest {
         Path base = basePlan("pattern1");
         var r = diff("pattern1", base, config("pattern1", "gcp:project: my-gcp-project", "gcp:project: other-project"));
         var lines = resourceLines(r.out());
-        assertThat(lines).contains("+- gcp:container/cluster:Cluster apigee-p1 (replace)",
+        assertThat(r.out()).contains("[protected: pulumi preview fails here: it does not replace a protected resource;");
+        assertThat(lines).contains("+- gcp:container/cluster:Cluster apigee-p1 (replace) 🔒",
                 "+- pulumi:providers:kubernetes apigee-p1-k8s (replace)",
                 "+- kubernetes:apps/v1:Deployment orders (replace)",
                 "+- kubernetes:networking.k8s.io/v1:Ingress apigee-p1-ingress (replace)");
@@ -290,21 +293,22 @@ class PreviewDiffTest {
     }
 
     @Test
-    void aProtectionTheEarlierPlanHadIsShownUnlockedAndItsRetainMarksTheDelete() throws Exception {
+    void aProtectionTheEarlierPlanLackedIsShownLockedAndARetainMarksTheDelete() throws Exception {
         var plan = planTree(basePlan("pattern1"));
-        ((ObjectNode) resource(plan, "gcp:container/cluster:Cluster", "apigee-p1").get("options")).put("protect", true);
+        // The earlier plan's cluster was not protected; the program protects it now.
+        ((ObjectNode) resource(plan, "gcp:container/cluster:Cluster", "apigee-p1").get("options")).put("protect", false);
         var gone = resource(plan, "gcp:compute/globalAddress:GlobalAddress", "apigee-p1-ingress-ip").deepCopy();
         gone.put("urn", gone.get("urn").asText().replace("apigee-p1-ingress-ip", "apigee-p1-old-ip"))
                 .put("name", "apigee-p1-old-ip");
         ((ObjectNode) gone.get("options")).put("retainOnDelete", true);
         ((ArrayNode) plan.get("resources")).add(gone);
         var r = diff("pattern1", write(plan, "protected.json"), null);
-        assertThat(r.out()).contains("     gcp:container/cluster:Cluster apigee-p1 (same) 🔓\n")
+        assertThat(r.out()).contains("     gcp:container/cluster:Cluster apigee-p1 (same) 🔒\n")
                 .contains("-  gcp:compute/globalAddress:GlobalAddress apigee-p1-old-ip (delete[retain])\n")
                 .contains("-  1 to delete").contains("29 unchanged");
         var md = diff("pattern1", write(plan, "protected.json"), null, "--format", "markdown");
         assertThat(md.out()).contains("<details><summary>same, protection changed: 1 resource</summary>")
-                .contains("- `gcp:container/cluster:Cluster` **apigee-p1** 🔓")
+                .contains("- `gcp:container/cluster:Cluster` **apigee-p1** 🔒")
                 .contains("- `gcp:compute/globalAddress:GlobalAddress` **apigee-p1-old-ip** `[retain]`");
     }
 

@@ -257,6 +257,23 @@ class PreviewJsonTest {
     }
 
     @Test
+    void aKubernetesObjectWhoseProviderIsReplacedIsReplacedForTheProviderAlone() throws Exception {
+        // A new project replaces the cluster, so its Kubernetes provider (whose kubeconfig is then unknown) replaces
+        // every object it serves: the engine stops at the provider (replaceReasons ["provider"], nothing diffed).
+        var digest = json("pattern1", "--against", basePlan("pattern1").toString(), "--config",
+                config("pattern1", "gcp:project: my-gcp-project", "gcp:project: other-project").toString());
+        var objects = steps(digest).stream().filter(s -> typeOf(s).startsWith("kubernetes:")).toList();
+        assertThat(objects).hasSize(9).allSatisfy(s -> {
+            assertThat(s.path("op").asText()).as(s.path("urn").asText()).isEqualTo("replace");
+            assertThat(s.path("replaceReasons")).containsExactly(JSON.getNodeFactory().textNode("provider"));
+            assertThat(s.has("diffReasons")).isFalse();
+            assertThat(s.path("detailedDiff").isNull()).isTrue();
+            assertThat(s.path("provider").asText()).endsWith("pulumi:providers:kubernetes::apigee-p1-k8s::"
+                    + "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+        });
+    }
+
+    @Test
     void pulumisJavaTypesReadEveryStep() throws Exception {
         var serializer = new LocalSerializer();
         Path base = basePlan("pattern1");
