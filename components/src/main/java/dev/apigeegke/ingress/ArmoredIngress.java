@@ -48,6 +48,7 @@ import dev.apigeegke.crds.gke.inputs.BackendConfigSpecSecurityPolicyArgs;
 import dev.apigeegke.crds.gke.inputs.FrontendConfigSpecArgs;
 import dev.apigeegke.crds.gke.inputs.FrontendConfigSpecRedirectToHttpsArgs;
 import dev.apigeegke.crds.gke.inputs.ManagedCertificateSpecArgs;
+import dev.apigeegke.internal.kubernetes.ServiceAwait;
 import dev.apigeegke.internal.render.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,7 +198,8 @@ public final class ArmoredIngress extends ComponentResource {
                         .labels(MANAGED_BY)
                         .annotations(backendConfig.metadata().applyValue(m -> Map.of(
                                 "cloud.google.com/neg", Yaml.json(Map.of("ingress", true)),
-                                "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())))))
+                                "cloud.google.com/backend-config", Yaml.json(Map.of("default", m.name().orElseThrow())),
+                                "pulumi.com/skipAwait", ServiceAwait.SKIP.get("pulumi.com/skipAwait"))))
                         .build())
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")

@@ -44,6 +44,7 @@ import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.microgateway.MicrogatewayServiceArgs.ProtectedBackend;
 import java.util.ArrayList;
+import dev.apigeegke.internal.kubernetes.ServiceAwait;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public final class MicrogatewayService extends ComponentResource {
                 .build(), deploymentOptions(gatewayDependencies, options));
 
         this.service = new Service(Names.child(name, "service"), ServiceArgs.builder()
-                .metadata(meta(name))
+                .metadata(meta(name, ServiceAwait.SKIP))
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")
                         .selector(selector())
@@ -308,9 +309,14 @@ public final class MicrogatewayService extends ComponentResource {
     }
 
     private ObjectMetaArgs meta(String objectName) {
+        return meta(objectName, Map.of());
+    }
+
+    private ObjectMetaArgs meta(String objectName, Map<String, String> annotations) {
         var labels = new LinkedHashMap<String, String>(selector());
         labels.putAll(MANAGED_BY);
-        return ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels).build();
+        var meta = ObjectMetaArgs.builder().name(objectName).namespace(args.namespace()).labels(labels);
+        return (annotations.isEmpty() ? meta : meta.annotations(annotations)).build();
     }
 
     /**

@@ -33,6 +33,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
+import dev.apigeegke.internal.kubernetes.ServiceAwait;
 import java.util.Map;
 import javax.annotation.Nullable;
 
@@ -132,7 +133,8 @@ public final class Microservice extends ComponentResource {
                 .build(), deploymentOptions(options));
         if (args.clusterService()) {
             this.service = new Service(name, ServiceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
+                    .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels)
+                            .annotations(ServiceAwait.SKIP).build())
                     .spec(ServiceSpecArgs.builder()
                             .type("ClusterIP")
                             .selector(selector())

@@ -99,8 +99,10 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
         while (done.size() < byUrn.size()) {
             while (running.size() < parallel && !ready.isEmpty()) {
                 String urn = ready.pollFirst();
-                var entry = durations.of(byUrn.get(urn).type());
-                started.put(urn, new double[] {now, now + entry.create()});
+                var resource = byUrn.get(urn);
+                // An object the provider does not await (pulumi.com/skipAwait) is done when the API call returns.
+                double create = Selectors.skipsAwait(resource) ? SKIP_AWAIT_SECONDS : durations.of(resource.type()).create();
+                started.put(urn, new double[] {now, now + create});
                 order.add(urn);
                 graph.edges().get(urn).stream().max(Comparator.comparingDouble(e -> started.get(e)[1]))
                         .ifPresent(e -> after.put(urn, e));
@@ -147,6 +149,9 @@ public record Schedule(List<Step> steps, int parallel, List<Step> criticalPath, 
                 last.map(s -> chain(steps, s)).orElse(List.of()),
                 serving.map(s -> servingChain(steps, settlesAfter, s)).orElse(List.of()));
     }
+
+    /** The step of a Kubernetes object created without its await: one API call. */
+    static final double SKIP_AWAIT_SECONDS = 1;
 
     /** A Service running while a Deployment it selects rolls out ends no earlier than the rollout. */
     private static void overlap(Graph graph, String urn, Set<String> running, Map<String, double[]> started,

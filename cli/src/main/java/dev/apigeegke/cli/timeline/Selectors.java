@@ -18,10 +18,18 @@ final class Selectors {
     private Selectors() {
     }
 
+    /** The annotation by which the Kubernetes provider creates an object without awaiting it. */
+    static final String SKIP_AWAIT = "pulumi.com/skipAwait";
+
+    /** Whether {@code r} carries {@code pulumi.com/skipAwait: "true"}: its step is the API call alone. */
+    static boolean skipsAwait(Plan.Resource r) {
+        return "true".equals(map(r.inputs(), "metadata", "annotations").get(SKIP_AWAIT));
+    }
+
     static Map<String, Set<String>> of(List<Plan.Resource> resources) {
         var selected = new HashMap<String, Set<String>>();
         for (var service : resources) {
-            if (!service.type().equals(SERVICE)) {
+            if (!service.type().equals(SERVICE) || skipsAwait(service)) {
                 continue;
             }
             Map<?, ?> selector = map(service.inputs(), "spec", "selector");
