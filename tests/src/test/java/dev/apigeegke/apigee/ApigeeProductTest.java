@@ -160,14 +160,14 @@ class ApigeeProductTest {
         var top = FormerAddresses.adopted(Map.of(), Set.of(), ctx -> new ApigeeProduct("shop", args().consumer(CONSUMER).build()),
                 Set.of(ApigeeProduct.TYPE));
         assertThat(top).hasSize(4).allSatisfy((urn, former) -> assertThat(former).as(urn)
-                .hasValue(urn.replace("$" + ApigeeProduct.TYPE, "")));
+                .hasValue(FormerAddresses.withoutLayers(urn, Set.of(ApigeeProduct.TYPE))));
         // Declared in another component, as ApigeeProxy did.
         var nested = FormerAddresses.adopted(Map.of(), Set.of(), ctx -> {
             var owner = new Owner("owner");
             new ApigeeProduct("shop", args().consumer(CONSUMER).build(), ComponentResourceOptions.builder().parent(owner).build());
         }, Set.of(ApigeeProduct.TYPE));
         assertThat(nested.keySet()).filteredOn(urn -> urn.contains("apigee:index:")).hasSize(3)
-                .allSatisfy(urn -> assertThat(nested.get(urn)).as(urn).hasValue(urn.replace("$" + ApigeeProduct.TYPE, "")));
+                .allSatisfy(urn -> assertThat(nested.get(urn)).as(urn).hasValue(FormerAddresses.withoutLayers(urn, Set.of(ApigeeProduct.TYPE))));
     }
 
     /** A component standing for one that declared the product's children itself. */

@@ -9,8 +9,10 @@ import dev.apigeegke.apigee.bundle.Quota;
 import dev.apigeegke.apigee.bundle.SpikeArrest;
 import dev.apigeegke.apigee.bundle.VerifyApiKey;
 import dev.apigeegke.preview.Plan;
+import dev.apigeegke.testing.FormerAddresses;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.internal.validation.ApigeeNamesTest;
+import java.util.Set;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +220,7 @@ class ApigeeProxyTest {
         var adopted = dev.apigeegke.testing.FormerAddresses.adopted(Map.of(), java.util.Set.of(), ctx -> new ApigeeProxy("shop",
                 args().consumer(new ApiConsumer("dev@example.com", "Dev", "One", "shop-app")).build()), java.util.Set.of(ApigeeProduct.TYPE));
         assertThat(adopted.keySet()).filteredOn(urn -> urn.contains("apigee:index:")).hasSize(6)
-                .allSatisfy(urn -> assertThat(adopted.get(urn)).as(urn).hasValue(urn.replace("$" + ApigeeProduct.TYPE, "")));
+                .allSatisfy(urn -> assertThat(adopted.get(urn)).as(urn).hasValue(FormerAddresses.withoutLayers(urn, Set.of(ApigeeProduct.TYPE))));
     }
 
     private static String sha256(byte[] bytes) {

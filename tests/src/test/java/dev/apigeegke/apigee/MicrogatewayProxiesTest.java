@@ -131,7 +131,7 @@ class MicrogatewayProxiesTest {
         // The stack, three ApigeeProxy components with their ApiProxy, and the product, developer and app.
         assertThat(adopted.keySet()).hasSize(1 + 3 + 3 + 3)
                 .allSatisfy(urn -> assertThat(adopted.get(urn)).as(urn)
-                        .hasValue(urn.replace("$" + MicrogatewayProxies.TYPE, "").replace("$" + ApigeeProduct.TYPE, "")));
+                        .hasValue(FormerAddresses.withoutLayers(urn, Set.of(MicrogatewayProxies.TYPE, ApigeeProduct.TYPE))));
     }
 
     /** A file of the bundle {@code proxy} imports. */

@@ -83,6 +83,29 @@ class TimelinePlansTest {
         }
     }
 
+    /**
+     * pulumi-kubernetes 4.0.0 ends an awaited Service's step only once a ready pod backs it, and fails it after 10
+     * minutes: a Service that does not wait for the node pool must not be awaited, or its budget would run through
+     * the pool's creation and the rollout (and the Ingress waiting for it would be held behind the pods).
+     */
+    @Test
+    void noServiceIsAwaitedFromBeforeTheNodesExist() throws Exception {
+        for (var named : plans().entrySet()) {
+            var plan = named.getValue();
+            var graph = Schedule.Graph.of(plan);
+            String pool = plan.ofType(POOL).get(0).urn();
+            for (var service : plan.ofType("kubernetes:core/v1:Service")) {
+                if (!waitsFor(graph, service.urn(), pool)) {
+                    var metadata = (Map<?, ?>) service.inputs().get("metadata");
+                    var annotations = metadata.get("annotations") instanceof Map<?, ?> a ? a : Map.of();
+                    assertThat(annotations.get("pulumi.com/skipAwait"))
+                            .as(named.getKey() + ": Service " + service.name() + " is created before the nodes: it must skip the await")
+                            .isEqualTo("true");
+                }
+            }
+        }
+    }
+
     private static boolean waitsFor(Schedule.Graph graph, String from, String target) {
         var seen = new TreeSet<String>();
         var todo = new ArrayDeque<String>(graph.edges().get(from));
