@@ -101,7 +101,8 @@ public final class Pattern2Baseline {
         var labels = PlainPods.selector(name);
         PlainPods.appDeployment(name, service.image(), k8s);
         new Service(name, ServiceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(name).namespace(SERVICES_NAMESPACE).labels(labels).build())
+                .metadata(ObjectMetaArgs.builder().name(name).namespace(SERVICES_NAMESPACE).labels(labels)
+                        .annotations(Map.of("pulumi.com/skipAwait", "true")).build())
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")
                         .selector(labels)
@@ -146,7 +147,7 @@ public final class Pattern2Baseline {
                 .build(), CustomResourceOptions.builder().provider(provider).dependsOn(namespace, serviceAccount, secret).build());
 
         var service = new Service(name + "-service", ServiceArgs.builder()
-                .metadata(gatewayMeta(name, name))
+                .metadata(ObjectMetaArgs.builder(gatewayMeta(name, name)).annotations(Map.of("pulumi.com/skipAwait", "true")).build())
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")
                         .selector(selector)

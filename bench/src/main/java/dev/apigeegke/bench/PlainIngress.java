@@ -157,7 +157,9 @@ final class PlainIngress {
                         .labels(PlainPods.MANAGED_BY)
                         .annotations(backendConfig.applyValue(config -> Map.of(
                                 "cloud.google.com/neg", "{\"ingress\":true}",
-                                "cloud.google.com/backend-config", "{\"default\":\"" + config + "\"}")))
+                                "cloud.google.com/backend-config", "{\"default\":\"" + config + "\"}",
+                                // Created before the nodes: the Kubernetes provider must not await its endpoints.
+                                "pulumi.com/skipAwait", "true")))
                         .build())
                 .spec(ServiceSpecArgs.builder()
                         .type("ClusterIP")
