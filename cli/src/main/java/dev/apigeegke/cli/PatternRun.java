@@ -2,11 +2,14 @@ package dev.apigeegke.cli;
 
 import dev.apigeegke.internal.config.ProjectConfig;
 import dev.apigeegke.preview.OfflineEngine;
+import dev.apigeegke.preview.Plan;
 import dev.apigeegke.preview.StackFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A pattern run offline: exit code 0 with its stack file and result, or the code of the failure already reported.
@@ -18,6 +21,25 @@ import java.nio.file.Path;
 record PatternRun(int code, StackFile stackFile, OfflineEngine.Result result) {
     static PatternRun failed(int code) {
         return new PatternRun(code, null, null);
+    }
+
+    /**
+     * The plans of {@code patterns}, each run as {@link #of} runs it, in order; or, in {@code code}, the code of the
+     * first that failed (already reported on {@code err}), with the plans before it.
+     */
+    record Plans(int code, List<Plan> plans) {
+    }
+
+    static Plans each(PreviewOptions options, List<String> patterns, PrintStream err) throws IOException {
+        var plans = new ArrayList<Plan>();
+        for (String name : patterns) {
+            var run = of(options, name, err);
+            if (run.code() != 0) {
+                return new Plans(run.code(), plans);
+            }
+            plans.add(run.result().plan());
+        }
+        return new Plans(0, plans);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.apigeegke.preview.Plan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,13 +27,14 @@ final class PreviewCommand {
             return Timeline.run(options, out, err);
         }
         if (options.compare) {
+            var names = List.copyOf(Patterns.names());
+            var runs = PatternRun.each(options, names, err);
+            if (runs.code() != 0) {
+                return runs.code();
+            }
             var reports = new ArrayList<CapacityReport.Report>();
-            for (String name : Patterns.names()) {
-                var run = PatternRun.of(options, name, err);
-                if (run.code() != 0) {
-                    return run.code();
-                }
-                reports.add(CapacityReport.of(name, run.result().plan()));
+            for (int i = 0; i < names.size(); i++) {
+                reports.add(CapacityReport.of(names.get(i), runs.plans().get(i)));
             }
             CapacityTables.compare(reports, Prices.load(), out);
             return 0;
@@ -67,21 +69,15 @@ final class PreviewCommand {
         if (options.against == null) {
             digest = PreviewDigest.fresh(result.plan(), run.stackFile(), result.warnings());
         } else {
-            JsonNode before;
-            try {
-                before = PlanDiff.read(options.against);
-            } catch (PlanDiff.InvalidPlan e) {
-                err.println("apigee-gke: " + e.getMessage());
+            JsonNode before = earlierPlan(options, err);
+            if (before == null) {
                 return 2;
             }
             var diff = PlanDiff.between(options.against.toString(), before, result.plan());
             digest = PreviewDigest.against(result.plan(), run.stackFile(), result.warnings(), before, diff);
         }
         out.print(digest);
-        if (options.out != null) {
-            PlanWriter.write(result.plan(), options.out);
-            err.println("apigee-gke: wrote " + options.out.resolve("plan.json"));
-        }
+        writeBeside(options, result.plan(), err);
         return 0;
     }
 
@@ -91,11 +87,8 @@ final class PreviewCommand {
         if (options.against == null) {
             out.print(Diagram.of(now, Set.of()));
         } else {
-            JsonNode before;
-            try {
-                before = PlanDiff.read(options.against);
-            } catch (PlanDiff.InvalidPlan e) {
-                err.println("apigee-gke: " + e.getMessage());
+            JsonNode before = earlierPlan(options, err);
+            if (before == null) {
                 return 2;
             }
             var diff = PlanDiff.between(options.against.toString(), before, plan);
@@ -107,10 +100,25 @@ final class PreviewCommand {
                 out.print("markdown".equals(options.format) ? MarkdownDiff.render(diff, now) : TextDiff.render(diff));
             }
         }
+        writeBeside(options, plan, err);
+        return 0;
+    }
+
+    /** The plan {@code --against} names, or null once the reason it cannot be read is printed on {@code err}. */
+    private static JsonNode earlierPlan(PreviewOptions options, PrintStream err) {
+        try {
+            return PlanDiff.read(options.against);
+        } catch (PlanDiff.InvalidPlan e) {
+            err.println("apigee-gke: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes {@code --out}'s files, if asked, and says so on {@code err}: the output itself stays what was asked. */
+    private static void writeBeside(PreviewOptions options, Plan plan, PrintStream err) throws IOException {
         if (options.out != null) {
             PlanWriter.write(plan, options.out);
             err.println("apigee-gke: wrote " + options.out.resolve("plan.json"));
         }
-        return 0;
     }
 }

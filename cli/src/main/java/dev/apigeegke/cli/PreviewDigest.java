@@ -29,8 +29,6 @@ import java.util.TreeSet;
  * placeholder), parent, dependencies, provider reference and options. No duration: the same plan prints the same bytes.
  */
 final class PreviewDigest {
-    /** The engine's unknown value, and the id of every provider in a preview of a stack that does not exist yet. */
-    static final String UNKNOWN_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -184,15 +182,18 @@ final class PreviewDigest {
      */
     private static final class Side {
         final JsonNode plan;
-        final Plan current;
         final Map<String, JsonNode> byUrn = new LinkedHashMap<>();
         final Map<String, JsonNode> providers = new HashMap<>();
+        /** The package version each resource of the current plan asks for (plan.json does not hold it). */
+        private final Map<String, String> versions = new HashMap<>();
 
         Side(JsonNode plan, Plan current) {
             this.plan = plan;
-            this.current = current;
             plan.path("resources").forEach(r -> byUrn.put(r.path("urn").asText(), r));
             plan.path("providers").forEach(p -> providers.put(p.path("urn").asText(), p));
+            if (current != null) {
+                current.resources().forEach(r -> versions.putIfAbsent(r.urn(), r.version()));
+            }
         }
 
         /**
@@ -207,26 +208,21 @@ final class PreviewDigest {
             if (urn.equals(PlanWriter.DEFAULT_PROVIDER)) {
                 urn = defaultProvider(r);
             }
-            return urn + "::" + UNKNOWN_ID;
+            return urn + "::" + Plan.ENGINE_UNKNOWN;
         }
 
         /** The URN of the default provider of {@code r}'s package, as {@link Plan#providers()} lists it. */
         private String defaultProvider(JsonNode r) {
             String urn = r.path("urn").asText();
             String pkg = TypeTokens.packageOf(r.path("type").asText());
-            String version = null;
-            if (current != null) {
-                version = current.resources().stream().filter(x -> x.urn().equals(urn)).findFirst()
-                        .map(Plan.Resource::version).orElse(null);
-            }
+            String version = versions.get(urn);
             for (var p : providers.values().stream().sorted(java.util.Comparator.comparing(p -> p.path("urn").asText())).toList()) {
                 if (p.path("default").asBoolean() && p.path("package").asText().equals(pkg)
                         && (version == null || p.path("version").asText().equals(version))) {
                     return p.path("urn").asText();
                 }
             }
-            return "urn:pulumi:" + plan.path("stack").asText() + "::" + plan.path("project").asText() + "::"
-                    + TypeTokens.PROVIDER_PREFIX + pkg + "::" + Plan.Provider.defaultName(version);
+            return Plan.Provider.defaultUrn(plan.path("project").asText(), plan.path("stack").asText(), pkg, version);
         }
 
         /**
@@ -379,7 +375,7 @@ final class PreviewDigest {
             return list;
         }
         if (value.isTextual() && value.asText().equals(Plan.UNKNOWN)) {
-            return NODES.textNode(UNKNOWN_ID);
+            return NODES.textNode(Plan.ENGINE_UNKNOWN);
         }
         if (value.isFloatingPointNumber()) {
             return number(value.decimalValue());

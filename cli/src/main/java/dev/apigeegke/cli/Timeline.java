@@ -17,14 +17,12 @@ final class Timeline {
         var durations = Durations.load();
         int parallel = options.parallel != null ? options.parallel : Schedule.defaultParallel(System.getenv());
         List<String> patterns = options.compare ? List.copyOf(Patterns.names()) : List.of(options.pattern);
-        var schedules = new ArrayList<Schedule>();
-        for (String name : patterns) {
-            var run = PatternRun.of(options, name, err);
-            if (run.code() != 0) {
-                return run.code();
-            }
-            schedules.add(Schedule.of(run.result().plan(), durations, parallel));
+        var runs = PatternRun.each(options, patterns, err);
+        if (runs.code() != 0) {
+            return runs.code();
         }
+        var schedules = new ArrayList<Schedule>();
+        runs.plans().forEach(plan -> schedules.add(Schedule.of(plan, durations, parallel)));
         if (options.compare) {
             TimelinePrinter.compare(patterns, schedules, durations, out);
         } else {

@@ -212,17 +212,16 @@ public final class OfflineEngine {
         var byUrn = new TreeMap<String, Plan.Resource>();
         resources.forEach(r -> byUrn.put(r.urn(), r));
         var users = new TreeMap<String, Integer>();
-        var defaults = new TreeMap<String, String>();
+        // Each default provider, with the first resource that uses it: its package and the version it asks for.
+        var defaults = new TreeMap<String, Plan.Resource>();
         for (var r : resources) {
             if (!r.custom() || r.isProvider()) {
                 continue;
             }
-            String pkg = TypeTokens.packageOf(r.type());
             String urn = r.providerUrn();
             if (urn == null) {
-                urn = "urn:pulumi:" + stack + "::" + project + "::" + TypeTokens.PROVIDER_PREFIX + pkg + "::"
-                        + Plan.Provider.defaultName(r.version());
-                defaults.put(urn, pkg + "\n" + r.version());
+                urn = Plan.Provider.defaultUrn(project, stack, TypeTokens.packageOf(r.type()), r.version());
+                defaults.putIfAbsent(urn, r);
             }
             users.merge(urn, 1, Integer::sum);
         }
@@ -234,16 +233,17 @@ public final class OfflineEngine {
                 providers.add(new Plan.Provider(urn, pkg, false, explicit.version(), explicit.inputs(), count));
                 return;
             }
-            String[] pkgVersion = defaults.getOrDefault(urn, "\n").split("\n", -1);
+            var user = defaults.get(urn);
+            String pkg = user == null ? "" : TypeTokens.packageOf(user.type());
             var inputs = new TreeMap<String, Object>();
             config.forEach((key, value) -> {
-                if (key.startsWith(pkgVersion[0] + ":")) {
-                    String name = key.substring(pkgVersion[0].length() + 1);
-                    boolean secret = secretKeys.contains(key) || secretProviderInputs(pkgVersion[0]).contains(name);
+                if (key.startsWith(pkg + ":")) {
+                    String name = key.substring(pkg.length() + 1);
+                    boolean secret = secretKeys.contains(key) || secretProviderInputs(pkg).contains(name);
                     inputs.put(name, secret ? Plan.SECRET : value);
                 }
             });
-            providers.add(new Plan.Provider(urn, pkgVersion[0], defaults.containsKey(urn), pkgVersion[1], inputs, count));
+            providers.add(new Plan.Provider(urn, pkg, user != null, user == null ? "" : user.version(), inputs, count));
         });
         return providers;
     }

@@ -29,6 +29,11 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
     public static final String SECRET = "[secret]";
     /** Shown for values only known after the cloud creates the resource. */
     public static final String UNKNOWN = "[unknown]";
+    /**
+     * The engine's own value for what only the cloud will know ({@code plugin.UnknownStringValue}), also the id of a
+     * provider a preview creates.
+     */
+    public static final String ENGINE_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     /**
      * One registered resource.
@@ -180,6 +185,12 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
                 return "default";
             }
             return "default_" + version.replaceAll("[^A-Za-z0-9]", "_");
+        }
+
+        /** The URN the engine gives the default provider of {@code pkg} at {@code version} in a stack: top-level. */
+        public static String defaultUrn(String project, String stack, String pkg, String version) {
+            return "urn:pulumi:" + stack + "::" + project + "::" + TypeTokens.PROVIDER_PREFIX + pkg + "::"
+                    + defaultName(version);
         }
     }
 

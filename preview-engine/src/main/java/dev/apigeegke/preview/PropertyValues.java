@@ -19,7 +19,7 @@ final class PropertyValues {
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-    private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String UNKNOWN_VALUE = Plan.ENGINE_UNKNOWN;
 
     private PropertyValues() {
     }
@@ -54,15 +54,12 @@ final class PropertyValues {
         boolean changed = false;
         for (String key : outputs) {
             if (!object.containsFields(key)) {
-                object.putFields(key, Value.newBuilder().setStringValue(UNKNOWN).build());
+                object.putFields(key, Value.newBuilder().setStringValue(UNKNOWN_VALUE).build());
                 changed = true;
             }
         }
         return changed ? response.toBuilder().setObject(object).build() : response;
     }
-
-    /** The engine's value for what only the cloud will know ({@code plugin.UnknownStringValue}). */
-    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private static boolean isSecret(Value value) {
         return value.hasStructValue() && value.getStructValue().getFieldsMap().containsKey(SIG)
