@@ -1,78 +1,19 @@
 package dev.apigeegke.provider;
 
+import dev.apigeegke.plugin.PluginMain;
 import dev.apigeegke.provider.grpc.ApigeeProvider;
-import dev.apigeegke.provider.grpc.PluginServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code pulumi-resource-apigee}: the engine starts it with its own address as the argument, reads
- * the provider's port from the first line of stdout, and talks gRPC to it. It serves until the engine
- * goes away — the engine process exits, or its address stops answering — or it is sent SIGTERM.
+ * the provider's port from the first line of stdout, and talks gRPC to it (see {@link PluginMain}).
  */
 public final class Main {
-    /** Consecutive failed probes of the engine's address before the plugin stops. */
-    private static final int ENGINE_PROBE_FAILURES = 3;
-
     private Main() {
     }
 
     /** Starts the plugin; {@code args} are the engine's address and possibly flags such as {@code --logtostderr}. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        var engine = engineAddress(args);
-        var server = PluginServer.start(new ApigeeProvider());
-        // The engine reads exactly this line; everything else goes to stderr.
-        System.out.println(server.port());
-        System.out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "apigee-provider-shutdown"));
-        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(server::shutdown));
-        engine.ifPresent(address -> watch(address, server));
-        server.awaitTermination();
-        System.exit(0);
-    }
-
-    /** The first argument that is not a flag: the engine's {@code host:port}. */
-    static Optional<InetSocketAddress> engineAddress(String[] args) {
-        for (var arg : args) {
-            if (arg.startsWith("-")) {
-                continue;
-            }
-            int colon = arg.lastIndexOf(':');
-            if (colon > 0) {
-                try {
-                    var host = arg.substring(0, colon).replace("[", "").replace("]", "");
-                    return Optional.of(new InetSocketAddress(host, Integer.parseInt(arg.substring(colon + 1))));
-                } catch (IllegalArgumentException e) {
-                    System.err.println("apigee provider: ignoring engine address \"" + arg + "\": " + e.getMessage());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Stops the server once the engine's address has refused connections a few times in a row. */
-    private static void watch(InetSocketAddress engine, PluginServer server) {
-        var failures = new int[1];
-        var timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            var t = new Thread(r, "apigee-provider-engine-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try (var socket = new Socket()) {
-                socket.connect(engine, 2000);
-                failures[0] = 0;
-            } catch (IOException e) {
-                if (++failures[0] >= ENGINE_PROBE_FAILURES) {
-                    System.err.println("apigee provider: the engine at " + engine + " is gone; stopping");
-                    timer.shutdown();
-                    server.shutdown();
-                }
-            }
-        }, 2, 2, TimeUnit.SECONDS);
+        PluginMain.serve("apigee provider", new ApigeeProvider(), args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigeegke.provider.grpc;
 
+import dev.apigeegke.plugin.PluginServer;
 import static dev.apigeegke.provider.grpc.ProviderHarness.secret;
 import static dev.apigeegke.provider.grpc.ProviderHarness.struct;
 import static org.assertj.core.api.Assertions.assertThat;

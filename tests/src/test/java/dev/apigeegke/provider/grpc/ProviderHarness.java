@@ -1,5 +1,6 @@
 package dev.apigeegke.provider.grpc;
 
+import dev.apigeegke.plugin.PluginServer;
 import com.google.protobuf.Empty;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;

@@ -1,4 +1,4 @@
-package dev.apigeegke.provider.grpc;
+package dev.apigeegke.plugin;
 
 import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
@@ -20,14 +20,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PluginServer {
     /** The health service's Check method; its messages are handled as bytes, as grpc-services is not a dependency. */
-    static final MethodDescriptor<byte[], byte[]> HEALTH_CHECK = MethodDescriptor.<byte[], byte[]>newBuilder()
+    public static final MethodDescriptor<byte[], byte[]> HEALTH_CHECK = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("grpc.health.v1.Health/Check")
             .setRequestMarshaller(Bytes.INSTANCE)
             .setResponseMarshaller(Bytes.INSTANCE)
             .build();
     /** {@code HealthCheckResponse{status: SERVING}} in protobuf wire format: field 1, varint 1. */
-    static final byte[] SERVING = {0x08, 0x01};
+    public static final byte[] SERVING = {0x08, 0x01};
 
     private final Server server;
 
