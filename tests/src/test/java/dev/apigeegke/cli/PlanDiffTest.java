@@ -206,7 +206,9 @@ class PlanDiffTest {
         var developer = change(otherOrg, DEVELOPER);
         assertThat(developer.op()).isEqualTo(PlanDiff.Op.REPLACE);
         assertThat(developer.replaceReasons()).containsExactly("provider");
-        assertThat(developer.newProvider()).endsWith("pulumi:providers:apigee::default::[unknown]");
+        // The default provider is named after the plugin version the resources ask for, as the engine names it.
+        assertThat(developer.newProvider()).endsWith("pulumi:providers:apigee::default_"
+                + dev.apigeegke.apigee.resources.ApigeePlugin.VERSION.replace('.', '_') + "::[unknown]");
         // Default providers are the engine's own: their step is never shown, their new configuration is recorded.
         assertThat(otherOrg.recorded()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("pulumi:providers:apigee"));
 

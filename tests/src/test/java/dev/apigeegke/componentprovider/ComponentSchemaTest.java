@@ -248,6 +248,17 @@ class ComponentSchemaTest {
     }
 
     @Test
+    void bothPluginsAreFoundWhereTheResourcesSayWithTheVersionTheyReport() throws Exception {
+        var apigee = new ObjectMapper().readTree(dev.apigeegke.provider.schema.ProviderSchema.get().json());
+        // The apigee resources the components register ask for the plugin the provider module builds, from the same place.
+        assertThat(dev.apigeegke.apigee.resources.ApigeePlugin.VERSION).isEqualTo(apigee.path("version").asText())
+                .isEqualTo(dev.apigeegke.provider.grpc.ApigeeProvider.VERSION);
+        assertThat(dev.apigeegke.apigee.resources.ApigeePlugin.DOWNLOAD_URL).isEqualTo(apigee.path("pluginDownloadURL").asText())
+                .isEqualTo(ROOT.path("pluginDownloadURL").asText());
+        assertThat(ROOT.path("homepage").asText()).isEqualTo(apigee.path("homepage").asText());
+    }
+
+    @Test
     void thePolicyKindsTakeTheSettingsTheirTypesList() {
         var policy = ROOT.path("types").path("apigee-gke:index:Policy").path("properties");
         assertThat(fieldNames(policy)).isEqualTo(new TreeSet<>(Policies.SETTINGS.keySet()));

@@ -85,8 +85,7 @@ public class ApiProxy extends CustomResource {
 
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // The identity inputs on Apigee (replaceOnChanges in the provider's schema), declared as generated SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("name"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("name"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);
     }

@@ -80,8 +80,7 @@ public class Developer extends CustomResource {
 
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // The identity inputs on Apigee (replaceOnChanges in the provider's schema), declared as generated SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("email"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("email"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);
     }

@@ -107,8 +107,7 @@ public class DeveloperApp extends CustomResource {
 
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // The identity inputs on Apigee (replaceOnChanges in the provider's schema), declared as generated SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("developerEmail", "name"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("developerEmail", "name"))
             .additionalSecretOutputs(List.of("consumerKey", "consumerSecret"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);

@@ -79,8 +79,7 @@ public class KeyValueMap extends CustomResource {
 
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // The identity inputs on Apigee (replaceOnChanges in the provider's schema), declared as generated SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("environment", "name", "encrypted"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("environment", "name", "encrypted"))
             .additionalSecretOutputs(List.of("hashKey"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);

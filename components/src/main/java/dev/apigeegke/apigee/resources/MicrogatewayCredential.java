@@ -87,8 +87,7 @@ public class MicrogatewayCredential extends CustomResource {
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // The identity input (replaceOnChanges in the provider's schema) and the credentials, declared as generated
         // SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("environment"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("environment"))
             .additionalSecretOutputs(List.of("key", "secret"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);

@@ -99,8 +99,7 @@ public class RsaKeyPair extends CustomResource {
     private static CustomResourceOptions makeResourceOptions(@Nullable CustomResourceOptions options, @Nullable Output<String> id) {
         // Every input shapes the key or its certificate (replaceOnChanges in the provider's schema), declared as
         // generated SDKs do.
-        var defaultOptions = CustomResourceOptions.builder()
-            .replaceOnChanges(List.of("commonName", "keyBits", "validityDays"))
+        var defaultOptions = ApigeePlugin.defaults(List.of("commonName", "keyBits", "validityDays"))
             .additionalSecretOutputs(List.of("privateKeyPem"))
             .build();
         return CustomResourceOptions.merge(defaultOptions, options, id);
