@@ -1,6 +1,7 @@
 package dev.apigeegke.componentprovider;
 
 import com.google.common.collect.ImmutableSet;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns the inputs of a Construct request into a component's arguments, through the same builders a Java program
@@ -46,6 +48,9 @@ final class InputBinder {
     interface Setter {
         void set(InputBinder binder, Object builder, PropertyValue value, String path);
     }
+
+    /** How a generated builder's {@code build()} names a required property that was not set. */
+    private static final Pattern REQUIRED = Pattern.compile("expected parameter '([A-Za-z0-9_$]+)' to be non-null");
 
     private final String component;
     private final Map<String, Set<String>> dependencies;
@@ -97,13 +102,15 @@ final class InputBinder {
                 setter.set(this, builder, value, at);
                 continue;
             }
-            var method = setterFor(builder.getClass(), key, value, path.isEmpty() ? key : null);
+            // A nested argument belongs to the top-level input its path starts with: it has that input's dependencies.
+            String input = path.isEmpty() ? key : topLevel(path);
+            var method = setterFor(builder.getClass(), key, value, input);
             if (method.isEmpty()) {
                 problem(at, "not an input of " + (path.isEmpty() ? component : builder.getClass().getEnclosingClass() == null
                         ? builder.getClass().getSimpleName() : builder.getClass().getEnclosingClass().getSimpleName()));
                 continue;
             }
-            Object arg = convert(value, method.get().getGenericParameterTypes()[0], at, path.isEmpty() ? key : null);
+            Object arg = convert(value, method.get().getGenericParameterTypes()[0], at, input);
             invoke(method.get(), builder, at, arg);
         }
         if (!problems.isEmpty()) {
@@ -122,6 +129,13 @@ final class InputBinder {
         var cause = e.getCause();
         if (cause instanceof InvalidArgumentsException || cause instanceof IllegalArgumentException) {
             problem(path.isEmpty() ? component : path, cause.getMessage());
+            return null;
+        }
+        // The generated builders (pulumi-kubernetes' *Args) check their required properties with requireNonNull.
+        var required = cause instanceof NullPointerException && cause.getMessage() != null
+                ? REQUIRED.matcher(cause.getMessage()) : null;
+        if (required != null && required.matches()) {
+            problem((path.isEmpty() ? "" : path + ".") + required.group(1), "is required");
             return null;
         }
         if (cause instanceof RuntimeException re) {
@@ -153,10 +167,58 @@ final class InputBinder {
                         && !Modifier.isStatic(m.getModifiers()))
                 .toList();
         boolean wantsOutput = !isPlain(value) || (input != null && !dependencies.getOrDefault(input, Set.of()).isEmpty());
-        return candidates.stream()
+        // Of overloads such as targetPort(Integer), targetPort(String) and targetPort(Either<...>), the one the value fits.
+        var fitting = candidates.stream().filter(m -> fits(value, m.getGenericParameterTypes()[0])).toList();
+        var preferred = fitting.isEmpty() ? candidates : fitting;
+        return preferred.stream()
                 .filter(m -> isOutput(m.getGenericParameterTypes()[0]) == wantsOutput)
                 .findFirst()
-                .or(() -> candidates.stream().findFirst());
+                .or(() -> preferred.stream().findFirst());
+    }
+
+    /** Whether a value of {@code value}'s kind could become a {@code type}, whatever wraps it (secret, output). */
+    private static boolean fits(PropertyValue value, Type type) {
+        var kind = kind(value);
+        if (kind == null) {
+            return true; // unknown: any overload may take it
+        }
+        Class<?> raw = raw(isOutput(type) ? typeArgument(type, 0) : type);
+        if (raw == Either.class) {
+            var target = isOutput(type) ? typeArgument(type, 0) : type;
+            return fits(value, typeArgument(target, 0)) || fits(value, typeArgument(target, 1));
+        }
+        return switch (kind) {
+            case STRING -> raw == String.class || raw.isEnum();
+            case NUMBER -> raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+                    || raw == double.class || raw == Double.class;
+            case BOOL -> raw == boolean.class || raw == Boolean.class;
+            case ARRAY -> List.class.isAssignableFrom(raw);
+            case OBJECT -> !(raw == String.class || raw.isEnum() || raw.isPrimitive() || Number.class.isAssignableFrom(raw)
+                    || raw == Boolean.class || List.class.isAssignableFrom(raw));
+            default -> true;
+        };
+    }
+
+    /** The kind of {@code value} under its secret and output wrappers; null when unknown. */
+    private static ValueType kind(PropertyValue value) {
+        return switch (value.getType()) {
+            case SECRET -> kind(value.getSecretValue());
+            case OUTPUT -> value.getOutputValue().getValue() == null ? null : kind(value.getOutputValue().getValue());
+            case COMPUTED -> null;
+            default -> value.getType();
+        };
+    }
+
+    /** The top-level input a nested argument's {@code path} ({@code deployment.spec.template}) starts with. */
+    static String topLevel(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
     }
 
     private static boolean isOutput(Type type) {
@@ -247,6 +309,9 @@ final class InputBinder {
             value.getObjectValue().forEach((k, v) -> out.put(k, convert(v, typeArgument(type, 1), path + "." + k, input)));
             return out;
         }
+        if (raw == Either.class) {
+            return either(value, type, path, input);
+        }
         if (raw.isEnum()) {
             if (!expect(value, ValueType.STRING, path, "a string")) {
                 return null;
@@ -269,7 +334,7 @@ final class InputBinder {
         }
         try {
             var builder = raw.getMethod("builder").invoke(null);
-            return nested(builder, value.getObjectValue(), path);
+            return nested(builder, value.getObjectValue(), path, Map.of());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("no way to build " + raw.getName() + " from an input");
         } catch (ReflectiveOperationException e) {
@@ -277,15 +342,49 @@ final class InputBinder {
         }
     }
 
-    /** Builds a nested argument on its own, so that a problem elsewhere does not stop it being checked. */
-    private Object nested(Object builder, Map<String, PropertyValue> inputs, String path) {
+    /** {@code Either<L, R>}: the left type when the value fits it (an int-or-string port: a number), else the right. */
+    private Object either(PropertyValue value, Type type, String path, String input) {
+        Type left = typeArgument(type, 0);
+        Type right = typeArgument(type, 1);
+        if (fits(value, left)) {
+            Object converted = convert(value, left, path, input);
+            return converted == null ? null : Either.ofLeft(converted);
+        }
+        if (fits(value, right)) {
+            Object converted = convert(value, right, path, input);
+            return converted == null ? null : Either.ofRight(converted);
+        }
+        problem(path, "is " + describe(value) + ": give " + what(left) + " or " + what(right));
+        return null;
+    }
+
+    private static String what(Type type) {
+        Class<?> raw = raw(type);
+        if (raw == String.class || raw.isEnum()) {
+            return "a string";
+        }
+        if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
+            return "a whole number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "true or false";
+        }
+        return List.class.isAssignableFrom(raw) ? "a list" : "an object";
+    }
+
+    /**
+     * Builds a nested argument from {@code builder} on its own, so that a problem elsewhere does not stop it being
+     * checked; {@code custom} sets the inputs no single-parameter method takes (for an adapter whose type has one).
+     */
+    Object nested(Object builder, Map<String, PropertyValue> inputs, String path, Map<String, Setter> custom) {
         var elsewhere = new ArrayList<>(problems);
         problems.clear();
-        Object built = build(builder, inputs, List.of(), Map.of(), path);
+        Object built = build(builder, inputs, List.of(), custom, path);
         boolean failed = !problems.isEmpty();
         problems.addAll(0, elsewhere);
         return failed ? null : built;
     }
+
 
     private Object record(Class<?> type, Map<String, PropertyValue> inputs, String path, String input) {
         RecordComponent[] parts = type.getRecordComponents();
