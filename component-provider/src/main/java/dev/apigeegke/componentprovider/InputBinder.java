@@ -170,10 +170,57 @@ final class InputBinder {
         // Of overloads such as targetPort(Integer), targetPort(String) and targetPort(Either<...>), the one the value fits.
         var fitting = candidates.stream().filter(m -> fits(value, m.getGenericParameterTypes()[0])).toList();
         var preferred = fitting.isEmpty() ? candidates : fitting;
+        if (wantsOutput && (value.getType() == ValueType.OBJECT || value.getType() == ValueType.ARRAY)) {
+            // A list or object with a secret or an unknown inside is built part by part where each part can hold its
+            // own (a Kubernetes spec: the builders take an Output at every level), so that one secret env value
+            // does not make the whole spec secret, nor one unknown image the whole spec unknown.
+            var granular = preferred.stream()
+                    .filter(m -> !isOutput(m.getGenericParameterTypes()[0]) && canHold(value, m.getGenericParameterTypes()[0]))
+                    .findFirst();
+            if (granular.isPresent()) {
+                return granular;
+            }
+        }
         return preferred.stream()
                 .filter(m -> isOutput(m.getGenericParameterTypes()[0]) == wantsOutput)
                 .findFirst()
                 .or(() -> preferred.stream().findFirst());
+    }
+
+    /**
+     * Whether {@code type} can hold {@code value} with every secret and unknown part of it kept where it is: each such
+     * part lands on an {@code Output} (of a nested builder's method, or of a list's or map's element type).
+     */
+    private boolean canHold(PropertyValue value, Type type) {
+        if (isPlain(value) || isOutput(type)) {
+            return true;
+        }
+        Class<?> raw = raw(type);
+        if (adapters.containsKey(raw)) {
+            return false;
+        }
+        if (value.getType() == ValueType.ARRAY && List.class.isAssignableFrom(raw)) {
+            return value.getArrayValue().stream().allMatch(v -> canHold(v, typeArgument(type, 0)));
+        }
+        if (value.getType() != ValueType.OBJECT) {
+            return false;
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return value.getObjectValue().values().stream().allMatch(v -> canHold(v, typeArgument(type, 1)));
+        }
+        if (raw.isRecord()) {
+            return Arrays.stream(raw.getRecordComponents()).allMatch(c -> !value.getObjectValue().containsKey(c.getName())
+                    || canHold(value.getObjectValue().get(c.getName()), c.getGenericType()));
+        }
+        Class<?> builder;
+        try {
+            builder = raw.getMethod("builder").getReturnType();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+        return value.getObjectValue().entrySet().stream().allMatch(field -> Arrays.stream(builder.getMethods())
+                .filter(m -> m.getName().equals(field.getKey()) && m.getParameterCount() == 1 && !m.isVarArgs())
+                .anyMatch(m -> canHold(field.getValue(), m.getGenericParameterTypes()[0])));
     }
 
     /** Whether a value of {@code value}'s kind could become a {@code type}, whatever wraps it (secret, output). */
