@@ -18,6 +18,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -169,7 +170,9 @@ final class InputBinder {
         boolean wantsOutput = !isPlain(value) || (input != null && !dependencies.getOrDefault(input, Set.of()).isEmpty());
         // Of overloads such as targetPort(Integer), targetPort(String) and targetPort(Either<...>), the one the value fits.
         var fitting = candidates.stream().filter(m -> fits(value, m.getGenericParameterTypes()[0])).toList();
-        var preferred = fitting.isEmpty() ? candidates : fitting;
+        // A value no overload fits is reported by the widest one, which names every kind it takes.
+        var preferred = !fitting.isEmpty() ? fitting : candidates.stream()
+                .sorted(Comparator.comparing(m -> !isEither(m.getGenericParameterTypes()[0]))).toList();
         if (wantsOutput && (value.getType() == ValueType.OBJECT || value.getType() == ValueType.ARRAY)) {
             // A list or object with a secret or an unknown inside is built part by part where each part can hold its
             // own (a Kubernetes spec: the builders take an Output at every level), so that one secret env value
@@ -221,6 +224,10 @@ final class InputBinder {
         return value.getObjectValue().entrySet().stream().allMatch(field -> Arrays.stream(builder.getMethods())
                 .filter(m -> m.getName().equals(field.getKey()) && m.getParameterCount() == 1 && !m.isVarArgs())
                 .anyMatch(m -> canHold(field.getValue(), m.getGenericParameterTypes()[0])));
+    }
+
+    private static boolean isEither(Type type) {
+        return raw(isOutput(type) ? typeArgument(type, 0) : type) == Either.class;
     }
 
     /** Whether a value of {@code value}'s kind could become a {@code type}, whatever wraps it (secret, output). */

@@ -78,9 +78,8 @@ final class Microgateway {
             return null;
         }
         var fields = value.getObjectValue();
-        if (!known(binder, fields, path, CALLER_FIELDS)) {
-            return null;
-        }
+        int before = binder.problems().size();
+        known(binder, fields, path, CALLER_FIELDS);
         var given = new TreeSet<String>();
         for (String kind : List.of("namespace", "namespaceLabels", "cidr")) {
             if (has(fields, kind)) {
@@ -97,7 +96,6 @@ final class Microgateway {
                     + "(a namespace's name is its label kubernetes.io/metadata.name)");
             return null;
         }
-        int before = binder.problems().size();
         Object converted = binder.convert(fields.get(kind), kind.equals("namespaceLabels") ? LABELS : String.class,
                 path + "." + kind, null);
         Object pods = has(fields, "podLabels") ? binder.convert(fields.get("podLabels"), LABELS, path + ".podLabels", null) : Map.of();
@@ -126,10 +124,8 @@ final class Microgateway {
             return null;
         }
         var fields = value.getObjectValue();
-        if (!known(binder, fields, path, SETUP_FIELDS)) {
-            return null;
-        }
         int before = binder.problems().size();
+        known(binder, fields, path, SETUP_FIELDS);
         var names = Components.required(binder, value, path, List.of("organization", "environment"),
                 List.of(String.class, String.class));
         String input = InputBinder.topLevel(path);
@@ -168,11 +164,10 @@ final class Microgateway {
         }
     }
 
-    /** Whether every field of {@code fields} is one of {@code known}; reports the others. */
-    private static boolean known(InputBinder binder, Map<String, PropertyValue> fields, String path, List<String> known) {
-        var unknown = fields.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
-        unknown.forEach(k -> binder.problem(path + "." + k, "not a field; the fields are " + known));
-        return unknown.isEmpty();
+    /** Reports each field of {@code fields} that is not one of {@code known}. */
+    private static void known(InputBinder binder, Map<String, PropertyValue> fields, String path, List<String> known) {
+        fields.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> binder.problem(path + "." + k, "not a field; the fields are " + known));
     }
 
     private static boolean has(Map<String, PropertyValue> fields, String key) {

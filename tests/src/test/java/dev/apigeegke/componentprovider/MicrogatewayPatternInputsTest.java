@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.Context;
 import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.apigeegke.apigee.ApiConsumer;
 import dev.apigeegke.apigee.ApigeeProduct;
@@ -100,6 +101,45 @@ class MicrogatewayPatternInputsTest {
         assertThat(Harness.at(credentials, "stringData", "mgw-key")).isEqualTo(Harness.SECRET);
         assertThat(Harness.at(credentials, "stringData", "mgw-secret")).isEqualTo(Harness.SECRET);
         assertThat(sent.resources().toString()).doesNotContain(FakeCloud.GATEWAY_KEY).doesNotContain(FakeCloud.GATEWAY_SECRET);
+    }
+
+    @Test
+    void inAPreviewTheSetupsOutputsAreUnknownAndTheGatewayIsTheJavaPatterns() throws Exception {
+        var stack = StackFile.read(Repo.root().resolve("Pulumi.pattern2.yaml"), Harness.PROJECT);
+        var java = OfflineEngine.run(Harness.PROJECT, "pattern2", stack.config(), stack.secretKeys(), Patterns.program("pattern2"));
+        // Before the setup's first update its outputs are unknown: the engine sends them as such, the key and secret secret.
+        var unknown = object("organization", ORG, "environment", ENV,
+                "keys", PropertyValue.ofSecret(PropertyValue.COMPUTED), "secrets", PropertyValue.ofSecret(PropertyValue.COMPUTED),
+                "publicKeys", PropertyValue.COMPUTED, "servicesUrls", PropertyValue.COMPUTED);
+        var backends = List.of("orders", "catalog").stream().<Object>map(service -> object("namespace", Samples.NAMESPACE,
+                "podSelector", Microservice.selectorFor(service), "port", Samples.PORT)).toList();
+        var sent = OfflineEngine.run(Harness.PROJECT, "pattern2", stack.config(), stack.secretKeys(), ctx -> Sent.declare(
+                MicrogatewayService.TYPE, "apigee-p2-gateway", object("config", config(), "setup", unknown, "protectedBackends", backends), null));
+        assertThat(java.errors()).isEmpty();
+        assertThat(sent.errors()).isEmpty();
+        var gateway = tree(sent.plan(), MicrogatewayService.TYPE, "apigee-p2-gateway");
+        assertThat(gateway).isEqualTo(tree(java.plan(), MicrogatewayService.TYPE, "apigee-p2-gateway"));
+        // The config waits for the regional host, as in Java: unknown in the gateway's Secret, the key there secret.
+        var credentials = gateway.get("kubernetes:core/v1:Secret apigee-p2-gateway-credentials");
+        assertThat(Harness.at(credentials, "stringData", "mgw-config")).isEqualTo(Harness.UNKNOWN);
+    }
+
+    @Test
+    void theConsumersAppSubscribesToOtherProductsWhoseNamesComeFromOtherComponents() {
+        // Another product's productName output: unknown in a preview, and the engine names the component it comes from.
+        String other = "urn:pulumi:" + Harness.STACK + "::" + Harness.PROJECT + "::kubernetes:core/v1:Namespace::other-product";
+        var inputs = product("orders", "consumer", consumer("apigee-p3"), "consumerName", "apigee-p3",
+                "otherProducts", List.of(PropertyValue.COMPUTED));
+        var plan = Harness.preview(ctx -> {
+            new Namespace("other-product");
+            var component = Components.byToken(ApigeeProduct.TYPE).orElseThrow();
+            var args = Construction.bind(Sent.request(ApigeeProduct.TYPE, "apigee-p3-orders", inputs, Map.of("otherProducts", java.util.Set.of(other))),
+                    component, ComponentSchema.get(), "ApigeeProduct");
+            component.factory().create("apigee-p3-orders", args, null);
+        });
+        var app = plan.get("apigee:index:DeveloperApp", "apigee-p3-app");
+        assertThat(app.inputs().get("apiProducts")).isEqualTo(Harness.UNKNOWN);
+        assertThat(app.propertyDependencies().get("apiProducts")).contains(plan.get("kubernetes:core/v1:Namespace", "other-product").urn());
     }
 
     /** Pattern 3's sidecar of a service: its policy, the shared setup's outputs, and the Deployment given as its workload. */
