@@ -173,10 +173,11 @@ final class InputBinder {
         // A value no overload fits is reported by the widest one, which names every kind it takes.
         var preferred = !fitting.isEmpty() ? fitting : candidates.stream()
                 .sorted(Comparator.comparing(m -> !isEither(m.getGenericParameterTypes()[0]))).toList();
-        if (wantsOutput && (value.getType() == ValueType.OBJECT || value.getType() == ValueType.ARRAY)) {
+        if (!isPlain(value) && (value.getType() == ValueType.OBJECT || value.getType() == ValueType.ARRAY)) {
             // A list or object with a secret or an unknown inside is built part by part where each part can hold its
             // own (a Kubernetes spec: the builders take an Output at every level), so that one secret env value
-            // does not make the whole spec secret, nor one unknown image the whole spec unknown.
+            // does not make the whole spec secret, nor one unknown image the whole spec unknown. (A plain value
+            // from other resources takes the Output form, which keeps their dependencies, as its parts do.)
             var granular = preferred.stream()
                     .filter(m -> !isOutput(m.getGenericParameterTypes()[0]) && canHold(value, m.getGenericParameterTypes()[0]))
                     .findFirst();
@@ -438,7 +439,6 @@ final class InputBinder {
         problems.addAll(0, elsewhere);
         return failed ? null : built;
     }
-
 
     private Object record(Class<?> type, Map<String, PropertyValue> inputs, String path, String input) {
         RecordComponent[] parts = type.getRecordComponents();
