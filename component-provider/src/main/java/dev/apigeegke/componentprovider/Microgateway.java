@@ -1,14 +1,23 @@
 package dev.apigeegke.componentprovider;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.provider.internal.properties.PropertyValue.ValueType;
 import dev.apigeegke.microgateway.Caller;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewayEnvironment;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,9 +28,6 @@ import java.util.TreeSet;
 final class Microgateway {
     /** The per-environment maps a {@code MicrogatewaySetup} outputs, in the order the schema lists them. */
     static final List<String> SETUP_OUTPUTS = List.of("keys", "secrets", "publicKeys", "servicesUrls");
-    private static final List<String> SETUP_FIELDS = List.of("organization", "environment", "keys", "secrets", "publicKeys",
-            "servicesUrls", "runtimeBaseUrl");
-    private static final List<String> CALLER_FIELDS = List.of("namespace", "namespaceLabels", "podLabels", "cidr");
 
     /** The generic types the adapters convert to. */
     private interface Types {
@@ -33,6 +39,25 @@ final class Microgateway {
     private static final Type BY_ENVIRONMENT = type("byEnvironment");
     private static final Type LABELS = type("labels");
 
+    /** A config's {@code privateCloud}: the two values of {@link MicrogatewayConfig.Builder#privateCloud}. */
+    record PrivateCloud(String managementUri, String runtimeBaseUrl) {
+    }
+
+    /**
+     * The fields the schema's object types give the types bound from them, with the Java type of each, where these
+     * are not a record's components or a builder's methods: the adapted types (a config's are its builder's, but
+     * {@code publicKeyOverride}, which is {@code publicKey} by another name, and with {@code privateCloud}), and a
+     * sidecar's workload, whose {@code apiVersion} and {@code kind} the Kubernetes resource sets itself.
+     */
+    static final Map<Class<?>, Map<String, Type>> FIELDS = Map.of(
+            DeploymentArgs.class, ordered("metadata", ObjectMetaArgs.class, "spec", DeploymentSpecArgs.class),
+            ServiceArgs.class, ordered("metadata", ObjectMetaArgs.class, "spec", ServiceSpecArgs.class),
+            MicrogatewayConfig.class, configFields(),
+            MicrogatewayEnvironment.class, ordered("organization", String.class, "environment", String.class,
+                    "keys", BY_ENVIRONMENT, "secrets", BY_ENVIRONMENT, "publicKeys", BY_ENVIRONMENT,
+                    "servicesUrls", BY_ENVIRONMENT, "runtimeBaseUrl", String.class),
+            Caller.class, ordered("namespace", String.class, "namespaceLabels", LABELS, "podLabels", LABELS, "cidr", String.class));
+
     private Microgateway() {
     }
 
@@ -42,6 +67,25 @@ final class Microgateway {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Type> ordered(Object... namesAndTypes) {
+        var fields = new LinkedHashMap<String, Type>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            fields.put((String) namesAndTypes[i], (Type) namesAndTypes[i + 1]);
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static Map<String, Type> configFields() {
+        var fields = new TreeMap<String, Type>();
+        for (Method m : MicrogatewayConfig.Builder.class.getMethods()) {
+            if (m.getParameterCount() == 1 && m.getReturnType() == MicrogatewayConfig.Builder.class && !m.getName().equals("publicKeyOverride")) {
+                fields.put(m.getName(), m.getGenericParameterTypes()[0]);
+            }
+        }
+        fields.put("privateCloud", PrivateCloud.class);
+        return Collections.unmodifiableMap(fields);
     }
 
     /** The adapters, by the type they make. */
@@ -59,8 +103,7 @@ final class Microgateway {
             return null;
         }
         return binder.nested(MicrogatewayConfig.builder(), value.getObjectValue(), path, Map.of("privateCloud", (b, builder, v, at) -> {
-            var fields = Components.required(b, v, at, List.of("managementUri", "runtimeBaseUrl"),
-                    List.of(String.class, String.class));
+            var fields = Components.required(b, v, at, List.copyOf(names(PrivateCloud.class)), List.of(String.class, String.class));
             if (fields != null) {
                 ((MicrogatewayConfig.Builder) builder).privateCloud((String) fields.get(0), (String) fields.get(1));
             }
@@ -79,7 +122,7 @@ final class Microgateway {
         }
         var fields = value.getObjectValue();
         int before = binder.problems().size();
-        known(binder, fields, path, CALLER_FIELDS);
+        known(binder, fields, path, List.copyOf(FIELDS.get(Caller.class).keySet()));
         var given = new TreeSet<String>();
         for (String kind : List.of("namespace", "namespaceLabels", "cidr")) {
             if (has(fields, kind)) {
@@ -125,7 +168,7 @@ final class Microgateway {
         }
         var fields = value.getObjectValue();
         int before = binder.problems().size();
-        known(binder, fields, path, SETUP_FIELDS);
+        known(binder, fields, path, List.copyOf(FIELDS.get(MicrogatewayEnvironment.class).keySet()));
         var names = Components.required(binder, value, path, List.of("organization", "environment"),
                 List.of(String.class, String.class));
         String input = InputBinder.topLevel(path);
@@ -168,6 +211,10 @@ final class Microgateway {
     private static void known(InputBinder binder, Map<String, PropertyValue> fields, String path, List<String> known) {
         fields.keySet().stream().filter(k -> !known.contains(k)).sorted()
                 .forEach(k -> binder.problem(path + "." + k, "not a field; the fields are " + known));
+    }
+
+    private static List<String> names(Class<?> record) {
+        return java.util.Arrays.stream(record.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
     }
 
     private static boolean has(Map<String, PropertyValue> fields, String key) {
