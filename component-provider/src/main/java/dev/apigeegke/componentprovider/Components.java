@@ -3,16 +3,29 @@ package dev.apigeegke.componentprovider;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.apigeegke.apigee.ApigeeProduct;
+import dev.apigeegke.apigee.ApigeeProductArgs;
 import dev.apigeegke.apigee.ApigeeProxy;
 import dev.apigeegke.apigee.ApigeeProxyArgs;
+import dev.apigeegke.apigee.MicrogatewayProxies;
+import dev.apigeegke.apigee.MicrogatewayProxiesArgs;
 import dev.apigeegke.apigee.bundle.Policy;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
 import dev.apigeegke.ingress.ProxyOnlySubnet;
+import dev.apigeegke.microgateway.MicrogatewayService;
+import dev.apigeegke.microgateway.MicrogatewayServiceArgs;
+import dev.apigeegke.microgateway.MicrogatewaySetup;
+import dev.apigeegke.microgateway.MicrogatewaySetupArgs;
+import dev.apigeegke.microgateway.MicrogatewaySidecar;
+import dev.apigeegke.microgateway.MicrogatewaySidecarArgs;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +57,7 @@ final class Components {
     }
 
     /** The types converted otherwise than by their builder or record constructor. */
-    static final Map<Class<?>, InputBinder.Adapter> ADAPTERS = Map.of(
-            Policy.class, new Policies(),
-            ProxyOnlySubnet.class, Components::proxyOnlySubnet);
+    static final Map<Class<?>, InputBinder.Adapter> ADAPTERS = adapters();
 
     private static final Map<String, Component> BY_TOKEN = index(List.of(
             new Component(GkeCluster.TYPE, GkeCluster.class, GkeClusterArgs::builder, Map.of(),
@@ -57,9 +68,26 @@ final class Components {
                     (name, args, options) -> new Microservice(name, (MicroserviceArgs) args, options)),
             new Component(ApigeeProxy.TYPE, ApigeeProxy.class, ApigeeProxyArgs::builder,
                     Map.of("natAddresses", Components::natAddresses),
-                    (name, args, options) -> new ApigeeProxy(name, (ApigeeProxyArgs) args, options))));
+                    (name, args, options) -> new ApigeeProxy(name, (ApigeeProxyArgs) args, options)),
+            new Component(ApigeeProduct.TYPE, ApigeeProduct.class, ApigeeProductArgs::builder, Map.of(),
+                    (name, args, options) -> new ApigeeProduct(name, (ApigeeProductArgs) args, options)),
+            new Component(MicrogatewayProxies.TYPE, MicrogatewayProxies.class, MicrogatewayProxiesArgs::builder, Map.of(),
+                    (name, args, options) -> new MicrogatewayProxies(name, (MicrogatewayProxiesArgs) args, options)),
+            new Component(MicrogatewaySetup.TYPE, MicrogatewaySetup.class, MicrogatewaySetupArgs::builder, Map.of(),
+                    (name, args, options) -> new MicrogatewaySetup(name, (MicrogatewaySetupArgs) args, options)),
+            new Component(MicrogatewayService.TYPE, MicrogatewayService.class, MicrogatewayServiceArgs::builder, Map.of(),
+                    (name, args, options) -> new MicrogatewayService(name, (MicrogatewayServiceArgs) args, options)),
+            new Component(MicrogatewaySidecar.TYPE, MicrogatewaySidecar.class, MicrogatewaySidecarArgs::builder, Map.of(),
+                    (name, args, options) -> new MicrogatewaySidecar(name, (MicrogatewaySidecarArgs) args, options))));
 
     private Components() {
+    }
+
+    private static Map<Class<?>, InputBinder.Adapter> adapters() {
+        var adapters = new HashMap<Class<?>, InputBinder.Adapter>(Microgateway.adapters());
+        adapters.put(Policy.class, new Policies());
+        adapters.put(ProxyOnlySubnet.class, Components::proxyOnlySubnet);
+        return Map.copyOf(adapters);
     }
 
     private static Map<String, Component> index(List<Component> components) {
@@ -98,23 +126,32 @@ final class Components {
 
     /** {@code natAddresses: {count, instance}}: the Apigee X instance's NAT addresses the proxy reserves. */
     private static void natAddresses(InputBinder binder, Object builder, PropertyValue value, String path) {
+        var fields = required(binder, value, path, List.of("count", "instance"), List.of(int.class, String.class));
+        if (fields != null) {
+            ((ApigeeProxyArgs.Builder) builder).natAddresses((Integer) fields.get(0), (String) fields.get(1));
+        }
+    }
+
+    /**
+     * The fields {@code names} of the object {@code value}, converted to {@code types}, for a builder method of several
+     * parameters; null, with each problem reported, when one is missing or wrong.
+     */
+    static List<Object> required(InputBinder binder, PropertyValue value, String path, List<String> names, List<Type> types) {
         if (value.getType() != PropertyValue.ValueType.OBJECT) {
-            binder.problem(path, "give {count, instance}");
-            return;
+            binder.problem(path, "give {" + String.join(", ", names) + "}");
+            return null;
         }
         var fields = value.getObjectValue();
-        Object count = fields.containsKey("count") ? binder.convert(fields.get("count"), int.class, path + ".count", null) : null;
-        Object instance = fields.containsKey("instance")
-                ? binder.convert(fields.get("instance"), String.class, path + ".instance", null) : null;
-        if (count == null || instance == null) {
-            if (count == null && !fields.containsKey("count")) {
-                binder.problem(path + ".count", "is required");
+        int before = binder.problems().size();
+        var converted = new ArrayList<Object>();
+        for (int i = 0; i < names.size(); i++) {
+            var field = fields.get(names.get(i));
+            if (field == null || field.isNull()) {
+                binder.problem(path + "." + names.get(i), "is required");
+                continue;
             }
-            if (instance == null && !fields.containsKey("instance")) {
-                binder.problem(path + ".instance", "is required");
-            }
-            return;
+            converted.add(binder.convert(field, types.get(i), path + "." + names.get(i), null));
         }
-        ((ApigeeProxyArgs.Builder) builder).natAddresses((Integer) count, (String) instance);
+        return binder.problems().size() > before ? null : converted;
     }
 }

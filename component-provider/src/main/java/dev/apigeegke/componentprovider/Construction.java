@@ -130,7 +130,7 @@ final class Construction {
         }).get();
     }
 
-    private static Object bind(ConstructRequest request, Components.Component component, ComponentSchema schema, String name) {
+    static Object bind(ConstructRequest request, Components.Component component, ComponentSchema schema, String name) {
         var dependencies = new TreeMap<String, Set<String>>();
         request.getInputDependenciesMap().forEach((input, deps) -> dependencies.put(input, new TreeSet<>(deps.getUrnsList())));
         var binder = new InputBinder(name, dependencies, Components.ADAPTERS);

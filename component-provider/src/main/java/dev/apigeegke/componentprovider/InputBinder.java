@@ -1,6 +1,7 @@
 package dev.apigeegke.componentprovider;
 
 import com.google.common.collect.ImmutableSet;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
@@ -17,6 +18,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns the inputs of a Construct request into a component's arguments, through the same builders a Java program
@@ -46,6 +49,9 @@ final class InputBinder {
     interface Setter {
         void set(InputBinder binder, Object builder, PropertyValue value, String path);
     }
+
+    /** How a generated builder's {@code build()} names a required property that was not set. */
+    private static final Pattern REQUIRED = Pattern.compile("expected parameter '([A-Za-z0-9_$]+)' to be non-null");
 
     private final String component;
     private final Map<String, Set<String>> dependencies;
@@ -97,13 +103,15 @@ final class InputBinder {
                 setter.set(this, builder, value, at);
                 continue;
             }
-            var method = setterFor(builder.getClass(), key, value, path.isEmpty() ? key : null);
+            // A nested argument belongs to the top-level input its path starts with: it has that input's dependencies.
+            String input = path.isEmpty() ? key : topLevel(path);
+            var method = setterFor(builder.getClass(), key, value, input);
             if (method.isEmpty()) {
                 problem(at, "not an input of " + (path.isEmpty() ? component : builder.getClass().getEnclosingClass() == null
                         ? builder.getClass().getSimpleName() : builder.getClass().getEnclosingClass().getSimpleName()));
                 continue;
             }
-            Object arg = convert(value, method.get().getGenericParameterTypes()[0], at, path.isEmpty() ? key : null);
+            Object arg = convert(value, method.get().getGenericParameterTypes()[0], at, input);
             invoke(method.get(), builder, at, arg);
         }
         if (!problems.isEmpty()) {
@@ -122,6 +130,13 @@ final class InputBinder {
         var cause = e.getCause();
         if (cause instanceof InvalidArgumentsException || cause instanceof IllegalArgumentException) {
             problem(path.isEmpty() ? component : path, cause.getMessage());
+            return null;
+        }
+        // The generated builders (pulumi-kubernetes' *Args) check their required properties with requireNonNull.
+        var required = cause instanceof NullPointerException && cause.getMessage() != null
+                ? REQUIRED.matcher(cause.getMessage()) : null;
+        if (required != null && required.matches()) {
+            problem((path.isEmpty() ? "" : path + ".") + required.group(1), "is required");
             return null;
         }
         if (cause instanceof RuntimeException re) {
@@ -153,10 +168,112 @@ final class InputBinder {
                         && !Modifier.isStatic(m.getModifiers()))
                 .toList();
         boolean wantsOutput = !isPlain(value) || (input != null && !dependencies.getOrDefault(input, Set.of()).isEmpty());
-        return candidates.stream()
+        // Of overloads such as targetPort(Integer), targetPort(String) and targetPort(Either<...>), the one the value fits.
+        var fitting = candidates.stream().filter(m -> fits(value, m.getGenericParameterTypes()[0])).toList();
+        // A value no overload fits is reported by the widest one, which names every kind it takes.
+        var preferred = !fitting.isEmpty() ? fitting : candidates.stream()
+                .sorted(Comparator.comparing(m -> !isEither(m.getGenericParameterTypes()[0]))).toList();
+        if (!isPlain(value) && (value.getType() == ValueType.OBJECT || value.getType() == ValueType.ARRAY)) {
+            // A list or object with a secret or an unknown inside is built part by part where each part can hold its
+            // own (a Kubernetes spec: the builders take an Output at every level), so that one secret env value
+            // does not make the whole spec secret, nor one unknown image the whole spec unknown. (A plain value
+            // from other resources takes the Output form, which keeps their dependencies, as its parts do.)
+            var granular = preferred.stream()
+                    .filter(m -> !isOutput(m.getGenericParameterTypes()[0]) && canHold(value, m.getGenericParameterTypes()[0]))
+                    .findFirst();
+            if (granular.isPresent()) {
+                return granular;
+            }
+        }
+        return preferred.stream()
                 .filter(m -> isOutput(m.getGenericParameterTypes()[0]) == wantsOutput)
                 .findFirst()
-                .or(() -> candidates.stream().findFirst());
+                .or(() -> preferred.stream().findFirst());
+    }
+
+    /**
+     * Whether {@code type} can hold {@code value} with every secret and unknown part of it kept where it is: each such
+     * part lands on an {@code Output} (of a nested builder's method, or of a list's or map's element type).
+     */
+    private boolean canHold(PropertyValue value, Type type) {
+        if (isPlain(value) || isOutput(type)) {
+            return true;
+        }
+        Class<?> raw = raw(type);
+        if (adapters.containsKey(raw)) {
+            return false;
+        }
+        if (value.getType() == ValueType.ARRAY && List.class.isAssignableFrom(raw)) {
+            return value.getArrayValue().stream().allMatch(v -> canHold(v, typeArgument(type, 0)));
+        }
+        if (value.getType() != ValueType.OBJECT) {
+            return false;
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return value.getObjectValue().values().stream().allMatch(v -> canHold(v, typeArgument(type, 1)));
+        }
+        if (raw.isRecord()) {
+            return Arrays.stream(raw.getRecordComponents()).allMatch(c -> !value.getObjectValue().containsKey(c.getName())
+                    || canHold(value.getObjectValue().get(c.getName()), c.getGenericType()));
+        }
+        Class<?> builder;
+        try {
+            builder = raw.getMethod("builder").getReturnType();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+        return value.getObjectValue().entrySet().stream().allMatch(field -> Arrays.stream(builder.getMethods())
+                .filter(m -> m.getName().equals(field.getKey()) && m.getParameterCount() == 1 && !m.isVarArgs())
+                .anyMatch(m -> canHold(field.getValue(), m.getGenericParameterTypes()[0])));
+    }
+
+    private static boolean isEither(Type type) {
+        return raw(isOutput(type) ? typeArgument(type, 0) : type) == Either.class;
+    }
+
+    /** Whether a value of {@code value}'s kind could become a {@code type}, whatever wraps it (secret, output). */
+    private static boolean fits(PropertyValue value, Type type) {
+        var kind = kind(value);
+        if (kind == null) {
+            return true; // unknown: any overload may take it
+        }
+        Class<?> raw = raw(isOutput(type) ? typeArgument(type, 0) : type);
+        if (raw == Either.class) {
+            var target = isOutput(type) ? typeArgument(type, 0) : type;
+            return fits(value, typeArgument(target, 0)) || fits(value, typeArgument(target, 1));
+        }
+        return switch (kind) {
+            case STRING -> raw == String.class || raw.isEnum();
+            case NUMBER -> raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+                    || raw == double.class || raw == Double.class;
+            case BOOL -> raw == boolean.class || raw == Boolean.class;
+            case ARRAY -> List.class.isAssignableFrom(raw);
+            case OBJECT -> !(raw == String.class || raw.isEnum() || raw.isPrimitive() || Number.class.isAssignableFrom(raw)
+                    || raw == Boolean.class || List.class.isAssignableFrom(raw));
+            default -> true;
+        };
+    }
+
+    /** The kind of {@code value} under its secret and output wrappers; null when unknown. */
+    private static ValueType kind(PropertyValue value) {
+        return switch (value.getType()) {
+            case SECRET -> kind(value.getSecretValue());
+            case OUTPUT -> value.getOutputValue().getValue() == null ? null : kind(value.getOutputValue().getValue());
+            case COMPUTED -> null;
+            default -> value.getType();
+        };
+    }
+
+    /** The top-level input a nested argument's {@code path} ({@code deployment.spec.template}) starts with. */
+    static String topLevel(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
     }
 
     private static boolean isOutput(Type type) {
@@ -247,6 +364,9 @@ final class InputBinder {
             value.getObjectValue().forEach((k, v) -> out.put(k, convert(v, typeArgument(type, 1), path + "." + k, input)));
             return out;
         }
+        if (raw == Either.class) {
+            return either(value, type, path, input);
+        }
         if (raw.isEnum()) {
             if (!expect(value, ValueType.STRING, path, "a string")) {
                 return null;
@@ -269,7 +389,7 @@ final class InputBinder {
         }
         try {
             var builder = raw.getMethod("builder").invoke(null);
-            return nested(builder, value.getObjectValue(), path);
+            return nested(builder, value.getObjectValue(), path, Map.of());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("no way to build " + raw.getName() + " from an input");
         } catch (ReflectiveOperationException e) {
@@ -277,11 +397,44 @@ final class InputBinder {
         }
     }
 
-    /** Builds a nested argument on its own, so that a problem elsewhere does not stop it being checked. */
-    private Object nested(Object builder, Map<String, PropertyValue> inputs, String path) {
+    /** {@code Either<L, R>}: the left type when the value fits it (an int-or-string port: a number), else the right. */
+    private Object either(PropertyValue value, Type type, String path, String input) {
+        Type left = typeArgument(type, 0);
+        Type right = typeArgument(type, 1);
+        if (fits(value, left)) {
+            Object converted = convert(value, left, path, input);
+            return converted == null ? null : Either.ofLeft(converted);
+        }
+        if (fits(value, right)) {
+            Object converted = convert(value, right, path, input);
+            return converted == null ? null : Either.ofRight(converted);
+        }
+        problem(path, "is " + describe(value) + ": give " + what(left) + " or " + what(right));
+        return null;
+    }
+
+    private static String what(Type type) {
+        Class<?> raw = raw(type);
+        if (raw == String.class || raw.isEnum()) {
+            return "a string";
+        }
+        if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
+            return "a whole number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "true or false";
+        }
+        return List.class.isAssignableFrom(raw) ? "a list" : "an object";
+    }
+
+    /**
+     * Builds a nested argument from {@code builder} on its own, so that a problem elsewhere does not stop it being
+     * checked; {@code custom} sets the inputs no single-parameter method takes (for an adapter whose type has one).
+     */
+    Object nested(Object builder, Map<String, PropertyValue> inputs, String path, Map<String, Setter> custom) {
         var elsewhere = new ArrayList<>(problems);
         problems.clear();
-        Object built = build(builder, inputs, List.of(), Map.of(), path);
+        Object built = build(builder, inputs, List.of(), custom, path);
         boolean failed = !problems.isEmpty();
         problems.addAll(0, elsewhere);
         return failed ? null : built;

@@ -1,6 +1,7 @@
 package dev.apigeegke.microgateway;
 
 import com.pulumi.core.Output;
+import javax.annotation.Nullable;
 
 /**
  * What a gateway of one organization and environment needs from Apigee, as a {@link MicrogatewaySetup} made it
@@ -23,5 +24,28 @@ public record MicrogatewayEnvironment(String organization, String environment, O
     public MicrogatewayEnvironment {
         key = key == null ? null : key.asSecret();
         secret = secret == null ? null : secret.asSecret();
+    }
+
+    /**
+     * What a {@link MicrogatewaySetup} made for {@code environment}, from the setup's outputs rather than the component:
+     * for a program that only has its outputs, such as one in another language through the component provider, or one
+     * reading another stack's. The endpoints are the ones the setup derives: bootstrap and analytics on
+     * {@code servicesUrl}, the rest on the runtime base URL.
+     *
+     * @param organization   the setup's organization
+     * @param environment    one of the setup's environments
+     * @param key            the setup's {@code keys} entry of the environment
+     * @param secret         the setup's {@code secrets} entry of the environment
+     * @param publicKey      the setup's {@code publicKeys} entry of the environment
+     * @param servicesUrl    the setup's {@code servicesUrls} entry of the environment
+     * @param runtimeBaseUrl the setup's {@link MicrogatewaySetupArgs.Builder#runtimeBaseUrl} template ({@code {org}},
+     *                       {@code {env}}), or null for Edge cloud's, as the setup was given it
+     */
+    public static MicrogatewayEnvironment fromSetup(String organization, String environment, Output<String> key,
+            Output<String> secret, Output<String> publicKey, Output<String> servicesUrl, @Nullable String runtimeBaseUrl) {
+        String runtime = runtimeBaseUrl == null ? null
+                : MicrogatewaySetupDefaults.runtimeBaseUrl(runtimeBaseUrl, organization, environment);
+        return new MicrogatewayEnvironment(organization, environment, key, secret, publicKey,
+                MicrogatewaySetup.endpoints(organization, environment, servicesUrl, runtime));
     }
 }

@@ -134,8 +134,8 @@ public final class MicrogatewaySetup extends ComponentResource {
                 .environment(env)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(proxy, vault).build());
         servicesUrlByEnv.put(env, credential.servicesUrl());
-        return new MicrogatewayEnvironment(org, env, credential.key(), credential.secret(), keyPair.certificatePem(),
-                endpoints(org, env, credential.servicesUrl(), args.runtimeBaseUrl(env)));
+        return MicrogatewayEnvironment.fromSetup(org, env, credential.key(), credential.secret(), keyPair.certificatePem(),
+                credential.servicesUrl(), args.runtimeBaseUrl().orElse(null));
     }
 
     /**

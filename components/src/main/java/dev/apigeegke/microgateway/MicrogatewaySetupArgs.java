@@ -55,11 +55,6 @@ public final class MicrogatewaySetupArgs {
         return Optional.ofNullable(runtimeBaseUrl);
     }
 
-    /** The base URL that serves edgemicro-auth in {@code environment}; null: Edge cloud's {@code https://ORG-ENV.apigee.net}. */
-    @Nullable String runtimeBaseUrl(String environment) {
-        return runtimeBaseUrl == null ? null : MicrogatewaySetupDefaults.runtimeBaseUrl(runtimeBaseUrl, organization, environment);
-    }
-
     /** Builder of {@link MicrogatewaySetupArgs}. */
     public static final class Builder {
         private @Nullable String organization;

@@ -3,9 +3,11 @@ package dev.apigeegke.microgateway;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -43,8 +45,13 @@ import javax.annotation.Nullable;
  * <p>Inject explicitly with {@link #inject(DeploymentArgs)} and {@link #retarget(ServiceArgs)}, or automatically with
  * {@link #transformation(List)} on Deployments and Services labelled {@link #OPT_IN_LABEL}{@code =<sidecar name>}.
  *
+ * <p>Or give the workload as arguments ({@link MicrogatewaySidecarArgs.Builder#deployment},
+ * {@link MicrogatewaySidecarArgs.Builder#service}) and the sidecar declares it, injected and retargeted the same way:
+ * what a program in another language does through the component provider.
+ *
  * <p>Children: {@code <name>-credentials} (Secret, same name in Kubernetes) and {@code <name>} (NetworkPolicy, same
- * name in Kubernetes), both in {@code namespace}.
+ * name in Kubernetes), both in {@code namespace}; with the workload given, {@code <name>-deployment} (Deployment) and
+ * {@code <name>-service} (Service), named in Kubernetes as their metadata says.
  */
 public final class MicrogatewaySidecar extends ComponentResource {
     /** The type token; it never changes. */
@@ -118,6 +125,15 @@ public final class MicrogatewaySidecar extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
+        // The workload given as arguments, for programs that cannot inject (a transformation does not cross languages).
+        var deploymentOptions = CustomResourceOptions.builder().parent(this);
+        if (options != null) {
+            // As a Microservice's: the Java SDK gives a component's dependsOn to none of its children.
+            deploymentOptions.dependsOn(options.getDependsOn());
+        }
+        args.deployment().ifPresent(d -> new Deployment(Names.child(name, "deployment"), inject(d), deploymentOptions.build()));
+        args.service().ifPresent(s -> new Service(Names.child(name, "service"), retarget(s),
+                CustomResourceOptions.builder().parent(this).build()));
         this.config = yaml;
         this.secretName = secret.metadata().applyValue(m -> m.name().orElse(credentials));
         registerOutputs(Map.of("config", config, "secretName", secretName));
@@ -211,7 +227,7 @@ public final class MicrogatewaySidecar extends ComponentResource {
      * The value of an Output if it is already known. A transformation must answer at registration, and waiting there
      * for another resource's output could stall the program; plain values are complete at once.
      */
-    private static <T> Optional<T> now(Output<T> output) {
+    static <T> Optional<T> now(Output<T> output) {
         var data = Internal.of(output).getDataAsync().getNow(null);
         return data == null || !data.isKnown() ? Optional.empty() : Optional.ofNullable(data.getValueNullable());
     }

@@ -1,6 +1,10 @@
 package dev.apigeegke.microgateway;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.Quantity;
@@ -32,6 +36,8 @@ public final class MicrogatewaySidecarArgs {
     private final @Nullable String proxyInitImage;
     private final int preStopSeconds;
     private final int stopDelaySeconds;
+    private final @Nullable DeploymentArgs deployment;
+    private final @Nullable ServiceArgs service;
 
     private MicrogatewaySidecarArgs(Builder b, GatewayContainer.Identity identity) {
         this.identity = identity;
@@ -46,6 +52,8 @@ public final class MicrogatewaySidecarArgs {
         this.proxyInitImage = b.proxyInitImage;
         this.preStopSeconds = b.preStopSeconds;
         this.stopDelaySeconds = b.stopDelaySeconds;
+        this.deployment = b.deployment;
+        this.service = b.service;
     }
 
     /** A builder; appPort, podSelector and either setup or organization, environment, config, key and secret are required. */
@@ -157,6 +165,16 @@ public final class MicrogatewaySidecarArgs {
         return drainSeconds() + MicrogatewayServiceDefaults.GRACE_MARGIN_SECONDS;
     }
 
+    /** The workload's Deployment the sidecar declares, injected; empty when the program injects it itself. */
+    public Optional<DeploymentArgs> deployment() {
+        return Optional.ofNullable(deployment);
+    }
+
+    /** The workload's Service the sidecar declares, retargeted to its port; default none. */
+    public Optional<ServiceArgs> service() {
+        return Optional.ofNullable(service);
+    }
+
     /** Checks label keys and values as Kubernetes accepts them in a selector. */
     static void checkLabels(Problems problems, String argument, Map<String, String> labels) {
         labels.forEach((k, v) -> {
@@ -186,6 +204,8 @@ public final class MicrogatewaySidecarArgs {
         private @Nullable String proxyInitImage;
         private int preStopSeconds = MicrogatewaySidecarDefaults.PRE_STOP_SECONDS;
         private int stopDelaySeconds = MicrogatewaySidecarDefaults.STOP_DELAY_SECONDS;
+        private @Nullable DeploymentArgs deployment;
+        private @Nullable ServiceArgs service;
 
         private Builder() {
         }
@@ -325,6 +345,27 @@ public final class MicrogatewaySidecarArgs {
             return this;
         }
 
+        /**
+         * The workload's Deployment, which the sidecar then declares itself ({@code <name>-deployment}), with the sidecar
+         * injected exactly as {@link MicrogatewaySidecar#inject} does, waiting for the component's {@code dependsOn}: for
+         * a program that cannot inject, such as one in another language through the component provider (a resource
+         * transformation does not cross languages). Its pods must carry {@link #podSelector}. Default: none (inject
+         * with {@code inject} or the transformation).
+         */
+        public Builder deployment(DeploymentArgs deployment) {
+            this.deployment = deployment;
+            return this;
+        }
+
+        /**
+         * The workload's Service, which the sidecar then declares itself ({@code <name>-service}), retargeted to the
+         * sidecar's port exactly as {@link MicrogatewaySidecar#retarget} does. Default: none.
+         */
+        public Builder service(ServiceArgs service) {
+            this.service = service;
+            return this;
+        }
+
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicrogatewaySidecarArgs build() {
             var problems = new Problems("MicrogatewaySidecarArgs");
@@ -353,8 +394,31 @@ public final class MicrogatewaySidecarArgs {
                 problems.check(proxyInitImage == null, "proxyInitImage", proxyInitImage,
                         "only used with iptablesRedirect(true); remove it or turn iptablesRedirect on");
             }
+            checkWorkload(problems);
             problems.throwIfAny();
             return new MicrogatewaySidecarArgs(this, identity);
+        }
+
+        /**
+         * The workload the sidecar declares: something to inject into and to retarget (injection leaves a Deployment
+         * without a spec unchanged), and pods its NetworkPolicy selects, as far as their labels are known now.
+         */
+        private void checkWorkload(Problems problems) {
+            if (deployment != null) {
+                problems.check(deployment.spec().isPresent(), "deployment.spec", null,
+                        "the Deployment's spec, with the pod template the sidecar is injected into");
+                var labels = deployment.spec().flatMap(MicrogatewaySidecar::now)
+                        .flatMap(spec -> MicrogatewaySidecar.now(spec.template()))
+                        .flatMap(PodTemplateSpecArgs::metadata).flatMap(MicrogatewaySidecar::now)
+                        .flatMap(ObjectMetaArgs::labels).flatMap(MicrogatewaySidecar::now);
+                labels.ifPresent(known -> problems.check(known.entrySet().containsAll(podSelector.entrySet()),
+                        "deployment.spec.template.metadata.labels", known, "include podSelector " + podSelector
+                                + ": the sidecar's NetworkPolicy selects the pods by it, and pods without it keep the app port open"));
+            }
+            if (service != null) {
+                problems.check(service.spec().isPresent(), "service.spec", null,
+                        "the Service's spec, with the ports the sidecar's port replaces as their target");
+            }
         }
     }
 }

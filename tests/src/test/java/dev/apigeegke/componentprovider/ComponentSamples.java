@@ -59,13 +59,33 @@ final class ComponentSamples {
                     "healthPath", Samples.HEALTH_PATH);
             case "apigee-gke:index:ApigeeProxy" -> map("organization", "my-apigee-org", "environments", strings("test"),
                     "proxyName", "apigee-p1-api", "basePath", "/apigee-p1", "target", "http://203.0.113.10");
+            case "apigee-gke:index:ApigeeProduct" -> map("name", "apigee-p3-orders", "environments", strings("test"),
+                    "proxies", strings("edgemicro_ORDERS"));
+            case "apigee-gke:index:MicrogatewayProxies" -> map("organization", "my-apigee-org", "environment", "test",
+                    "routes", list(obj("name", "orders", "basePath", "/orders", "target", "http://orders.default.svc.cluster.local")),
+                    "productName", "apigee-p2-product");
+            case "apigee-gke:index:MicrogatewaySetup" -> map("organization", "my-apigee-org", "environments", strings("test"));
+            // The gateways with the key and secret of an `edgemicro configure` run (a setup's outputs: MicrogatewayPatternInputsTest).
+            case "apigee-gke:index:MicrogatewayService" -> gateway();
+            case "apigee-gke:index:MicrogatewaySidecar" -> {
+                var sidecar = gateway();
+                sidecar.putAll(map("appPort", Samples.PORT, "podSelector", obj("app", "orders")));
+                yield sidecar;
+            }
             default -> throw new IllegalArgumentException("no sample for " + token);
         };
+    }
+
+    private static Map<String, PropertyValue> gateway() {
+        return map("organization", "my-apigee-org", "environment", "test",
+                "config", obj("organization", "my-apigee-org", "environment", "test"),
+                "key", PropertyValue.ofSecret(str("mgw-key-in-clear")), "secret", PropertyValue.ofSecret(str("mgw-secret-in-clear")));
     }
 
     /** The tokens with samples: every component the provider serves must have one. */
     static List<String> tokens() {
         return List.of("apigee-gke:index:GkeCluster", "apigee-gke:index:ArmoredIngress", "apigee-gke:index:Microservice",
-                "apigee-gke:index:ApigeeProxy");
+                "apigee-gke:index:ApigeeProxy", "apigee-gke:index:ApigeeProduct", "apigee-gke:index:MicrogatewayProxies",
+                "apigee-gke:index:MicrogatewaySetup", "apigee-gke:index:MicrogatewayService", "apigee-gke:index:MicrogatewaySidecar");
     }
 }
