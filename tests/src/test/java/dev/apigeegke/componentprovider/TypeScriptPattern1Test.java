@@ -53,10 +53,15 @@ class TypeScriptPattern1Test {
     @BeforeAll
     static void compile() throws Exception {
         program = TypeScriptProgram.compile("typescript", compiled);
-        stack = StackFile.read(Repo.root().resolve("Pulumi.pattern1.yaml"), PROJECT);
+        stack = sample();
     }
 
-    private static Plan javaPlan(boolean preview) {
+    /** The pattern 1 sample stack. */
+    static StackFile sample() throws java.io.IOException {
+        return StackFile.read(Repo.root().resolve("Pulumi.pattern1.yaml"), PROJECT);
+    }
+
+    private static Plan javaPlan(StackFile stack, boolean preview) {
         var result = preview
                 ? OfflineEngine.run(PROJECT, STACK, stack.config(), stack.secretKeys(), Patterns.program(STACK))
                 : OfflineEngine.run(PROJECT, STACK, stack.config(), stack.secretKeys(), Patterns.program(STACK), false,
@@ -68,8 +73,17 @@ class TypeScriptPattern1Test {
     @ParameterizedTest(name = "preview {0}")
     @ValueSource(booleans = {true, false})
     void theTypeScriptProgramDeclaresWhatTheJavaProgramDeclares(boolean preview) throws Exception {
-        var java = javaPlan(preview);
-        try (var engine = MiniEngine.start(PROJECT, STACK, preview, stack.config(), stack.secretKeys(), MiniEngine.inProcess(),
+        assertSameAsJava(program, stack, preview, MiniEngine.inProcess());
+    }
+
+    /**
+     * Runs {@code program} (pattern 1 in TypeScript) on {@code stack} against a MiniEngine whose component provider
+     * {@code launcher} starts, and checks that it declares what the Java program declares.
+     */
+    static void assertSameAsJava(TypeScriptProgram program, StackFile stack, boolean preview, MiniEngine.Launcher launcher)
+            throws Exception {
+        var java = javaPlan(stack, preview);
+        try (var engine = MiniEngine.start(PROJECT, STACK, preview, stack.config(), stack.secretKeys(), launcher,
                 MiniEngine.Cloud.of(new Harness.FakeCloud()))) {
             var run = program.run(engine, PROJECT, STACK, preview, stack.config(), stack.secretKeys());
             assertThat(run.exitCode()).as(run + "\n--- engine log\n" + engine.problems()).isZero();
