@@ -311,11 +311,13 @@ public final class OfflineEngine {
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
                 com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
-                var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
-                response = response.toBuilder().setUrn(TypeTokens.engineUrn(response.getUrn())).build();
+                var response = engineSide.toBuilder().setUrn(TypeTokens.engineUrn(engineSide.getUrn())).build();
                 if (preview && request.getCustom()) {
                     response = PropertyValues.withUnknownOutputs(response, outputNames(resource.getClass()));
                 }
+                // After the unknowns: the engine makes every listed output secret that the provider answered, an unknown
+                // one of a preview too (step_executor.go), so a generated key is secret before it exists.
+                response = PropertyValues.withSecrets(response, request.getAdditionalSecretOutputsList());
                 recorded.add(registration(request, response.getUrn()));
                 return response;
             });

@@ -394,10 +394,11 @@ public final class MiniEngine implements AutoCloseable {
         }
         var answer = response.build();
         if (request.getCustom()) {
-            answer = PropertyValues.withSecrets(answer, request.getAdditionalSecretOutputsList());
             if (preview) {
                 answer = PropertyValues.withUnknownOutputs(answer, outputNames.apply(request.getType()));
             }
+            // After the unknowns, as the engine does: an unknown output listed secret is secret too.
+            answer = PropertyValues.withSecrets(answer, request.getAdditionalSecretOutputsList());
         }
         states.put(urn, answer.getObject());
         return answer;
