@@ -1,4 +1,5 @@
-// The classes `pulumi package add` would generate for the apigee-gke components, written by hand: each is a remote
+// The classes `pulumi package add` would generate for the apigee-gke components (their inputs and outputs as
+// component-provider's schema.json declares them), written by hand: each is a remote
 // ComponentResource, so the Node SDK sends its inputs to the engine, which has the component provider construct it.
 // The outputs are listed as undefined inputs so that the SDK resolves them from the engine's answer.
 import * as pulumi from "@pulumi/pulumi";
@@ -56,7 +57,7 @@ export interface IngressBackend {
     name: pulumi.Input<string>;
     selector: StringMap;
     port?: pulumi.Input<number>;
-    targetPort?: pulumi.Input<number>;
+    targetPort: pulumi.Input<number>;
     paths?: List<string>;
     healthCheckPath?: pulumi.Input<string>;
 }
@@ -72,13 +73,13 @@ export interface RateBan {
 
 export interface ProxyOnlySubnet {
     cidr: pulumi.Input<string>;
-    network?: pulumi.Input<string>;
+    existing?: pulumi.Input<boolean>;
 }
 
 export interface ArmoredIngressArgs {
-    project: pulumi.Input<string>;
+    project?: pulumi.Input<string>;
     namespace?: pulumi.Input<string>;
-    allowlist: List<string>;
+    allowlist?: List<string>;
     backends: List<IngressBackend>;
     defaultBackend?: pulumi.Input<string>;
     internal?: pulumi.Input<boolean>;
@@ -114,7 +115,7 @@ export class ArmoredIngress extends pulumi.ComponentResource {
 export interface MicroserviceArgs {
     namespace?: pulumi.Input<string>;
     image: pulumi.Input<string>;
-    port?: pulumi.Input<number>;
+    port: pulumi.Input<number>;
     replicas?: pulumi.Input<number>;
     healthPath?: pulumi.Input<string>;
     env?: StringMap;
@@ -172,7 +173,7 @@ export interface ApiConsumer {
 }
 
 export interface ApigeeProxyArgs {
-    flavor: pulumi.Input<"EDGE" | "X">;
+    flavor?: pulumi.Input<"EDGE" | "X">;
     organization: pulumi.Input<string>;
     environments: List<string>;
     hostname?: pulumi.Input<string>;
