@@ -17,6 +17,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import com.pulumi.test.Mocks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -94,6 +95,28 @@ public final class MiniEngine implements AutoCloseable {
         void close();
     }
 
+    /** What the cloud answers when a custom resource is created in an update: its state. */
+    @FunctionalInterface
+    public interface Cloud {
+        /** The state of the resource of {@code type} named {@code name} created with {@code inputs}. */
+        Struct create(String type, String name, Struct inputs);
+
+        /** A cloud that gives every resource its inputs as its state. */
+        Cloud ECHO = (type, name, inputs) -> inputs;
+
+        /**
+         * The cloud the SDK's test {@code mocks} describe: each resource's inputs as plain values (secrets unwrapped,
+         * numbers as doubles), as the mocks get them under the SDK's test engine, and the state they answer.
+         */
+        static Cloud of(Mocks mocks) {
+            return (type, name, inputs) -> {
+                var args = new Mocks.ResourceArgs(type, name, PlainValues.of(inputs), null, null);
+                var result = mocks.newResourceAsync(args).join();
+                return PlainValues.struct(result.state);
+            };
+        }
+    }
+
     /** One message the program or the provider logged to the engine. */
     public record LogEntry(EngineOuterClass.LogSeverity severity, String urn, String message) {
     }
@@ -105,6 +128,7 @@ public final class MiniEngine implements AutoCloseable {
     private final Set<String> secretKeys;
     private final Launcher launcher;
     private final Function<String, Set<String>> outputNames;
+    private final Cloud cloud;
     private final Server server;
     private final Map<String, Plan.Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, Struct> states = new ConcurrentHashMap<>();
@@ -118,7 +142,7 @@ public final class MiniEngine implements AutoCloseable {
     private ResourceProviderGrpc.ResourceProviderBlockingStub provider;
 
     private MiniEngine(String project, String stack, boolean preview, Map<String, String> config, Set<String> secretKeys,
-                       Launcher launcher, Function<String, Set<String>> outputNames) throws IOException {
+                       Launcher launcher, Cloud cloud, Function<String, Set<String>> outputNames) throws IOException {
         this.project = project;
         this.stack = stack;
         this.preview = preview;
@@ -126,6 +150,7 @@ public final class MiniEngine implements AutoCloseable {
         this.secretKeys = Set.copyOf(secretKeys);
         this.launcher = launcher;
         this.outputNames = outputNames;
+        this.cloud = cloud;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .addService(new Monitor())
                 .addService(new Engine())
@@ -137,11 +162,18 @@ public final class MiniEngine implements AutoCloseable {
     /**
      * Starts an engine for stack {@code stack} of {@code project}, in preview or update mode, whose configuration
      * ({@code namespace:key} → value, structured values as JSON; {@code secretKeys} secret) the component provider gets
-     * with each Construct, and whose component provider {@code launcher} starts on the first component.
+     * with each Construct, and whose component provider {@code launcher} starts on the first component; in an update
+     * every resource gets its inputs as its state.
      */
     public static MiniEngine start(String project, String stack, boolean preview, Map<String, String> config,
                                    Set<String> secretKeys, Launcher launcher) throws IOException {
-        return new MiniEngine(project, stack, preview, config, secretKeys, launcher, ResourceOutputs::of);
+        return start(project, stack, preview, config, secretKeys, launcher, Cloud.ECHO);
+    }
+
+    /** {@link #start(String, String, boolean, Map, Set, Launcher)} whose updates get each resource's state from {@code cloud}. */
+    public static MiniEngine start(String project, String stack, boolean preview, Map<String, String> config,
+                                   Set<String> secretKeys, Launcher launcher, Cloud cloud) throws IOException {
+        return new MiniEngine(project, stack, preview, config, secretKeys, launcher, cloud, ResourceOutputs::of);
     }
 
     /** The component provider's service in this JVM, on a plugin server of its own. */
@@ -231,6 +263,15 @@ public final class MiniEngine implements AutoCloseable {
     /** What the program and the provider logged, in order. */
     public List<LogEntry> log() {
         return List.copyOf(log);
+    }
+
+    /** The warnings and errors logged, one a line: what the CLI would show a user. */
+    public String problems() {
+        var text = new StringBuilder();
+        log.stream().filter(e -> e.severity() == EngineOuterClass.LogSeverity.WARNING
+                        || e.severity() == EngineOuterClass.LogSeverity.ERROR)
+                .forEach(e -> text.append(e.severity()).append(' ').append(e.urn()).append(": ").append(e.message()).append('\n'));
+        return text.toString();
     }
 
     @Override
@@ -347,7 +388,8 @@ public final class MiniEngine implements AutoCloseable {
         var response = RegisterResourceResponse.newBuilder().setUrn(urn);
         if (request.getCustom()) {
             String id = preview ? Plan.ENGINE_UNKNOWN : request.getName() + "-id";
-            response.setId(id).setObject(request.getObject());
+            response.setId(id).setObject(preview || request.getType().startsWith(TypeTokens.PROVIDER_PREFIX)
+                    ? request.getObject() : created(request));
             ids.put(urn, id);
         }
         var answer = response.build();
@@ -360,6 +402,18 @@ public final class MiniEngine implements AutoCloseable {
         }
         states.put(urn, answer.getObject());
         return answer;
+    }
+
+    /** The state the cloud gives a new resource, an output of the name of a secret input secret, as the engine keeps it. */
+    private Struct created(RegisterResourceRequest request) {
+        var state = cloud.create(request.getType(), request.getName(), request.getObject()).toBuilder();
+        request.getObject().getFieldsMap().forEach((key, input) -> {
+            var output = state.getFieldsMap().get(key);
+            if (PlainValues.isSecret(input) && output != null && !PlainValues.isSecret(output)) {
+                state.putFields(key, PlainValues.secret(output));
+            }
+        });
+        return state.build();
     }
 
     private final class Monitor extends ResourceMonitorGrpc.ResourceMonitorImplBase {
