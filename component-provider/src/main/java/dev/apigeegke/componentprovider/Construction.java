@@ -18,6 +18,7 @@ import com.pulumi.resources.DependencyResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.StackOptions;
 import com.pulumi.resources.internal.DependencyProviderResource;
+import dev.apigeegke.core.InvalidArgumentsException;
 import io.grpc.Context;
 import io.grpc.Status;
 import java.lang.reflect.Field;
@@ -124,10 +125,21 @@ final class Construction {
                 .build();
         var options = options(request);
         var deployment = PulumiInternal.fromInline(settings, StackOptions.builder().build());
-        return deployment.runInlineAsync(ctx -> {
-            var resource = component.factory().create(request.getName(), args, options);
-            return response(resource);
+        // A component refusing its arguments in its constructor is the user's mistake, not a crash: kept from the SDK's
+        // runner, which would log it to the engine with a stack trace, and answered as the binder's problems are.
+        var refused = new RuntimeException[1];
+        var response = deployment.runInlineAsync(ctx -> {
+            try {
+                return response(component.factory().create(request.getName(), args, options));
+            } catch (InvalidArgumentsException | IllegalArgumentException e) {
+                refused[0] = e;
+                return CompletableFuture.completedFuture((ConstructResponse) null);
+            }
         }).get();
+        if (refused[0] != null) {
+            throw new Failure(Status.Code.INVALID_ARGUMENT, simpleName + " " + request.getName() + ": " + refused[0].getMessage());
+        }
+        return response;
     }
 
     static Object bind(ConstructRequest request, Components.Component component, ComponentSchema schema, String name) {

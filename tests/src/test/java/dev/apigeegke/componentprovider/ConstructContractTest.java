@@ -224,6 +224,21 @@ class ConstructContractTest {
     }
 
     @Test
+    void aComponentRefusingItsArgumentsInItsConstructorReportsOneMessageAndNoStackTrace() throws Exception {
+        var inputs = new LinkedHashMap<>(ComponentSamples.required("apigee-gke:index:ApigeeProxy"));
+        inputs.remove("target");
+        try (var engine = run(true, monitor -> assertThatThrownBy(() -> monitor.registerResource(
+                remote("apigee-gke:index:ApigeeProxy", "api", inputs).build()))
+                .isInstanceOf(StatusRuntimeException.class)
+                .hasMessageContaining("INVALID_ARGUMENT")
+                .hasMessageContaining("ApigeeProxy api")
+                .hasMessageContaining("target"))) {
+            assertThat(engine.log()).extracting(MiniEngine.LogEntry::message)
+                    .noneMatch(m -> m.contains("\tat ") || m.contains("Exception"));
+        }
+    }
+
+    @Test
     void aPlainInputThatIsUnknownOrSecretIsRefusedByNameBeforeAnyResource() throws Exception {
         var inputs = new LinkedHashMap<>(ComponentSamples.required("apigee-gke:index:GkeCluster"));
         inputs.put("location", PropertyValue.COMPUTED);
