@@ -67,7 +67,8 @@ class PluginArchivesIT {
             }
             // At the archive's top level, as the engine runs pulumi-resource-<name> from the plugin's folder.
             assertThat(entries.keySet()).as(archive.getFileName().toString()).containsExactly(name, name + ".jar");
-            assertThat(entries.get(name).getMode() & 0111).as("the launcher's executable bits").isEqualTo(0111);
+            assertThat(Integer.toOctalString(entries.get(name).getMode() & 0777)).as("the launcher's mode")
+                    .isEqualTo("755");
             assertThat(contents.get(name)).as("the launcher")
                     .isEqualTo(sha256(module.resolve("bin/" + name)));
             assertThat(contents.get(name + ".jar")).as("the jar")
