@@ -10,6 +10,7 @@ import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.ingress.ArmoredIngress;
 import dev.apigeegke.ingress.ArmoredIngressArgs;
+import dev.apigeegke.ingress.ProxyOnlySubnet;
 import dev.apigeegke.workload.Microservice;
 import dev.apigeegke.workload.MicroserviceArgs;
 import java.util.List;
@@ -43,7 +44,9 @@ final class Components {
     }
 
     /** The types converted otherwise than by their builder or record constructor. */
-    static final Map<Class<?>, InputBinder.Adapter> ADAPTERS = Map.of(Policy.class, new Policies());
+    static final Map<Class<?>, InputBinder.Adapter> ADAPTERS = Map.of(
+            Policy.class, new Policies(),
+            ProxyOnlySubnet.class, Components::proxyOnlySubnet);
 
     private static final Map<String, Component> BY_TOKEN = index(List.of(
             new Component(GkeCluster.TYPE, GkeCluster.class, GkeClusterArgs::builder, Map.of(),
@@ -73,6 +76,24 @@ final class Components {
     /** Every component's token. */
     static Set<String> tokens() {
         return BY_TOKEN.keySet();
+    }
+
+    /** {@code proxyOnlySubnet: {cidr, existing?}}: the region's existing subnet, or one the Ingress creates. */
+    private static Object proxyOnlySubnet(InputBinder binder, PropertyValue value, String path) {
+        var fields = value.getObjectValue();
+        fields.keySet().stream().filter(k -> !k.equals("cidr") && !k.equals("existing")).sorted()
+                .forEach(k -> binder.problem(path + "." + k, "not a field of ProxyOnlySubnet; its fields are [cidr, existing]"));
+        if (!fields.containsKey("cidr")) {
+            binder.problem(path + ".cidr", "is required");
+            return null;
+        }
+        var cidr = (String) binder.convert(fields.get("cidr"), String.class, path + ".cidr", null);
+        var existing = fields.containsKey("existing") && !fields.get("existing").isNull()
+                ? (String) binder.convert(fields.get("existing"), String.class, path + ".existing", null) : null;
+        if (cidr == null) {
+            return null;
+        }
+        return existing == null ? ProxyOnlySubnet.create(cidr) : ProxyOnlySubnet.existing(existing, cidr);
     }
 
     /** {@code natAddresses: {count, instance}}: the Apigee X instance's NAT addresses the proxy reserves. */

@@ -84,7 +84,26 @@ final class Construction {
         if (cause instanceof Failure f) {
             return Status.fromCode(f.code).withDescription(f.getMessage());
         }
-        return Status.INTERNAL.withDescription(cause.getClass().getSimpleName() + ": " + cause.getMessage()).withCause(cause);
+        // The SDK gathers the failures of one deployment as suppressed exceptions of a message-less one.
+        var causes = new ArrayList<Throwable>(List.of(cause.getSuppressed()));
+        if (causes.isEmpty()) {
+            causes.add(cause);
+        }
+        var messages = new TreeSet<String>();
+        for (var c : causes) {
+            messages.add(describe(c));
+        }
+        return Status.INTERNAL.withDescription(String.join("\n", messages)).withCause(cause);
+    }
+
+    /** The innermost message of {@code error}: what went wrong, not where. */
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root
+                && (root.getMessage() == null || root instanceof CompletionException || root instanceof ExecutionException)) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static ConstructResponse run(ConstructRequest request, String engineAddress, ComponentSchema schema)

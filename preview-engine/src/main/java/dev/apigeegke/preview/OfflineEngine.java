@@ -171,8 +171,12 @@ public final class OfflineEngine {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** The registration {@code request} as recorded: its URN, inputs, provider, dependencies and options. */
-    private static Plan.Resource resource(RegisterResourceRequest request, String urn, Map<String, Object> inputs) {
+    /**
+     * The registration {@code request} as recorded: its URN (as the engine answered it), inputs (secrets and unknowns as
+     * markers), provider, dependencies and options.
+     */
+    public static Plan.Resource registration(RegisterResourceRequest request, String urn) {
+        var inputs = PropertyValues.of(request.getObject());
         var propertyDependencies = new TreeMap<String, List<String>>();
         request.getPropertyDependenciesMap().forEach((input, deps) -> {
             if (deps.getUrnsCount() > 0) {
@@ -267,7 +271,7 @@ public final class OfflineEngine {
      * The outputs a resource class declares ({@code @Export} fields of it and its superclasses), without the URN and id,
      * which the engine answers apart from the outputs.
      */
-    static Set<String> outputNames(Class<?> type) {
+    public static Set<String> outputNames(Class<?> type) {
         var names = new java.util.TreeSet<String>();
         for (Class<?> c = type; c != null && c != CustomResource.class; c = c.getSuperclass()) {
             for (var field : c.getDeclaredFields()) {
@@ -306,14 +310,15 @@ public final class OfflineEngine {
         @Override
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
                 com.pulumi.resources.Resource resource, RegisterResourceRequest request) {
-            var inputs = PropertyValues.of(request.getObject());
             return super.registerResourceAsync(resource, request).thenApply(engineSide -> {
-                var response = PropertyValues.withSecrets(engineSide, request.getAdditionalSecretOutputsList());
-                response = response.toBuilder().setUrn(TypeTokens.engineUrn(response.getUrn())).build();
+                var response = engineSide.toBuilder().setUrn(TypeTokens.engineUrn(engineSide.getUrn())).build();
                 if (preview && request.getCustom()) {
                     response = PropertyValues.withUnknownOutputs(response, outputNames(resource.getClass()));
                 }
-                recorded.add(resource(request, response.getUrn(), inputs));
+                // After the unknowns: the engine makes every listed output secret that the provider answered, an unknown
+                // one of a preview too (step_executor.go), so a generated key is secret before it exists.
+                response = PropertyValues.withSecrets(response, request.getAdditionalSecretOutputsList());
+                recorded.add(registration(request, response.getUrn()));
                 return response;
             });
         }

@@ -12,9 +12,10 @@ import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
  * Turns the property values of a resource registration into plain Java values, replacing secrets and
- * unknowns by markers, so that no secret value leaves the engine boundary.
+ * unknowns by markers, so that no secret value leaves the engine boundary; and shapes a registration's response as the
+ * engine would. Public for engines other than {@link OfflineEngine} that record the same plan from the wire.
  */
-final class PropertyValues {
+public final class PropertyValues {
     /** The engine's special-value signature key and the signatures of secrets, assets and resource references. */
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -28,7 +29,7 @@ final class PropertyValues {
      * The engine marks the outputs a resource lists in {@code additionalSecretOutputs} secret before the
      * program sees them (the SDK's mock monitor does not); this does the same to a registration response.
      */
-    static RegisterResourceResponse withSecrets(RegisterResourceResponse response, List<String> secretOutputs) {
+    public static RegisterResourceResponse withSecrets(RegisterResourceResponse response, List<String> secretOutputs) {
         if (secretOutputs.isEmpty()) {
             return response;
         }
@@ -49,7 +50,7 @@ final class PropertyValues {
      * real preview answers: the provider plans a create with the values it computes unknown. Without it the SDK would
      * take a missing output as known and empty, which drops the input it feeds and that input's dependency.
      */
-    static RegisterResourceResponse withUnknownOutputs(RegisterResourceResponse response, Collection<String> outputs) {
+    public static RegisterResourceResponse withUnknownOutputs(RegisterResourceResponse response, Collection<String> outputs) {
         var object = response.getObject().toBuilder();
         boolean changed = false;
         for (String key : outputs) {
@@ -66,7 +67,8 @@ final class PropertyValues {
                 && SECRET_SIG.equals(value.getStructValue().getFieldsMap().get(SIG).getStringValue());
     }
 
-    static Map<String, Object> of(Struct struct) {
+    /** {@code struct}'s fields as plain values: secrets as {@link Plan#SECRET}, unknowns as {@link Plan#UNKNOWN}. */
+    public static Map<String, Object> of(Struct struct) {
         var map = new TreeMap<String, Object>();
         struct.getFieldsMap().forEach((k, v) -> map.put(k, of(v)));
         return map;
