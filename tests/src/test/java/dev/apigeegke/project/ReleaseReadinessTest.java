@@ -44,6 +44,29 @@ class ReleaseReadinessTest {
     }
 
     @Test
+    void theSchemasAddressesAreTheProjects() throws Exception {
+        Pom parent = Poms.parent();
+        String home = Poms.resolve(parent, parent.property("project.home").orElse(""));
+        // The engine downloads a plugin from the GitHub releases of this owner/repository (docs/releasing.md).
+        String download = home.replaceFirst("^https://github\\.com/", "github://api.github.com/");
+        assertThat(download).as("project.home %s as a github:// download address", home).startsWith("github://");
+        for (String schema : SCHEMAS) {
+            var root = JSON.readTree(Repo.root().resolve(schema).toFile());
+            for (String field : List.of("homepage", "repository")) {
+                if (root.has(field)) {
+                    assertThat(root.path(field).asText()).as("\"%s\" of %s", field, schema).isEqualTo(home);
+                }
+            }
+            if (root.has("pluginDownloadURL")) {
+                assertThat(root.path("pluginDownloadURL").asText()).as("\"pluginDownloadURL\" of %s", schema)
+                        .isEqualTo(download);
+            }
+        }
+        assertThat(JSON.readTree(Repo.root().resolve(SCHEMAS.get(0)).toFile()).path("pluginDownloadURL").asText())
+                .as("the component schema's pluginDownloadURL").isEqualTo(download);
+    }
+
+    @Test
     void everyModuleIsAtTheProjectsVersion() {
         Poms.modules().forEach((folder, pom) -> assertThat(pom.own("parent", "version"))
                 .as("the parent version in %s/pom.xml", folder).contains(Poms.version()));
