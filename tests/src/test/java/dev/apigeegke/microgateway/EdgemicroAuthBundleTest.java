@@ -199,7 +199,10 @@ class EdgemicroAuthBundleTest {
     void theComponentsJarCarriesThePackagesLicenseAndNoticeAndNamesThemInItsThirdPartyFile() throws Exception {
         Path jarPath;
         try (var files = Files.list(Repo.root().resolve("components/target"))) {
-            jarPath = files.filter(p -> p.getFileName().toString().matches("apigee-gke-components-.*\\.jar")).findFirst().orElseThrow();
+            // The jar itself, not the release profile's -sources.jar or -javadoc.jar beside it.
+            jarPath = files.map(Path::getFileName).map(Path::toString)
+                    .filter(n -> n.matches("apigee-gke-components-.*\\.jar") && !n.matches(".*-(sources|javadoc)\\.jar"))
+                    .map(Repo.root().resolve("components/target")::resolve).findFirst().orElseThrow();
         }
         try (var jar = new JarFile(jarPath.toFile())) {
             String folder = "dev/apigeegke/microgateway/edgemicro-auth/";

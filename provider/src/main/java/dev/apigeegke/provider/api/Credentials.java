@@ -1,6 +1,6 @@
 package dev.apigeegke.provider.api;
 
-/** How the provider authenticates to the management API. Never printed: {@link #toString()} hides values. */
+/** How the provider authenticates to the management API. Never printed: each kind's {@code toString()} hides the values. */
 public sealed interface Credentials permits Credentials.Bearer, Credentials.Basic, Credentials.GoogleDefault {
     /** The value of the Authorization header for the next request (may refresh a token). */
     String authorization();
