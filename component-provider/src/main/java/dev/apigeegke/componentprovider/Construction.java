@@ -18,7 +18,6 @@ import com.pulumi.resources.DependencyResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.StackOptions;
 import com.pulumi.resources.internal.DependencyProviderResource;
-import dev.apigeegke.core.InvalidArgumentsException;
 import io.grpc.Context;
 import io.grpc.Status;
 import java.lang.reflect.Field;
@@ -131,7 +130,7 @@ final class Construction {
         var response = deployment.runInlineAsync(ctx -> {
             try {
                 return response(component.factory().create(request.getName(), args, options));
-            } catch (InvalidArgumentsException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) { // InvalidArgumentsException too
                 refused[0] = e;
                 return CompletableFuture.completedFuture((ConstructResponse) null);
             }

@@ -48,6 +48,16 @@ class ReadmeLanguageExamplesTest {
     }
 
     @Test
+    void typescriptArgumentsAreTheSchemas() throws Exception {
+        var code = blocks().get("typescript").get(0);
+        var uses = new ArrayList<Use>();
+        calls(code, Pattern.compile("new apigeegke\\.(\\w+)\\(\"[^\"]*\",\\s*\\{"), '{', '}', "(\\w+):", uses);
+        assertThat(uses).extracting(Use::name).contains("GkeCluster", "ArmoredIngress");
+        assertThat(check(uses, name -> name, List.of())).isEmpty();
+        assertThat(outputs(code, Pattern.compile("const (\\w+) = new apigeegke\\.(\\w+)\\("), name -> name)).isEmpty();
+    }
+
+    @Test
     void pythonArgumentsAreTheSchemas() throws Exception {
         var code = blocks().get("python").get(0);
         var uses = new ArrayList<Use>();
