@@ -56,7 +56,10 @@ class ConstructContractTest {
     }
 
     private static MiniEngine run(boolean preview, Program program) throws Exception {
-        var engine = MiniEngine.start(PROJECT, STACK, preview, CONFIG, Set.of(), MiniEngine.inProcess());
+        // An update's resources get what a real project would answer (the cluster's endpoint and certificate, the app's
+        // key), so the components' outputs are computed from them.
+        var engine = MiniEngine.start(PROJECT, STACK, preview, CONFIG, Set.of(), MiniEngine.inProcess(),
+                MiniEngine.Cloud.of(new dev.apigeegke.testing.Harness.FakeCloud()));
         ManagedChannel channel = Grpc.newChannelBuilder(engine.address(), InsecureChannelCredentials.create()).build();
         try {
             var monitor = ResourceMonitorGrpc.newBlockingStub(channel);
@@ -179,7 +182,7 @@ class ConstructContractTest {
                 inputs.put("consumer", obj("email", "dev@example.com", "firstName", "Sample", "lastName", "Consumer",
                         "appName", "sample-app"));
             }
-            for (boolean preview : new boolean[] {true}) {
+            for (boolean preview : new boolean[] {true, false}) {
                 var answer = new RegisterResourceResponse[1];
                 try (var engine = run(preview, monitor -> answer[0] = monitor.registerResource(remote(token, "c1", inputs).build()))) {
                     var secretOutputs = new ArrayList<String>();
