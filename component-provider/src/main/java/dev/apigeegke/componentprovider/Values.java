@@ -21,7 +21,11 @@ final class Values {
         return data.isSecret() ? PropertyValue.ofSecret(value) : value;
     }
 
+    /** {@code value} as a property value: strings, numbers, booleans, lists, maps and enums as themselves. */
     static PropertyValue of(Object value) {
+        if (value instanceof PropertyValue p) {
+            return p;
+        }
         if (value instanceof Optional<?> o) {
             return of(o.orElse(null));
         }

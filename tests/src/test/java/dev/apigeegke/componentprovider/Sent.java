@@ -25,30 +25,7 @@ final class Sent {
 
     /** {@code value} as an input: strings, numbers, booleans, lists and maps as themselves, PropertyValues kept. */
     static PropertyValue value(Object value) {
-        if (value instanceof PropertyValue v) {
-            return v;
-        }
-        if (value == null) {
-            return PropertyValue.NULL;
-        }
-        if (value instanceof String s) {
-            return PropertyValue.of(s);
-        }
-        if (value instanceof Boolean b) {
-            return PropertyValue.of(b);
-        }
-        if (value instanceof Number n) {
-            return PropertyValue.of(n.doubleValue());
-        }
-        if (value instanceof List<?> list) {
-            return PropertyValue.of(list.stream().map(Sent::value).toList());
-        }
-        if (value instanceof Map<?, ?> map) {
-            var out = new LinkedHashMap<String, PropertyValue>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), value(v)));
-            return PropertyValue.of(out);
-        }
-        throw new IllegalArgumentException("no input form for " + value.getClass());
+        return Values.of(value);
     }
 
     /** An object input from alternating keys and values. */
