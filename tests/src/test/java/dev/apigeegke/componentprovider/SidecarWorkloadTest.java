@@ -28,7 +28,6 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.provider.internal.properties.PropertyValue;
-import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.microgateway.Caller;
 import dev.apigeegke.microgateway.MicrogatewayConfig;
 import dev.apigeegke.microgateway.MicrogatewaySidecar;
@@ -167,17 +166,7 @@ class SidecarWorkloadTest {
     void theDeclaredManifestsPassTheKubernetesSchemas() throws Exception {
         var plan = sent();
         Path dir = Files.createDirectories(out.resolve("manifests"));
-        int count = 0;
-        for (var r : plan.resources()) {
-            if (r.isKubernetesObject()) {
-                var manifest = new LinkedHashMap<String, Object>();
-                manifest.put("apiVersion", r.inputs().get("apiVersion"));
-                manifest.put("kind", r.inputs().get("kind"));
-                manifest.putAll(r.inputs());
-                Files.writeString(dir.resolve(r.type().replaceAll("[^A-Za-z0-9]", "-") + "-" + r.name() + ".yaml"), Yaml.yaml(manifest));
-                count++;
-            }
-        }
+        int count = dev.apigeegke.testing.Harness.writeManifests(plan, dir);
         // The sidecar's Secret and NetworkPolicy, and the workload's Deployment and Service.
         assertThat(count).isEqualTo(4);
         var report = Node.check("validate-manifests.mjs", Map.of("sidecar", List.of(dir.toString()))).report("sidecar");

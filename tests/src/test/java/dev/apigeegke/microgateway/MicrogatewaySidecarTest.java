@@ -24,7 +24,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import dev.apigeegke.internal.render.Yaml;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Node;
@@ -471,18 +470,7 @@ class MicrogatewaySidecarTest {
     void everyManifestPassesTheKubernetesSchemas() throws Exception {
         var plan = automatic(args().build());
         Path dir = Files.createDirectories(out.resolve("manifests"));
-        int count = 0;
-        for (var r : plan.resources()) {
-            if (!r.isKubernetesObject()) {
-                continue;
-            }
-            var manifest = new LinkedHashMap<String, Object>();
-            manifest.put("apiVersion", r.inputs().get("apiVersion"));
-            manifest.put("kind", r.inputs().get("kind"));
-            manifest.putAll(r.inputs());
-            Files.writeString(dir.resolve(r.type().replaceAll("[^A-Za-z0-9]", "-") + "-" + r.name() + ".yaml"), Yaml.yaml(manifest));
-            count++;
-        }
+        int count = Harness.writeManifests(plan, dir);
         // Secret, NetworkPolicy, two Deployments and two Services.
         assertThat(count).isEqualTo(6);
         var report = Node.check("validate-manifests.mjs", Map.of("sidecar", List.of(dir.toString()))).report("sidecar");

@@ -67,6 +67,27 @@ public final class Harness {
         return current;
     }
 
+    /**
+     * Writes every Kubernetes object of {@code plan} into {@code dir} as the manifest the cluster would receive (its
+     * inputs, {@code apiVersion} and {@code kind} first), one file each, for the schema checkers; returns how many.
+     */
+    public static int writeManifests(dev.apigeegke.preview.Plan plan, java.nio.file.Path dir) throws java.io.IOException {
+        int count = 0;
+        for (var r : plan.resources()) {
+            if (!r.isKubernetesObject()) {
+                continue;
+            }
+            var manifest = new java.util.LinkedHashMap<String, Object>();
+            manifest.put("apiVersion", r.inputs().get("apiVersion"));
+            manifest.put("kind", r.inputs().get("kind"));
+            manifest.putAll(r.inputs());
+            java.nio.file.Files.writeString(dir.resolve(r.type().replaceAll("[^A-Za-z0-9]", "-") + "-" + r.name() + ".yaml"),
+                    dev.apigeegke.internal.render.Yaml.yaml(manifest));
+            count++;
+        }
+        return count;
+    }
+
     /** Outputs a real GCP project would give the resources the components create. */
     public static final class FakeCloud implements Mocks {
         public static final String ENDPOINT = "34.77.1.10";
