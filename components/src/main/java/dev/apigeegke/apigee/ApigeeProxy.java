@@ -30,7 +30,11 @@ import javax.annotation.Nullable;
  * consumer (developer and app, whose key and secret are Pulumi secrets). On Apigee X it can also reserve
  * NAT addresses, whose IPs are the ranges an {@link dev.apigeegke.ingress.ArmoredIngress} must allow.
  *
- * <p>Children: {@code <name>-target-<env>} (TargetServer), {@code <name>} (ApiProxy), {@code <name>}
+ * <p>With several {@link ApigeeProxyArgs#targets() targets} (one per cluster, say) the target endpoint balances over
+ * them ({@link dev.apigeegke.apigee.bundle.LoadBalancing}) and each has a target server per environment, disabled while
+ * its weight is 0.
+ *
+ * <p>Children: {@code <name>-target-<env>} (TargetServer; {@code <name>-target-<target>-<env>} per target), {@code <name>} (ApiProxy), {@code <name>}
  * ({@link ApigeeProduct}: {@code <name>-product}, {@code <name>-developer}, {@code <name>-app}; the product waits
  * for the proxy), {@code <name>-nat-<i>} (NatAddress).
  */
@@ -117,20 +121,35 @@ public final class ApigeeProxy extends ComponentResource {
     private List<Resource> targetServers(String name, CustomResourceOptions childOf) {
         var targetServers = new ArrayList<Resource>();
         var environments = args.microgateway() ? List.<String>of() : args.environments();
-        String targetServerName = args.proxy().name() + "-target";
+        if (!args.targets().isEmpty()) {
+            for (var target : args.targets()) {
+                Output<TargetUrl> url = args.targetUrls().get(target.name())
+                        .applyValue(u -> TargetUrl.parse(u, "ApigeeProxy \"" + name + "\" target " + target.name()));
+                for (String env : environments) {
+                    targetServers.add(targetServer(Names.child(name, "target-" + target.name() + "-" + env), env,
+                            args.targetServerName(target), url, target.inRotation(), childOf));
+                }
+            }
+            return targetServers;
+        }
         Output<TargetUrl> target = args.target().orElseThrow()
                 .applyValue(url -> TargetUrl.parse(url, "ApigeeProxy \"" + name + "\""));
         for (String env : environments) {
-            targetServers.add(new TargetServer(Names.child(name, "target-" + env), TargetServerArgs.builder()
-                    .environment(env)
-                    .name(targetServerName)
-                    .host(target.applyValue(TargetUrl::host))
-                    .port(target.applyValue(TargetUrl::port))
-                    .sslEnabled(target.applyValue(TargetUrl::ssl))
-                    .enabled(true)
-                    .build(), childOf));
+            targetServers.add(targetServer(Names.child(name, "target-" + env), env, args.proxy().name() + "-target", target, true, childOf));
         }
         return targetServers;
+    }
+
+    private static TargetServer targetServer(String resourceName, String env, String serverName, Output<TargetUrl> target,
+                                             boolean enabled, CustomResourceOptions childOf) {
+        return new TargetServer(resourceName, TargetServerArgs.builder()
+                .environment(env)
+                .name(serverName)
+                .host(target.applyValue(TargetUrl::host))
+                .port(target.applyValue(TargetUrl::port))
+                .sslEnabled(target.applyValue(TargetUrl::ssl))
+                .enabled(enabled)
+                .build(), childOf);
     }
 
     /** The validated arguments. */
@@ -174,8 +193,13 @@ public final class ApigeeProxy extends ComponentResource {
         if (args == null) {
             problems.add("args", null, "pass ApigeeProxyArgs.builder()...build()");
         } else {
-            problems.check(args.target().isPresent(), "target", null,
-                    "give the target's base URL: ApigeeProxyArgs.builder().target(...) or args.withTarget(ingress.url())");
+            if (args.targets().isEmpty()) {
+                problems.check(args.target().isPresent(), "target", null,
+                        "give the target's base URL: ApigeeProxyArgs.builder().target(...) or args.withTarget(ingress.url())");
+            } else {
+                problems.check(!args.targetUrls().isEmpty(), "targets", args.targets().stream().map(ProxyTarget::name).toList(),
+                        "give each target's base URL: args.withTargets(Map.of(\"eu\", euIngress.url(), ...))");
+            }
         }
         problems.throwIfAny();
         return name;

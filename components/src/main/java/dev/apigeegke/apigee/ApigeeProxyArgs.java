@@ -2,9 +2,11 @@ package dev.apigeegke.apigee;
 
 import com.pulumi.core.Output;
 import dev.apigeegke.apigee.bundle.Flow;
+import dev.apigeegke.apigee.bundle.LoadBalancing;
 import dev.apigeegke.apigee.bundle.Policy;
 import dev.apigeegke.apigee.bundle.ProxyModel;
 import dev.apigeegke.core.InvalidArgumentsException;
+import dev.apigeegke.core.Names;
 import dev.apigeegke.core.Problem;
 import dev.apigeegke.core.Problems;
 import dev.apigeegke.internal.validation.ApigeeNames;
@@ -13,7 +15,10 @@ import dev.apigeegke.internal.validation.Emails;
 import dev.apigeegke.internal.validation.Hostnames;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
 
@@ -29,17 +34,21 @@ public final class ApigeeProxyArgs {
     private final String hostname;
     private final ProxyModel proxy;
     private final @Nullable Output<String> target;
+    private final List<ProxyTarget> targets;
+    private final Map<String, Output<String>> targetUrls;
     private final boolean microgateway;
     private final @Nullable ApigeeProductArgs product;
     private final NatAddresses nat;
 
-    private ApigeeProxyArgs(ApigeeProxyArgs other, Output<String> target) {
+    private ApigeeProxyArgs(ApigeeProxyArgs other, @Nullable Output<String> target, Map<String, Output<String>> targetUrls) {
         this.flavor = other.flavor;
         this.organization = other.organization;
         this.environments = other.environments;
         this.hostname = other.hostname;
         this.proxy = other.proxy;
         this.target = target;
+        this.targets = other.targets;
+        this.targetUrls = targetUrls;
         this.microgateway = other.microgateway;
         this.product = other.product;
         this.nat = other.nat;
@@ -52,6 +61,8 @@ public final class ApigeeProxyArgs {
         this.hostname = hostname;
         this.proxy = proxy;
         this.target = b.target;
+        this.targets = b.targets;
+        this.targetUrls = Map.of();
         this.microgateway = b.microgateway;
         this.product = product;
         this.nat = b.nat;
@@ -97,7 +108,49 @@ public final class ApigeeProxyArgs {
      * add the target once the resource it comes from (e.g. the Ingress) is declared.
      */
     public ApigeeProxyArgs withTarget(Output<String> url) {
-        return new ApigeeProxyArgs(this, url);
+        if (!targets.isEmpty()) {
+            throw new IllegalStateException("these arguments balance over targets " + targetNames() + ": give their URLs with withTargets");
+        }
+        return new ApigeeProxyArgs(this, url, Map.of());
+    }
+
+    /**
+     * The targets the proxy balances over, in the load balancer's order; empty when it has one target
+     * ({@link #target()}).
+     */
+    public List<ProxyTarget> targets() {
+        return targets;
+    }
+
+    /** The base URL of each of {@link #targets()}, by name, once {@link #withTargets} gave them; empty before. */
+    public Map<String, Output<String>> targetUrls() {
+        return targetUrls;
+    }
+
+    /**
+     * These arguments with the base URL {@code http(s)://host[:port]} of each of {@link #targets()}, by name (e.g. each
+     * cluster's Ingress URL): validate everything else first, then add the URLs once their resources are declared.
+     */
+    public ApigeeProxyArgs withTargets(Map<String, Output<String>> urls) {
+        var problems = new Problems("ApigeeProxyArgs.withTargets");
+        if (targets.isEmpty()) {
+            problems.add("urls", urls == null ? null : urls.keySet(), "these arguments have one target: give its URL with withTarget");
+        } else if (urls == null || !urls.keySet().equals(new HashSet<>(targetNames()))) {
+            problems.add("urls", urls == null ? null : urls.keySet(), "a URL for each target and no other: " + targetNames());
+        }
+        problems.throwIfAny();
+        var ordered = new LinkedHashMap<String, Output<String>>();
+        targets.forEach(t -> ordered.put(t.name(), urls.get(t.name())));
+        return new ApigeeProxyArgs(this, null, Collections.unmodifiableMap(ordered));
+    }
+
+    private List<String> targetNames() {
+        return targets.stream().map(ProxyTarget::name).toList();
+    }
+
+    /** The target server of {@code target} in each environment: {@code <proxyName>-<target>}. */
+    public String targetServerName(ProxyTarget target) {
+        return proxy.name() + "-" + target.name();
     }
 
     /** Whether this is the Edge Microgateway variant; default false. */
@@ -138,6 +191,8 @@ public final class ApigeeProxyArgs {
         private List<Flow> flows = List.of();
         private @Nullable Output<String> target;
         private @Nullable String plainTarget;
+        private List<ProxyTarget> targets = List.of();
+        private @Nullable LoadBalancing loadBalancing;
         private String targetPath = ApigeeProxyDefaults.TARGET_PATH;
         private final ApigeeProductArgs.Builder product = ApigeeProductArgs.builder();
         private @Nullable String productName;
@@ -224,6 +279,26 @@ public final class ApigeeProxyArgs {
         public Builder target(String url) {
             this.target = Output.of(url);
             this.plainTarget = url;
+            return this;
+        }
+
+        /**
+         * Several targets to balance over instead of one {@link #target}, in the load balancer's order (e.g. one per
+         * cluster), their URLs given later through {@link ApigeeProxyArgs#withTargets}; with {@link #loadBalancing}
+         * when there are two or more. Default: none (one target).
+         */
+        public Builder targets(List<ProxyTarget> targets) {
+            this.targets = targets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(targets));
+            return this;
+        }
+
+        /**
+         * How the proxy balances over its {@link #targets}: the algorithm, the failures that take a target out of
+         * rotation, and the health monitor that puts it back. Required with two or more targets; with one it is not
+         * used, since Apigee advises against taking a proxy's only server out of rotation.
+         */
+        public Builder loadBalancing(LoadBalancing loadBalancing) {
+            this.loadBalancing = loadBalancing;
             return this;
         }
 
@@ -356,6 +431,63 @@ public final class ApigeeProxyArgs {
                     .validated();
         }
 
+        /** Adds the problems of {@link #targets} to {@code problems}; true when the load balancer can be modelled from them. */
+        private boolean checkTargets(Problems problems) {
+            problems.check(plainTarget == null && target == null, "target", plainTarget,
+                    "a proxy balancing over targets(...) takes their URLs through withTargets: remove target(...)");
+            var names = new HashSet<String>();
+            boolean named = true;
+            int inRotation = 0;
+            for (int i = 0; i < targets.size(); i++) {
+                var t = targets.get(i);
+                String at = "targets[" + i + "]";
+                if (t == null) {
+                    problems.add(at, null, "a target, e.g. ProxyTarget.named(\"eu\")");
+                    named = false;
+                    continue;
+                }
+                if (t.name() == null || !Names.isLabel(t.name())) {
+                    problems.add(at + ".name", t.name(), "lowercase letters, digits and '-', starting with a letter");
+                    named = false;
+                } else if (!names.add(t.name())) {
+                    problems.add(at + ".name", t.name(), "listed twice: name each target once");
+                    named = false;
+                }
+                problems.check(t.weight() >= 0, at + ".weight", t.weight(),
+                        "0 (drained: no requests, the target kept) or more (its share of the requests)");
+                if (t.inRotation() && !t.fallback()) {
+                    inRotation++;
+                }
+                if (loadBalancing != null && loadBalancing.algorithm() != LoadBalancing.Algorithm.WEIGHTED) {
+                    problems.check(t.weight() <= 1, at + ".weight", t.weight(), "weights apply with the WEIGHTED algorithm only: "
+                            + "use it, or give each target 1 (0 drains it)");
+                }
+            }
+            if (targets.size() == 1 && targets.get(0) != null) {
+                problems.check(!targets.get(0).fallback(), "targets[0].fallback", true,
+                        "a fallback stands in for other targets: with one target, it is not a fallback");
+            }
+            if (targets.size() > 1) {
+                problems.check(loadBalancing != null, "loadBalancing", null,
+                        "how the proxy balances over its " + targets.size() + " targets, e.g. LoadBalancing.of(ROUND_ROBIN, 3, "
+                                + "HealthMonitor.http(\"/orders\", false))");
+                problems.check(inRotation > 0 || targets.stream().anyMatch(t -> t == null || t.weight() < 0), "targets",
+                        targets.stream().map(t -> t == null ? null : t.name() + "=" + t.weight()).toList(),
+                        "give at least one target that is not the fallback a weight above 0: with every one drained, no "
+                                + "request has anywhere to go");
+            }
+            return named && loadBalancing != null || named && targets.size() == 1;
+        }
+
+        /** The target endpoint's load balancer over {@link #targets}, in their order. */
+        private void balance(ProxyModel.Builder proxy) {
+            boolean weighted = loadBalancing != null && loadBalancing.algorithm() == LoadBalancing.Algorithm.WEIGHTED;
+            var servers = targets.stream()
+                    .map(t -> new LoadBalancing.Server(proxyName + "-" + t.name(), weighted ? Math.max(t.weight(), 1) : 1, t.fallback() && targets.size() > 1))
+                    .toList();
+            proxy.targetServers(servers, targets.size() == 1 ? LoadBalancing.SINGLE : loadBalancing);
+        }
+
         private @Nullable ProxyModel proxyModel(Problems problems) {
             try {
                 var proxy = ProxyModel.builder()
@@ -374,8 +506,12 @@ public final class ApigeeProxyArgs {
                     } else {
                         proxy.targetUrl(plainTarget);
                     }
-                } else {
+                } else if (targets.isEmpty()) {
+                    problems.check(loadBalancing == null, "loadBalancing", loadBalancing,
+                            "load balancing is over several targets: give them with targets(...), or remove loadBalancing");
                     proxy.targetServer(proxyName == null ? null : proxyName + "-target");
+                } else if (checkTargets(problems)) {
+                    balance(proxy);
                 }
                 if (description != null) {
                     proxy.description(description);

@@ -84,13 +84,14 @@ final class BundleXml {
 
     static XmlElement targetEndpoint(ProxyModel model) {
         var connection = XmlElement.of("HTTPTargetConnection");
-        if (model.targetServer().isPresent()) {
-            connection.add(XmlElement.of("LoadBalancer").add(XmlElement.of("Server").attr("name", model.targetServer().get())));
+        if (!model.targetServers().isEmpty()) {
+            connection.add(loadBalancer(model.targetServers(), model.loadBalancing()));
             // Apigee calls scheme://host:port + Path + proxy.pathsuffix, and a non-empty suffix starts with '/': a Path
             // of "/" would send /orders/items as //items. Without a Path the suffix is the whole target path.
             if (!ProxyModel.DEFAULT_TARGET_PATH.equals(model.targetPath())) {
                 connection.leaf("Path", model.targetPath());
             }
+            model.loadBalancing().healthMonitor().ifPresent(monitor -> connection.add(monitor.toXml()));
         } else {
             connection.leaf("URL", model.targetUrl().orElseThrow());
         }
@@ -99,6 +100,29 @@ final class BundleXml {
                 .add(XmlElement.of("Flows"))
                 .add(phase("PostFlow", List.of()))
                 .add(connection);
+    }
+
+    /**
+     * The {@code <LoadBalancer>}: one server is only named (as Apigee's single-target form has it); several get the
+     * algorithm, their weights (with {@code Weighted}), the fallback, and the failures that take one out of rotation.
+     */
+    static XmlElement loadBalancer(List<LoadBalancing.Server> servers, LoadBalancing balancing) {
+        var balancer = XmlElement.of("LoadBalancer");
+        if (servers.size() == 1) {
+            return balancer.add(XmlElement.of("Server").attr("name", servers.get(0).name()));
+        }
+        balancer.leaf("Algorithm", balancing.algorithm().xml());
+        for (var server : servers) {
+            var element = XmlElement.of("Server").attr("name", server.name());
+            if (balancing.algorithm() == LoadBalancing.Algorithm.WEIGHTED) {
+                element.leaf("Weight", server.weight());
+            }
+            if (server.fallback()) {
+                element.leaf("IsFallback", true);
+            }
+            balancer.add(element);
+        }
+        return balancer.leaf("MaxFailures", balancing.maxFailures());
     }
 
     static XmlElement notFound() {

@@ -29,7 +29,7 @@ public final class ProxyModel {
 
     private static final Pattern BASE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]+)+");
     private static final Pattern VIRTUAL_HOST = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    private static final Pattern TARGET_SERVER = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    static final Pattern TARGET_SERVER = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final Pattern TARGET_PATH = Pattern.compile("/[A-Za-z0-9._~/:@%+,;=-]*");
 
     /** The Apigee product a bundle is for. */
@@ -44,7 +44,8 @@ public final class ProxyModel {
     private final @Nullable String description;
     private final String basePath;
     private final List<String> virtualHosts;
-    private final @Nullable String targetServer;
+    private final List<LoadBalancing.Server> targetServers;
+    private final LoadBalancing loadBalancing;
     private final @Nullable String targetUrl;
     private final String targetPath;
     private final List<Policy> preFlow;
@@ -57,7 +58,8 @@ public final class ProxyModel {
         this.description = b.description;
         this.basePath = b.basePath;
         this.virtualHosts = List.copyOf(virtualHosts);
-        this.targetServer = b.targetServer;
+        this.targetServers = b.targetServers == null ? List.of() : List.copyOf(b.targetServers);
+        this.loadBalancing = b.loadBalancing;
         this.targetUrl = b.targetUrl;
         this.targetPath = b.targetPath;
         this.preFlow = List.copyOf(b.preFlow);
@@ -91,9 +93,14 @@ public final class ProxyModel {
         return virtualHosts;
     }
 
-    /** The target server the target endpoint calls; empty for a microgateway proxy. */
-    public Optional<String> targetServer() {
-        return Optional.ofNullable(targetServer);
+    /** The target servers the target endpoint balances over, in the bundle's order; empty for a microgateway proxy. */
+    public List<LoadBalancing.Server> targetServers() {
+        return targetServers;
+    }
+
+    /** How the target endpoint balances over {@link #targetServers()}. */
+    public LoadBalancing loadBalancing() {
+        return loadBalancing;
     }
 
     /** The target URL of a microgateway proxy; empty otherwise. */
@@ -145,7 +152,8 @@ public final class ProxyModel {
         private @Nullable String description;
         private @Nullable String basePath;
         private @Nullable List<String> virtualHosts;
-        private @Nullable String targetServer;
+        private @Nullable List<LoadBalancing.Server> targetServers;
+        private LoadBalancing loadBalancing = LoadBalancing.SINGLE;
         private @Nullable String targetUrl;
         private String targetPath = DEFAULT_TARGET_PATH;
         private List<Policy> preFlow = List.of();
@@ -185,7 +193,19 @@ public final class ProxyModel {
          * load balancer, so the bundle does not change when the target's address does.
          */
         public Builder targetServer(String name) {
-            this.targetServer = name;
+            this.targetServers = name == null ? null : List.of(LoadBalancing.Server.named(name));
+            this.loadBalancing = LoadBalancing.SINGLE;
+            return this;
+        }
+
+        /**
+         * The target servers the target endpoint balances over, as {@code balancing} says (instead of
+         * {@link #targetServer}): the bundle names them in this order, so that it changes only when they or their
+         * settings do, never when a server's address does.
+         */
+        public Builder targetServers(List<LoadBalancing.Server> servers, LoadBalancing balancing) {
+            this.targetServers = servers == null ? null : Rules.copy(servers);
+            this.loadBalancing = balancing;
             return this;
         }
 
@@ -306,7 +326,7 @@ public final class ProxyModel {
             if (microgateway) {
                 problems.check(flavor != Flavor.X, "microgateway", true,
                         "Edge Microgateway works with Apigee Edge only: use flavor EDGE, or set microgateway(false) on X");
-                problems.check(targetServer == null, "targetServer", targetServer,
+                problems.check(targetServers == null, "targetServer", targetServers,
                         "Edge Microgateway reads the target URL from the bundle and drops proxies without one; it "
                                 + "cannot resolve target servers: give targetUrl(...) instead");
                 problems.check(Rules.isTargetUrl(targetUrl), "targetUrl", targetUrl,
@@ -316,8 +336,15 @@ public final class ProxyModel {
                         "a microgateway proxy has only a target URL: put the path in targetUrl");
                 return;
             }
-            problems.check(targetServer != null && TARGET_SERVER.matcher(targetServer).matches(), "targetServer", targetServer,
-                    "the target server's name (required): letters, digits, '.', '_' and '-', at most 255 characters");
+            if (targetServers == null || targetServers.size() == 1 && targetServers.get(0) != null && loadBalancing == LoadBalancing.SINGLE) {
+                String one = targetServers == null ? null : targetServers.get(0).name();
+                problems.check(one != null && TARGET_SERVER.matcher(one).matches(), "targetServer", one,
+                        "the target server's name (required): letters, digits, '.', '_' and '-', at most 255 characters");
+            } else if (loadBalancing == null) {
+                problems.add("loadBalancing", null, "how the target servers are balanced, e.g. LoadBalancing.SINGLE for one");
+            } else {
+                loadBalancing.check(problems, "loadBalancing", targetServers);
+            }
             problems.check(targetUrl == null, "targetUrl", targetUrl,
                     "targetUrl is for microgateway proxies; this proxy reaches its target through targetServer, so "
                             + "the bundle does not change when the target's address does: remove targetUrl");
