@@ -43,8 +43,9 @@ import javax.annotation.Nullable;
  * service-account token, probes, requests and limits, and rolling updates that keep every replica serving.
  * Put it behind an {@link dev.apigeegke.ingress.ArmoredIngress} with {@link #selector()} and {@link #port()}.
  *
- * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes) and, with
- * {@code clusterService(true)}, {@code <name>} (ClusterIP Service on port 80).
+ * <p>Children: {@code <name>} (Deployment, named {@code <name>} in Kubernetes, or
+ * {@link MicroserviceArgs#kubernetesName()}) and, with {@code clusterService(true)}, {@code <name>} (ClusterIP Service
+ * on port 80, named as the Deployment).
  *
  * <p>The Deployment waits for the component's {@code dependsOn} (the Java SDK gives a component's {@code dependsOn}
  * to none of its children): pass {@link dev.apigeegke.cluster.GkeCluster#onNodes()} so its pods are not created
@@ -76,13 +77,13 @@ public final class Microservice extends ComponentResource {
     /** Creates the Deployment; pass the Kubernetes provider in {@code options}. */
     public Microservice(String name, MicroserviceArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checked(name, args), options);
-        this.kubernetesName = name;
-        this.name = Output.of(name);
+        this.kubernetesName = args.kubernetesName().orElse(name);
+        this.name = Output.of(kubernetesName);
         this.args = args;
         var labels = new java.util.TreeMap<String, String>(args.labels());
         labels.putAll(selector());
         var container = ContainerArgs.builder()
-                .name(name)
+                .name(kubernetesName)
                 .image(args.image())
                 .ports(ContainerPortArgs.builder().name("http").containerPort(args.port()).protocol("TCP").build())
                 .env(args.env().entrySet().stream()
@@ -106,7 +107,7 @@ public final class Microservice extends ComponentResource {
             container.lifecycle(PreStop.sleep(args.preStopSeconds()));
         }
         this.deployment = new Deployment(name, DeploymentArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build())
+                .metadata(ObjectMetaArgs.builder().name(kubernetesName).namespace(args.namespace()).labels(labels).build())
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(args.replicas())
                         // The selector stays the name alone: it is immutable, extra labels may change.
@@ -133,7 +134,7 @@ public final class Microservice extends ComponentResource {
                 .build(), deploymentOptions(options));
         if (args.clusterService()) {
             this.service = new Service(name, ServiceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels)
+                    .metadata(ObjectMetaArgs.builder().name(kubernetesName).namespace(args.namespace()).labels(labels)
                             .annotations(ServiceAwait.SKIP).build())
                     .spec(ServiceSpecArgs.builder()
                             .type("ClusterIP")

@@ -6,14 +6,17 @@ import dev.apigeegke.internal.validation.Quantity;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /** Arguments of {@link Microservice}; {@link Builder#build()} validates them all at once. */
 public final class MicroserviceArgs {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final String namespace;
+    private final @Nullable String kubernetesName;
     private final String image;
     private final int port;
     private final int replicas;
@@ -29,6 +32,7 @@ public final class MicroserviceArgs {
 
     private MicroserviceArgs(Builder b) {
         this.namespace = b.namespace;
+        this.kubernetesName = b.kubernetesName;
         this.image = b.image;
         this.port = b.port;
         this.replicas = b.replicas;
@@ -52,6 +56,11 @@ public final class MicroserviceArgs {
     /** The namespace; default {@code default}. */
     public String namespace() {
         return namespace;
+    }
+
+    /** The Deployment's name in Kubernetes when it is not the component's; empty: the component's name. */
+    public Optional<String> kubernetesName() {
+        return Optional.ofNullable(kubernetesName);
     }
 
     /** The pinned container image. */
@@ -122,6 +131,7 @@ public final class MicroserviceArgs {
     /** Builder of {@link MicroserviceArgs}. */
     public static final class Builder {
         private String namespace = MicroserviceDefaults.NAMESPACE;
+        private @Nullable String kubernetesName;
         private String image;
         private int port;
         private int replicas = MicroserviceDefaults.REPLICAS;
@@ -141,6 +151,16 @@ public final class MicroserviceArgs {
         /** The namespace. Default: {@code default}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
+            return this;
+        }
+
+        /**
+         * The Deployment's (and its Service's) name in Kubernetes, when it differs from the component's: the same
+         * service in several clusters of one program, each component named apart (e.g. {@code eu-orders}) and each
+         * Deployment {@code orders}. Default: the component's name.
+         */
+        public Builder kubernetesName(String kubernetesName) {
+            this.kubernetesName = kubernetesName;
             return this;
         }
 
@@ -228,6 +248,8 @@ public final class MicroserviceArgs {
         /** Validates every argument and reports all problems in one {@link dev.apigeegke.core.InvalidArgumentsException}. */
         public MicroserviceArgs build() {
             var problems = new Problems("MicroserviceArgs");
+            problems.check(kubernetesName == null || Names.isLabel(kubernetesName), "kubernetesName", kubernetesName,
+                    "a Kubernetes name: lowercase letters, digits and '-', starting with a letter, at most 63 characters");
             problems.check(Names.isLabel(namespace), "namespace", namespace, "a Kubernetes namespace name: lowercase letters, digits and '-'");
             Images.checkPinned(problems, "image", image);
             problems.check(port >= 1 && port <= 65535, "port", port, "give the container's HTTP port, from 1 to 65535");

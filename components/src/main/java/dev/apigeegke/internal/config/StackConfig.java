@@ -1,6 +1,7 @@
 package dev.apigeegke.internal.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
 import dev.apigeegke.core.Problems;
@@ -198,6 +199,23 @@ public final class StackConfig {
             return Optional.of(JSON.readValue(raw.get(), new TypeReference<Map<String, String>>() { }));
         } catch (Exception e) {
             problems.add(key(name), raw.get(), "an object, e.g. in Pulumi.<stack>.yaml:\n      " + key(name) + ":\n" + example);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A structured value (a YAML list or mapping in the stack file, which Pulumi passes as JSON) as a JSON tree; empty
+     * when unset or not JSON (then a problem naming {@code example} is recorded). The caller checks its shape.
+     */
+    public Optional<JsonNode> tree(String name, String example) {
+        var raw = raw(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(raw.get()));
+        } catch (Exception e) {
+            problems.add(key(name), raw.get(), "YAML the stack file can hold, e.g. in Pulumi.<stack>.yaml:\n      " + key(name) + ":\n" + example);
             return Optional.empty();
         }
     }

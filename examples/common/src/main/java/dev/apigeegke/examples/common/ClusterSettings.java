@@ -3,6 +3,8 @@ package dev.apigeegke.examples.common;
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.cluster.GkeClusterArgs;
 import dev.apigeegke.internal.config.NodeScaling;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,14 +39,21 @@ public record ClusterSettings(String prefix, String project, String location, Op
      */
     public Optional<GkeClusterArgs> args(ProgramCheck check, String locationKey) {
         String own = StackReader.NAMESPACE + ":";
-        var keys = ArgumentKeys.of("GkeClusterArgs")
-                .key("project", "gcp:project")
-                .key("location", locationKey)
-                .key("nodesPerZone", own + "nodesPerZone")
-                .key("machineType", own + "machineType")
-                .key("minNodes", own + "minNodes")
-                .key("maxNodes", own + "maxNodes");
-        var validated = check.args(keys, () -> {
+        return args(check, Map.of("location", locationKey, "prefix", own + "prefix"));
+    }
+
+    /**
+     * The cluster's arguments, as {@link #args(ProgramCheck, String)}, each setting's problem named by the stack key in
+     * {@code keys} ({@code location}, {@code prefix}, {@code nodesPerZone}, {@code machineType}, {@code minNodes},
+     * {@code maxNodes}), or by the pattern's own key ({@code apigee-gke:<setting>}) for a setting {@code keys} leaves out.
+     */
+    public Optional<GkeClusterArgs> args(ProgramCheck check, Map<String, String> keys) {
+        String own = StackReader.NAMESPACE + ":";
+        var argumentKeys = ArgumentKeys.of("GkeClusterArgs").key("project", "gcp:project");
+        for (String setting : List.of("location", "nodesPerZone", "machineType", "minNodes", "maxNodes")) {
+            argumentKeys.key(setting, keys.getOrDefault(setting, own + setting));
+        }
+        var validated = check.args(argumentKeys, () -> {
             var args = GkeClusterArgs.builder()
                     .project(project)
                     .location(location)
@@ -54,7 +63,7 @@ public record ClusterSettings(String prefix, String project, String location, Op
             scaling.applyTo(args);
             return args.build();
         });
-        check.check(keys, () -> GkeCluster.requireName(own + "prefix", prefix, validated.orElse(null)));
+        check.check(argumentKeys, () -> GkeCluster.requireName(keys.getOrDefault("prefix", own + "prefix"), prefix, validated.orElse(null)));
         return validated;
     }
 }

@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
 
 /**
  * Pattern 1: a GKE cluster, two microservices, an Ingress with a static IP whose Cloud Armor policy admits
- * only the Apigee gateway's ranges, and the Apigee proxy (with its product and a sample app) targeting it.
+ * only the Apigee gateway's ranges, and the Apigee proxy (with its product and a sample app) targeting it. With
+ * {@code apigee-gke:clusters} the stack has several clusters, each with its services and Ingress, and the proxy
+ * balances over them ({@link Pattern1Clusters}).
  */
 public final class Pattern1 {
     /** The sample microservices the stack program deploys. */
@@ -58,7 +60,14 @@ public final class Pattern1 {
     public static void stack(Context ctx) {
         PatternProgram.run(() -> {
             var stack = new StackReader(ctx);
-            build(ctx, Pattern1Config.read(stack), SAMPLES, stack.check());
+            var config = Pattern1Config.settings(stack);
+            var clusters = Pattern1Clusters.read(stack, config, SAMPLES);
+            stack.checkKeys("pattern1");
+            if (clusters.multi()) {
+                Pattern1Multi.build(ctx, config, clusters, stack.check());
+            } else {
+                build(ctx, config, SAMPLES, stack.check());
+            }
         });
     }
 
@@ -94,7 +103,7 @@ public final class Pattern1 {
                 .key("rateBan.count", own + "rateBanCount")
                 .key("rateBan.intervalSec", own + "rateBanIntervalSec")
                 .key("rateBan.banDurationSec", own + "rateBanDurationSec");
-        var ingressArgs = check.args(ingressKeys, () -> ingressArgs(config, samples));
+        var ingressArgs = check.args(ingressKeys, () -> ingressArgs(config, config.domains(), samples));
         ingressArgs.ifPresent(args -> check.check(ArgumentKeys.of("ArmoredIngress")
                         .derived("name", own + "prefix", config.prefix(), "the Ingress name"),
                 () -> ArmoredIngress.requireName(config.prefix() + "-ingress", args)));
@@ -104,11 +113,12 @@ public final class Pattern1 {
                 ingressArgs.orElseThrow(), apiArgs.orElseThrow());
     }
 
-    private static ArmoredIngressArgs ingressArgs(Pattern1Config config, List<Service> samples) {
+    /** The Ingress in front of {@code samples}, on {@code domains}, admitting the stack's allowlist. */
+    static ArmoredIngressArgs ingressArgs(Pattern1Config config, List<String> domains, List<Service> samples) {
         var ingress = ArmoredIngressArgs.builder()
                 .project(config.project())
                 .allowlist(config.allowlist())
-                .domains(config.domains())
+                .domains(domains)
                 .wafRuleSets(config.wafRuleSets());
         // Whatever key the configuration carries: only the header Apigee sets tells clients apart here.
         config.rateBan().ifPresent(ban -> ingress.rateBan(ban.keyedOn("HTTP_HEADER", CLIENT_IP_HEADER)));

@@ -75,6 +75,13 @@ public record Pattern1Config(
      * arguments and report their problems too.
      */
     public static Pattern1Config read(StackReader stack) {
+        var config = settings(stack);
+        stack.checkKeys("pattern1");
+        return config;
+    }
+
+    /** The settings {@link #read} reads, without the check for keys no reader read (the caller reads more keys first). */
+    static Pattern1Config settings(StackReader stack) {
         var problems = stack.problems;
         var own = stack.own;
         String project = stack.project();
@@ -116,7 +123,6 @@ public record Pattern1Config(
                 own.bool("deletionProtection", true),
                 apigee,
                 NodeScaling.read(own));
-        stack.checkKeys("pattern1");
         return config;
     }
 

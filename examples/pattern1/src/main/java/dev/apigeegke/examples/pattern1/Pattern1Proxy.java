@@ -52,6 +52,12 @@ final class Pattern1Proxy {
      * address in {@link Pattern1#CLIENT_IP_HEADER}; one flow per service.
      */
     static ApigeeProxyArgs args(Pattern1Config config, List<Pattern1.Service> samples) {
+        return builder(config, samples, "Pattern 1: the microservices on GKE cluster " + config.prefix() + ", behind Cloud Armor")
+                .build();
+    }
+
+    /** The arguments of {@link #args}, described as {@code description}, before they are built. */
+    static ApigeeProxyArgs.Builder builder(Pattern1Config config, List<Pattern1.Service> samples, String description) {
         var apigee = config.apigee();
         var key = VerifyApiKey.header(API_KEY_HEADER);
         var args = ApigeeProxyArgs.builder()
@@ -60,7 +66,7 @@ final class Pattern1Proxy {
                 .environments(apigee.environments())
                 .proxyName(config.prefix() + "-api")
                 .basePath("/" + config.prefix())
-                .description("Pattern 1: the microservices on GKE cluster " + config.prefix() + ", behind Cloud Armor")
+                .description(description)
                 // In the order SPIKE_ARREST, the key, QUOTA.
                 .preFlow(List.of(
                         SpikeArrest.rate(apigee.spikeArrest()),
@@ -75,6 +81,6 @@ final class Pattern1Proxy {
                 .quota(new ProductQuota(apigee.quotaCount(), 1, apigee.quotaTimeUnit()))
                 .consumer(Samples.consumer(apigee.consumerEmail(), config.prefix()));
         apigee.hostname().ifPresent(args::hostname);
-        return args.build();
+        return args;
     }
 }
