@@ -104,7 +104,8 @@ final class BundleXml {
 
     /**
      * The {@code <LoadBalancer>}: one server is only named (as Apigee's single-target form has it); several get the
-     * algorithm, their weights (with {@code Weighted}), the fallback, and the failures that take one out of rotation.
+     * algorithm, their weights (with {@code Weighted}), the fallback, the failures that take one out of rotation and the
+     * answers that count as failures.
      */
     static XmlElement loadBalancer(List<LoadBalancing.Server> servers, LoadBalancing balancing) {
         var balancer = XmlElement.of("LoadBalancer");
@@ -122,7 +123,13 @@ final class BundleXml {
             }
             balancer.add(element);
         }
-        return balancer.leaf("MaxFailures", balancing.maxFailures());
+        balancer.leaf("MaxFailures", balancing.maxFailures());
+        if (!balancing.unhealthyCodes().isEmpty()) {
+            var unhealthy = XmlElement.of("ServerUnhealthyResponse");
+            balancing.unhealthyCodes().forEach(code -> unhealthy.leaf("ResponseCode", code));
+            balancer.add(unhealthy);
+        }
+        return balancer;
     }
 
     static XmlElement notFound() {

@@ -19,10 +19,17 @@ import java.util.Optional;
  * @param healthMonitor the probe that puts a server back in rotation once it answers again: required with several
  *                      servers, since Apigee's documentation has a server taken out stay out until the proxy is
  *                      redeployed otherwise
+ * @param unhealthyCodes the answers that count as failures too ({@code ServerUnhealthyResponse}), and that Apigee
+ *                      retries on another server: without them only no answer at all counts, and any answer resets a
+ *                      server's count. Default {@link #LOAD_BALANCER_ERRORS}: a Google Cloud load balancer (a GKE
+ *                      Ingress) answers 502 when no backend is healthy, 503 or 504 when it cannot reach one, so a
+ *                      cluster whose services are down would otherwise stay in rotation
  */
-public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<HealthMonitor> healthMonitor) {
+public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<HealthMonitor> healthMonitor, List<Integer> unhealthyCodes) {
+    /** The load balancer's own errors: no healthy backend (502), backend unavailable (503), backend timeout (504). */
+    public static final List<Integer> LOAD_BALANCER_ERRORS = List.of(502, 503, 504);
     /** One server: named, never taken out of rotation, not monitored. */
-    public static final LoadBalancing SINGLE = new LoadBalancing(Algorithm.ROUND_ROBIN, 0, Optional.empty());
+    public static final LoadBalancing SINGLE = new LoadBalancing(Algorithm.ROUND_ROBIN, 0, Optional.empty(), List.of());
 
     /** Apigee's load-balancing algorithms, as a bundle spells them. */
     public enum Algorithm {
@@ -62,9 +69,18 @@ public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<Healt
 
     public LoadBalancing {
         Objects.requireNonNull(healthMonitor, "healthMonitor");
+        unhealthyCodes = unhealthyCodes == null ? List.of() : List.copyOf(unhealthyCodes);
     }
 
-    /** Balancing by {@code algorithm}, taking a server out after {@code maxFailures}, with {@code monitor} putting it back. */
+    /** Balancing counting {@link #LOAD_BALANCER_ERRORS} as failures. */
+    public LoadBalancing(Algorithm algorithm, int maxFailures, Optional<HealthMonitor> healthMonitor) {
+        this(algorithm, maxFailures, healthMonitor, LOAD_BALANCER_ERRORS);
+    }
+
+    /**
+     * Balancing by {@code algorithm}, taking a server out after {@code maxFailures} (no answers, or
+     * {@link #LOAD_BALANCER_ERRORS}), with {@code monitor} putting it back.
+     */
     public static LoadBalancing of(Algorithm algorithm, int maxFailures, HealthMonitor monitor) {
         return new LoadBalancing(algorithm, maxFailures, Optional.of(monitor));
     }
@@ -121,5 +137,10 @@ public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<Healt
                 "a server taken out of rotation comes back only when a health monitor finds it answering: add "
                         + "HealthMonitor.http(path, tls)");
         healthMonitor.ifPresent(m -> m.check(problems, argument + ".healthMonitor"));
+        for (int i = 0; i < unhealthyCodes.size(); i++) {
+            Integer code = unhealthyCodes.get(i);
+            problems.check(code != null && code >= 400 && code <= 599, argument + ".unhealthyCodes[" + i + "]", code,
+                    "an HTTP error status, 400 to 599, e.g. 502");
+        }
     }
 }
