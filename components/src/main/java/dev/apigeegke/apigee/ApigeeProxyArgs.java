@@ -512,6 +512,9 @@ public final class ApigeeProxyArgs {
                     proxy.targetServer(proxyName == null ? null : proxyName + "-target");
                 } else if (checkTargets(problems)) {
                     balance(proxy);
+                } else {
+                    // A stand-in, so that the rest of the model is still checked: the targets' problems are reported.
+                    proxy.targetServer(proxyName == null ? null : proxyName + "-target");
                 }
                 if (description != null) {
                     proxy.description(description);

@@ -59,6 +59,22 @@ class ProgramCheckTest {
     }
 
     @Test
+    void aProblemWithOneEntryOfAListOfObjectsLeavesTheOtherEntriesReported() {
+        // The reader found cluster 1's name wrong; cluster 2's machine type and cluster 1's location are other settings.
+        var stack = new Problems(StackReader.SUBJECT).add("apigee-gke:clusters[1].name", "eu", "name each cluster once");
+        var check = new ProgramCheck(stack);
+        var keys = ArgumentKeys.of("GkeClusterArgs").key("machineType", "apigee-gke:clusters[2].machineType")
+                .key("location", "apigee-gke:clusters[1].location").key("name", "apigee-gke:clusters[1].name");
+        check.check(keys, () -> component("machineType", "e2-tiny", "a predefined type",
+                "location", "mars", "a region or zone",
+                "name", "eu", "the stand-in's problem").throwIfAny());
+        assertThat(problems(check::throwIfAny)).containsExactly(
+                "apigee-gke:clusters[1].name = \"eu\": name each cluster once",
+                "apigee-gke:clusters[2].machineType = \"e2-tiny\": a predefined type",
+                "apigee-gke:clusters[1].location = \"mars\": a region or zone");
+    }
+
+    @Test
     void argumentsThatAreValidRegisterAsBuilt() {
         var check = new ProgramCheck();
         assertThat(check.args(ArgumentKeys.of("SomeArgs"), () -> "built")).contains("built");

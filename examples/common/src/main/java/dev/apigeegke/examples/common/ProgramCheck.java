@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A pattern program's one report: the problems its stack reader found, then those of every component's arguments,
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  * different elements of a list ({@code allowlist[0]}, {@code allowlist[3]}) are all kept.
  */
 public final class ProgramCheck {
+    private static final Pattern ELEMENT_FIELD = Pattern.compile("[^:\\[.]+:[^\\[.]+\\[\\d+\\]\\.[A-Za-z0-9_]+");
     private final Problems problems;
 
     /** A check adding to the stack reader's {@code problems}. */
@@ -68,8 +70,16 @@ public final class ProgramCheck {
         }
     }
 
-    /** The key without an element or field: {@code apigee-gke:allowlist[2]} is about {@code apigee-gke:allowlist}. */
+    /**
+     * The key without an element or field: {@code apigee-gke:allowlist[2]} is about {@code apigee-gke:allowlist}. An
+     * element that is an object keeps its field: {@code apigee-gke:clusters[1].machineType} is about that setting of
+     * that cluster ({@code apigee-gke:clusters[1].services[0].image} about its services), not about every cluster.
+     */
     private static String base(String argument) {
+        var field = ELEMENT_FIELD.matcher(argument);
+        if (field.lookingAt()) {
+            return field.group();
+        }
         int end = argument.length();
         for (char c : new char[] {'[', '.'}) {
             int i = argument.indexOf(c, argument.indexOf(':') + 1);

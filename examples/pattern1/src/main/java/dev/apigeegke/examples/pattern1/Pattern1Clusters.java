@@ -105,7 +105,7 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
             return none();
         }
         if (!tree.get().isArray()) {
-            problems.add(KEY, tree.get().toString(), "a list of clusters, e.g. in Pulumi.<stack>.yaml:\n      " + KEY + ":\n" + EXAMPLE);
+            problems.add(KEY, shown(tree.get()), "a list of clusters, e.g. in Pulumi.<stack>.yaml:\n      " + KEY + ":\n" + EXAMPLE);
             return none();
         }
         for (String key : List.of("domains")) {
@@ -131,12 +131,12 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
 
     private static Cluster cluster(Problems problems, Pattern1Config config, List<Pattern1.Service> samples, int i, JsonNode entry) {
         if (!entry.isObject()) {
-            problems.add(Cluster.key(i, ""), entry.toString(), "a cluster: {name: eu, location: europe-west1}");
+            problems.add(Cluster.key(i, ""), shown(entry), "a cluster: {name: eu, location: europe-west1}");
             return new Cluster("cluster-" + i, config.cluster(), 1, samples, List.of(), Map.of());
         }
         for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            problems.check(FIELDS.contains(field), Cluster.key(i, field), entry.get(field).toString(),
+            problems.check(FIELDS.contains(field), Cluster.key(i, field), shown(entry.get(field)),
                     "not a cluster setting: a cluster takes " + String.join(", ", FIELDS.stream().sorted().toList()));
         }
         var fields = new Fields(problems, i, entry);
@@ -181,12 +181,12 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
             var service = list.get(j);
             String at = key + "[" + j + "]";
             if (!service.isObject()) {
-                problems.add(at, service.toString(), "a service: {name: orders, image: <pinned image>, path: /orders}");
+                problems.add(at, shown(service), "a service: {name: orders, image: <pinned image>, path: /orders}");
                 continue;
             }
             for (Iterator<String> names = service.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
-                problems.check(SERVICE_FIELDS.contains(field), at + "." + field, service.get(field).toString(),
+                problems.check(SERVICE_FIELDS.contains(field), at + "." + field, shown(service.get(field)),
                         "not a service setting: a service takes image, name and path");
             }
             String[] values = new String[3];
@@ -194,7 +194,7 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
             for (String field : List.of("name", "image", "path")) {
                 var value = service.get(field);
                 if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                    problems.add(at + "." + field, value == null ? null : value.toString(), switch (field) {
+                    problems.add(at + "." + field, value == null ? null : shown(value), switch (field) {
                         case "name" -> "the service's name, e.g. orders";
                         case "image" -> "the container image, pinned by tag or digest";
                         default -> "the path prefix the Ingress routes to it, e.g. /orders";
@@ -297,6 +297,11 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
         }
     }
 
+    /** A value as the stack file wrote it: a string as itself (the report quotes it), anything else as JSON. */
+    private static String shown(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
     /** A cluster entry's fields, each type checked under its stack key. */
     private record Fields(Problems problems, int index, JsonNode entry) {
         Optional<String> string(String field) {
@@ -322,7 +327,7 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
             if (value.isTextual() && value.asText().matches("[+-]?[0-9]{1,9}")) {
                 return Optional.of(Integer.parseInt(value.asText()));
             }
-            problems.add(Cluster.key(index, field), value.toString(), "a whole number");
+            problems.add(Cluster.key(index, field), shown(value), "a whole number");
             return Optional.empty();
         }
 
@@ -334,7 +339,7 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
             if (value.isBoolean() || value.isTextual() && Set.of("true", "false").contains(value.asText())) {
                 return Optional.of(value.isBoolean() ? value.asBoolean() : Boolean.parseBoolean(value.asText()));
             }
-            problems.add(Cluster.key(index, field), value.toString(), "true or false");
+            problems.add(Cluster.key(index, field), shown(value), "true or false");
             return Optional.empty();
         }
 
