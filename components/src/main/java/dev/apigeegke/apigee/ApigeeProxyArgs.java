@@ -512,6 +512,10 @@ public final class ApigeeProxyArgs {
                     proxy.targetServer(proxyName == null ? null : proxyName + "-target");
                 } else if (checkTargets(problems)) {
                     balance(proxy);
+                } else {
+                    // The targets' problems are reported: the model is still checked for everything else, with a
+                    // stand-in server so that it does not ask for a targetServer the user never sets.
+                    proxy.targetServer("target");
                 }
                 if (description != null) {
                     proxy.description(description);
