@@ -513,8 +513,9 @@ public final class ApigeeProxyArgs {
                 } else if (checkTargets(problems)) {
                     balance(proxy);
                 } else {
-                    // A stand-in, so that the rest of the model is still checked: the targets' problems are reported.
-                    proxy.targetServer(proxyName == null ? null : proxyName + "-target");
+                    // The targets' problems are reported: the model is still checked for everything else, with a
+                    // stand-in server so that it does not ask for a targetServer the user never sets.
+                    proxy.targetServer("target");
                 }
                 if (description != null) {
                     proxy.description(description);

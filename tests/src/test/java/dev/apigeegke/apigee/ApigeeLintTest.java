@@ -1,10 +1,12 @@
 package dev.apigeegke.apigee;
 
+import static dev.apigeegke.testing.LintedBundles.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.cli.MainAccess;
 import dev.apigeegke.microgateway.EdgemicroAuthBundle;
+import dev.apigeegke.testing.LintedBundles;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
@@ -86,12 +87,7 @@ class ApigeeLintTest {
 
     /** The bundle's files under {@code dir}; returns its {@code apiproxy/} folder. */
     private static Path write(EdgemicroAuthBundle bundle, Path dir) throws IOException {
-        for (var file : bundle.proxyBundle().files().entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
-        }
-        return dir.resolve("apiproxy");
+        return LintedBundles.write(bundle.proxyBundle().files(), dir);
     }
 
     /** Every finding as {@code <count> <severity> <file> <rule> <message>}, one line per distinct finding, sorted. */
@@ -105,19 +101,6 @@ class ApigeeLintTest {
             }
         }
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
-    }
-
-    private static List<String> messages(JsonNode report, int severity) {
-        var found = new ArrayList<String>();
-        for (JsonNode file : report.path("files")) {
-            for (JsonNode m : file.get("messages")) {
-                if (m.get("severity").asInt() == severity) {
-                    found.add(file.get("filePath").asText().replaceAll(".*/apiproxy/", "") + ": " + m.get("ruleId").asText()
-                            + " " + m.get("message").asText());
-                }
-            }
-        }
-        return found;
     }
 
     @Test

@@ -24,18 +24,22 @@ class ApigeeProxyTest {
     private static final String TARGET = "apigee:index:TargetServer";
     private static final String APP = "apigee:index:DeveloperApp";
 
-    private static ApigeeProxyArgs.Builder args() {
+    /** The proxy "shop" of organization acme in test and prod, with a spike arrest, an API key and its product's quota. */
+    static ApigeeProxyArgs.Builder withoutTarget() {
         var key = VerifyApiKey.header("x-api-key");
         return ApigeeProxyArgs.builder()
                 .organization("acme")
                 .environments(List.of("test", "prod"))
                 .proxyName("shop")
                 .basePath("/shop")
-                .preFlow(List.of(SpikeArrest.rate("20ps"), key, Quota.fromProduct(key, 100)))
-                .target("https://api.internal.example.com");
+                .preFlow(List.of(SpikeArrest.rate("20ps"), key, Quota.fromProduct(key, 100)));
     }
 
-    private static Plan preview(ApigeeProxyArgs args) {
+    private static ApigeeProxyArgs.Builder args() {
+        return withoutTarget().target("https://api.internal.example.com");
+    }
+
+    static Plan preview(ApigeeProxyArgs args) {
         return Harness.preview(ctx -> {
             var api = new ApigeeProxy("shop", args, null);
             ctx.export("proxyUrl", api.proxyUrl());
@@ -223,7 +227,7 @@ class ApigeeProxyTest {
                 .allSatisfy(urn -> assertThat(adopted.get(urn)).as(urn).hasValue(FormerAddresses.withoutLayers(urn, Set.of(ApigeeProduct.TYPE))));
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

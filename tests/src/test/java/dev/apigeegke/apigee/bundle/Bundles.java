@@ -7,12 +7,14 @@ import dev.apigeegke.testing.Rejections;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** Models, rendering and reading back for the bundle tests. */
@@ -65,11 +67,20 @@ final class Bundles {
 
     /** The string values of every node {@code xpath} selects, in document order. */
     static List<String> all(Document document, String xpath) {
+        return each(document, xpath, Node::getTextContent);
+    }
+
+    /** The names of the elements {@code xpath} selects, in document order: the structure, where {@link #all} gives the text. */
+    static List<String> names(Document document, String xpath) {
+        return each(document, xpath, Node::getNodeName);
+    }
+
+    private static List<String> each(Document document, String xpath, Function<Node, String> value) {
         try {
             var nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
             var values = new ArrayList<String>();
             for (int i = 0; i < nodes.getLength(); i++) {
-                values.add(nodes.item(i).getTextContent());
+                values.add(value.apply(nodes.item(i)));
             }
             return values;
         } catch (Exception e) {
