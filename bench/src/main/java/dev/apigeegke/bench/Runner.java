@@ -1,5 +1,6 @@
 package dev.apigeegke.bench;
 
+import com.pulumi.Context;
 import dev.apigeegke.internal.sdk.SdkTaskRunnerWorkaround;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.StackFile;
@@ -9,6 +10,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -68,19 +70,25 @@ public final class Runner {
 
     private static Sample measure(Workload workload, Variant variant, Artifacts artifacts, String project,
                                   StackFile stackFile, int run) {
-        var program = workload.program(variant, artifacts);
+        return measure(workload.pattern(), workload.services(), variant, workload.program(variant, artifacts), project,
+                workload.pattern(), stackFile, run);
+    }
+
+    /** One run of {@code program} as stack {@code stack} on the offline engine, reported as {@code pattern × services}. */
+    static Sample measure(String pattern, int services, Variant variant, Consumer<Context> program, String project,
+                          String stack, StackFile stackFile, int run) {
         var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        var result = OfflineEngine.run(project, workload.pattern(), stackFile.config(), stackFile.secretKeys(), program);
+        var result = OfflineEngine.run(project, stack, stackFile.config(), stackFile.secretKeys(), program);
         long end = System.nanoTime();
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (!result.ok()) {
-            throw new IllegalStateException(workload + " " + variant.label() + ": " + result.errors());
+            throw new IllegalStateException(pattern + " × " + services + " " + variant.label() + ": " + result.errors());
         }
         var resources = result.plan().resources();
-        return new Sample(workload.pattern(), workload.services(), variant, run, (end - start) / 1e6,
+        return new Sample(pattern, services, variant, run, (end - start) / 1e6,
                 peak / (1024.0 * 1024.0), resources.size(), (int) resources.stream().filter(r -> r.custom()).count());
     }
 

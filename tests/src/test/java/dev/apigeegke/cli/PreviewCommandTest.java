@@ -64,6 +64,19 @@ class PreviewCommandTest {
     }
 
     @Test
+    void previewsThePattern1StackAcrossThreeClusters() {
+        var run = run("preview", "pattern1", "--project-dir", root(), "--stack", "pattern1-multi");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .containsPattern("\\s3\\s+apigee-gke:index:GkeCluster")
+                .containsPattern("\\s3\\s+kubernetes:networking.k8s.io/v1:Ingress")
+                .containsPattern("\\s3\\s+apigee:index:TargetServer")
+                .containsPattern("\\s1\\s+apigee:index:ApiProxy")
+                .contains("clusterNames:", "ingressAddresses:");
+    }
+
+    @Test
     void writesTheSamePlanAndManifestsOnEveryRun() throws Exception {
         var first = tmp.resolve("a");
         var second = tmp.resolve("b");

@@ -49,7 +49,8 @@ class EveryProblemAtOnceTest {
         var stack = StackFile.read(Repo.root().resolve("Pulumi." + pattern + ".yaml"), "apigee-gke");
         var config = new TreeMap<>(stack.config());
         mistakes.forEach((key, value) -> config.put(key, value[0]));
-        Consumer<Context> program = switch (pattern) {
+        // A sample stack of a pattern (Pulumi.pattern1-multi.yaml is pattern 1's) names the pattern it runs.
+        Consumer<Context> program = switch (stack.config().get("apigee-gke:pattern")) {
             case "pattern1" -> Pattern1::stack;
             case "pattern2" -> Pattern2::stack;
             default -> Pattern3::stack;
@@ -119,7 +120,7 @@ class EveryProblemAtOnceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pattern1", "pattern2", "pattern3"})
+    @ValueSource(strings = {"pattern1", "pattern1-multi", "pattern2", "pattern3"})
     void aZoneGivenAsTheRegionIsReportedAsTheRegion(String pattern) throws Exception {
         var result = run(pattern, mistakes("gcp:region", "europe-west1-b", "\"europe-west1-b\""));
         assertThat(result.errors().get(0).lines().skip(1).toList()).containsExactly(

@@ -20,7 +20,7 @@ class SampleStacksTest {
                     .toList();
         }
         assertThat(stacks).extracting(p -> Repo.root().relativize(p).toString()).contains(
-                "Pulumi.pattern1.yaml", "Pulumi.pattern2.yaml", "Pulumi.pattern3.yaml",
+                "Pulumi.pattern1.yaml", "Pulumi.pattern1-multi.yaml", "Pulumi.pattern2.yaml", "Pulumi.pattern3.yaml",
                 "examples/pattern1/Pulumi.dev.yaml", "examples/pattern2/Pulumi.dev.yaml", "examples/pattern3/Pulumi.dev.yaml");
         for (Path stack : stacks) {
             assertThat(Files.readAllLines(stack)).as(stack + " (set secrets with `pulumi config set --secret`, not in the sample)")
