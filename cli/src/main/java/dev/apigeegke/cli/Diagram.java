@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * A Mermaid flowchart of the request path a plan deploys, drawn from its resources: client → Apigee proxies →
  * Cloud Armor → Ingress → Microgateway (a shared gateway or a sidecar per service) → services. Node ids come
  * from resource types and names, so the same plan gives the same text; nodes holding a changed resource get
- * {@code classDef changed}.
+ * {@code classDef changed}. With several clusters each Ingress names its cluster and location and fronts that
+ * cluster's services, and a proxy balancing over them labels its edges with the weights, the fallback and any drained
+ * cluster, all read from the plan ({@link ProxyRoutes}).
  */
 final class Diagram {
     static final String PROXY = ApigeeProxy.TYPE;
@@ -45,6 +47,7 @@ final class Diagram {
     private final Map<String, String> nodes = new LinkedHashMap<>();
     private final Set<String> edges = new LinkedHashSet<>();
     private final Set<String> highlighted = new LinkedHashSet<>();
+    private final ProxyRoutes routes;
 
     private Diagram(JsonNode plan, Set<String> changed) {
         this.changed = changed;
@@ -54,6 +57,7 @@ final class Diagram {
                 parents.put(r.get("urn").asText(), r.get("parent").asText());
             }
         });
+        routes = new ProxyRoutes(byUrn, parents);
     }
 
     /** The flowchart of {@code plan} (a plan.json tree), highlighting the nodes that hold a URN in {@code changed}. */
@@ -78,34 +82,53 @@ final class Diagram {
         } else if (microgateway) {
             apigee.addAll(apigeeConfig());
         }
-        var ingresses = new ArrayList<String>();
+        var ingresses = new LinkedHashMap<String, String>();
+        // Several clusters: each Ingress is labelled with its cluster and fronts that cluster's services only.
+        boolean clusters = ofType(INGRESS).stream().map(routes::clusterOf).filter(c -> c != null).distinct().count() > 1;
+        var balanced = new HashMap<String, ProxyRoutes.Route>();
+        proxies.forEach((urn, id) -> {
+            var byOwner = routes.of(urn);
+            byOwner.forEach((owner, route) -> balanced.put(id + " " + owner, route));
+            byOwner.values().stream().findFirst().ifPresent(r -> nodeFor(urn, "Apigee proxy", "[", "]",
+                    "<br/>" + r.algorithm() + " over " + byOwner.size() + " targets"));
+        });
         for (var ingress : ofType(INGRESS)) {
-            String id = nodeFor(ingress, "GKE Ingress (HTTP(S) load balancer)", "[", "]");
-            ingresses.add(id);
+            String cluster = clusters ? routes.clusterOf(ingress) : null;
+            String id = nodeFor(ingress, "GKE Ingress (HTTP(S) load balancer)", "[", "]",
+                    cluster == null ? "" : "<br/>cluster " + escape(routes.describe(cluster)));
+            ingresses.put(ingress, id);
             var armors = ofType(ARMOR).stream().filter(a -> same(parents.get(a), parents.get(ingress))).toList();
             if (armors.isEmpty()) {
-                entry.forEach(e -> edge(e, "-->", id));
+                entry.forEach(e -> routed(e, parents.get(ingress), id, balanced));
             }
             for (var armor : armors) {
                 String a = nodeFor(armor, "Cloud Armor", "{{", "}}");
-                entry.forEach(e -> edge(e, "-->", a));
+                entry.forEach(e -> routed(e, parents.get(ingress), a, balanced));
                 edge(a, "-->", id);
             }
         }
-        for (String ingress : ingresses) {
-            gateways.values().forEach(g -> edge(ingress, "-->", g));
+        ingresses.forEach((ingressUrn, ingress) -> {
+            gateways.forEach((g, gateway) -> {
+                if (onCluster(clusters, ingressUrn, g)) {
+                    edge(ingress, "-->", gateway);
+                }
+            });
             var fronted = new LinkedHashSet<String>();
             sidecars.forEach((sidecarUrn, sidecar) -> services.forEach((serviceUrn, service) -> {
-                if (references(serviceUrn, name(sidecarUrn))) {
+                if (references(serviceUrn, name(sidecarUrn)) && onCluster(clusters, ingressUrn, serviceUrn)) {
                     edge(ingress, "-->", sidecar);
                     edge(sidecar, "-->", service);
                     fronted.add(service);
                 }
             }));
             if (gateways.isEmpty()) {
-                services.values().stream().filter(s -> !fronted.contains(s)).forEach(s -> edge(ingress, "-->", s));
+                services.forEach((serviceUrn, s) -> {
+                    if (!fronted.contains(s) && onCluster(clusters, ingressUrn, serviceUrn)) {
+                        edge(ingress, "-->", s);
+                    }
+                });
             }
-        }
+        });
         gateways.values().forEach(g -> services.values().forEach(s -> edge(g, "-->", s)));
         for (String config : apigee) {
             gateways.values().forEach(g -> edge(config, "-.->", g));
@@ -159,8 +182,13 @@ final class Diagram {
     }
 
     private String nodeFor(String urn, String label, String open, String close) {
+        return nodeFor(urn, label, open, close, "");
+    }
+
+    /** The node of {@code urn}: its label, its name, then {@code more} (markup, escaped already). */
+    private String nodeFor(String urn, String label, String open, String close, String more) {
         String id = id(byUrn.get(urn).get("type").asText(), name(urn));
-        nodes.put(id, id + open + "\"" + label + "<br/>" + escape(name(urn)) + "\"" + close);
+        nodes.put(id, id + open + "\"" + label + "<br/>" + escape(name(urn)) + more + "\"" + close);
         if (isChanged(urn)) {
             highlighted.add(id);
         }
@@ -248,5 +276,30 @@ final class Diagram {
 
     private void edge(String from, String arrow, String to) {
         edges.add(from + " " + arrow + " " + to);
+    }
+
+    /**
+     * The edge from {@code from} (a proxy, or the client) to the first hop of {@code owner} (an ArmoredIngress): with
+     * its weight when the proxy balances over several, dotted for the fallback and a drained cluster.
+     */
+    private void routed(String from, String owner, String to, Map<String, ProxyRoutes.Route> balanced) {
+        var route = balanced.get(from + " " + owner);
+        if (route == null) {
+            edge(from, "-->", to);
+            return;
+        }
+        String label = route.label();
+        String arrow = route.fallback() || route.drained() ? "-.->" : "-->";
+        edge(from, label.isEmpty() ? arrow : arrow + "|\"" + label + "\"|", to);
+    }
+
+    /** Whether two resources run on the same cluster, as far as the plan says; always with a single cluster. */
+    private boolean onCluster(boolean clusters, String a, String b) {
+        if (!clusters) {
+            return true;
+        }
+        String ca = routes.clusterOf(a);
+        String cb = routes.clusterOf(b);
+        return ca == null || cb == null || ca.equals(cb);
     }
 }

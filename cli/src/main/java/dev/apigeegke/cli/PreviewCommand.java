@@ -3,6 +3,7 @@ package dev.apigeegke.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigeegke.cli.capacity.CapacityReport;
 import dev.apigeegke.cli.capacity.CapacityTables;
+import dev.apigeegke.cli.capacity.Fleet;
 import dev.apigeegke.cli.capacity.Prices;
 import dev.apigeegke.preview.Plan;
 import java.io.IOException;
@@ -45,7 +46,12 @@ final class PreviewCommand {
         }
         var result = run.result();
         if (options.capacity) {
-            CapacityTables.print(CapacityReport.of(options.pattern, result.plan()), Prices.load(), out);
+            var fleet = Fleet.of(options.pattern, result.plan());
+            if (fleet.isPresent()) {
+                CapacityTables.print(fleet.get(), Prices.load(), out);
+            } else {
+                CapacityTables.print(CapacityReport.of(options.pattern, result.plan()), Prices.load(), out);
+            }
             return 0;
         }
         if (options.json) {

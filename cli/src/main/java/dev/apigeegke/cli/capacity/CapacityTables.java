@@ -65,6 +65,56 @@ public final class CapacityTables {
         out.println("  not included: disks, egress, per-request Cloud Armor and load balancer data charges, logging, Apigee.");
     }
 
+    /**
+     * Prints a plan with several clusters: a row per cluster (nodes, their vCPU and memory, the requests, each cost)
+     * and their total, then each cluster's report in full.
+     */
+    public static void print(Fleet fleet, Prices prices, PrintStream out) {
+        out.println("Capacity of " + fleet.pattern() + " across " + fleet.clusters().size()
+                + " clusters (ESTIMATE from the plan's resources)");
+        out.println();
+        out.println("Per cluster (nodes: max of needed and configured; USD per month, " + prices.header() + "):");
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("cluster", "location", "nodes", "vCPU", "memory", "requests", "nodes $", "load balancer $",
+                "static IP $", "Cloud Armor $", "cluster fee $", "total $"));
+        for (var m : fleet.clusters()) {
+            var r = m.report();
+            rows.add(row(m.name(), m.location(), String.valueOf(m.nodes()), fmt(m.vcpu()), fmt(m.memoryGib()) + " GiB",
+                    cpu(r.totalCpu()) + " / " + mem(r.totalMemory()), m::usd, r.monthlyUsd()));
+        }
+        rows.add(row("total", "", String.valueOf(fleet.clusters().stream().mapToLong(Fleet.Member::nodes).sum()),
+                fmt(fleet.total(Fleet.Member::vcpu)), fmt(fleet.total(Fleet.Member::memoryGib)) + " GiB",
+                cpu(fleet.total(m -> m.report().totalCpu())) + " / " + mem(fleet.total(m -> m.report().totalMemory())),
+                kind -> fleet.total(m -> m.usd(kind)), fleet.total(m -> m.report().monthlyUsd())));
+        int[] widths = new int[rows.get(0).size()];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.size(); i++) {
+                widths[i] = Math.max(widths[i], r.get(i).length());
+            }
+        });
+        for (var r : rows) {
+            var line = new StringBuilder(" ");
+            for (int i = 0; i < r.size(); i++) {
+                line.append(String.format(Locale.ROOT, " %-" + widths[i] + "s", r.get(i)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        for (var m : fleet.clusters()) {
+            out.println();
+            print(m.report(), prices, out);
+        }
+    }
+
+    private static List<String> row(String name, String location, String nodes, String vcpu, String memory, String requests,
+                                    java.util.function.ToDoubleFunction<Prices.Item> usd, double total) {
+        var row = new ArrayList<>(List.of(name, location, nodes, vcpu, memory, requests));
+        for (var kind : Prices.Item.values()) {
+            row.add(usd(usd.applyAsDouble(kind)));
+        }
+        row.add(usd(total));
+        return row;
+    }
+
     /** Prints the reports side by side. */
     public static void compare(List<CapacityReport.Report> reports, Prices prices, PrintStream out) {
         var rows = new LinkedHashMap<String, List<String>>();

@@ -12,8 +12,11 @@ import java.util.Objects;
 
 /** The list prices of one region, read from {@code gcp-list-prices.json}, and what a plan costs at them. */
 public record Prices(JsonNode json) {
+    /** What a cost line pays for. */
+    enum Item { NODES, LOAD_BALANCER, STATIC_IP, CLOUD_ARMOR, CLUSTER_FEE }
+
     /** One cost line, USD per month; {@code usd} is NaN when the price table has no price for it. */
-    record CostLine(String item, double usd) {
+    record CostLine(Item kind, String item, double usd) {
     }
 
     /** The prices the command line ships with. */
@@ -52,24 +55,24 @@ public record Prices(JsonNode json) {
         double hours = hoursPerMonth();
         var lines = new ArrayList<CostLine>();
         String type = machine == null ? "unknown machine" : machine.type();
-        lines.add(new CostLine(nodes + " × " + type + " node", machine == null ? Double.NaN : nodes * machineHour(machine) * hours));
+        lines.add(new CostLine(Item.NODES, nodes + " × " + type + " node", machine == null ? Double.NaN : nodes * machineHour(machine) * hours));
         int ingresses = plan.ofType(PlanReader.INGRESS).size();
         if (ingresses > 0) {
-            lines.add(new CostLine(ingresses + " load balancer forwarding rule", ingresses * get("forwardingRuleHour") * hours));
+            lines.add(new CostLine(Item.LOAD_BALANCER, ingresses + " load balancer forwarding rule", ingresses * get("forwardingRuleHour") * hours));
         }
         int addresses = plan.ofType(PlanReader.GLOBAL_ADDRESS).size();
         if (addresses > 0) {
-            lines.add(new CostLine(addresses + " static IP (in use)", addresses * get("staticIpInUseHour") * hours));
+            lines.add(new CostLine(Item.STATIC_IP, addresses + " static IP (in use)", addresses * get("staticIpInUseHour") * hours));
         }
         var policies = plan.ofType(PlanReader.SECURITY_POLICY);
         if (!policies.isEmpty()) {
             int rules = policies.stream().mapToInt(p -> PlanReader.list(p.inputs().get("rules")).size()).sum();
-            lines.add(new CostLine(policies.size() + " Cloud Armor policy, " + rules + " rules",
+            lines.add(new CostLine(Item.CLOUD_ARMOR, policies.size() + " Cloud Armor policy, " + rules + " rules",
                     policies.size() * get("cloudArmorPolicyMonth") + rules * get("cloudArmorRuleMonth")));
         }
         int clusters = plan.ofType(PlanReader.CLUSTER).size();
         if (clusters > 0) {
-            lines.add(new CostLine(clusters + " GKE cluster management fee", clusters * get("gkeClusterManagementHour") * hours));
+            lines.add(new CostLine(Item.CLUSTER_FEE, clusters + " GKE cluster management fee", clusters * get("gkeClusterManagementHour") * hours));
         }
         return lines;
     }
