@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
@@ -326,7 +327,8 @@ public final class ProxyModel {
             if (microgateway) {
                 problems.check(flavor != Flavor.X, "microgateway", true,
                         "Edge Microgateway works with Apigee Edge only: use flavor EDGE, or set microgateway(false) on X");
-                problems.check(targetServers == null, "targetServer", targetServers,
+                problems.check(targetServers == null, "targetServer", targetServers == null ? null
+                                : targetServers.stream().map(LoadBalancing.Server::name).collect(Collectors.joining(", ")),
                         "Edge Microgateway reads the target URL from the bundle and drops proxies without one; it "
                                 + "cannot resolve target servers: give targetUrl(...) instead");
                 problems.check(Rules.isTargetUrl(targetUrl), "targetUrl", targetUrl,

@@ -70,7 +70,10 @@ class LoadBalancedBundleTest {
         structure.add("Algorithm");
         structure.addAll(Collections.nCopies(count, "Server"));
         structure.add("MaxFailures");
+        structure.add("ServerUnhealthyResponse");
         assertThat(names(target, balancer + "/*")).containsExactlyElementsOf(structure);
+        // A Google Cloud load balancer's own errors count as failures: no healthy backend, or none reachable.
+        assertThat(all(target, balancer + "/ServerUnhealthyResponse/ResponseCode")).containsExactly("502", "503", "504");
         assertThat(all(target, balancer + "/Algorithm")).containsExactly(spelled);
         assertThat(all(target, balancer + "/Server/@name")).containsExactlyElementsOf(SERVERS.subList(0, count));
         assertThat(all(target, balancer + "/Server/IsFallback")).containsExactly("true");

@@ -159,7 +159,9 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
         var keys = new HashMap<String, String>();
         keys.put("location", entry.has("location") ? Cluster.key(i, "location")
                 : config.location().equals(config.region()) && !config.location().isEmpty() ? "gcp:region" : NAMESPACE + ":location");
-        keys.put("prefix", Cluster.key(i, entry.has("prefix") ? "prefix" : "name"));
+        // A prefix made of apigee-gke:prefix and the name: a problem with it is the longer part's.
+        keys.put("prefix", entry.has("prefix") ? Cluster.key(i, "prefix")
+                : config.prefix().length() >= name.length() ? NAMESPACE + ":prefix" : Cluster.key(i, "name"));
         for (String setting : List.of("nodesPerZone", "machineType", "minNodes", "maxNodes")) {
             keys.put(setting, entry.has(setting) ? Cluster.key(i, setting) : NAMESPACE + ":" + setting);
         }

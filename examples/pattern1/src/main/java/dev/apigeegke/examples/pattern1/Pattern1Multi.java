@@ -105,9 +105,9 @@ final class Pattern1Multi {
     }
 
     private static ApigeeProxyArgs proxyArgs(Pattern1Config config, Pattern1Clusters fleet) {
-        var names = fleet.clusters().stream().map(c -> c.cluster().prefix()).toList();
+        // Not naming the clusters: adding one changes the target endpoint's server list, and nothing else of the bundle.
         return Pattern1Proxy.builder(config, fleet.clusters().get(0).services(),
-                        "Pattern 1: the microservices on GKE clusters " + String.join(", ", names) + ", behind Cloud Armor")
+                        "Pattern 1: the microservices on GKE clusters behind Cloud Armor, balanced by Apigee")
                 .targets(fleet.targets())
                 .loadBalancing(fleet.balancing())
                 .build();
