@@ -83,7 +83,12 @@ final class TextDiff {
         if (c.deleteBeforeReplace()) {
             lines.add("[replace order: delete-replaced first, then create-replacement (deleteBeforeReplace)]");
         }
-        c.properties().forEach(p -> lines.add(line(p)));
+        for (var p : c.properties()) {
+            lines.add(line(p));
+            if (BundleDiff.API_PROXY.equals(c.type()) && "bundle".equals(p.path()) && p.kind() == PlanDiff.Kind.UPDATE) {
+                BundleDiff.lines(p.before(), p.after()).forEach(l -> lines.add("    " + l));
+            }
+        }
         return lines;
     }
 

@@ -152,6 +152,9 @@ class PreviewClustersDiffTest {
         assertThat(servers(old)).containsExactly("apigee-p1-api-eu", "apigee-p1-api-us");
         assertThat(servers(now)).containsExactly("apigee-p1-api-eu", "apigee-p1-api-us", "apigee-p1-api-asia");
         assertThat(now.keySet()).isEqualTo(old.keySet());
+        // Only the target endpoint changes: the descriptor, the proxy endpoint and the policies do not name the clusters.
+        old.keySet().stream().filter(f -> !f.equals("apiproxy/targets/default.xml"))
+                .forEach(f -> assertThat(now.get(f)).as(f).isEqualTo(old.get(f)));
 
         // The text and the Markdown diff name the same: 22 creates, one update, nothing deleted or replaced.
         String text = preview(null, "--against", before.toString()).get(0);
@@ -160,6 +163,12 @@ class PreviewClustersDiffTest {
                 || l.equals("~  apigee:index:ApiProxy apigee-p1-api (update)"));
         assertThat(text).contains("+  22 to create").contains("~  1 to update").doesNotContain("to delete")
                 .doesNotContain("to replace");
+        // The reviewer sees the changed proxy target, not only the bundle's hash: the one file, the server it adds.
+        assertThat(text.lines().filter(l -> l.strip().startsWith("--- ") || l.strip().startsWith("+++ ")).map(String::strip))
+                .containsExactly("--- a/apiproxy/targets/default.xml", "+++ b/apiproxy/targets/default.xml");
+        assertThat(text.lines().map(String::strip).filter(l -> l.startsWith("+ ") || l.startsWith("- ")).filter(l -> l.contains("<")))
+                .containsExactly("+            <Server name=\"apigee-p1-api-asia\">", "+                <Weight>1</Weight>",
+                        "+            </Server>");
         String md = preview(null, "--against", before.toString(), "--format", "markdown").get(0);
         assertThat(md).contains("| `+` create | 22 |", "| `~` update | 1 |", "| `+-` replace | 0 |", "| `-` delete | 0 |",
                 "<summary><code>~</code> update: 1 resource</summary>\n\n- `apigee:index:ApiProxy` **apigee-p1-api**\n");
