@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.Mocks;
 import dev.apigeegke.apigee.bundle.HealthMonitor;
+import dev.apigeegke.examples.common.Samples;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.preview.StackFile;
@@ -439,8 +440,8 @@ public class Pattern1ClustersTest {
 
     @Test
     void severalMistakesInTheClustersAreReportedAtOnce() {
-        var clusters = List.of(cluster("eu", "europe-west1", "zone", "b"), cluster("us", "mars-central1", "weight", -1),
-                cluster("eu", "asia-southeast1"));
+        var clusters = List.of(cluster("eu", "europe-west1", "zone", "b"),
+                cluster("us", "mars-central1", "weight", -1, "machineType", "e2-tiny"), cluster("eu", "asia-southeast1"));
         var problems = problems(preview(config(clusters, Map.of(OWN + "fallbackCluster", "mars", OWN + "healthPath", "/nowhere",
                 OWN + "domains", "[\"api.example.com\"]"))));
         assertProblem(problems, "apigee-gke:clusters[0].zone", "\"b\"", "not a cluster setting");
@@ -449,5 +450,19 @@ public class Pattern1ClustersTest {
         assertProblem(problems, "apigee-gke:fallbackCluster", "\"mars\"", "the name of one of");
         assertProblem(problems, "apigee-gke:healthPath", "\"/nowhere\"", "a path the Ingresses route");
         assertProblem(problems, "apigee-gke:domains", "api.example.com", "apigee-gke:clusters[i].domains");
+        // The cluster's own arguments' problem too, though the reader found another cluster setting wrong.
+        assertProblem(problems, "apigee-gke:clusters[1].machineType", "\"e2-tiny\"", "predefined type");
+        assertThat(problems).as("these seven and nothing else").hasSize(7);
+    }
+
+    @Test
+    void theClustersServeTheSamePathsAndTakeAWellFormedLocation() {
+        var services = List.of(Map.of("name", "orders", "image", Samples.HELLO_APP_1, "path", "/orders"),
+                Map.of("name", "billing", "image", Samples.HELLO_APP_2, "path", "/billing"));
+        var problems = problems(preview(config(List.of(cluster("eu", "europe-west1"),
+                cluster("us", "us-central1", "services", services), cluster("asia", "asia_southeast1")), Map.of())));
+        assertProblem(problems, "apigee-gke:clusters[1].services", "/billing", "each serves the same paths");
+        assertProblem(problems, "apigee-gke:clusters[2].location", "\"asia_southeast1\"", "");
+        assertThat(problems).hasSize(2);
     }
 }
