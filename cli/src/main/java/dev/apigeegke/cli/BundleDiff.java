@@ -3,6 +3,8 @@ package dev.apigeegke.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.apigeegke.apigee.resources.ApiProxy;
+import dev.apigeegke.preview.TypeTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.util.zip.ZipInputStream;
  */
 final class BundleDiff {
     /** The resource type whose {@code bundle} input is a base64 zip of a proxy bundle. */
-    static final String API_PROXY = "apigee:index:ApiProxy";
+    static final String API_PROXY = TypeTokens.of(ApiProxy.class);
     private static final int CONTEXT_LINES = 1;
 
     private BundleDiff() {

@@ -2,6 +2,7 @@ package dev.apigeegke.cli.capacity;
 
 import dev.apigeegke.cluster.GkeCluster;
 import dev.apigeegke.preview.Plan;
+import dev.apigeegke.preview.TypeTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public record Fleet(String pattern, List<Member> clusters) {
         }
         for (var r : plan.resources()) {
             var parent = byUrn.get(r.parent());
-            if (on.containsKey(r.urn()) || parent == null || parent.type().startsWith("pulumi:pulumi:")) {
+            if (on.containsKey(r.urn()) || parent == null || parent.type().equals(TypeTokens.ROOT_STACK)) {
                 continue;
             }
             var siblings = plan.resources().stream().filter(s -> r.parent().equals(s.parent()) && on.containsKey(s.urn()))

@@ -67,6 +67,7 @@ public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<Healt
         }
     }
 
+    /** Checks that a monitor is given (or empty) and copies the codes. */
     public LoadBalancing {
         Objects.requireNonNull(healthMonitor, "healthMonitor");
         unhealthyCodes = unhealthyCodes == null ? List.of() : List.copyOf(unhealthyCodes);

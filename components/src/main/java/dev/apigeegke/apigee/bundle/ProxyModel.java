@@ -202,7 +202,7 @@ public final class ProxyModel {
         /**
          * The target servers the target endpoint balances over, as {@code balancing} says (instead of
          * {@link #targetServer}): the bundle names them in this order, so that it changes only when they or their
-         * settings do, never when a server's address does.
+         * settings do, never when a server's address does. Required, as {@link #targetServer}, unless microgateway.
          */
         public Builder targetServers(List<LoadBalancing.Server> servers, LoadBalancing balancing) {
             this.targetServers = servers == null ? null : Rules.copy(servers);
