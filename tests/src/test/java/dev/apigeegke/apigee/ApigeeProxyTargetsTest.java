@@ -10,19 +10,12 @@ import dev.apigeegke.apigee.bundle.HealthMonitor;
 import dev.apigeegke.apigee.bundle.LoadBalancing;
 import dev.apigeegke.apigee.bundle.LoadBalancing.Algorithm;
 import dev.apigeegke.preview.Plan;
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.Base64;
+import dev.apigeegke.testing.BundleFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /** An {@link ApigeeProxy} balancing over several targets (one per cluster, say): its target servers and its bundle. */
 class ApigeeProxyTargetsTest {
@@ -54,24 +47,13 @@ class ApigeeProxyTargetsTest {
 
     /** The bundle's target endpoint, as the ApiProxy resource uploads it. */
     private static Document targetEndpoint(Plan plan) throws Exception {
-        byte[] zip = Base64.getDecoder().decode((String) plan.get(PROXY, "shop").inputs().get("bundle"));
-        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().equals("apiproxy/targets/default.xml")) {
-                    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(in.readAllBytes()));
-                }
-            }
-        }
-        throw new AssertionError("the bundle has no target endpoint");
+        var target = BundleFiles.of((String) plan.get(PROXY, "shop").inputs().get("bundle")).get("apiproxy/targets/default.xml");
+        assertThat(target).as("the bundle's target endpoint").isNotNull();
+        return BundleFiles.xml(target);
     }
 
-    private static List<String> all(Document document, String xpath) throws Exception {
-        var nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
-        var values = new ArrayList<String>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            values.add(nodes.item(i).getTextContent());
-        }
-        return values;
+    private static List<String> all(Document document, String xpath) {
+        return BundleFiles.texts(document, xpath);
     }
 
     @Test

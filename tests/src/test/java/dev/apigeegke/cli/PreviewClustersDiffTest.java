@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigeegke.testing.BundleFiles;
 import dev.apigeegke.testing.Repo;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,12 +117,7 @@ class PreviewClustersDiffTest {
         var files = new TreeMap<String, String>();
         for (JsonNode r : JSON.readTree(Files.readString(plan)).path("resources")) {
             if (r.path("urn").asText().equals(PROXY)) {
-                var zip = Base64.getDecoder().decode(r.path("inputs").path("bundle").asText());
-                try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-                    for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                        files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
+                files.putAll(BundleFiles.of(r.path("inputs").path("bundle").asText()));
             }
         }
         assertThat(files).as("the proxy's bundle in " + plan).isNotEmpty();

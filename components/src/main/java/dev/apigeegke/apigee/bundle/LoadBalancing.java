@@ -22,8 +22,10 @@ import java.util.Optional;
  * @param unhealthyCodes the answers that count as failures too ({@code ServerUnhealthyResponse}), and that Apigee
  *                      retries on another server: without them only no answer at all counts, and any answer resets a
  *                      server's count. Default {@link #LOAD_BALANCER_ERRORS}: a Google Cloud load balancer (a GKE
- *                      Ingress) answers 502 when no backend is healthy, 503 or 504 when it cannot reach one, so a
- *                      cluster whose services are down would otherwise stay in rotation
+ *                      Ingress) answers 502 when no backend is healthy or a backend's connection fails, 503 when
+ *                      none can take the request, 504 when a backend does not answer in time, so a cluster whose
+ *                      services are down would otherwise stay in rotation. A retried request may have reached a
+ *                      service already (a 504, a timeout): Apigee retries, as on its own timeouts, whatever the method
  */
 public record LoadBalancing(Algorithm algorithm, int maxFailures, Optional<HealthMonitor> healthMonitor, List<Integer> unhealthyCodes) {
     /** The load balancer's own errors: no healthy backend (502), backend unavailable (503), backend timeout (504). */

@@ -10,18 +10,15 @@ import dev.apigeegke.examples.common.Samples;
 import dev.apigeegke.preview.OfflineEngine;
 import dev.apigeegke.preview.Plan;
 import dev.apigeegke.preview.StackFile;
+import dev.apigeegke.testing.BundleFiles;
 import dev.apigeegke.testing.Harness;
 import dev.apigeegke.testing.Node;
 import dev.apigeegke.testing.Repo;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +26,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.zip.ZipInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * Pattern 1 across clusters ({@code apigee-gke:clusters}), run as {@code Pattern1::stack} on the sample stack
@@ -134,17 +126,8 @@ public class Pattern1ClustersTest {
     }
 
     /** The files of the proxy's bundle, the ApiProxy's {@code bundle} input, by path in the zip. */
-    private static Map<String, String> bundleFiles(Plan plan) throws IOException {
-        byte[] zip = Base64.getDecoder().decode((String) plan.get("apigee:index:ApiProxy", PROXY).inputs().get("bundle"));
-        var files = new TreeMap<String, String>();
-        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (!entry.isDirectory()) {
-                    files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return files;
+    private static Map<String, String> bundleFiles(Plan plan) {
+        return BundleFiles.of((String) plan.get("apigee:index:ApiProxy", PROXY).inputs().get("bundle"));
     }
 
     /** The bundle's one target endpoint, parsed. */
@@ -152,21 +135,15 @@ public class Pattern1ClustersTest {
         var files = bundleFiles(plan);
         var targets = files.keySet().stream().filter(f -> f.startsWith("apiproxy/targets/")).toList();
         assertThat(targets).hasSize(1);
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(files.get(targets.get(0)))));
+        return BundleFiles.xml(files.get(targets.get(0)));
     }
 
     private static String xpath(Document doc, String expression) throws Exception {
         return XPathFactory.newInstance().newXPath().evaluate(expression, doc);
     }
 
-    private static List<String> xpaths(Document doc, String expression) throws Exception {
-        var nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(expression, doc, XPathConstants.NODESET);
-        var values = new ArrayList<String>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            values.add(nodes.item(i).getTextContent());
-        }
-        return values;
+    private static List<String> xpaths(Document doc, String expression) {
+        return BundleFiles.texts(doc, expression);
     }
 
     private static final String LB = "/TargetEndpoint/HTTPTargetConnection/LoadBalancer";

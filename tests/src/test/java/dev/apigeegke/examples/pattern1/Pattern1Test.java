@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigeegke.ingress.RateBan;
 import dev.apigeegke.preview.Plan;
+import dev.apigeegke.testing.BundleFiles;
 import dev.apigeegke.testing.Harness;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,12 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 public class Pattern1Test {
     private static final List<String> ALLOWLIST = List.of("203.0.113.0/24", "2001:db8:1200::/48");
@@ -178,20 +173,12 @@ public class Pattern1Test {
     }
 
     /** The files of the proxy bundle pattern 1 deploys, by path in the zip. */
-    private static Map<String, String> bundleFiles(Plan plan) throws IOException {
-        byte[] zip = Base64.getDecoder().decode((String) plan.get("apigee:index:ApiProxy", "p1-api").inputs().get("bundle"));
-        var files = new TreeMap<String, String>();
-        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
+    private static Map<String, String> bundleFiles(Plan plan) {
+        return BundleFiles.of((String) plan.get("apigee:index:ApiProxy", "p1-api").inputs().get("bundle"));
     }
 
-    private static Document xml(String text) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(text)));
+    private static Document xml(String text) {
+        return BundleFiles.xml(text);
     }
 
     /** The header the proxy sets from {@code client.ip} on the request to the target, with a Set (which overwrites). */
