@@ -433,6 +433,14 @@ public class Pattern1ClustersTest {
     }
 
     @Test
+    void anUnknownAlgorithmIsOneProblemNotAlsoEveryWeight() {
+        var problems = problems(preview(config(List.of(cluster("eu", "europe-west1", "weight", 2),
+                cluster("us", "us-central1", "weight", 1)), Map.of(OWN + "loadBalancer", "Fastest"))));
+        assertProblem(problems, "apigee-gke:loadBalancer", "\"Fastest\"", "RoundRobin");
+        assertThat(problems).hasSize(1);
+    }
+
+    @Test
     void theClustersServeTheSamePathsAndTakeAWellFormedLocation() {
         var services = List.of(Map.of("name", "orders", "image", Samples.HELLO_APP_1, "path", "/orders"),
                 Map.of("name", "billing", "image", Samples.HELLO_APP_2, "path", "/billing"));

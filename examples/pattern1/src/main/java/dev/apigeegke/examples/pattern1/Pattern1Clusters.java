@@ -241,7 +241,8 @@ public record Pattern1Clusters(List<Cluster> clusters, LoadBalancing balancing, 
         }
         problems.add(NAMESPACE + ":loadBalancer", text, "RoundRobin (each cluster in turn), Weighted (by each cluster's weight) "
                 + "or LeastConnections (the cluster with the fewest open connections)");
-        return LoadBalancing.Algorithm.ROUND_ROBIN;
+        // The stand-in that takes any weight: the weights are not wrong for an algorithm the stack did not name.
+        return LoadBalancing.Algorithm.WEIGHTED;
     }
 
     private static void checkWeights(Problems problems, List<Cluster> clusters, LoadBalancing.Algorithm algorithm,
