@@ -3,6 +3,7 @@ package dev.apigeegke.preview;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,10 +17,10 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * engine would. Public for engines other than {@link OfflineEngine} that record the same plan from the wire.
  */
 public final class PropertyValues {
-    /** The engine's special-value signature key and the signatures of secrets, assets and resource references. */
-    private static final String SIG = "4dabf18193072939515e22adb298388d";
-    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+    /** The engine's special-value signature key and the signatures of secrets and resource references (the SDK's own). */
+    private static final String SIG = Constants.SpecialSigKey;
+    private static final String SECRET_SIG = Constants.SpecialSecretSig;
+    private static final String RESOURCE_SIG = Constants.SpecialResourceSig;
     private static final String UNKNOWN_VALUE = Plan.ENGINE_UNKNOWN;
 
     private PropertyValues() {
@@ -37,9 +38,7 @@ public final class PropertyValues {
         for (String key : secretOutputs) {
             var value = object.getFieldsMap().get(key);
             if (value != null && !isSecret(value)) {
-                object.putFields(key, Value.newBuilder().setStructValue(Struct.newBuilder()
-                        .putFields(SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
-                        .putFields("value", value)).build());
+                object.putFields(key, secret(value));
             }
         }
         return response.toBuilder().setObject(object).build();
@@ -62,9 +61,17 @@ public final class PropertyValues {
         return changed ? response.toBuilder().setObject(object).build() : response;
     }
 
-    private static boolean isSecret(Value value) {
+    /** Whether {@code value} is a secret on the wire. */
+    public static boolean isSecret(Value value) {
         return value.hasStructValue() && value.getStructValue().getFieldsMap().containsKey(SIG)
                 && SECRET_SIG.equals(value.getStructValue().getFieldsMap().get(SIG).getStringValue());
+    }
+
+    /** {@code value} as a secret on the wire. */
+    public static Value secret(Value value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
+                .putFields(Constants.SecretValueName, value)).build();
     }
 
     /** {@code struct}'s fields as plain values: secrets as {@link Plan#SECRET}, unknowns as {@link Plan#UNKNOWN}. */

@@ -4,6 +4,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
 import dev.apigeegke.provider.grpc.SecretsAndUnknowns.Secret;
 import dev.apigeegke.provider.grpc.SecretsAndUnknowns.Unknown;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import java.util.Map;
  */
 final class PropertyStructs {
     /** The key that marks a struct as a special Pulumi value. */
-    static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    static final String SIG_KEY = Constants.SpecialSigKey;
     /** The signature of a secret; its plain value sits under {@code value}. */
-    static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    static final String SECRET_SIG = Constants.SpecialSecretSig;
     /** The string the engine sends for a value not known until apply. */
     static final String UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -409,8 +409,8 @@ public final class MiniEngine implements AutoCloseable {
         var state = cloud.create(request.getType(), request.getName(), request.getObject()).toBuilder();
         request.getObject().getFieldsMap().forEach((key, input) -> {
             var output = state.getFieldsMap().get(key);
-            if (PlainValues.isSecret(input) && output != null && !PlainValues.isSecret(output)) {
-                state.putFields(key, PlainValues.secret(output));
+            if (PropertyValues.isSecret(input) && output != null && !PropertyValues.isSecret(output)) {
+                state.putFields(key, PropertyValues.secret(output));
             }
         });
         return state.build();

@@ -4,6 +4,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.apigeegke.preview.PropertyValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,6 @@ import java.util.TreeMap;
  * numbers as doubles, objects as maps, lists as lists.
  */
 final class PlainValues {
-    /** The engine's special-value signature key, and the signature of a secret. */
-    static final String SIG = "4dabf18193072939515e22adb298388d";
-    static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
     private PlainValues() {
     }
 
@@ -38,22 +35,9 @@ final class PlainValues {
                 value.getListValue().getValuesList().forEach(v -> list.add(of(v)));
                 yield list;
             }
-            case STRUCT_VALUE -> isSecret(value) ? of(value.getStructValue().getFieldsOrThrow("value"))
+            case STRUCT_VALUE -> PropertyValues.isSecret(value) ? of(value.getStructValue().getFieldsOrThrow("value"))
                     : of(value.getStructValue());
         };
-    }
-
-    /** Whether {@code value} is a secret on the wire. */
-    static boolean isSecret(Value value) {
-        return value.hasStructValue() && SECRET_SIG.equals(
-                value.getStructValue().getFieldsOrDefault(SIG, Value.getDefaultInstance()).getStringValue());
-    }
-
-    /** {@code value} as a secret on the wire. */
-    static Value secret(Value value) {
-        return Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields(SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
-                .putFields("value", value)).build();
     }
 
     /** A state map (or null, for none) on the wire. */

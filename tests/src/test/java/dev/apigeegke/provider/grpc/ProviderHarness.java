@@ -1,11 +1,13 @@
 package dev.apigeegke.provider.grpc;
 
-import dev.apigeegke.plugin.PluginServer;
 import com.google.protobuf.Empty;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
+import dev.apigeegke.plugin.PluginServer;
+import dev.apigeegke.preview.PropertyValues;
 import dev.apigeegke.provider.api.ApigeeClient;
 import dev.apigeegke.provider.api.ApigeePlatform;
 import dev.apigeegke.provider.testing.ApigeeEmulator;
@@ -39,8 +41,8 @@ import pulumirpc.Provider.ReadRequest;
 import pulumirpc.Provider.ReadResponse;
 import pulumirpc.Provider.UpdateRequest;
 import pulumirpc.Provider.UpdateResponse;
-import pulumirpc.ResourceProviderGrpc;
 import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
+import pulumirpc.ResourceProviderGrpc;
 
 /**
  * The provider served by a real {@link PluginServer} on loopback, an Apigee emulator behind it, and a
@@ -48,8 +50,8 @@ import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
  * provider's own converters) so the tests pin the protocol.
  */
 final class ProviderHarness implements AutoCloseable {
-    static final String SIG = "4dabf18193072939515e22adb298388d";
-    static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    static final String SIG = Constants.SpecialSigKey;
+    static final String SECRET_SIG = Constants.SpecialSecretSig;
     static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     static final String ORG = "acme";
 
@@ -214,8 +216,7 @@ final class ProviderHarness implements AutoCloseable {
     }
 
     static Value secret(Object plain) {
-        return Value.newBuilder().setStructValue(Struct.newBuilder().putFields(SIG, value(SECRET_SIG))
-                .putFields("value", value(plain))).build();
+        return PropertyValues.secret(value(plain));
     }
 
     static Value unknown() {
@@ -223,7 +224,7 @@ final class ProviderHarness implements AutoCloseable {
     }
 
     static boolean isSecret(Value v) {
-        return v.hasStructValue() && SECRET_SIG.equals(v.getStructValue().getFieldsMap().getOrDefault(SIG, value("")).getStringValue());
+        return PropertyValues.isSecret(v);
     }
 
     /** The plain value inside a secret. */
